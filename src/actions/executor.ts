@@ -1,0 +1,98 @@
+// The executor: applies one helpdesk action through the port. Idempotent where the helpdesk is not:
+// a message whose earlier attempt has an unknown outcome is looked up before it is sent again.
+import type { ConversationRef, HelpdeskPort, OutgoingMessage } from '../chatwoot/port.js';
+import type { AssignmentTarget, HelpdeskAction } from '../engine/actions.js';
+import { leastBusyAgent } from '../rules/assignment.js';
+
+export interface ApplyContext {
+  ref: ConversationRef;
+  contactId?: number;
+  /** The previous attempt may have reached the helpdesk. */
+  maybeApplied: boolean;
+  /** When the previous attempt started (ms), for reconciling. */
+  startedAt?: number;
+}
+
+/** What an action did, for the audit trail (e.g. which agent least-busy picked). */
+export type Applied = { detail?: string };
+
+/** Clock skew allowed between Jawab and the helpdesk when matching a message sent earlier. */
+const RECONCILE_SKEW_MS = 60_000;
+
+export class ActionExecutor {
+  constructor(private readonly port: HelpdeskPort) {}
+
+  async apply(action: HelpdeskAction, ctx: ApplyContext): Promise<Applied> {
+    const { ref } = ctx;
+    switch (action.type) {
+      case 'reply':
+        return this.send(ref, { content: action.content, private: false, buttons: action.buttons }, ctx);
+      case 'note':
+        return this.send(ref, { content: action.content, private: true }, ctx);
+      case 'add_labels': {
+        const current = await this.port.listLabels(ref);
+        const missing = action.labels.filter((l) => !current.includes(l));
+        // Chatwoot's labels call replaces the set: send the union, and skip the call when nothing is missing.
+        if (missing.length) await this.port.setLabels(ref, [...current, ...missing]);
+        return { detail: missing.join(',') || 'already there' };
+      }
+      case 'remove_labels': {
+        const current = await this.port.listLabels(ref);
+        const kept = current.filter((l) => !action.labels.includes(l));
+        if (kept.length !== current.length) await this.port.setLabels(ref, kept);
+        return {};
+      }
+      case 'assign':
+        return this.assign(ref, action.target);
+      case 'set_status':
+        await this.port.setStatus(ref, action.status, action.snoozedUntil);
+        return {};
+      case 'set_priority':
+        await this.port.setPriority(ref, action.priority);
+        return {};
+      case 'set_conversation_attributes':
+        await this.port.setConversationAttributes(ref, action.attributes);
+        return {};
+      case 'update_contact':
+        if (ctx.contactId === undefined) return { detail: 'skipped: the contact is unknown' };
+        await this.port.updateContact(ref.accountId, ctx.contactId, action.changes);
+        return {};
+    }
+  }
+
+  private async send(ref: ConversationRef, message: OutgoingMessage, ctx: ApplyContext): Promise<Applied> {
+    if (ctx.maybeApplied) {
+      const since = (ctx.startedAt ?? 0) - RECONCILE_SKEW_MS;
+      const found = await this.port.findSentMessage(ref, message, since);
+      if (found) return { detail: `already sent as message ${found.id}` };
+    }
+    const sent = await this.port.sendMessage(ref, message);
+    return { detail: `message ${sent.id}` };
+  }
+
+  private async assign(ref: ConversationRef, target: AssignmentTarget): Promise<Applied> {
+    if (target.kind === 'agent') {
+      await this.port.assign(ref, { agentId: target.agentId });
+      return { detail: `agent ${target.agentId}` };
+    }
+    if (target.kind === 'team') {
+      await this.port.assign(ref, { teamId: target.teamId });
+      return { detail: `team ${target.teamId}` };
+    }
+    // One call after the other: a handoff is rare, and a fixed order keeps the audit trail and the tests readable.
+    const agents = await this.port.listAgents(ref.accountId);
+    const counts = await this.port.openConversationCounts(ref.accountId);
+    const members = target.teamId === undefined ? undefined : new Set(await this.port.listTeamMembers(ref.accountId, target.teamId));
+    const agent = leastBusyAgent(agents, counts, members);
+    if (agent) {
+      await this.port.assign(ref, { agentId: agent.id });
+      return { detail: `least busy: agent ${agent.id} (${counts.get(agent.id) ?? 0} open)` };
+    }
+    // Nobody online: the team's queue, else the inbox's (the conversation is opened unassigned).
+    if (target.teamId !== undefined) {
+      await this.port.assign(ref, { teamId: target.teamId });
+      return { detail: `nobody online: team ${target.teamId}` };
+    }
+    return { detail: 'nobody online: left in the inbox queue' };
+  }
+}

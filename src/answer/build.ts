@@ -1,0 +1,29 @@
+// Builds the answerer from the configuration: embeddings (offline or OpenAI-compatible), the knowledge
+// index synced with KNOWLEDGE_DIR (only changed files re-embedded), and the model chain when a key is set.
+import type { Config } from '../config/env.js';
+import { createEmbeddings } from '../knowledge/embeddings.js';
+import { KnowledgeIndex } from '../knowledge/knowledge-index.js';
+import type { Logger } from '../log.js';
+import { createAnswerer } from './answerer.js';
+import type { Answerer } from './types.js';
+
+export async function buildAnswerer(config: Config, log: Logger): Promise<Answerer> {
+  const choice = createEmbeddings({
+    OPENAI_API_KEY: config.openai?.apiKey,
+    OPENAI_BASE_URL: config.openai?.baseURL,
+    OPENAI_EMBEDDING_MODEL: config.openai?.embeddingModel,
+  });
+  const index = await KnowledgeIndex.open({ dataDir: config.dataDir, embeddings: choice.embeddings, embeddingsId: choice.id });
+  const report = await index.sync(config.knowledgeDir);
+  for (const error of report.errors) log.warn('a knowledge file was skipped', { file: error.path, reason: error.reason });
+  log.info('knowledge indexed', {
+    embeddings: choice.id,
+    added: report.added,
+    updated: report.updated,
+    removed: report.removed,
+    unchanged: report.unchanged,
+    chunks: report.chunks,
+  });
+  const chat = config.openai ? { apiKey: config.openai.apiKey, baseURL: config.openai.baseURL, model: config.openai.model } : undefined;
+  return createAnswerer({ index, chat });
+}

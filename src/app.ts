@@ -1,0 +1,103 @@
+// The composition root: builds Jawab's parts from the configuration and wires them in one direction:
+// webhook -> intake -> engine (-> answer -> knowledge) -> executor -> helpdesk.
+import type { Express } from 'express';
+import { ActionExecutor } from './actions/executor.js';
+import type { Answerer } from './answer/types.js';
+import { ChatwootClient } from './chatwoot/client.js';
+import type { HelpdeskPort } from './chatwoot/port.js';
+import { SandboxHelpdesk } from './chatwoot/sandbox.js';
+import { resolveAdminToken } from './config/admin-token.js';
+import type { Config } from './config/env.js';
+import { Engine } from './engine/engine.js';
+import { Intake } from './intake/intake.js';
+import { buildAnswerer } from './answer/build.js';
+import type { Logger } from './log.js';
+import { LowdbConversationStore } from './store/lowdb-store.js';
+import { SettingsStore } from './store/settings-store.js';
+import { createHttpApp } from './web/http-app.js';
+import { Metrics } from './web/metrics.js';
+
+export interface Jawab {
+  http: Express;
+  engine: Engine;
+  intake: Intake;
+  store: LowdbConversationStore;
+  settings: SettingsStore;
+  helpdesk: HelpdeskPort;
+  /** Set when Jawab runs its built-in helpdesk (no CHATWOOT_URL). */
+  sandbox?: SandboxHelpdesk;
+  adminToken: { token: string; generated: boolean };
+  /** Resolves when the knowledge is indexed and accepted work has been resumed. */
+  ready: Promise<void>;
+  isReady(): boolean;
+  /** Stops taking work, finishes what is running, and closes the store. */
+  close(): Promise<void>;
+}
+
+export interface JawabOverrides {
+  answerer?: Answerer;
+  helpdesk?: HelpdeskPort;
+  now?: () => number;
+}
+
+export async function createJawab(config: Config, log: Logger, overrides: JawabOverrides = {}): Promise<Jawab> {
+  const now = overrides.now ?? Date.now;
+  const store = await LowdbConversationStore.open(config.dataDir, now);
+  const settings = await SettingsStore.open(config.dataDir);
+  const adminToken = await resolveAdminToken(config.dataDir, config.adminToken);
+  const metrics = new Metrics();
+
+  const sandbox = !overrides.helpdesk && !config.chatwoot ? new SandboxHelpdesk({ now }) : undefined;
+  const helpdesk: HelpdeskPort =
+    overrides.helpdesk ??
+    sandbox ??
+    new ChatwootClient({
+      baseUrl: config.chatwoot!.url,
+      botToken: config.chatwoot!.botToken,
+      userToken: config.chatwoot!.userToken,
+      timeoutMs: config.chatwoot!.timeoutMs,
+      maxRequestsPerSecond: config.chatwoot!.maxRequestsPerSecond,
+    });
+
+  // Webhooks are accepted (and stored) while the knowledge is still being indexed; turns wait for it.
+  const answererReady = overrides.answerer ? Promise.resolve(overrides.answerer) : buildAnswerer(config, log);
+  const answerer: Answerer = { answer: async (request) => (await answererReady).answer(request) };
+
+  const engine = new Engine({ store, answerer, executor: new ActionExecutor(helpdesk), settings: () => settings.get(), log, observer: metrics, now });
+  const intake = new Intake({
+    store,
+    notify: (key) => engine.notify(key),
+    secret: config.webhookSecret,
+    allowUnsigned: config.allowUnsignedWebhooks,
+    observer: metrics,
+    now,
+  });
+  sandbox?.connect((body, deliveryId) => intake.receive(body, deliveryId));
+
+  let ready = false;
+  const readyPromise = answererReady.then(async () => {
+    const resumed = await engine.resume();
+    if (resumed) log.info('resumed accepted work', { conversations: resumed });
+    ready = true;
+  });
+  readyPromise.catch((error: unknown) => log.error('start failed', { error: String(error) }));
+
+  const http = createHttpApp({ intake, engine, store, settings, metrics, adminToken: adminToken.token, log, sandbox, isReady: () => ready });
+  return {
+    http,
+    engine,
+    intake,
+    store,
+    settings,
+    helpdesk,
+    sandbox,
+    adminToken,
+    ready: readyPromise,
+    isReady: () => ready,
+    close: async () => {
+      await engine.stop();
+      await sandbox?.settled();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,147 @@
+// The Chatwoot adapter of the helpdesk port. Replies go out with the agent-bot token (so they show as the bot);
+// what the bot token may not do (labels, contacts, agents, reading messages) uses the administrator token.
+import { z } from 'zod';
+import { type Call, ChatwootHttp, type HttpOptions } from './http.js';
+import {
+  type AgentInfo,
+  type AssignTarget,
+  type ContactChanges,
+  type ConversationRef,
+  type ConversationStatus,
+  HelpdeskError,
+  type HelpdeskPort,
+  type OutgoingMessage,
+  type Priority,
+} from './port.js';
+
+export interface ChatwootClientOptions extends HttpOptions {
+  botToken?: string;
+  userToken?: string;
+}
+
+const messageList = z.object({
+  payload: z.array(
+    z.looseObject({
+      id: z.number(),
+      content: z.string().nullish(),
+      message_type: z.union([z.number(), z.string()]),
+      private: z.boolean().nullish(),
+      created_at: z.number(),
+      sender_type: z.string().nullish(),
+    }),
+  ),
+});
+const labelList = z.object({ payload: z.array(z.string()) });
+const agentList = z.array(z.looseObject({ id: z.number(), name: z.string().nullish(), availability_status: z.string().nullish() }));
+const agentMetrics = z.array(z.looseObject({ id: z.number(), metric: z.looseObject({ open: z.number().nullish() }).nullish() }));
+const created = z.looseObject({ id: z.number() });
+
+export class ChatwootClient implements HelpdeskPort {
+  private readonly http: ChatwootHttp;
+
+  constructor(private readonly options: ChatwootClientOptions) {
+    this.http = new ChatwootHttp(options);
+  }
+
+  async sendMessage(ref: ConversationRef, message: OutgoingMessage): Promise<{ id: number }> {
+    const body: Record<string, unknown> = { content: message.content, message_type: 'outgoing', private: message.private };
+    if (message.buttons?.length) {
+      body.content_type = 'input_select';
+      body.content_attributes = { items: message.buttons.map((b) => ({ title: b.title, value: b.value })) };
+    }
+    const data = await this.call('bot', { method: 'POST', path: `${conv(ref)}/messages`, body, idempotent: false });
+    return { id: parse(created, data, 'message create').id };
+  }
+
+  async findSentMessage(ref: ConversationRef, message: OutgoingMessage, sinceMs: number): Promise<{ id: number } | null> {
+    const data = await this.call('user', { method: 'GET', path: `${conv(ref)}/messages`, idempotent: true });
+    const wanted = message.content.trim();
+    const match = parse(messageList, data, 'message list').payload.find(
+      (m) =>
+        (m.message_type === 1 || m.message_type === 'outgoing') &&
+        Boolean(m.private) === message.private &&
+        (m.content ?? '').trim() === wanted &&
+        m.created_at * 1000 >= sinceMs,
+    );
+    return match ? { id: match.id } : null;
+  }
+
+  async listLabels(ref: ConversationRef): Promise<string[]> {
+    const data = await this.call('user', { method: 'GET', path: `${conv(ref)}/labels`, idempotent: true });
+    return parse(labelList, data, 'labels').payload;
+  }
+
+  async setLabels(ref: ConversationRef, labels: string[]): Promise<void> {
+    await this.call('user', { method: 'POST', path: `${conv(ref)}/labels`, body: { labels }, idempotent: true });
+  }
+
+  async assign(ref: ConversationRef, target: AssignTarget): Promise<void> {
+    const body = 'agentId' in target ? { assignee_id: target.agentId } : { team_id: target.teamId };
+    await this.call('bot', { method: 'POST', path: `${conv(ref)}/assignments`, body, idempotent: true });
+  }
+
+  async setStatus(ref: ConversationRef, status: ConversationStatus, snoozedUntilMs?: number): Promise<void> {
+    const body = status === 'snoozed' && snoozedUntilMs ? { status, snoozed_until: Math.floor(snoozedUntilMs / 1000) } : { status };
+    await this.call('bot', { method: 'POST', path: `${conv(ref)}/toggle_status`, body, idempotent: true });
+  }
+
+  async setPriority(ref: ConversationRef, priority: Priority | null): Promise<void> {
+    await this.call('bot', { method: 'POST', path: `${conv(ref)}/toggle_priority`, body: { priority: priority ?? 'none' }, idempotent: true });
+  }
+
+  async setConversationAttributes(ref: ConversationRef, attributes: Record<string, string | number | boolean>): Promise<void> {
+    await this.call('user', { method: 'POST', path: `${conv(ref)}/custom_attributes`, body: { custom_attributes: attributes }, idempotent: true });
+  }
+
+  async updateContact(accountId: number, contactId: number, changes: ContactChanges): Promise<void> {
+    const body: Record<string, unknown> = {};
+    if (changes.name !== undefined) body.name = changes.name;
+    if (changes.email !== undefined) body.email = changes.email;
+    if (changes.phoneNumber !== undefined) body.phone_number = changes.phoneNumber;
+    if (changes.customAttributes !== undefined) body.custom_attributes = changes.customAttributes;
+    await this.call('user', { method: 'PUT', path: `/api/v1/accounts/${accountId}/contacts/${contactId}`, body, idempotent: true });
+  }
+
+  async listAgents(accountId: number): Promise<AgentInfo[]> {
+    const data = await this.call('user', { method: 'GET', path: `/api/v1/accounts/${accountId}/agents`, idempotent: true });
+    return parse(agentList, data, 'agents').map((a) => ({
+      id: a.id,
+      name: a.name ?? `agent ${a.id}`,
+      // Real servers answer `online`; the OpenAPI enum's `available` is read the same way.
+      availability: a.availability_status === 'online' || a.availability_status === 'available' ? 'online' : a.availability_status === 'busy' ? 'busy' : 'offline',
+    }));
+  }
+
+  async openConversationCounts(accountId: number): Promise<Map<number, number>> {
+    const data = await this.call('user', {
+      method: 'GET',
+      path: `/api/v2/accounts/${accountId}/reports/conversations/`,
+      query: { type: 'agent' },
+      idempotent: true,
+    });
+    return new Map(parse(agentMetrics, data, 'agent metrics').map((a) => [a.id, a.metric?.open ?? 0]));
+  }
+
+  async listTeamMembers(accountId: number, teamId: number): Promise<number[]> {
+    const data = await this.call('user', { method: 'GET', path: `/api/v1/accounts/${accountId}/teams/${teamId}/team_members`, idempotent: true });
+    return parse(agentList, data, 'team members').map((a) => a.id);
+  }
+
+  /** Picks the token: the bot's where it may act (so the bot shows as the author), else the administrator's. */
+  private call(preferred: 'bot' | 'user', call: Omit<Call, 'token'>): Promise<unknown> {
+    const { botToken, userToken } = this.options;
+    const token = preferred === 'bot' ? (botToken ?? userToken) : userToken;
+    if (!token) {
+      throw new HelpdeskError(`${call.method} ${call.path} needs CHATWOOT_API_TOKEN (an administrator access token)`, 'permanent');
+    }
+    return this.http.request({ ...call, token });
+  }
+}
+
+const conv = (ref: ConversationRef) => `/api/v1/accounts/${ref.accountId}/conversations/${ref.conversationId}`;
+
+function parse<T>(schema: z.ZodType<T>, data: unknown, what: string): T {
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw new HelpdeskError(`unexpected ${what} response from Chatwoot: ${parsed.error.issues[0]?.message}`, 'permanent');
+  return parsed.data;
+}

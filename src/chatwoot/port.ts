@@ -1,0 +1,78 @@
+// The helpdesk port: everything the engine's actions need from a helpdesk, in Jawab's own words.
+// Two adapters implement it: the Chatwoot REST client (client.ts) and the in-memory sandbox (sandbox.ts).
+// Chatwoot's field names stay inside those adapters.
+
+export interface ConversationRef {
+  accountId: number;
+  inboxId: number;
+  conversationId: number;
+}
+
+export type ConversationStatus = 'open' | 'resolved' | 'pending' | 'snoozed';
+export type Priority = 'low' | 'medium' | 'high' | 'urgent';
+
+export interface MessageButton {
+  title: string;
+  value: string;
+}
+
+export interface OutgoingMessage {
+  content: string;
+  /** true: a private note only agents see. */
+  private: boolean;
+  /** Quick-reply buttons (Chatwoot `input_select`). */
+  buttons?: MessageButton[];
+}
+
+export interface AgentInfo {
+  id: number;
+  name: string;
+  /** Chatwoot answers `online`, `busy` or `offline`; only `online` counts as available. */
+  availability: 'online' | 'busy' | 'offline';
+}
+
+export interface ContactChanges {
+  name?: string;
+  email?: string;
+  phoneNumber?: string;
+  customAttributes?: Record<string, string | number | boolean>;
+}
+
+export type AssignTarget = { agentId: number } | { teamId: number };
+
+export interface HelpdeskPort {
+  /** Posts a message as the bot. Not idempotent: the executor reconciles with findSentMessage after an unclear failure. */
+  sendMessage(ref: ConversationRef, message: OutgoingMessage): Promise<{ id: number }>;
+  /** A message with this content and visibility, sent by the bot at or after `sinceMs`, if the helpdesk has one. */
+  findSentMessage(ref: ConversationRef, message: OutgoingMessage, sinceMs: number): Promise<{ id: number } | null>;
+  listLabels(ref: ConversationRef): Promise<string[]>;
+  /** Replaces the conversation's labels with exactly these. */
+  setLabels(ref: ConversationRef, labels: string[]): Promise<void>;
+  assign(ref: ConversationRef, target: AssignTarget): Promise<void>;
+  setStatus(ref: ConversationRef, status: ConversationStatus, snoozedUntilMs?: number): Promise<void>;
+  setPriority(ref: ConversationRef, priority: Priority | null): Promise<void>;
+  setConversationAttributes(ref: ConversationRef, attributes: Record<string, string | number | boolean>): Promise<void>;
+  updateContact(accountId: number, contactId: number, changes: ContactChanges): Promise<void>;
+  listAgents(accountId: number): Promise<AgentInfo[]>;
+  /** Open conversations per agent id, for the least-busy strategy. */
+  openConversationCounts(accountId: number): Promise<Map<number, number>>;
+  /** Agent ids of a team, to narrow the least-busy choice. */
+  listTeamMembers(accountId: number, teamId: number): Promise<number[]>;
+}
+
+/**
+ * How a helpdesk call failed, which decides what the executor does next:
+ * `transient`: not applied, try again later (429, 5xx, connection refused);
+ * `unknown_outcome`: the request may have been applied (timeout, connection dropped after sending): reconcile first;
+ * `permanent`: will never succeed as it is (401, 404, 422): drop it and say so.
+ */
+export class HelpdeskError extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'transient' | 'unknown_outcome' | 'permanent',
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'HelpdeskError';
+  }
+}

@@ -1,0 +1,211 @@
+// The sandbox helpdesk: an in-memory Chatwoot with the same port as the REST client. `npm start` without
+// CHATWOOT_URL, the demo and the playground run on it. Like Chatwoot, it sends a webhook for every message
+// and every change, including the bot's own, so the engine sees exactly what it would see in production.
+import { conversationChanged, messageCreated, type SandboxContact, type SandboxConversation, type SandboxMessage } from './sandbox-payloads.js';
+import type {
+  AgentInfo,
+  AssignTarget,
+  ContactChanges,
+  ConversationRef,
+  ConversationStatus,
+  HelpdeskPort,
+  OutgoingMessage,
+  Priority,
+} from './port.js';
+
+export type { SandboxConversation, SandboxMessage } from './sandbox-payloads.js';
+
+/** Where the sandbox delivers its webhooks: the intake's `receive` in-process. */
+export type Deliver = (body: unknown, deliveryId: string) => Promise<unknown>;
+
+export interface SandboxOptions {
+  accountId?: number;
+  inboxId?: number;
+  agents?: AgentInfo[];
+  teams?: Record<number, number[]>;
+  now?: () => number;
+}
+
+export const SANDBOX_AGENTS: AgentInfo[] = [
+  { id: 1, name: 'Sari (CS)', availability: 'online' },
+  { id: 2, name: 'Budi (CS)', availability: 'online' },
+  { id: 3, name: 'Rina (Billing)', availability: 'offline' },
+];
+
+export class SandboxHelpdesk implements HelpdeskPort {
+  readonly accountId: number;
+  readonly inboxId: number;
+  readonly agents: AgentInfo[];
+  private readonly teams: Record<number, number[]>;
+  private readonly conversations = new Map<number, SandboxConversation>();
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly now: () => number;
+  private deliver: Deliver = async () => undefined;
+  private nextIds = { conversation: 1, message: 1, contact: 1, delivery: 1 };
+
+  constructor(options: SandboxOptions = {}) {
+    this.accountId = options.accountId ?? 1;
+    this.inboxId = options.inboxId ?? 1;
+    this.agents = options.agents ?? SANDBOX_AGENTS.map((a) => ({ ...a }));
+    this.teams = options.teams ?? { 1: [1, 2], 2: [3] };
+    this.now = options.now ?? Date.now;
+  }
+
+  connect(deliver: Deliver): void {
+    this.deliver = deliver;
+  }
+
+  /** A customer opens a chat: a new pending conversation, owned by the bot as in Chatwoot's agent-bot inboxes. */
+  startConversation(contact: Partial<Omit<SandboxContact, 'id'>> & { name: string }): SandboxConversation {
+    const c: SandboxConversation = {
+      id: this.nextIds.conversation++,
+      accountId: this.accountId,
+      inboxId: this.inboxId,
+      status: 'pending',
+      labels: [],
+      assigneeId: null,
+      teamId: null,
+      priority: null,
+      customAttributes: {},
+      contact: { id: this.nextIds.contact++, customAttributes: {}, ...contact },
+      messages: [],
+      updatedAt: this.now(),
+    };
+    this.conversations.set(c.id, c);
+    return c;
+  }
+
+  customerSays(conversationId: number, text: string): Promise<unknown> {
+    const c = this.get(conversationId);
+    // Like Chatwoot: a resolved conversation reopens (pending, back to the bot) when the customer writes.
+    if (c.status === 'resolved') this.touch(c, { status: 'pending' }, false);
+    return this.add(c, { content: text, from: 'contact', private: false });
+  }
+
+  agentSays(conversationId: number, text: string, options: { private?: boolean } = {}): Promise<unknown> {
+    return this.add(this.get(conversationId), { content: text, from: 'agent', private: options.private ?? false });
+  }
+
+  /** What an agent does in the Chatwoot UI: change the status by hand. */
+  changeStatus(conversationId: number, status: ConversationStatus): void {
+    this.touch(this.get(conversationId), { status }, true, ['status']);
+  }
+
+  conversation(id: number): SandboxConversation {
+    return structuredClone(this.get(id));
+  }
+
+  list(): SandboxConversation[] {
+    return [...this.conversations.values()].map((c) => structuredClone(c));
+  }
+
+  /** Resolves when every webhook the sandbox has sent so far was received. */
+  async settled(): Promise<void> {
+    while (this.inFlight.size) await Promise.all([...this.inFlight]);
+  }
+
+  // ---- the helpdesk port ----
+
+  async sendMessage(ref: ConversationRef, message: OutgoingMessage): Promise<{ id: number }> {
+    const c = this.get(ref.conversationId);
+    const m = this.record(c, { content: message.content, from: 'bot', private: message.private, buttons: message.buttons });
+    this.emit(messageCreated(c, m));
+    return { id: m.id };
+  }
+
+  async findSentMessage(ref: ConversationRef, message: OutgoingMessage, sinceMs: number): Promise<{ id: number } | null> {
+    const found = this.get(ref.conversationId).messages.find(
+      (m) => m.from === 'bot' && m.private === message.private && m.content === message.content && m.createdAt >= sinceMs,
+    );
+    return found ? { id: found.id } : null;
+  }
+
+  async listLabels(ref: ConversationRef): Promise<string[]> {
+    return [...this.get(ref.conversationId).labels];
+  }
+
+  async setLabels(ref: ConversationRef, labels: string[]): Promise<void> {
+    this.touch(this.get(ref.conversationId), { labels: [...labels] }, true, ['label_list']);
+  }
+
+  async assign(ref: ConversationRef, target: AssignTarget): Promise<void> {
+    const c = this.get(ref.conversationId);
+    if ('agentId' in target) this.touch(c, { assigneeId: target.agentId }, true, ['assignee_id']);
+    else this.touch(c, { teamId: target.teamId }, true, ['team_id']);
+  }
+
+  async setStatus(ref: ConversationRef, status: ConversationStatus): Promise<void> {
+    this.touch(this.get(ref.conversationId), { status }, true, ['status']);
+  }
+
+  async setPriority(ref: ConversationRef, priority: Priority | null): Promise<void> {
+    this.touch(this.get(ref.conversationId), { priority }, true, ['priority']);
+  }
+
+  async setConversationAttributes(ref: ConversationRef, attributes: Record<string, string | number | boolean>): Promise<void> {
+    const c = this.get(ref.conversationId);
+    this.touch(c, { customAttributes: { ...c.customAttributes, ...attributes } }, true, ['custom_attributes']);
+  }
+
+  async updateContact(_accountId: number, contactId: number, changes: ContactChanges): Promise<void> {
+    for (const c of this.conversations.values()) {
+      if (c.contact.id !== contactId) continue;
+      c.contact = {
+        ...c.contact,
+        ...(changes.name !== undefined && { name: changes.name }),
+        ...(changes.email !== undefined && { email: changes.email }),
+        ...(changes.phoneNumber !== undefined && { phone: changes.phoneNumber }),
+        customAttributes: { ...c.contact.customAttributes, ...changes.customAttributes },
+      };
+    }
+  }
+
+  async listAgents(): Promise<AgentInfo[]> {
+    return this.agents.map((a) => ({ ...a }));
+  }
+
+  async openConversationCounts(): Promise<Map<number, number>> {
+    const counts = new Map<number, number>();
+    for (const c of this.conversations.values()) {
+      if (c.status === 'open' && c.assigneeId !== null) counts.set(c.assigneeId, (counts.get(c.assigneeId) ?? 0) + 1);
+    }
+    return counts;
+  }
+
+  async listTeamMembers(_accountId: number, teamId: number): Promise<number[]> {
+    return this.teams[teamId] ?? [];
+  }
+
+  // ---- internals ----
+
+  private get(id: number): SandboxConversation {
+    const c = this.conversations.get(id);
+    if (!c) throw new Error(`sandbox: no conversation ${id}`);
+    return c;
+  }
+
+  private record(c: SandboxConversation, m: Omit<SandboxMessage, 'id' | 'createdAt'>): SandboxMessage {
+    const message: SandboxMessage = { ...m, id: this.nextIds.message++, createdAt: this.now() };
+    c.messages.push(message);
+    c.updatedAt = this.now();
+    return message;
+  }
+
+  private add(c: SandboxConversation, m: Omit<SandboxMessage, 'id' | 'createdAt'>): Promise<unknown> {
+    return this.emit(messageCreated(c, this.record(c, m)));
+  }
+
+  private touch(c: SandboxConversation, patch: Partial<SandboxConversation>, notify: boolean, changed: string[] = []): void {
+    Object.assign(c, patch, { updatedAt: Math.max(this.now(), c.updatedAt + 1) });
+    if (notify) this.emit(conversationChanged(c, changed));
+  }
+
+  /** Delivers on the next tick, like a webhook over the network: never inside the caller's own call. */
+  private emit(body: unknown): Promise<unknown> {
+    const id = `sandbox-${this.nextIds.delivery++}`;
+    const delivery = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.deliver(body, id));
+    this.inFlight.add(delivery);
+    void delivery.finally(() => this.inFlight.delete(delivery)).catch(() => undefined);
+    return delivery;
+  }
+}

@@ -1,0 +1,90 @@
+// Zod schemas of the Chatwoot webhook payloads Jawab reads (Chatwoot 4.13; see ../shared/chatwoot/webhooks/README.md).
+// Loose objects: Chatwoot adds fields over time, and only the fields listed here are read.
+import { z } from 'zod';
+
+const id = z.number().int().nonnegative();
+const attributes = z.record(z.string(), z.unknown()).nullish().transform((v) => v ?? {});
+
+export const contactShape = z.looseObject({
+  id,
+  name: z.string().nullish(),
+  email: z.string().nullish(),
+  phone_number: z.string().nullish(),
+  custom_attributes: attributes,
+});
+
+const pushMessage = z.looseObject({ account_id: id.optional() });
+
+export const conversationShape = z.looseObject({
+  id,
+  inbox_id: id,
+  status: z.enum(['open', 'resolved', 'pending', 'snoozed']),
+  labels: z.array(z.string()).nullish().transform((v) => v ?? []),
+  // Unix seconds as a float (`1776334502.512`).
+  updated_at: z.number().nonnegative().optional(),
+  timestamp: z.number().nonnegative().optional(),
+  messages: z.array(pushMessage).nullish().transform((v) => v ?? []),
+  meta: z
+    .looseObject({
+      sender: contactShape.nullish(),
+      assignee: z.looseObject({ id }).nullish(),
+      assignee_type: z.string().nullish(),
+      team: z.looseObject({ id }).nullish(),
+    })
+    .nullish(),
+});
+
+const button = z.looseObject({ title: z.string(), value: z.union([z.string(), z.number()]).transform(String) });
+
+export const messagePayload = z.looseObject({
+  event: z.enum(['message_created', 'message_updated']),
+  id,
+  content: z.string().nullish().transform((v) => v ?? ''),
+  // Top-level message_type is a string in webhooks (integers only inside conversation.messages[]).
+  message_type: z.enum(['incoming', 'outgoing', 'template', 'activity']),
+  private: z.boolean().nullish().transform((v) => v ?? false),
+  content_type: z.string().nullish(),
+  content_attributes: z
+    .looseObject({ submitted_values: z.array(button).optional() })
+    .nullish()
+    .transform((v) => v ?? {}),
+  created_at: z.union([z.string(), z.number()]).optional(),
+  // The webhook sender: a contact has no `type` key; users, bots and Captain have one.
+  sender: z.looseObject({ id: id.optional(), type: z.string().optional() }).nullish(),
+  account: z.looseObject({ id }),
+  inbox: z.looseObject({ id }).optional(),
+  conversation: conversationShape,
+  attachments: z.array(z.unknown()).optional(),
+});
+export type MessagePayload = z.infer<typeof messagePayload>;
+
+export const CONVERSATION_EVENTS = [
+  'conversation_status_changed',
+  'conversation_updated',
+  'conversation_opened',
+  'conversation_resolved',
+  'conversation_created',
+] as const;
+
+const changedAttributes = z
+  .array(z.record(z.string(), z.unknown()))
+  .nullish()
+  .transform((list) => (list ?? []).flatMap((entry) => Object.keys(entry)));
+
+export const conversationPayload = conversationShape.extend({
+  event: z.enum(CONVERSATION_EVENTS),
+  // `null` in practice for conversation_status_changed (see the fixtures' README).
+  changed_attributes: changedAttributes,
+});
+export type ConversationPayload = z.infer<typeof conversationPayload>;
+
+/** Events Jawab acknowledges and ignores: they never change what it does. */
+export const IGNORED_EVENTS = new Set([
+  'contact_created',
+  'contact_updated',
+  'webwidget_triggered',
+  'conversation_typing_on',
+  'conversation_typing_off',
+  'inbox_created',
+  'inbox_updated',
+]);

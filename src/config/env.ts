@@ -1,0 +1,101 @@
+// Environment configuration (SPEC 2). A bad value stops the start with one line naming the variable.
+import { z } from 'zod';
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((s) => s.replace(/\/+$/, ''))
+  .pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }))
+  .optional();
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((s) => s === 'true' || s === '1');
+
+const envSchema = z.object({
+  PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65_535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  CHATWOOT_URL: optionalUrl,
+  CHATWOOT_BOT_TOKEN: z.string().min(1).optional(),
+  CHATWOOT_API_TOKEN: z.string().min(1).optional(),
+  CHATWOOT_WEBHOOK_SECRET: z.string().min(1).optional(),
+  ALLOW_UNSIGNED_WEBHOOKS: bool.default(false),
+  ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: optionalUrl,
+  OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  OPENAI_EMBEDDING_MODEL: z.string().min(1).default('text-embedding-3-small'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
+  REDIS_URL: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Upper bound on requests per second to one Chatwoot host (Chatwoot allows 3000/min per IP). */
+  CHATWOOT_MAX_RPS: z.coerce.number().positive().default(40),
+  CHATWOOT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  chatwoot?: {
+    url: string;
+    botToken?: string;
+    userToken?: string;
+    maxRequestsPerSecond: number;
+    timeoutMs: number;
+  };
+  webhookSecret?: string;
+  allowUnsignedWebhooks: boolean;
+  adminToken?: string;
+  openai?: { apiKey: string; baseURL?: string; model: string; embeddingModel: string };
+  dataDir: string;
+  knowledgeDir: string;
+  logLevel: Env['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws ConfigError with one line that names the variable. */
+export function loadConfig(source: Record<string, string | undefined>): Config {
+  // Empty strings count as unset: `FOO= npm start` is common in .env files.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`configuration error: ${issue.path.join('.')} ${issue.message}`);
+  }
+  const env = parsed.data;
+  if (env.REDIS_URL) {
+    throw new ConfigError('configuration error: REDIS_URL is not supported yet by this version; unset it to use the embedded store');
+  }
+  if (env.CHATWOOT_URL && !env.CHATWOOT_BOT_TOKEN && !env.CHATWOOT_API_TOKEN) {
+    throw new ConfigError('configuration error: CHATWOOT_URL is set but neither CHATWOOT_BOT_TOKEN nor CHATWOOT_API_TOKEN is');
+  }
+  if (env.CHATWOOT_URL && !env.CHATWOOT_WEBHOOK_SECRET && !env.ALLOW_UNSIGNED_WEBHOOKS) {
+    throw new ConfigError(
+      'configuration error: CHATWOOT_WEBHOOK_SECRET is required with CHATWOOT_URL (or set ALLOW_UNSIGNED_WEBHOOKS=true to accept unsigned deliveries)',
+    );
+  }
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    chatwoot: env.CHATWOOT_URL
+      ? {
+          url: env.CHATWOOT_URL,
+          botToken: env.CHATWOOT_BOT_TOKEN,
+          userToken: env.CHATWOOT_API_TOKEN,
+          maxRequestsPerSecond: env.CHATWOOT_MAX_RPS,
+          timeoutMs: env.CHATWOOT_TIMEOUT_MS,
+        }
+      : undefined,
+    webhookSecret: env.CHATWOOT_WEBHOOK_SECRET,
+    allowUnsignedWebhooks: env.ALLOW_UNSIGNED_WEBHOOKS,
+    adminToken: env.ADMIN_TOKEN,
+    openai: env.OPENAI_API_KEY
+      ? { apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL, model: env.OPENAI_MODEL, embeddingModel: env.OPENAI_EMBEDDING_MODEL }
+      : undefined,
+    dataDir: env.DATA_DIR,
+    knowledgeDir: env.KNOWLEDGE_DIR,
+    logLevel: env.LOG_LEVEL,
+  };
+}

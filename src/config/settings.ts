@@ -1,0 +1,73 @@
+// The settings schema: one profile per inbox, a default profile for the rest (SPEC 3).
+// Validated at the edge (admin API, settings file); everything inside trusts the parsed values.
+import { z } from 'zod';
+
+export const LANGUAGES = ['id', 'en', 'ms', 'es', 'pt'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const REPLY_LENGTHS = {
+  short: { min: 100, max: 200 },
+  medium: { min: 150, max: 250 },
+  long: { min: 200, max: 300 },
+} as const;
+
+export const personaSchema = z.object({
+  name: z.string().max(80).default('Jawab'),
+  role: z.string().max(1500).default('You are the customer service assistant of this company.'),
+  tone: z.enum(['casual', 'friendly', 'professional']).default('friendly'),
+  replyLength: z.enum(['short', 'medium', 'long']).default('medium'),
+  /** `auto` answers in the customer's language; a code fixes one. */
+  language: z.union([z.literal('auto'), z.enum(LANGUAGES)]).default('auto'),
+  /** Used when the customer's language cannot be told. */
+  fallbackLanguage: z.enum(LANGUAGES).default('id'),
+  guidelines: z.array(z.string().max(300, 'a guideline is at most 300 characters')).max(50, 'at most 50 guidelines').default([]),
+  instructions: z.string().max(10_000).default(''),
+  dontMention: z.array(z.string().min(1).max(200)).max(100).default([]),
+});
+export type Persona = z.infer<typeof personaSchema>;
+
+export const assignmentSchema = z.discriminatedUnion('strategy', [
+  z.object({ strategy: z.literal('least_busy'), teamId: z.number().int().positive().optional() }),
+  z.object({ strategy: z.literal('team'), teamId: z.number().int().positive() }),
+  z.object({ strategy: z.literal('agent'), agentId: z.number().int().positive() }),
+  z.object({ strategy: z.literal('none') }),
+]);
+export type Assignment = z.infer<typeof assignmentSchema>;
+
+export const handoffSchema = z.object({
+  onHumanRequest: z.boolean().default(true),
+  onNoAnswer: z.boolean().default(true),
+  assign: assignmentSchema.default({ strategy: 'least_busy' }),
+  /** Empty: the built-in message in the customer's language. */
+  message: z.string().max(1000).default(''),
+  privateNote: z.boolean().default(true),
+  labels: z.array(z.string().min(1).max(64)).max(10).default(['jawab-handoff']),
+});
+
+export const profileSchema = z.object({
+  enabled: z.boolean().default(true),
+  persona: personaSchema.default(personaSchema.parse({})),
+  /** Wait for a burst of short messages to end, then reply once. 0 replies at once (tests, benchmarks). */
+  replyDelaySeconds: z.number().int().min(0).max(86_400).default(3),
+  handoff: handoffSchema.default(handoffSchema.parse({})),
+  /** After Jawab resolves a conversation, a new message within this many seconds continues the old session. */
+  resolveCooldownSeconds: z.number().int().min(0).max(86_400).default(300),
+  /** Note the sources used in a private note for the agent. */
+  citeSourcesInNote: z.boolean().default(false),
+});
+export type Profile = z.infer<typeof profileSchema>;
+
+export const settingsSchema = z.object({
+  /** The global switch: false stops Jawab everywhere at once. */
+  enabled: z.boolean().default(true),
+  defaultProfile: profileSchema.default(profileSchema.parse({})),
+  /** Profiles by Chatwoot inbox id. */
+  inboxes: z.record(z.string().regex(/^\d+$/, 'inbox keys are Chatwoot inbox ids'), profileSchema).default({}),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const defaultSettings = (): Settings => settingsSchema.parse({});
+
+export function profileFor(settings: Settings, inboxId: number): Profile {
+  return settings.inboxes[String(inboxId)] ?? settings.defaultProfile;
+}

@@ -1,0 +1,62 @@
+// The engine's input: helpdesk events in Jawab's own words. chatwoot/events.ts translates webhooks into these.
+import type { ConversationRef, ConversationStatus, MessageButton } from '../chatwoot/port.js';
+
+export interface ContactSnapshot {
+  id: number;
+  name?: string;
+  email?: string;
+  phone?: string;
+  customAttributes: Record<string, string | number | boolean>;
+}
+
+/** What a webhook tells about the conversation at the time of the event. */
+export interface ConversationSnapshot {
+  status: ConversationStatus;
+  labels: string[];
+  assigneeId: number | null;
+  teamId: number | null;
+  contact?: ContactSnapshot;
+  /** Chatwoot's conversation `updated_at`, in ms: orders conversation events that arrive out of order. */
+  updatedAt: number;
+}
+
+/** Who wrote a message: the customer, a human agent, a bot (Jawab or another), or the system. */
+export type Author = 'contact' | 'agent' | 'bot' | 'system';
+
+interface EventBase {
+  ref: ConversationRef;
+  /** Stable across channels and retries: the same message through the agent bot and an account webhook has one key. */
+  dedupeKey: string;
+  conversation: ConversationSnapshot;
+}
+
+export interface MessageEvent extends EventBase {
+  kind: 'message';
+  messageId: number;
+  author: Author;
+  private: boolean;
+  text: string;
+  attachmentCount: number;
+  /** When the helpdesk created the message, in ms. */
+  createdAt: number;
+}
+
+/** The customer pressed a quick-reply button (Chatwoot `input_select`, `submitted_values`). */
+export interface ButtonReplyEvent extends EventBase {
+  kind: 'button_reply';
+  messageId: number;
+  chosen: MessageButton[];
+}
+
+export interface ConversationEvent extends EventBase {
+  kind: 'conversation';
+  /** Which fields the event says changed (`status`, `assignee_id`, `label_list`, …); empty when unknown. */
+  changed: string[];
+}
+
+export type InboundEvent = MessageEvent | ButtonReplyEvent | ConversationEvent;
+
+export const conversationKey = (ref: Pick<ConversationRef, 'inboxId' | 'conversationId'>): string =>
+  // The display id is unique per account, and an inbox belongs to one account, so inbox + id is unique
+  // even for conversation events, which carry no account id.
+  `${ref.inboxId}-${ref.conversationId}`;

@@ -1,0 +1,133 @@
+// Folds one inbound event into the conversation state: ownership (SPEC 4), the reply delay, the transcript.
+// Pure: the same state and event always give the same result, so replaying an event after a crash is safe.
+import type { ConversationStatus } from '../chatwoot/port.js';
+import type { Profile } from '../config/settings.js';
+import type { Action } from './actions.js';
+import type { ConversationEvent, InboundEvent, MessageEvent } from './events.js';
+import {
+  bounded,
+  clip,
+  type ConversationState,
+  initialState,
+  LIMITS,
+  type PendingMessage,
+  setOwner,
+  withAudit,
+} from './state.js';
+
+export interface ReduceContext {
+  profile: Profile;
+  now: number;
+  /** The global switch. */
+  enabled: boolean;
+}
+
+export interface Reduced {
+  state: ConversationState;
+  actions: Action[];
+}
+
+export const AI_ON_LABEL = 'ai-on';
+export const AI_OFF_LABEL = 'ai-off';
+
+export function reduceEvent(prev: ConversationState | undefined, event: InboundEvent, ctx: ReduceContext): Reduced {
+  let state = prev ?? firstSight(event, ctx.now);
+  if (event.ref.accountId && event.ref.accountId !== state.ref.accountId) state = { ...state, ref: { ...state.ref, accountId: event.ref.accountId } };
+  if (event.conversation.contact) state = { ...state, contact: event.conversation.contact };
+
+  switch (event.kind) {
+    case 'message':
+      return onMessage(state, event, ctx);
+    case 'button_reply':
+      return customerSpoke(state, event, { messageId: event.messageId, text: event.chosen.map((b) => b.title).join(', '), at: ctx.now, attachmentCount: 0 }, ctx);
+    case 'conversation':
+      return { state: onConversation(state, event, ctx.now), actions: [] };
+  }
+}
+
+/** A conversation Jawab has not seen: the bot owns it only if Chatwoot gave it to the bot (pending, no human assignee). */
+function firstSight(event: InboundEvent, now: number): ConversationState {
+  const snap = event.conversation;
+  const state = { ...initialState(event.ref, now), status: snap.status, labels: snap.labels, assigneeId: snap.assigneeId };
+  const botOwns = snap.status === 'pending' && snap.assigneeId === null && !snap.labels.includes(AI_OFF_LABEL);
+  return botOwns ? state : { ...state, owner: 'human' };
+}
+
+function onMessage(state: ConversationState, event: MessageEvent, ctx: ReduceContext): Reduced {
+  // Private notes are for agents; activity never arrives; the bot's own messages (and other bots') need no reaction.
+  if (event.private || event.author === 'bot' || event.author === 'system') return { state, actions: [] };
+  if (event.author === 'agent') {
+    const line = { role: 'agent' as const, text: clip(event.text), at: ctx.now };
+    let next: ConversationState = { ...state, transcript: bounded(state.transcript, [line], LIMITS.transcript) };
+    if (next.owner !== 'ai') return { state: next, actions: [] };
+    next = setOwner({ ...next, pending: [] }, 'human', 'a human agent replied', ctx.now);
+    return { state: next, actions: [{ type: 'clear_timer', timer: 'reply' }] };
+  }
+  return customerSpoke(state, event, { messageId: event.messageId, text: event.text, at: ctx.now, attachmentCount: event.attachmentCount }, ctx);
+}
+
+function customerSpoke(state: ConversationState, event: InboundEvent, message: PendingMessage, ctx: ReduceContext): Reduced {
+  let next = startSessionIfNew(state, event.conversation.status, ctx);
+  next = { ...next, transcript: bounded(next.transcript, [{ role: 'customer', text: clip(message.text), at: message.at }], LIMITS.transcript) };
+  if (next.owner !== 'ai' || !ctx.enabled || !ctx.profile.enabled) return { state: next, actions: [] };
+  const pending = bounded(next.pending, [{ ...message, text: clip(message.text) }], LIMITS.pending);
+  // Debounce: every message of a burst pushes the reply back, but never beyond four delays after the first one.
+  const delay = ctx.profile.replyDelaySeconds * 1000;
+  const at = Math.min(ctx.now + delay, pending[0]!.at + 4 * delay);
+  return { state: { ...next, pending }, actions: [{ type: 'set_timer', timer: 'reply', at }] };
+}
+
+/**
+ * A customer writing after a resolve starts a new session (Chatwoot reopens the conversation, as pending when a bot
+ * is attached), unless Jawab itself resolved it within the cooldown: then the old session goes on.
+ */
+function startSessionIfNew(state: ConversationState, nowStatus: ConversationStatus, ctx: ReduceContext): ConversationState {
+  if (state.status !== 'resolved' || nowStatus === 'resolved') return state;
+  const cooldown = ctx.profile.resolveCooldownSeconds * 1000;
+  if (state.resolvedByBotAt !== undefined && ctx.now - state.resolvedByBotAt < cooldown) return { ...state, status: nowStatus };
+  let next: ConversationState = { ...state, status: nowStatus, sessionStartedAt: ctx.now, botReplies: 0, resolvedByBotAt: undefined };
+  next = withAudit(next, { at: ctx.now, what: 'new session', why: 'the customer wrote after the conversation was resolved' });
+  return nowStatus === 'pending' && next.owner === 'human' ? setOwner(next, 'ai', 'a new session is pending for the bot', ctx.now) : next;
+}
+
+function onConversation(state: ConversationState, event: ConversationEvent, now: number): ConversationState {
+  const snap = event.conversation;
+  // Deliveries can arrive out of order: an older snapshot must not undo a newer one.
+  if (snap.updatedAt && snap.updatedAt < state.conversationUpdatedAt) return state;
+  const before = state;
+  let next: ConversationState = {
+    ...state,
+    status: snap.status,
+    labels: snap.labels,
+    assigneeId: snap.assigneeId,
+    conversationUpdatedAt: Math.max(state.conversationUpdatedAt, snap.updatedAt),
+  };
+
+  if (event.changed.includes('status') && snap.status !== before.status) {
+    if (snap.status === 'pending' && next.owner === 'human') next = setOwner(next, 'ai', 'the conversation is pending again', now);
+    if (snap.status === 'open' && next.owner === 'ai') next = setOwner(next, 'human', 'the conversation was opened for humans', now);
+    if (snap.status === 'resolved') {
+      next = withAudit({ ...next, pending: [], timers: { retry: next.timers.retry } }, { at: now, what: 'session ended', why: 'resolved' });
+      // The next session starts with the bot again, unless it was stopped here.
+      if (next.owner === 'human') next = setOwner(next, 'ai', 'resolved: the next session starts with the bot', now);
+    }
+  }
+  if (event.changed.includes('assignee_id') && snap.assigneeId !== null && snap.assigneeId !== before.assigneeId && next.owner === 'ai') {
+    next = setOwner(next, 'human', `agent ${snap.assigneeId} was assigned`, now);
+  }
+  const added = snap.labels.filter((l) => !before.labels.includes(l));
+  if (added.includes(AI_ON_LABEL) && next.owner !== 'ai') next = setOwner(next, 'ai', `the ${AI_ON_LABEL} label was added`, now);
+  if (added.includes(AI_OFF_LABEL) && next.owner === 'ai') next = setOwner(next, 'human', `the ${AI_OFF_LABEL} label was added`, now);
+  if (next.owner !== 'ai' && next.pending.length) next = { ...next, pending: [], timers: { retry: next.timers.retry } };
+  return next;
+}
+
+/** Commands from people (dashboard app, admin API): take over, return to AI, stop AI here. */
+export type OwnerCommand = 'take_over' | 'resume' | 'stop';
+
+export function applyCommand(state: ConversationState, command: OwnerCommand, by: string, now: number): ConversationState {
+  const owner = command === 'resume' ? 'ai' : command === 'stop' ? 'stopped' : 'human';
+  const next = setOwner(state, owner, `${command.replace('_', ' ')} by ${by}`, now);
+  // Nothing the bot had queued for the customer may go out once a person has taken the conversation.
+  return owner === 'ai' ? next : { ...next, pending: [], timers: { retry: next.timers.retry } };
+}

@@ -1,0 +1,40 @@
+// In-memory wake-ups for the durable timers kept in each conversation's state.
+// Losing this on a crash is fine: a restart reads the timers back from the store and sets them again.
+const MAX_DELAY_MS = 2 ** 31 - 1; // setTimeout's limit (~24.8 days); longer timers re-arm when they wake.
+
+export class Scheduler {
+  private readonly timers = new Map<string, { at: number; handle: NodeJS.Timeout }>();
+
+  constructor(
+    private readonly wake: (key: string) => void,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Wakes `key` at `at` (ms). Replaces any earlier wake-up for that key. */
+  set(key: string, at: number): void {
+    const existing = this.timers.get(key);
+    if (existing?.at === at) return;
+    if (existing) clearTimeout(existing.handle);
+    const delay = Math.min(Math.max(0, at - this.now()), MAX_DELAY_MS);
+    const handle = setTimeout(() => {
+      this.timers.delete(key);
+      this.wake(key);
+    }, delay);
+    this.timers.set(key, { at, handle });
+  }
+
+  clear(key: string): void {
+    const existing = this.timers.get(key);
+    if (existing) clearTimeout(existing.handle);
+    this.timers.delete(key);
+  }
+
+  get size(): number {
+    return this.timers.size;
+  }
+
+  stop(): void {
+    for (const { handle } of this.timers.values()) clearTimeout(handle);
+    this.timers.clear();
+  }
+}

@@ -1,0 +1,88 @@
+// What Jawab keeps per conversation (SPEC 4). Everything here is bounded, so the conversation's file stays small.
+import type { SourceRef } from '../answer/types.js';
+import type { ConversationRef, ConversationStatus } from '../chatwoot/port.js';
+import type { TimerName } from './actions.js';
+import type { ContactSnapshot } from './events.js';
+
+export type Owner = 'ai' | 'human' | 'stopped';
+
+export interface PendingMessage {
+  messageId: number;
+  text: string;
+  at: number;
+  attachmentCount: number;
+}
+
+export interface TranscriptLine {
+  role: 'customer' | 'bot' | 'agent';
+  text: string;
+  at: number;
+}
+
+export interface AuditEntry {
+  at: number;
+  /** e.g. `owner ai -> human`, `reply`, `handoff`, `action failed`. */
+  what: string;
+  why: string;
+  sources?: SourceRef[];
+}
+
+export interface ConversationState {
+  ref: ConversationRef;
+  owner: Owner;
+  status: ConversationStatus;
+  labels: string[];
+  assigneeId: number | null;
+  contact?: ContactSnapshot;
+  sessionStartedAt: number;
+  /** Bot replies in this session. */
+  botReplies: number;
+  /** Customer messages waiting for the reply delay to end. */
+  pending: PendingMessage[];
+  timers: Partial<Record<TimerName, number>>;
+  transcript: TranscriptLine[];
+  lastAnswer?: { at: number; text: string; why: string; sources: SourceRef[] };
+  /** When Jawab last resolved the conversation itself (the cooldown before a new session starts). */
+  resolvedByBotAt?: number;
+  /** Chatwoot's updated_at of the last conversation event applied: older events are stale. */
+  conversationUpdatedAt: number;
+  audit: AuditEntry[];
+}
+
+export const LIMITS = { transcript: 30, audit: 60, pending: 50, textChars: 2000 } as const;
+
+export function initialState(ref: ConversationRef, now: number): ConversationState {
+  return {
+    ref,
+    owner: 'ai',
+    status: 'pending',
+    labels: [],
+    assigneeId: null,
+    sessionStartedAt: now,
+    botReplies: 0,
+    pending: [],
+    timers: {},
+    transcript: [],
+    conversationUpdatedAt: 0,
+    audit: [],
+  };
+}
+
+/** Appends to a list and drops the oldest entries beyond `max`. */
+export function bounded<T>(list: readonly T[], items: readonly T[], max: number): T[] {
+  const next = [...list, ...items];
+  return next.length > max ? next.slice(next.length - max) : next;
+}
+
+export function clip(text: string, max: number = LIMITS.textChars): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+export function withAudit(state: ConversationState, entry: AuditEntry): ConversationState {
+  return { ...state, audit: bounded(state.audit, [entry], LIMITS.audit) };
+}
+
+export function setOwner(state: ConversationState, owner: Owner, why: string, at: number): ConversationState {
+  if (state.owner === owner) return state;
+  return withAudit({ ...state, owner }, { at, what: `owner ${state.owner} -> ${owner}`, why });
+}

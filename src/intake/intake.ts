@@ -1,0 +1,111 @@
+// The intake: verify, parse, deduplicate, persist, then hand over to the engine.
+// It answers only after the event is in the store, so an acknowledged delivery is never lost,
+// and the engine's work happens after the answer, so Chatwoot's 5 s timeout is never at risk.
+import { parseWebhook } from '../chatwoot/events.js';
+import { verifySignature } from '../chatwoot/signature.js';
+import { conversationKey, type InboundEvent } from '../engine/events.js';
+import type { ConversationStore } from '../store/types.js';
+
+export interface Delivery {
+  rawBody: Buffer;
+  signature?: string;
+  timestamp?: string;
+  deliveryId?: string;
+}
+
+export type IntakeOutcome =
+  | { status: 200; result: 'accepted' | 'duplicate' | 'ignored'; detail?: string }
+  | { status: 400 | 401; code: 'invalid_json' | 'invalid_payload' | 'unsigned' | 'bad_signature' | 'stale_signature'; detail: string };
+
+export interface IntakeObserver {
+  outcome(outcome: IntakeOutcome): void;
+}
+
+export interface IntakeDeps {
+  store: ConversationStore;
+  /** Wakes the engine for a conversation. */
+  notify: (key: string) => void;
+  secret?: string;
+  allowUnsigned: boolean;
+  observer?: IntakeObserver;
+  now?: () => number;
+}
+
+const DELIVERY_ID = /^[A-Za-z0-9-]{1,100}$/;
+
+export class Intake {
+  private readonly now: () => number;
+
+  constructor(private readonly deps: IntakeDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  /** A delivery from the network: verify the signature on the raw bytes, then receive. Store failures throw (→ 500). */
+  async verifyAndReceive(delivery: Delivery): Promise<IntakeOutcome> {
+    const outcome = await this.handle(delivery);
+    this.deps.observer?.outcome(outcome);
+    return outcome;
+  }
+
+  /** A parsed event from a trusted source in this process (the sandbox helpdesk). */
+  async receive(body: unknown, deliveryId?: string): Promise<IntakeOutcome> {
+    const parsed = parseWebhook(body);
+    if (parsed.outcome === 'invalid') return { status: 400, code: 'invalid_payload', detail: parsed.reason };
+    if (parsed.outcome === 'ignored') return { status: 200, result: 'ignored', detail: parsed.reason };
+    return { status: 200, result: await this.accept(parsed.event, deliveryId) };
+  }
+
+  private async handle(delivery: Delivery): Promise<IntakeOutcome> {
+    const refusal = this.checkSignature(delivery);
+    if (refusal) return refusal;
+    let body: unknown;
+    try {
+      body = JSON.parse(delivery.rawBody.toString('utf8'));
+    } catch {
+      return { status: 400, code: 'invalid_json', detail: 'the body is not valid JSON' };
+    }
+    const deliveryId = delivery.deliveryId && DELIVERY_ID.test(delivery.deliveryId) ? delivery.deliveryId : undefined;
+    return this.receive(body, deliveryId);
+  }
+
+  private checkSignature(delivery: Delivery): IntakeOutcome | undefined {
+    const { secret } = this.deps;
+    if (!secret) {
+      return this.deps.allowUnsigned
+        ? undefined
+        : { status: 401, code: 'unsigned', detail: 'no webhook secret is configured and unsigned deliveries are not allowed' };
+    }
+    const verdict = verifySignature({
+      secret,
+      signature: delivery.signature,
+      timestamp: delivery.timestamp,
+      rawBody: delivery.rawBody,
+      nowSeconds: Math.floor(this.now() / 1000),
+    });
+    switch (verdict) {
+      case 'valid':
+        return undefined;
+      case 'stale':
+        return { status: 401, code: 'stale_signature', detail: 'X-Chatwoot-Timestamp is more than 5 minutes away from now' };
+      case 'missing':
+        return { status: 401, code: 'bad_signature', detail: 'X-Chatwoot-Signature and X-Chatwoot-Timestamp are required' };
+      default:
+        return { status: 401, code: 'bad_signature', detail: 'the signature does not match the body' };
+    }
+  }
+
+  /** Stores the event unless its delivery id or its own key (same message through another channel) was seen. */
+  private async accept(event: InboundEvent, deliveryId: string | undefined): Promise<'accepted' | 'duplicate'> {
+    const key = conversationKey(event.ref);
+    const keys = deliveryId ? [event.dedupeKey, `d:${deliveryId}`] : [event.dedupeKey];
+    const accepted = await this.deps.store.update(key, (record) => {
+      if (keys.some((k) => record.seen[k] !== undefined)) return { value: false, changed: false };
+      const now = this.now();
+      for (const k of keys) record.seen[k] = now;
+      record.inbox.push(event);
+      return { value: true, changed: true };
+    });
+    if (accepted) this.deps.notify(key);
+    return accepted ? 'accepted' : 'duplicate';
+  }
+}

@@ -1,0 +1,90 @@
+// A small bilingual thesaurus of shop vocabulary. Offline embeddings only see spelling, so without it
+// "where is my package" cannot find "parcel", and an English question cannot find the Indonesian page
+// about the same thing ("refund" / "pengembalian dana"). Each word of a group adds the group's concept
+// key (`~name`) to the text's terms, in the embeddings and in the lexical relevance check alike.
+//
+// Keep groups to true synonyms within customer service; a loose group makes unrelated questions look
+// relevant. Words are matched after normalising and stemming (text.ts), so list plain forms.
+
+const GROUPS: Record<string, string> = {
+  parcel: 'package packages parcel parcels paket kiriman shipment bungkusan',
+  // "ongkir" is "ongkos kirim", the shipping cost: it belongs to both ship and price.
+  ship: 'ship ships shipped shipping delivery deliver delivered kirim dikirim pengiriman antar hantar penghantaran courier kurir ongkir',
+  refund: 'refund refunds refunded reimburse reimbursement',
+  money: 'money uang dana wang saldo',
+  return: 'return returns returned retur kembali kembalikan pengembalian',
+  pay: 'pay paid payment payments bayar dibayar pembayaran bayaran',
+  charge: 'charge charged charges billed billing tagih ditagih tagihan tertagih debit terpotong dipotong',
+  duplicate: 'twice double duplicate duplicated ganda dobel',
+  invoice: 'invoice invoices faktur',
+  // Not "pesan": it also means "message".
+  order: 'order orders ordered pesanan memesan',
+  track: 'track tracking lacak melacak pelacakan resi awb',
+  cancel: 'cancel cancelled canceled cancellation batal dibatalkan membatalkan pembatalan',
+  open: 'open opening buka operasional hours jam',
+  contact: 'contact reach hubungi menghubungi kontak',
+  price: 'price prices cost costs harga biaya ongkos ongkir',
+  free: 'free gratis percuma',
+  size: 'size sizes sizing ukuran measurement measurements',
+  wash: 'wash washing cuci mencuci dicuci laundry',
+  care: 'care rawat merawat perawatan',
+  late: 'late delay delayed terlambat telat lambat stuck',
+  lost: 'lost missing hilang',
+  exchange: 'exchange exchanged swap tukar ditukar penukaran',
+  damaged: 'damaged broken defect defective rusak cacat',
+  card: 'card cards kartu',
+  shop: 'shop store toko kedai showroom',
+  // "how long" is answered by "3–5 working days": durations belong together.
+  duration: 'long lama estimate estimates estimated estimasi day days hari week weeks minggu',
+  // Not "luar" ("di luar jam" is "outside hours"): "negeri" carries "luar negeri".
+  abroad: 'international overseas abroad negeri',
+  wallet: 'wallet ewallet dompet',
+};
+
+/**
+ * Phrases whose meaning is not in their words ("money back" is a refund, "dua kali" is twice).
+ * Matched on the raw word sequence, before stopwords are dropped.
+ */
+const PHRASES: [string[], string][] = [
+  ['money back', 'refund'],
+  ['uang kembali', 'refund'],
+  ['two times', 'duplicate'],
+  ['dua kali', 'duplicate'],
+  ['2 kali', 'duplicate'],
+  ['2 times', 'duplicate'],
+  ['luar negeri', 'abroad'],
+  ['ongkos kirim', 'price'],
+  ['cash on delivery', 'cod'],
+  ['bayar di tempat', 'cod'],
+  ['cod', 'cod'],
+].map(([phrase, concept]) => [phrase!.split(' '), `~${concept!}`]);
+
+/** Concept keys of the phrases found in a sequence of lowercased words. */
+export function phraseConcepts(words: readonly string[]): string[] {
+  const found = new Set<string>();
+  for (const [phrase, concept] of PHRASES) {
+    for (let start = 0; start + phrase.length <= words.length; start += 1) {
+      if (phrase.every((word, offset) => words[start + offset] === word)) {
+        found.add(concept);
+        break;
+      }
+    }
+  }
+  return [...found];
+}
+
+/** token or stem -> concept keys */
+const CONCEPTS = new Map<string, string[]>();
+for (const [name, words] of Object.entries(GROUPS)) {
+  for (const word of words.split(/\s+/)) {
+    if (word.length === 0) continue;
+    CONCEPTS.set(word, [...(CONCEPTS.get(word) ?? []), `~${name}`]);
+  }
+}
+
+/** Concept keys of a token, given its stem variants (the token itself among them). */
+export function conceptsOf(variants: readonly string[]): string[] {
+  const found = new Set<string>();
+  for (const variant of variants) for (const concept of CONCEPTS.get(variant) ?? []) found.add(concept);
+  return [...found];
+}

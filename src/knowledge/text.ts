@@ -1,0 +1,170 @@
+// Word-level text handling shared by the offline embeddings, the relevance check and the extractive
+// answerer: normalising, tokenising, dropping stopwords and light stemming for English and Indonesian.
+//
+// Indonesian builds words from a root with prefixes and suffixes ("kembali" -> "kembalikan",
+// "pengembalian"). Without a dictionary we cannot always tell where the root starts: "peng" + vowel hides
+// a dropped "k" ("pengiriman" <- "kirim") or nothing ("pengambilan" <- "ambil"). So stemming returns the
+// main stem plus the plausible alternatives, and callers treat any shared variant as a shared word.
+import { conceptsOf, phraseConcepts } from './concepts.js';
+import { isStopword } from './stopwords.js';
+
+/** Lowercase, strip diacritics (so "envío" matches "envio"), unify apostrophes. */
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'");
+}
+
+/** Lowercased words and numbers of a text, in order (apostrophes dropped: "don't" -> "dont"). */
+export function tokenize(text: string): string[] {
+  return normalizeText(text).replace(/'/g, '').match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+const PARTICLES = ['lah', 'kah', 'pun', 'tah'];
+const POSSESSIVES = ['nya', 'ku', 'mu'];
+const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
+const MIN_STEM = 3;
+
+function isVowel(char: string | undefined): boolean {
+  return char !== undefined && VOWELS.has(char);
+}
+
+function stripSuffix(word: string, suffixes: readonly string[], minStem: number): string | undefined {
+  for (const suffix of suffixes) {
+    if (word.endsWith(suffix) && word.length - suffix.length >= minStem) return word.slice(0, -suffix.length);
+  }
+  return undefined;
+}
+
+/**
+ * Removes one Indonesian prefix layer. Returns the candidate roots, the likeliest first, or undefined
+ * when the word has no prefix. Nasal prefixes swallow the root's first consonant
+ * (meN-/peN-: k, t, p, s), so both readings are returned.
+ */
+function stripPrefix(word: string, hadAnSuffix: boolean): string[] | undefined {
+  const rest = (length: number): string => word.slice(length);
+  const long = (candidate: string): boolean => candidate.length >= MIN_STEM;
+
+  for (const nasal of ['meng', 'peng']) {
+    if (word.startsWith(nasal) && long(rest(4))) {
+      const root = rest(4);
+      return isVowel(root[0]) ? [`k${root}`, root] : [root];
+    }
+  }
+  for (const nasal of ['meny', 'peny']) {
+    if (word.startsWith(nasal) && isVowel(word[4]) && long(rest(4))) return [`s${rest(4)}`, rest(4)];
+  }
+  for (const nasal of ['mem', 'pem']) {
+    if (word.startsWith(nasal) && long(rest(3))) {
+      const root = rest(3);
+      // "memakai" <- "pakai", "memakan" <- "makan" (me- + makan), "membayar" <- "bayar".
+      return isVowel(root[0]) ? [`p${root}`, rest(2), root] : [root];
+    }
+  }
+  for (const nasal of ['men', 'pen']) {
+    if (word.startsWith(nasal) && long(rest(3))) {
+      const root = rest(3);
+      // "menukar" <- "tukar", "menerima" <- "terima", "menanti" <- "nanti".
+      return isVowel(root[0]) ? [`t${root}`, rest(2), root] : [root];
+    }
+  }
+  for (const plain of ['ber', 'ter', 'per']) {
+    if (word.startsWith(plain) && long(rest(3))) return [rest(3)];
+  }
+  // Two-letter prefixes need a longer remainder: "pesan" is a root, not pe- + "san".
+  if ((word.startsWith('me') || word.startsWith('pe') || word.startsWith('di')) && rest(2).length >= 4) {
+    return [rest(2)];
+  }
+  // ke-...-an is a confix ("keterlambatan"); a bare ke- is usually part of the root ("kembali").
+  if (hadAnSuffix && word.startsWith('ke') && long(rest(2))) return [rest(2)];
+  return undefined;
+}
+
+/** Light English suffix stripping: "charge", "charged", "charges" -> "charg"; "shipping" -> "shipp". */
+function stripEnglish(word: string): string {
+  if (word.length <= 4) return word;
+  const stripped = stripSuffix(word, ['ingly', 'edly', 'ings', 'ing', 'ies', 'ied', 'es', 'ed', 'ly', 's'], 4) ?? word;
+  return stripped.length > 4 && stripped.endsWith('e') ? stripped.slice(0, -1) : stripped;
+}
+
+/**
+ * Stem variants of one lowercased token: the first is the canonical stem, the others are alternative
+ * roots that Indonesian morphology allows. Short words and numbers are returned unchanged.
+ */
+export function stemVariants(token: string): string[] {
+  if (token.length <= 4 || /\d/.test(token)) return [token];
+
+  let word = stripSuffix(token, PARTICLES, 4) ?? token;
+  word = stripSuffix(word, POSSESSIVES, 4) ?? word;
+  let hadAnSuffix = false;
+  const withoutKan = stripSuffix(word, ['kan'], 4);
+  if (withoutKan !== undefined) {
+    word = withoutKan;
+  } else {
+    const withoutAn = stripSuffix(word, ['an'], 4);
+    if (withoutAn !== undefined) {
+      word = withoutAn;
+      hadAnSuffix = true;
+    }
+  }
+
+  // Up to two prefix layers: "diperbaiki", "keterlambatan", "memperbarui".
+  let candidates = [word];
+  for (let layer = 0; layer < 2; layer += 1) {
+    const head = candidates[0];
+    if (head === undefined) break;
+    const stripped = stripPrefix(head, hadAnSuffix && layer === 0);
+    if (stripped === undefined) break;
+    candidates = [...stripped, ...candidates.slice(1)];
+  }
+  // The token itself and its English reading always count too: an English word that merely looks
+  // prefixed ("discount" -> "scount") must still match its own plural ("discounts").
+  return [...new Set([...candidates, token, stripEnglish(token)])];
+}
+
+/** The canonical stem of a token. */
+export function stem(token: string): string {
+  return stemVariants(token)[0] ?? token;
+}
+
+/** Tokens that can carry a topic: not a stopword, at least two characters (or a number of 3+ digits). */
+export function isContentToken(token: string): boolean {
+  if (isStopword(token)) return false;
+  if (/^\d+$/.test(token)) return token.length >= 3;
+  return token.length >= 2;
+}
+
+/** The content tokens of a text, stopwords removed, in order. */
+export function contentTokens(text: string): string[] {
+  return tokenize(text).filter(isContentToken);
+}
+
+/** The terms one token stands for: its stem variants and the concepts (synonym groups) it belongs to. */
+export function termsOf(token: string): string[] {
+  const variants = stemVariants(token);
+  return [...variants, ...conceptsOf(variants)];
+}
+
+/**
+ * The terms of a text, one group per distinct content token (its stems and concepts), plus one group
+ * per multi-word phrase concept ("money back" -> ~refund).
+ */
+export function termGroups(text: string): string[][] {
+  const tokens = tokenize(text);
+  const seen = new Set<string>();
+  const groups: string[][] = [];
+  for (const token of tokens) {
+    if (seen.has(token) || !isContentToken(token)) continue;
+    seen.add(token);
+    groups.push(termsOf(token));
+  }
+  for (const concept of phraseConcepts(tokens)) groups.push([concept]);
+  return groups;
+}
+
+/** Every term of a text: two texts share a content word when these sets intersect. */
+export function contentStems(text: string): Set<string> {
+  return new Set(termGroups(text).flat());
+}

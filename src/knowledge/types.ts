@@ -1,0 +1,60 @@
+// The shapes the knowledge index hands to retrieval and to the answer module.
+import type { Language } from '../config/settings.js';
+import type { LoadError } from './loader.js';
+
+export interface ChunkMetadata {
+  /** Path of the file relative to the knowledge folder (forward slashes). */
+  source: string;
+  /** Title of the document. */
+  title: string;
+  /** The nearest heading above the chunk, when the document has headings. */
+  heading?: string;
+  /** Detected language of the chunk (falls back to the document's). */
+  language?: Language;
+  /** Position of the chunk in its document, from 0. */
+  position: number;
+}
+
+export interface ScoredChunk {
+  /** Chunk id in the index (stable for unchanged content). */
+  id: string;
+  text: string;
+  /** Relevance to the query in 0..1: the hybrid of `similarity` and `coverage` the index ranks by. */
+  score: number;
+  /** Cosine similarity of the embeddings, when the index computed it. */
+  similarity?: number;
+  /** Share of the query's IDF-weighted words found in the chunk, when the index computed it. */
+  coverage?: number;
+  metadata: ChunkMetadata;
+}
+
+/** What retrieval needs from an index: lets tests and the engine pass anything that can search. */
+export interface SearchableIndex {
+  search(query: string, k: number): Promise<ScoredChunk[]>;
+}
+
+export interface SyncReport {
+  /** Files indexed for the first time. */
+  added: number;
+  /** Files whose content changed and were re-embedded. */
+  updated: number;
+  /** Files gone from the folder (or now unreadable) whose chunks were deleted. */
+  removed: number;
+  unchanged: number;
+  /** Chunks in the index after the sync. */
+  chunks: number;
+  /** Files that could not be read or decoded; the rest were indexed. */
+  errors: LoadError[];
+}
+
+export interface KnowledgeStats {
+  embeddingsId: string;
+  /** Where the index lives: DATA_DIR/index/<embeddingsId>. */
+  directory: string;
+  files: number;
+  chunks: number;
+  /** ISO time of the last sync that finished, if any. */
+  lastSyncAt?: string;
+  /** The knowledge folder of the last sync. */
+  knowledgeDir?: string;
+}

@@ -1,0 +1,41 @@
+// What the customer reads when Jawab hands over, in their language.
+import type { Language } from '../config/settings.js';
+
+export type HandoffReason = 'asked_for_human' | 'no_answer' | 'attachment';
+
+const HANDOVER: Record<Language, string> = {
+  en: 'I am passing you to a member of our team now. They will reply here shortly.',
+  id: 'Saya sambungkan Anda dengan tim kami sekarang ya. Mereka akan membalas di sini sebentar lagi.',
+  ms: 'Saya sambungkan anda dengan pasukan kami sekarang. Mereka akan membalas di sini sebentar lagi.',
+  es: 'Le paso ahora con una persona de nuestro equipo. Le responderá aquí en breve.',
+  pt: 'Vou passar você agora para alguém da nossa equipe. Responderão aqui em breve.',
+};
+
+const NOT_FOUND: Record<Language, string> = {
+  en: "Sorry, I couldn't find the answer to that in our information.",
+  id: 'Maaf, saya belum menemukan jawabannya di informasi kami.',
+  ms: 'Maaf, saya tidak menjumpai jawapannya dalam maklumat kami.',
+  es: 'Lo siento, no encontré la respuesta en nuestra información.',
+  pt: 'Desculpe, não encontrei a resposta nas nossas informações.',
+};
+
+const ATTACHMENT: Record<Language, string> = {
+  en: 'Thank you, I have received your file.',
+  id: 'Terima kasih, file Anda sudah kami terima.',
+  ms: 'Terima kasih, fail anda telah diterima.',
+  es: 'Gracias, hemos recibido su archivo.',
+  pt: 'Obrigado, recebemos o seu arquivo.',
+};
+
+export function handoverMessage(reason: HandoffReason, language: Language, custom: string): string {
+  const handover = custom.trim() || HANDOVER[language];
+  if (reason === 'no_answer') return `${NOT_FOUND[language]} ${handover}`;
+  if (reason === 'attachment') return `${ATTACHMENT[language]} ${handover}`;
+  return handover;
+}
+
+export const REASON_TEXT: Record<HandoffReason, string> = {
+  asked_for_human: 'the customer asked for a human',
+  no_answer: 'nothing relevant was found in the knowledge',
+  attachment: 'the customer sent a file the bot cannot read',
+};

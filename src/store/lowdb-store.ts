@@ -1,0 +1,93 @@
+// The embedded store: one small lowdb file per conversation (lowdb rewrites a whole file on each write, so no
+// file may grow with history), plus an empty marker file per conversation with work, so a restart reads only those.
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import { KeyedMutex } from './keyed-mutex.js';
+import { type Change, type ConversationRecord, type ConversationStore, emptyRecord, hasWork, pruneSeen } from './types.js';
+
+const SAFE_KEY = /^[A-Za-z0-9_-]{1,100}$/;
+const CACHE_SIZE = 2000;
+
+export class LowdbConversationStore implements ConversationStore {
+  private readonly mutex = new KeyedMutex();
+  /** Recently used databases, oldest first (a Map keeps insertion order). */
+  private readonly cache = new Map<string, Low<ConversationRecord>>();
+  private readonly markers = new Set<string>();
+
+  private constructor(
+    private readonly conversationsDir: string,
+    private readonly activeDir: string,
+    private readonly now: () => number,
+  ) {}
+
+  static async open(dataDir: string, now: () => number = Date.now): Promise<LowdbConversationStore> {
+    const store = new LowdbConversationStore(join(dataDir, 'conversations'), join(dataDir, 'active'), now);
+    await mkdir(store.conversationsDir, { recursive: true, mode: 0o700 });
+    await mkdir(store.activeDir, { recursive: true, mode: 0o700 });
+    for (const name of await readdir(store.activeDir)) store.markers.add(name);
+    return store;
+  }
+
+  update<T>(key: string, change: (draft: ConversationRecord) => Change<T>): Promise<T> {
+    assertKey(key);
+    return this.mutex.run(key, async () => {
+      const db = await this.db(key);
+      const draft = structuredClone(db.data);
+      draft.seen = pruneSeen(draft.seen, this.now());
+      const { value, changed } = change(draft);
+      if (!changed) return value;
+      const busy = hasWork(draft);
+      // The marker goes down before the data and comes off after it: a crash in between leaves a marker
+      // with nothing to do (harmless), never work without a marker (lost until the conversation speaks again).
+      if (busy && !this.markers.has(key)) {
+        await writeFile(join(this.activeDir, key), '', { mode: 0o600 });
+        this.markers.add(key);
+      }
+      db.data = draft;
+      await db.write();
+      if (!busy && this.markers.has(key)) {
+        this.markers.delete(key);
+        await rm(join(this.activeDir, key), { force: true });
+      }
+      return value;
+    });
+  }
+
+  async read(key: string): Promise<ConversationRecord | undefined> {
+    assertKey(key);
+    return this.mutex.run(key, async () => {
+      const db = await this.db(key);
+      return db.data.state || db.data.inbox.length ? structuredClone(db.data) : undefined;
+    });
+  }
+
+  async activeKeys(): Promise<string[]> {
+    return [...this.markers];
+  }
+
+  async close(): Promise<void> {
+    await this.mutex.idle();
+    this.cache.clear();
+  }
+
+  private async db(key: string): Promise<Low<ConversationRecord>> {
+    const cached = this.cache.get(key);
+    if (cached) {
+      this.cache.delete(key);
+      this.cache.set(key, cached);
+      return cached;
+    }
+    const db = new Low<ConversationRecord>(new JSONFile(join(this.conversationsDir, `${key}.json`)), emptyRecord());
+    await db.read();
+    this.cache.set(key, db);
+    // Evicting is safe: every write was awaited under the lock, so the file holds what the cache held.
+    if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
+    return db;
+  }
+}
+
+function assertKey(key: string): void {
+  if (!SAFE_KEY.test(key)) throw new Error(`unsafe conversation key: ${JSON.stringify(key)}`);
+}

@@ -1,0 +1,56 @@
+// The store interface: what the intake and the engine persist. lowdb implements it (embedded);
+// a Redis implementation can sit behind the same interface for several replicas.
+import type { HelpdeskAction } from '../engine/actions.js';
+import type { InboundEvent } from '../engine/events.js';
+import type { ConversationState } from '../engine/state.js';
+
+export interface OutboxEntry {
+  id: string;
+  action: HelpdeskAction;
+  /** `inflight`: a request was started and its outcome is unknown until reconciled. */
+  status: 'pending' | 'inflight';
+  attempts: number;
+  startedAt?: number;
+  lastError?: string;
+}
+
+export interface ConversationRecord {
+  state?: ConversationState;
+  /** Events accepted by the intake and not yet folded into the state. */
+  inbox: InboundEvent[];
+  /** Actions decided and not yet confirmed applied, in order. */
+  outbox: OutboxEntry[];
+  /** Delivery ids and event keys seen, with when (ms); pruned after 24 h. */
+  seen: Record<string, number>;
+  nextActionId: number;
+}
+
+export interface Change<T> {
+  value: T;
+  /** false: nothing changed, skip the write. */
+  changed: boolean;
+}
+
+export interface ConversationStore {
+  /** Runs `change` on a draft of the record under the conversation's lock; the draft is persisted before this resolves. */
+  update<T>(key: string, change: (draft: ConversationRecord) => Change<T>): Promise<T>;
+  read(key: string): Promise<ConversationRecord | undefined>;
+  /** Conversations with accepted events, due timers or unconfirmed actions: what a restart must resume. */
+  activeKeys(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export const SEEN_TTL_MS = 24 * 60 * 60 * 1000;
+
+export const emptyRecord = (): ConversationRecord => ({ inbox: [], outbox: [], seen: {}, nextActionId: 1 });
+
+export function hasWork(record: ConversationRecord): boolean {
+  const timers = record.state?.timers;
+  return record.inbox.length > 0 || record.outbox.length > 0 || timers?.reply !== undefined || timers?.retry !== undefined;
+}
+
+export function pruneSeen(seen: Record<string, number>, now: number): Record<string, number> {
+  const kept: Record<string, number> = {};
+  for (const [key, at] of Object.entries(seen)) if (now - at < SEEN_TTL_MS) kept[key] = at;
+  return kept;
+}

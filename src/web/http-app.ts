@@ -1,0 +1,56 @@
+// The HTTP surface (SPEC 5): webhooks, health, metrics, the admin API and, without Chatwoot, the sandbox.
+import { fileURLToPath } from 'node:url';
+import express, { type Express } from 'express';
+import type { SandboxHelpdesk } from '../chatwoot/sandbox.js';
+import type { Engine } from '../engine/engine.js';
+import type { Intake } from '../intake/intake.js';
+import { intakeRouter } from '../intake/router.js';
+import type { Logger } from '../log.js';
+import type { SettingsStore } from '../store/settings-store.js';
+import type { ConversationStore } from '../store/types.js';
+import { adminApi } from './admin-api.js';
+import { requireAdmin } from './admin-auth.js';
+import { errorHandler, sendError } from './errors.js';
+import type { Metrics } from './metrics.js';
+import { sandboxApi } from './sandbox-api.js';
+
+export interface HttpDeps {
+  intake: Intake;
+  engine: Engine;
+  store: ConversationStore;
+  settings: SettingsStore;
+  metrics: Metrics;
+  adminToken: string;
+  log: Logger;
+  sandbox?: SandboxHelpdesk;
+  isReady: () => boolean;
+}
+
+const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
+
+export function createHttpApp(deps: HttpDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(intakeRouter(deps.intake, deps.log));
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', (_req, res) => {
+    if (deps.isReady()) res.json({ status: 'ready' });
+    else sendError(res, 503, 'not_ready', 'still starting (indexing knowledge, resuming work)');
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
+  });
+
+  const admin = requireAdmin(deps.adminToken);
+  app.use('/api', admin, adminApi(deps));
+  if (deps.sandbox) {
+    app.use('/api/sandbox', admin, sandboxApi(deps.sandbox, deps.store));
+    app.use('/static', express.static(PUBLIC_DIR, { index: false }));
+    app.get('/', (_req, res) => res.sendFile('sandbox.html', { root: PUBLIC_DIR }));
+  }
+  app.use((_req, res) => sendError(res, 404, 'not_found', 'no such route'));
+  app.use(errorHandler);
+  return app;
+}
