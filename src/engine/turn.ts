@@ -45,16 +45,15 @@ export async function decideTurn(input: TurnInput, answerer: Answerer): Promise<
     sources: tried,
   });
 
-  if (texts.length === 0) return handoff('attachment');
   if (profile.handoff.onHumanRequest && texts.some(asksForHuman)) return handoff('asked_for_human');
+  // The bot cannot see files: a screenshot or a photo needs a person, whatever words came with it.
+  if (input.messages.some((m) => m.attachmentCount > 0)) return handoff('attachment');
 
   // The transcript already ends with the pending messages: the history is what came before them.
   const history = state.transcript.slice(0, Math.max(0, state.transcript.length - input.messages.length)).map((l) => ({ role: l.role, text: l.text }));
   const result = await answerer.answer({ messages: texts, history, language, persona: profile.persona, contact: state.contact ?? {} });
 
   if (result.kind === 'no_answer') {
-    // A file came with words the knowledge cannot answer: a person has to look at the file.
-    if (input.messages.some((m) => m.attachmentCount > 0)) return handoff('attachment', result.tried);
     if (profile.handoff.onNoAnswer) return handoff('no_answer', result.tried);
     return {
       answered,

@@ -30,6 +30,8 @@ export interface OpenKnowledgeIndexOptions {
   efSearch?: number;
   /** Chunks per embeddings request (default 64). */
   batchSize?: number;
+  /** Where to say that an unreadable index is being rebuilt (default: console). */
+  warn?: (message: string) => void;
 }
 
 export type SyncProgress = (done: number, total: number) => void;
@@ -124,7 +126,7 @@ export class KnowledgeIndex implements SearchableIndex {
     } catch (error) {
       // A missing store is a first start; an unreadable one is rebuilt from the knowledge folder.
       const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-      if (!missing) console.warn(`knowledge index in ${directory} is unreadable (${String(error)}); it will be rebuilt`);
+      if (!missing) (options.warn ?? console.warn)(`knowledge index in ${directory} is unreadable (${String(error)}); it will be rebuilt`);
       store = new HnswStore(options.embeddings, storeOptions);
       manifest = { version: 1, embeddingsId: options.embeddingsId, files: {} };
     }

@@ -41,6 +41,11 @@ export interface ConversationStore {
 }
 
 export const SEEN_TTL_MS = 24 * 60 * 60 * 1000;
+/**
+ * Duplicates arrive within seconds (Chatwoot's retries are 3 s apart; a second channel is as quick), so the newest
+ * few hundred ids of a conversation are plenty, and the cap keeps a chatty conversation's file small.
+ */
+export const SEEN_MAX = 400;
 
 export const emptyRecord = (): ConversationRecord => ({ inbox: [], outbox: [], seen: {}, nextActionId: 1 });
 
@@ -50,7 +55,7 @@ export function hasWork(record: ConversationRecord): boolean {
 }
 
 export function pruneSeen(seen: Record<string, number>, now: number): Record<string, number> {
-  const kept: Record<string, number> = {};
-  for (const [key, at] of Object.entries(seen)) if (now - at < SEEN_TTL_MS) kept[key] = at;
-  return kept;
+  let entries = Object.entries(seen).filter(([, at]) => now - at < SEEN_TTL_MS);
+  if (entries.length > SEEN_MAX) entries = entries.sort((a, b) => a[1] - b[1]).slice(entries.length - SEEN_MAX);
+  return Object.fromEntries(entries);
 }

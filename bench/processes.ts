@@ -1,0 +1,72 @@
+// Starts the servers under test as separate processes, so the load generator does not share their event loop.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defaultSettings } from '../src/config/settings.js';
+import { freePort, REPO_DIR } from '../test/helpers/child.js';
+
+export const BENCH_SECRET = 'bench-secret';
+
+export interface Served {
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+async function waitUntil(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url}: the server exited during start`);
+    try {
+      const r = await fetch(url);
+      if (r.status < 500) return;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not start`);
+}
+
+function served(child: ChildProcess, url: string): Served {
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return { url, child, stop: async () => { child.kill('SIGTERM'); await exited; } };
+}
+
+export async function startBare(): Promise<Served> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/bare-server.ts'], { cwd: REPO_DIR, env: { ...process.env, PORT: String(port) }, stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntil(`${url}/healthz`, child);
+  return served(child, url);
+}
+
+export async function startJawab(chatwootUrl: string, extraEnv: Record<string, string> = {}): Promise<Served> {
+  const port = await freePort();
+  const dataDir = await mkdtemp(join(tmpdir(), 'jawab-bench-'));
+  const settings = defaultSettings();
+  settings.defaultProfile.replyDelaySeconds = 0;
+  await writeFile(join(dataDir, 'settings.json'), JSON.stringify(settings));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: REPO_DIR,
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      CHATWOOT_URL: chatwootUrl,
+      CHATWOOT_BOT_TOKEN: 'bench-bot',
+      CHATWOOT_API_TOKEN: 'bench-user',
+      CHATWOOT_WEBHOOK_SECRET: BENCH_SECRET,
+      CHATWOOT_MAX_RPS: '100000',
+      ADMIN_TOKEN: 'bench-admin-token-00000000',
+      LOG_LEVEL: 'error',
+      ...extraEnv,
+    },
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntil(`${url}/readyz`, child);
+  return served(child, url);
+}

@@ -1,0 +1,103 @@
+// npm run bench: intake throughput and acknowledgement latency against a bare Express ceiling, webhook-to-reply
+// latency over 1,000 conversations, and the size of a conversation's hot file as it grows. Prints Markdown tables.
+import { cpus, totalmem } from 'node:os';
+import autocannon from 'autocannon';
+import { BENCH_SECRET, startBare, startJawab } from './processes.js';
+import { startSink } from './sink.js';
+import { measureHotFile } from './hot-file.js';
+import { signedWebhook } from './webhooks.js';
+
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
+const CONVERSATIONS = 1000;
+
+interface Load {
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function load(url: string, options: { connections: number; rate?: number; seconds: number }): Promise<Load> {
+  let n = 0;
+  const result = await autocannon({
+    url: `${url}/webhooks/chatwoot`,
+    method: 'POST',
+    connections: options.connections,
+    duration: options.seconds,
+    overallRate: options.rate,
+    requests: [
+      {
+        setupRequest: (request) => {
+          const { body, headers } = signedWebhook(BENCH_SECRET, (n++ % CONVERSATIONS) + 1);
+          return { ...request, body, headers };
+        },
+      },
+    ],
+  });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+}
+
+async function intake(): Promise<string[]> {
+  const sink = await startSink();
+  const rows: string[] = [];
+  const bare = await startBare();
+  await load(bare.url, { connections: 16, seconds: 2 }); // warm-up
+  const bareMax = await load(bare.url, { connections: 16, seconds: DURATION_S });
+  const bare500 = await load(bare.url, { connections: 16, rate: 500, seconds: DURATION_S });
+  await bare.stop();
+  const jawab = await startJawab(sink.url);
+  await load(jawab.url, { connections: 16, seconds: 2 });
+  const jawabMax = await load(jawab.url, { connections: 16, seconds: DURATION_S });
+  const jawab500 = await load(jawab.url, { connections: 16, rate: 500, seconds: DURATION_S });
+  await jawab.stop();
+  await sink.close();
+  const row = (name: string, l: Load) => `| ${name} | ${l.rps.toFixed(0)} | ${l.p50} | ${l.p99} | ${l.non2xx + l.errors} |`;
+  rows.push('| server (16 connections) | requests/s | p50 ms | p99 ms | failed |', '| --- | ---: | ---: | ---: | ---: |');
+  rows.push(row('bare Express, as fast as it goes', bareMax), row('Jawab intake, as fast as it goes', jawabMax));
+  rows.push(row('bare Express at 500 requests/s', bare500), row('Jawab intake at 500 requests/s', jawab500));
+  rows.push('', `Jawab intake sustains **${((100 * jawabMax.rps) / bareMax.rps).toFixed(0)}%** of the bare-Express rate (target ≥ 50%); p99 acknowledgement at 500 requests/s: **${jawab500.p99} ms** (target ≤ 25 ms).`);
+  return rows;
+}
+
+async function replyLatency(): Promise<string[]> {
+  const sink = await startSink();
+  const jawab = await startJawab(sink.url);
+  const sent = new Map<number, number>();
+  // 1,000 conversations, one message each, paced at 100 per second.
+  for (let id = 1; id <= CONVERSATIONS; id++) {
+    const { body, headers } = signedWebhook(BENCH_SECRET, id);
+    sent.set(id, performance.timeOrigin + performance.now());
+    void fetch(`${jawab.url}/webhooks/chatwoot`, { method: 'POST', headers, body });
+    if (id % 10 === 0) await new Promise((r) => setTimeout(r, 100));
+  }
+  const deadline = Date.now() + 60_000;
+  while (sink.replies.size < CONVERSATIONS && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  await jawab.stop();
+  await sink.close();
+  const latencies = [...sent].flatMap(([id, at]) => (sink.replies.has(id) ? [sink.replies.get(id)! - at] : [])).sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1);
+  return [
+    '| conversations | replies received | p50 ms | p99 ms | max ms |',
+    '| ---: | ---: | ---: | ---: | ---: |',
+    `| ${CONVERSATIONS} | ${latencies.length} | ${pct(50)} | ${pct(99)} | ${latencies.at(-1)!.toFixed(1)} |`,
+    '',
+    `Webhook to reply POST p99: **${pct(99)} ms** (target ≤ 100 ms), offline answerer, no reply delay, 100 webhooks/s.`,
+  ];
+}
+
+async function main(): Promise<void> {
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+  console.log(`# Benchmarks\n\nMachine: ${machine}. Command: \`npm run bench\` (${DURATION_S} s per load run).\n`);
+  console.log('## Intake: signed webhooks on loopback\n');
+  console.log((await intake()).join('\n'));
+  console.log('\n## Webhook to reply\n');
+  console.log((await replyLatency()).join('\n'));
+  console.log('\n## Hot file size as one conversation grows\n');
+  console.log((await measureHotFile()).join('\n'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

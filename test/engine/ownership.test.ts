@@ -1,0 +1,117 @@
+// Conversation ownership (SPEC 4) as the pure reducer decides it, event by event.
+import { describe, expect, it } from 'vitest';
+import type { ConversationStatus } from '../../src/chatwoot/port.js';
+import { defaultSettings } from '../../src/config/settings.js';
+import type { ConversationSnapshot, InboundEvent } from '../../src/engine/events.js';
+import { applyCommand, reduceEvent } from '../../src/engine/reduce.js';
+import type { ConversationState } from '../../src/engine/state.js';
+
+const profile = { ...defaultSettings().defaultProfile, replyDelaySeconds: 5 };
+const ctx = (now: number) => ({ profile, now, enabled: true });
+const ref = { accountId: 1, inboxId: 3, conversationId: 42 };
+
+function snap(status: ConversationStatus, updatedAt: number, extra: Partial<ConversationSnapshot> = {}): ConversationSnapshot {
+  return { status, labels: [], assigneeId: null, teamId: null, updatedAt, ...extra };
+}
+const customer = (id: number, text: string, status: ConversationStatus = 'pending'): InboundEvent => ({
+  kind: 'message', ref, dedupeKey: `m:${id}`, conversation: snap(status, 0), messageId: id, author: 'contact', private: false, text, attachmentCount: 0, createdAt: 0,
+});
+const agent = (id: number, isPrivate = false): InboundEvent => ({
+  kind: 'message', ref, dedupeKey: `m:${id}`, conversation: snap('pending', 0), messageId: id, author: 'agent', private: isPrivate, text: 'Hi, John here', attachmentCount: 0, createdAt: 0,
+});
+const changed = (status: ConversationStatus, updatedAt: number, fields: string[], extra: Partial<ConversationSnapshot> = {}): InboundEvent => ({
+  kind: 'conversation', ref, dedupeKey: `c:${updatedAt}`, conversation: snap(status, updatedAt, extra), changed: fields,
+});
+
+function run(events: InboundEvent[], start?: ConversationState): { state: ConversationState; timers: unknown[] } {
+  let state = start;
+  const timers: unknown[] = [];
+  events.forEach((e, i) => {
+    const reduced = reduceEvent(state, e, ctx(1000 * (i + 1)));
+    state = reduced.state;
+    timers.push(...reduced.actions);
+  });
+  return { state: state!, timers };
+}
+
+describe('ownership', () => {
+  it('a pending conversation belongs to the bot; a customer message sets the reply timer', () => {
+    const { state, timers } = run([customer(1, 'Halo')]);
+    expect(state.owner).toBe('ai');
+    expect(state.pending.map((p) => p.text)).toEqual(['Halo']);
+    expect(timers).toEqual([{ type: 'set_timer', timer: 'reply', at: 1000 + 5000 }]);
+  });
+
+  it('a burst pushes the reply back with each message, but never beyond four delays after the first', () => {
+    // A message every 3 s, each within the 5 s delay: the reply moves back each time, up to 1000 + 4 × 5000.
+    let state: ConversationState | undefined;
+    const due: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const reduced = reduceEvent(state, customer(i + 1, `m${i}`), ctx(1000 + 3000 * i));
+      state = reduced.state;
+      due.push((reduced.actions[0] as { at: number }).at);
+    }
+    expect(due).toEqual([6000, 9000, 12000, 15000, 18000, 21000, 21000, 21000]);
+  });
+
+  it('a human agent’s public reply takes over and drops what was pending', () => {
+    const { state, timers } = run([customer(1, 'Halo'), agent(2)]);
+    expect(state.owner).toBe('human');
+    expect(state.pending).toEqual([]);
+    expect(timers.at(-1)).toEqual({ type: 'clear_timer', timer: 'reply' });
+    expect(state.audit.at(-1)).toMatchObject({ what: 'owner ai -> human', why: 'a human agent replied' });
+  });
+
+  it('a private note does not take over', () => {
+    expect(run([customer(1, 'Halo'), agent(2, true)]).state.owner).toBe('ai');
+  });
+
+  it('a human assigned takes over; back to pending returns it to the bot', () => {
+    const { state } = run([customer(1, 'Halo'), changed('pending', 10, ['assignee_id'], { assigneeId: 4 })]);
+    expect(state.owner).toBe('human');
+    const back = run([changed('open', 20, ['status']), changed('pending', 30, ['status'])], state).state;
+    expect(back.owner).toBe('ai');
+  });
+
+  it('opened from outside hands over to humans', () => {
+    expect(run([customer(1, 'Halo'), changed('open', 10, ['status'])]).state.owner).toBe('human');
+  });
+
+  it('the ai-on label returns a conversation to the bot, ai-off takes it away', () => {
+    const human = run([customer(1, 'Halo'), agent(2)]).state;
+    const on = run([changed('open', 10, ['label_list'], { labels: ['ai-on'] })], human).state;
+    expect(on.owner).toBe('ai');
+    const off = run([changed('open', 20, ['label_list'], { labels: ['ai-on', 'ai-off'] })], on).state;
+    expect(off.owner).toBe('human');
+  });
+
+  it('ignores a conversation event older than one already applied (out-of-order delivery)', () => {
+    const { state } = run([customer(1, 'Halo'), changed('pending', 50, ['status']), changed('open', 40, ['status'])]);
+    expect(state.owner).toBe('ai');
+  });
+
+  it('resolved ends the session; the customer writing again (pending) starts a new one with the bot', () => {
+    const human = run([customer(1, 'Halo'), agent(2)]).state;
+    const resolved = run([changed('resolved', 10, ['status'])], human).state;
+    expect(resolved.owner).toBe('ai');
+    const again = run([customer(3, 'Halo lagi', 'pending')], { ...resolved, owner: 'human' }).state;
+    expect(again.owner).toBe('ai');
+    expect(again.botReplies).toBe(0);
+    expect(again.audit.map((a) => a.what)).toContain('new session');
+  });
+
+  it('a stopped conversation gets no answer until resumed', () => {
+    const stopped = applyCommand(run([customer(1, 'Halo')]).state, 'stop', 'agent 4', 5000);
+    expect(stopped).toMatchObject({ owner: 'stopped', pending: [], timers: {} });
+    const { state, timers } = run([customer(2, 'Halo?')], stopped);
+    expect(state.pending).toEqual([]);
+    expect(timers).toEqual([]);
+    expect(applyCommand(state, 'resume', 'agent 4', 9000).owner).toBe('ai');
+  });
+
+  it('a conversation first seen open with a human assignee is not the bot’s', () => {
+    const event = { ...customer(1, 'Halo', 'open') };
+    event.conversation = snap('open', 0, { assigneeId: 4 });
+    expect(run([event]).state.owner).toBe('human');
+  });
+});

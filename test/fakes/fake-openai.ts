@@ -1,0 +1,200 @@
+// A fake OpenAI-compatible server on 127.0.0.1 for tests: the real ChatOpenAI and OpenAIEmbeddings code
+// paths run against it. It records every request, answers chat completions with a responder (by
+// default: the first sentence of the first passage in the prompt, or NO_ANSWER), computes embeddings
+// with OfflineEmbeddings so retrieval through it is meaningful, and can fail on demand.
+import type { Server, Socket } from 'node:net';
+import express from 'express';
+import type { Request, Response } from 'express';
+import { OfflineEmbeddings } from '../../src/knowledge/offline-embeddings.js';
+
+export interface ChatMessage {
+  role: string;
+  content: string;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: unknown;
+}
+
+export type Responder = (messages: ChatMessage[], body: Record<string, unknown>) => string | Promise<string>;
+export type FailureKind = 'status500' | 'timeout';
+
+export interface FakeOpenAIOptions {
+  responder?: Responder;
+  /** Dimensions of the embeddings when a request does not ask for some (default: OfflineEmbeddings'). */
+  dimensions?: number;
+}
+
+export interface FakeOpenAI {
+  /** Base URL to give the SDK, e.g. http://127.0.0.1:54321/v1 */
+  url: string;
+  requests: RecordedRequest[];
+  setResponder(responder: Responder): void;
+  /** The next `times` requests (any route except GET /v1/models) fail this way. */
+  failNext(kind: FailureKind, times?: number): void;
+  close(): Promise<void>;
+}
+
+/** Text of a message content: a string, or OpenAI content parts. */
+function contentText(content: unknown): string {
+  if (typeof content === 'string') return content;
+  if (Array.isArray(content)) {
+    return content
+      .map((part: unknown) => (typeof part === 'object' && part !== null && 'text' in part ? String((part as { text: unknown }).text) : ''))
+      .join('');
+  }
+  return '';
+}
+
+/** The default responder: the first sentence of the first passage in the last user message. */
+export const answerFromPassages: Responder = (messages) => {
+  const user = [...messages].reverse().find((message) => message.role === 'user');
+  const passage = /<passage\b[^>]*>\n?([\s\S]*?)<\/passage>/.exec(user?.content ?? '')?.[1]?.trim();
+  if (passage === undefined || passage.length === 0) return 'NO_ANSWER';
+  const firstLine = passage.split('\n').find((line) => line.trim().length > 0) ?? passage;
+  return (/^.*?[.!?](?=\s|$)/.exec(firstLine.trim())?.[0] ?? firstLine).replace(/^\s*(?:[-*]|\d+\.)\s+/, '').trim();
+};
+
+/** Little-endian float32 bytes in base64: what the SDK decodes when it asked for `encoding_format: base64`. */
+function toBase64(vector: number[]): string {
+  const buffer = Buffer.alloc(vector.length * 4);
+  vector.forEach((value, i) => buffer.writeFloatLE(value, i * 4));
+  return buffer.toString('base64');
+}
+
+function embeddingInputs(input: unknown): string[] {
+  if (typeof input === 'string') return [input];
+  if (Array.isArray(input)) {
+    // Strings, token arrays, or an array of token arrays: tokens are embedded as their decimal text.
+    if (input.every((item) => typeof item === 'number')) return [input.join(' ')];
+    return input.map((item: unknown) => (Array.isArray(item) ? item.join(' ') : String(item)));
+  }
+  return [];
+}
+
+const roughTokens = (text: string): number => Math.max(1, Math.ceil(text.length / 4));
+
+export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<FakeOpenAI> {
+  const requests: RecordedRequest[] = [];
+  let responder: Responder = options.responder ?? answerFromPassages;
+  const failures: FailureKind[] = [];
+  const sockets = new Set<Socket>();
+  const embedders = new Map<number, OfflineEmbeddings>();
+  const embedderFor = (dimensions: number | undefined): OfflineEmbeddings => {
+    const size = dimensions ?? options.dimensions ?? new OfflineEmbeddings().dimensions;
+    let embedder = embedders.get(size);
+    if (embedder === undefined) {
+      embedder = new OfflineEmbeddings({ dimensions: size });
+      embedders.set(size, embedder);
+    }
+    return embedder;
+  };
+
+  const app = express();
+  app.use(express.json({ limit: '20mb' }));
+  app.use((request, _response, next) => {
+    requests.push({ method: request.method, path: request.path, headers: { ...request.headers }, body: request.body as unknown });
+    next();
+  });
+  /** Applies a queued failure; true when the request was consumed by it. */
+  const failed = (response: Response): boolean => {
+    const failure = failures.shift();
+    if (failure === undefined) return false;
+    if (failure === 'status500') {
+      // retry-after-ms keeps the SDK's retry quick in tests.
+      response.status(500).set('retry-after-ms', '10').json({ error: { message: 'fake server error', type: 'server_error', code: null } });
+    }
+    // 'timeout': never answer; the client gives up and close() destroys the socket.
+    return true;
+  };
+
+  app.get('/v1/models', (_request, response) => {
+    response.json({ object: 'list', data: [{ id: 'fake-chat', object: 'model', created: 0, owned_by: 'fake' }, { id: 'fake-embed', object: 'model', created: 0, owned_by: 'fake' }] });
+  });
+
+  app.post('/v1/embeddings', (request: Request, response: Response) => {
+    if (failed(response)) return;
+    const body = request.body as { input?: unknown; model?: string; encoding_format?: string; dimensions?: number };
+    const inputs = embeddingInputs(body.input);
+    const embedder = embedderFor(body.dimensions);
+    const base64 = body.encoding_format === 'base64';
+    const tokens = inputs.reduce((sum, input) => sum + roughTokens(input), 0);
+    response.json({
+      object: 'list',
+      model: body.model ?? 'fake-embed',
+      data: inputs.map((input, index) => {
+        const vector = embedder.embed(input);
+        return { object: 'embedding', index, embedding: base64 ? toBase64(vector) : vector };
+      }),
+      usage: { prompt_tokens: tokens, total_tokens: tokens },
+    });
+  });
+
+  app.post('/v1/chat/completions', async (request: Request, response: Response) => {
+    if (failed(response)) return;
+    const body = request.body as Record<string, unknown>;
+    const messages = (Array.isArray(body.messages) ? body.messages : []).map((message: unknown) => {
+      const { role, content } = message as { role?: unknown; content?: unknown };
+      return { role: String(role), content: contentText(content) };
+    });
+    const text = await responder(messages, body);
+    const model = typeof body.model === 'string' ? body.model : 'fake-chat';
+    const id = `chatcmpl-fake-${requests.length}`;
+    const created = Math.floor(Date.now() / 1000);
+    const promptTokens = messages.reduce((sum, message) => sum + roughTokens(message.content), 0);
+    const usage = { prompt_tokens: promptTokens, completion_tokens: roughTokens(text), total_tokens: promptTokens + roughTokens(text) };
+    if (body.stream === true) {
+      response.set({ 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+      const send = (data: unknown): void => {
+        response.write(`data: ${JSON.stringify(data)}\n\n`);
+      };
+      const chunk = (delta: Record<string, unknown>, finish: string | null): Record<string, unknown> => ({
+        id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }],
+      });
+      send(chunk({ role: 'assistant', content: '' }, null));
+      for (const piece of text.match(/\S+\s*/g) ?? []) send(chunk({ content: piece }, null));
+      send(chunk({}, 'stop'));
+      const streamOptions = body.stream_options as { include_usage?: boolean } | undefined;
+      if (streamOptions?.include_usage === true) send({ id, object: 'chat.completion.chunk', created, model, choices: [], usage });
+      response.write('data: [DONE]\n\n');
+      response.end();
+      return;
+    }
+    response.json({
+      id,
+      object: 'chat.completion',
+      created,
+      model,
+      choices: [{ index: 0, message: { role: 'assistant', content: text, refusal: null }, finish_reason: 'stop', logprobs: null }],
+      usage,
+    });
+  });
+
+  const server: Server = await new Promise((resolve) => {
+    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('fake OpenAI: no port');
+
+  return {
+    url: `http://127.0.0.1:${address.port}/v1`,
+    requests,
+    setResponder(next) {
+      responder = next;
+    },
+    failNext(kind, times = 1) {
+      for (let i = 0; i < times; i += 1) failures.push(kind);
+    },
+    close() {
+      for (const socket of sockets) socket.destroy();
+      return new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+    },
+  };
+}
