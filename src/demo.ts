@@ -25,7 +25,7 @@ function printing(port: HelpdeskPort): HelpdeskPort {
       const value: unknown = Reflect.get(target, name, receiver);
       if (typeof value !== 'function' || typeof name !== 'string') return value;
       return (...args: unknown[]) => {
-        const shown = args.filter((a) => !(typeof a === 'object' && a && 'conversationId' in a)).map((a) => JSON.stringify(a instanceof Map ? [...a] : a));
+        const shown = args.filter((a) => a !== undefined && !(typeof a === "object" && a && "conversationId" in a)).map((a) => JSON.stringify(a instanceof Map ? [...a] : a));
         console.log(`      action  ${name}(${shown.join(', ')})`);
         return (value as (...a: unknown[]) => unknown).apply(target, args);
       };
@@ -34,11 +34,13 @@ function printing(port: HelpdeskPort): HelpdeskPort {
 }
 
 async function quiet(jawab: Jawab, sandbox: SandboxHelpdesk): Promise<void> {
-  do {
+  // Quiet: no webhook in flight, nothing processing, no timer waiting, all checked at one moment.
+  for (;;) {
     await sandbox.settled();
     await jawab.engine.idle();
     await new Promise((r) => setTimeout(r, 50));
-  } while (jawab.engine.pendingTimers > 0);
+    if (!jawab.engine.busy && jawab.engine.pendingTimers === 0 && !sandbox.deliveriesInFlight) return;
+  }
 }
 
 async function main(): Promise<void> {

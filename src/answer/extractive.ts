@@ -6,7 +6,7 @@
 import type { Language, Persona } from '../config/settings.js';
 import { REPLY_LENGTHS } from '../config/settings.js';
 import type { ScoredChunk } from '../knowledge/types.js';
-import { contentStems, normalizeText } from '../knowledge/text.js';
+import { contentStems, normalizeText, termGroups } from '../knowledge/text.js';
 
 export interface ExtractiveInput {
   /** Relevant passages, best first. */
@@ -43,8 +43,14 @@ interface Sentence {
   text: string;
   passageRank: number;
   position: number;
+  /** How much of the question the sentence contains (rarity-weighted). */
+  overlap: number;
+  /** overlap plus the passage's score and a bonus for coming early. */
   score: number;
 }
+
+/** Sentences matching at least this share of the best sentence's overlap are part of the answer. */
+const STRONG_MATCH = 0.6;
 
 /** Markdown decoration removed, links kept as "text (url)". */
 function plain(line: string): string {
@@ -109,22 +115,38 @@ export function cutAtWord(text: string, max: number): string {
   return `${cut}…`;
 }
 
+/**
+ * Scores every sentence of the passages against the query: the query words it contains (a synonym
+ * counts half), each weighted by how rare it is among these sentences, so "Surabaya" outweighs
+ * "shipping" when every sentence is about shipping. Better passages and earlier sentences win ties.
+ */
 function scoreSentences(passages: readonly ScoredChunk[], query: string, dontMention: readonly string[]): Sentence[] {
-  const queryTerms = contentStems(query);
-  const sentences: Sentence[] = [];
+  const groups = termGroups(query);
+  const sentences: (Sentence & { terms: Set<string> })[] = [];
   passages.forEach((passage, passageRank) => {
-    const headingTerms = contentStems(`${passage.metadata.heading ?? ''}`);
-    const headingMatch = [...queryTerms].some((term) => headingTerms.has(term)) ? 0.5 : 0;
     splitSentences(passage.text).forEach((text, position) => {
       if (dontMention.length > 0 && mentionsAny(text, dontMention)) return;
-      const terms = contentStems(text);
-      let overlap = 0;
-      for (const term of queryTerms) if (terms.has(term)) overlap += term.startsWith('~') ? 0.5 : 1;
-      const score = overlap + headingMatch + passage.score + 0.3 / (1 + position) - 0.2 * passageRank;
-      sentences.push({ text, passageRank, position, score: overlap > 0 || headingMatch > 0 ? score : score - 10 });
+      sentences.push({ text, passageRank, position, score: 0, overlap: 0, terms: contentStems(text) });
     });
   });
-  return sentences;
+  const matches = (terms: Set<string>, group: string[]): number => {
+    if (group.some((term) => !term.startsWith('~') && terms.has(term))) return 1;
+    return group.some((term) => terms.has(term)) ? 0.5 : 0;
+  };
+  const weights = groups.map((group) => {
+    const frequency = sentences.filter((sentence) => matches(sentence.terms, group) > 0).length;
+    return Math.log(1 + sentences.length / (1 + frequency));
+  });
+  const overlapOf = (terms: Set<string>): number => groups.reduce((sum, group, i) => sum + matches(terms, group) * weights[i]!, 0);
+  // A section heading says what its sentences are about ("Estimasi lama pengiriman" over a list of
+  // regions and days): its overlap counts for them at half weight.
+  const headingOverlap = passages.map((passage) => overlapOf(contentStems(passage.metadata.heading ?? '')) / 2);
+  for (const sentence of sentences) {
+    const passage = passages[sentence.passageRank]!;
+    sentence.overlap = overlapOf(sentence.terms) + headingOverlap[sentence.passageRank]!;
+    sentence.score = sentence.overlap + passage.score + 0.3 / (1 + sentence.position) - 0.2 * sentence.passageRank;
+  }
+  return sentences.map(({ terms: _terms, ...sentence }) => sentence);
 }
 
 /**
@@ -139,27 +161,33 @@ export function extractiveAnswer(input: ExtractiveInput): ExtractiveAnswer | und
   const anchor = ranked[0];
   if (anchor === undefined) return undefined;
 
-  const leadIn = LEAD_INS[input.language];
   const chosen = new Set<Sentence>([anchor]);
-  const length = (set: Set<Sentence>): number =>
-    [...set].reduce((sum, sentence) => sum + terminated(sentence.text).length + 1, -1);
-  const tryAdd = (sentence: Sentence): void => {
-    if (chosen.has(sentence)) return;
+  const length = (): number => [...chosen].reduce((sum, sentence) => sum + terminated(sentence.text).length + 1, -1);
+  const tryAdd = (sentence: Sentence | undefined): void => {
+    if (sentence === undefined || chosen.has(sentence)) return;
     chosen.add(sentence);
-    if (length(chosen) > max) chosen.delete(sentence);
+    if (length() > max) chosen.delete(sentence);
   };
-  // More sentences that answer the question, best first...
-  for (const sentence of ranked) if (sentence.score > 0) tryAdd(sentence);
-  // ...then, if the reply is still short, the sentences right after the anchor (its context).
-  for (const sentence of sentences) {
-    if (length(chosen) >= min) break;
-    if (sentence.passageRank === anchor.passageRank && sentence.position > anchor.position) tryAdd(sentence);
+  const following = (sentence: Sentence): Sentence | undefined =>
+    sentences.find((other) => other.passageRank === sentence.passageRank && other.position === sentence.position + 1);
+
+  // 1. Other sentences of the same passage that answer the question about as well as the best one
+  //    (another passage's sentence would lose its context: "Delivery takes 7–14 days" is international).
+  for (const sentence of ranked) {
+    if (sentence.passageRank === anchor.passageRank && anchor.overlap > 0 && sentence.overlap >= STRONG_MATCH * anchor.overlap) tryAdd(sentence);
+  }
+  // 2. While the reply is short: the sentences that follow the best one in its passage (its context)...
+  for (let next = following(anchor); next !== undefined && length() < min; next = following(next)) tryAdd(next);
+  // 3. ...then the remaining sentences that share any word with the question.
+  for (const sentence of ranked) {
+    if (length() >= min) break;
+    if (sentence.overlap > 0) tryAdd(sentence);
   }
 
   const ordered = [...chosen].sort((a, b) => a.passageRank - b.passageRank || a.position - b.position);
   let body = ordered.map((sentence) => terminated(sentence.text)).join(' ');
   if (body.length > max) body = cutAtWord(body, max);
-  const withLeadIn = `${leadIn} ${body}`;
+  const withLeadIn = `${LEAD_INS[input.language]} ${body}`;
   const text = withLeadIn.length <= max ? withLeadIn : body;
   const usedRanks = new Set(ordered.map((sentence) => sentence.passageRank));
   return { text, used: passages.filter((_, rank) => usedRanks.has(rank)) };

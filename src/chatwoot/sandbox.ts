@@ -99,6 +99,10 @@ export class SandboxHelpdesk implements HelpdeskPort {
     return [...this.conversations.values()].map((c) => structuredClone(c));
   }
 
+  get deliveriesInFlight(): number {
+    return this.inFlight.size;
+  }
+
   /** Resolves when every webhook the sandbox has sent so far was received. */
   async settled(): Promise<void> {
     while (this.inFlight.size) await Promise.all([...this.inFlight]);

@@ -97,6 +97,11 @@ export class Engine {
     return this.scheduler.size;
   }
 
+  /** True while any conversation has processing running or queued. */
+  get busy(): boolean {
+    return this.lanes.size > 0 || this.queued.size > 0;
+  }
+
   /** Stops taking new work and waits for what is running. */
   async stop(): Promise<void> {
     this.stopped = true;

@@ -38,7 +38,7 @@ export async function decideTurn(input: TurnInput, answerer: Answerer): Promise<
 
   const handoff = (reason: HandoffReason, tried: SourceRef[] = []): TurnDecision => ({
     answered,
-    actions: handoffActions({ reason, language, profile, state, messages: texts, tried }),
+    actions: handoffActions({ reason, language, profile, state, tried }),
     handoff: reason,
     what: 'handoff',
     why: REASON_TEXT[reason],

@@ -20,7 +20,7 @@ const MARKERS: Record<Language, string[]> = {
     which who how when where why do does did don't dont can can't could would should will have has had
     and or but not no yes of to for from with about in on at by an a please thanks thank hi hello hey
     there here order orders delivery shipping refund return payment paid charged twice invoice help want
-    need know get got any some much many how's what's
+    need know get got any some much many how's what's good morning afternoon evening
   `),
   id: markers(`
     tidak nggak gak ga enggak engga bisa karena karna uang sudah udah belum aja saja dong deh sih nih
@@ -28,12 +28,13 @@ const MARKERS: Record<Language, string[]> = {
     halo hai ya yang dan di ke dari ini itu untuk dengan ada apa saya aku kami kita anda mau ingin pengen
     tolong mohon pesanan barang pengiriman ongkir bayar pembayaran rekening transfer pengembalian
     apakah adalah atau juga lagi sama kalau jika kenapa mengapa sampai bukan masih akan harus toko
+    selamat pagi siang sore malam
   `),
   ms: markers(`
     tak nak awak boleh kerana wang sila encik cik puan tuan sahaja hendak macam mana bila betul kedai
     penghantaran bayaran percuma kereta ialah daripada terima kasih ya yang dan di ke dari ini itu untuk
     dengan ada apa saya kami kita anda mahu apakah atau juga lagi kalau jika kenapa mengapa sampai bukan
-    masih akan harus pesanan barang
+    masih akan harus pesanan barang selamat pagi petang malam
   `),
   es: markers(`
     el la los las lo un una unos unas y que en por para con sin es son está están estoy mi mis tu su sus

@@ -10,8 +10,6 @@ export interface HandoffInput {
   language: Language;
   profile: Profile;
   state: ConversationState;
-  /** The customer's messages that led here (not yet in the transcript). */
-  messages: string[];
   /** Knowledge passages that were looked at and judged not good enough. */
   tried: SourceRef[];
 }
@@ -50,10 +48,8 @@ export function handoffNote(input: HandoffInput): string {
   const { state } = input;
   const c = state.contact;
   const who = [c?.name, c?.email, c?.phone].filter(Boolean).join(' · ') || 'unknown contact';
-  const customerLines = [
-    ...state.transcript.filter((l) => l.role === 'customer').map((l) => l.text),
-    ...input.messages,
-  ].slice(-4);
+  // The transcript already holds the messages of this turn.
+  const customerLines = state.transcript.filter((l) => l.role === 'customer').map((l) => l.text).slice(-4);
   const botLines = state.transcript.filter((l) => l.role === 'bot').slice(-2);
   const lines = [
     `Jawab handed this conversation over: ${REASON_TEXT[input.reason]}.`,

@@ -14,6 +14,11 @@ export class KeyedMutex {
     return result;
   }
 
+  /** Keys with work running or queued. */
+  get size(): number {
+    return this.tails.size;
+  }
+
   /** Resolves when everything queued so far has finished. */
   async idle(): Promise<void> {
     while (this.tails.size) await Promise.all([...this.tails.values()]);

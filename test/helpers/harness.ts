@@ -61,7 +61,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await jawab.sandbox?.settled();
       await jawab.engine.idle();
       await new Promise((r) => setTimeout(r, 20));
-      if (jawab.engine.pendingTimers === 0 && !(await busy(jawab))) return;
+      if (!jawab.engine.busy && jawab.engine.pendingTimers === 0 && !jawab.sandbox?.deliveriesInFlight && !(await busy(jawab))) return;
       if (Date.now() > deadline) throw new Error('the engine did not settle in time');
     }
   };

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KnowledgeIndex } from '../../src/knowledge/knowledge-index.js';
+import { retrieve } from '../../src/knowledge/retrieve.js';
+import { openSampleIndex } from './sample-index.js';
+
+let index: KnowledgeIndex;
+let cleanup: () => Promise<void>;
+beforeAll(async () => {
+  ({ index, cleanup } = await openSampleIndex());
+});
+afterAll(async () => cleanup());
+
+// [question, reply language, the page that must rank first]
+const IN_SCOPE: [string, 'en' | 'id', string][] = [
+  ['how long does shipping to Surabaya take', 'en', 'en/shipping.md'],
+  ['Hi, I was charged twice for my April invoice.', 'en', 'en/billing-problems.md'],
+  ['I got billed two times for one order', 'en', 'en/billing-problems.md'],
+  ['can I pay with GoPay?', 'en', 'en/payment-methods.md'],
+  ['Do you accept credit cards?', 'en', 'en/payment-methods.md'],
+  ['can I return a sale item', 'en', 'en/returns-and-refunds.md'],
+  ['where is my package', 'en', 'en/order-tracking.md'],
+  ['what are your opening hours on Sunday', 'en', 'en/opening-hours-and-contact.md'],
+  ['how do I wash batik', 'en', 'en/product-care-and-sizes.md'],
+  ['do you ship to Singapore', 'en', 'en/shipping.md'],
+  ['berapa lama pengiriman', 'id', 'id/pengiriman.md'],
+  ['saya mau pengembalian barang', 'id', 'id/pengembalian-dan-refund.md'],
+  ['barang saya rusak, bisa dikembalikan?', 'id', 'id/pengembalian-dan-refund.md'],
+  ['saya ditagih dua kali', 'id', 'id/masalah-tagihan.md'],
+  ['uang saya terpotong tapi pembayaran gagal', 'id', 'id/masalah-tagihan.md'],
+  ['bisa bayar pakai kartu kredit?', 'id', 'id/metode-pembayaran.md'],
+  ['apakah bisa COD', 'id', 'id/metode-pembayaran.md'],
+  ['kak paket saya belum sampai', 'id', 'id/lacak-pesanan.md'],
+  ['resi saya mana kak', 'id', 'id/lacak-pesanan.md'],
+  ['jam buka toko', 'id', 'id/jam-buka-dan-kontak.md'],
+  ['ukuran L lebar dadanya berapa', 'id', 'id/perawatan-dan-ukuran.md'],
+  ['halo kak, mau tanya ongkir ke bali berapa ya', 'id', 'id/pengiriman.md'],
+];
+
+const OUT_OF_SCOPE = [
+  'what is the capital of France?',
+  'can you write me a poem',
+  'who won the world cup',
+  'tell me a joke',
+  'recommend a good laptop',
+  'how do I reset my iphone',
+  'siapa presiden indonesia',
+  'tolong buatkan puisi',
+  'resep nasi goreng',
+  'berapa harga bitcoin hari ini',
+  'how many days until christmas',
+  'best hotel in yogyakarta',
+];
+
+describe('retrieve on the sample knowledge', () => {
+  it.each(IN_SCOPE)('"%s" (%s) finds %s first', async (question, language, page) => {
+    const result = await retrieve(index, question, { language });
+    expect(result.relevant).toBe(true);
+    expect(result.passages[0]?.metadata.source).toBe(page);
+  });
+
+  it.each(OUT_OF_SCOPE)('"%s" is not relevant', async (question) => {
+    const result = await retrieve(index, question, { language: 'en' });
+    expect(result.relevant).toBe(false);
+    // What was looked at is still returned (the handoff note lists it).
+    expect(result.passages.length).toBeLessThanOrEqual(4);
+  });
+
+  it('finds the Indonesian page for an English question when it is the only match (cross-language synonyms)', async () => {
+    const result = await retrieve(index, 'pengembalian dana berapa lama', { language: 'id' });
+    expect(result.relevant).toBe(true);
+    expect(result.passages[0]?.metadata.source).toBe('id/pengembalian-dan-refund.md');
+  });
+
+  it('returns nothing for an empty question', async () => {
+    expect(await retrieve(index, '   ')).toEqual({ passages: [], relevant: false });
+  });
+});

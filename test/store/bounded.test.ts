@@ -1,0 +1,38 @@
+// lowdb rewrites a whole file per write: a long conversation's file must not grow with its history.
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { AnswerResult, Answerer } from '../../src/answer/types.js';
+import { LIMITS } from '../../src/engine/state.js';
+import { SEEN_MAX } from '../../src/store/types.js';
+import { type Harness, startHarness } from '../helpers/harness.js';
+
+const fixed: Answerer = { answer: async (): Promise<AnswerResult> => ({ kind: 'answer', text: 'A fixed answer of ordinary length.', sources: [], mode: 'offline' }) };
+
+let h: Harness;
+afterAll(async () => h?.close());
+
+describe('a long conversation', () => {
+  it('keeps its file the same size after 300 messages, and leaves no work behind', async () => {
+    h = await startHarness({ helpdesk: 'sandbox', answerer: fixed });
+    const sandbox = h.jawab.sandbox!;
+    const c = sandbox.startConversation({ name: 'Long talker' });
+    const file = join(h.dataDir, 'conversations', `${c.inboxId}-${c.id}.json`);
+    const sizes: number[] = [];
+    for (let i = 1; i <= 300; i++) {
+      await sandbox.customerSays(c.id, `Message number ${i} with a few words in it`);
+      await h.settle();
+      if (i === 150 || i === 300) sizes.push((await stat(file)).size);
+    }
+    const record = (await h.jawab.store.read(`${c.inboxId}-${c.id}`))!;
+    expect(record.state!.transcript).toHaveLength(LIMITS.transcript);
+    expect(record.state!.audit).toHaveLength(LIMITS.audit);
+    expect(Object.keys(record.seen)).toHaveLength(SEEN_MAX);
+    expect(record.outbox).toEqual([]);
+    expect(record.state!.botReplies).toBe(300);
+    // Bounded: the file after 300 messages is no bigger than after 150 (give or take the digits of larger ids).
+    expect(sizes[1]! - sizes[0]!).toBeLessThan(2048);
+    expect(sizes[1]!).toBeLessThan(64 * 1024);
+    expect(await h.jawab.store.activeKeys()).toEqual([]);
+  }, 120_000);
+});
