@@ -42,13 +42,14 @@ export async function startBare(): Promise<Served> {
   return served(child, url);
 }
 
-export async function startJawab(chatwootUrl: string, extraEnv: Record<string, string> = {}): Promise<Served> {
+/** `nodeArgs`: e.g. `--cpu-prof` to profile the server under load. */
+export async function startJawab(chatwootUrl: string, extraEnv: Record<string, string> = {}, nodeArgs: string[] = []): Promise<Served> {
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'jawab-bench-'));
   const settings = defaultSettings();
   settings.defaultProfile.replyDelaySeconds = 0;
   await writeFile(join(dataDir, 'settings.json'), JSON.stringify(settings));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
     cwd: REPO_DIR,
     env: {
       PATH: process.env.PATH ?? '',

@@ -9,9 +9,11 @@ import { SandboxHelpdesk } from './chatwoot/sandbox.js';
 import { resolveAdminToken } from './config/admin-token.js';
 import type { Config } from './config/env.js';
 import { Engine } from './engine/engine.js';
+import { dedupeKeys } from './engine/events.js';
 import { Intake } from './intake/intake.js';
 import { buildAnswerer } from './answer/build.js';
 import type { Logger } from './log.js';
+import { Journal } from './store/journal.js';
 import { LowdbConversationStore } from './store/lowdb-store.js';
 import { SettingsStore } from './store/settings-store.js';
 import { createHttpApp } from './web/http-app.js';
@@ -43,6 +45,7 @@ export interface JawabOverrides {
 export async function createJawab(config: Config, log: Logger, overrides: JawabOverrides = {}): Promise<Jawab> {
   const now = overrides.now ?? Date.now;
   const store = await LowdbConversationStore.open(config.dataDir, now);
+  const { journal, recovered } = await Journal.open(config.dataDir);
   const settings = await SettingsStore.open(config.dataDir);
   const adminToken = await resolveAdminToken(config.dataDir, config.adminToken);
   const metrics = new Metrics();
@@ -63,10 +66,10 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
   const answererReady = overrides.answerer ? Promise.resolve(overrides.answerer) : buildAnswerer(config, log);
   const answerer: Answerer = { answer: async (request) => (await answererReady).answer(request) };
 
-  const engine = new Engine({ store, answerer, executor: new ActionExecutor(helpdesk), settings: () => settings.get(), log, observer: metrics, now });
+  const engine = new Engine({ store, journal, answerer, executor: new ActionExecutor(helpdesk), settings: () => settings.get(), log, observer: metrics, now });
   const intake = new Intake({
-    store,
-    notify: (key) => engine.notify(key),
+    journal,
+    accepted: (event) => engine.accept(event),
     secret: config.webhookSecret,
     allowUnsigned: config.allowUnsignedWebhooks,
     observer: metrics,
@@ -76,8 +79,10 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
 
   let ready = false;
   const readyPromise = answererReady.then(async () => {
+    // Events acknowledged before a crash and not yet folded come back from the journal first, in order.
+    for (const entry of recovered) engine.accept({ event: entry.event, keys: dedupeKeys(entry.event, entry.deliveryId), ticket: entry.ticket });
     const resumed = await engine.resume();
-    if (resumed) log.info('resumed accepted work', { conversations: resumed });
+    if (recovered.length || resumed) log.info('resumed accepted work', { events: recovered.length, conversations: resumed });
     ready = true;
   });
   readyPromise.catch((error: unknown) => log.error('start failed', { error: String(error) }));
@@ -97,6 +102,7 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
     close: async () => {
       await engine.stop();
       await sandbox?.settled();
+      await journal.close();
       await store.close();
     },
   };

@@ -1,16 +1,20 @@
 // The engine's shell: per-conversation ordering, the durable reply delay, and draining the outbox in order.
-// Three steps per wake-up, each committed to the store before the next:
-//   1. fold accepted events into the state (ownership, pending messages, timers),
-//   2. when the reply delay is over, decide a turn and commit its actions to the outbox,
-//   3. apply the outbox through the executor, one action at a time, retrying transient failures later.
+// Each wake-up of a conversation:
+//   1. folds the events the intake accepted into the state (ownership, pending messages, timers), and when the
+//      reply delay is over decides a turn; both are committed in one write, so the turn's actions join the outbox
+//      together with the events that caused them;
+//   2. applies the outbox through the executor, one action at a time, retrying transient failures later.
+// The journal entries of the folded events are released only after that write.
 import type { ActionExecutor } from '../actions/executor.js';
 import type { Answerer } from '../answer/types.js';
 import { HelpdeskError } from '../chatwoot/port.js';
 import { profileFor, type Settings } from '../config/settings.js';
 import type { Logger } from '../log.js';
+import type { Journal } from '../store/journal.js';
 import { KeyedMutex } from '../store/keyed-mutex.js';
-import type { ConversationRecord, ConversationStore, OutboxEntry } from '../store/types.js';
+import { type ConversationRecord, type ConversationStore, draftOf, type OutboxEntry } from '../store/types.js';
 import { type Action, type HelpdeskAction, isTimerAction } from './actions.js';
+import { type AcceptedEvent, conversationKey } from './events.js';
 import { applyCommand, type OwnerCommand, reduceEvent } from './reduce.js';
 import { Scheduler } from './scheduler.js';
 import { type ConversationState, withAudit } from './state.js';
@@ -24,12 +28,15 @@ export interface EngineObserver {
 
 export interface EngineDeps {
   store: ConversationStore;
+  journal: Journal;
   answerer: Answerer;
   executor: ActionExecutor;
   settings: () => Settings;
   log: Logger;
   observer?: EngineObserver;
   now?: () => number;
+  /** Conversations processed at once; the rest wait their turn, so acknowledging webhooks never starves. */
+  concurrency?: number;
 }
 
 const MAX_BACKOFF_MS = 5 * 60_000;
@@ -44,33 +51,47 @@ interface Attempt {
 export class Engine {
   private readonly lanes = new KeyedMutex();
   private readonly queued = new Set<string>();
+  private readonly buffers = new Map<string, AcceptedEvent[]>();
   private readonly scheduler: Scheduler;
   private readonly now: () => number;
+  private readonly slots: Slots;
   private stopped = false;
 
   constructor(private readonly deps: EngineDeps) {
     this.now = deps.now ?? Date.now;
     this.scheduler = new Scheduler((key) => this.notify(key), this.now);
+    this.slots = new Slots(deps.concurrency ?? 8);
   }
 
-  /** Something happened in this conversation: process it soon, after whatever is already running for it. */
+  /** An event the intake acknowledged: fold it in soon, after whatever is running for its conversation. */
+  accept(accepted: AcceptedEvent): void {
+    const key = conversationKey(accepted.event.ref);
+    const buffer = this.buffers.get(key);
+    if (buffer) buffer.push(accepted);
+    else this.buffers.set(key, [accepted]);
+    this.notify(key);
+  }
+
+  /** Something is due in this conversation: process it soon, after whatever is already running for it. */
   notify(key: string): void {
     if (this.stopped || this.queued.has(key)) return;
     this.queued.add(key);
     void this.lanes.run(key, async () => {
+      await this.slots.acquire();
       this.queued.delete(key);
-      if (this.stopped) return;
       try {
-        await this.process(key);
+        if (!this.stopped) await this.process(key);
       } catch (error) {
-        // A bug or a store failure: the work stays in the store, and a later wake-up tries again.
+        // A bug or a store failure: the work stays where it is (journal, outbox), and a later wake-up tries again.
         this.deps.log.error('processing failed', { key, error: String(error) });
         this.scheduler.set(key, this.now() + 5_000);
+      } finally {
+        this.slots.release();
       }
     });
   }
 
-  /** After a start: resume every conversation the store says has work (accepted events, timers, outbox). */
+  /** After a start: resume every conversation the store says has work (due timers, unconfirmed actions). */
   async resume(): Promise<number> {
     const keys = await this.deps.store.activeKeys();
     for (const key of keys) this.notify(key);
@@ -110,92 +131,102 @@ export class Engine {
   }
 
   private async process(key: string): Promise<void> {
-    let state = await this.fold(key);
-    if (!state) return;
-    const due = state.timers.reply;
-    if (due !== undefined && due <= this.now() && state.owner === 'ai' && state.pending.length) {
-      state = await this.turn(key, state);
-    }
-    state = await this.drain(key);
+    let state = await this.foldAndTurn(key);
+    state = await this.drain(key, state);
     this.arm(key, state);
   }
 
-  /** Step 1: accepted events → state. */
-  private fold(key: string): Promise<ConversationState | undefined> {
-    return this.deps.store.update(key, (record) => {
-      if (!record.inbox.length) return { value: record.state, changed: false };
-      foldInbox(record, this.deps.settings(), this.now());
-      return { value: record.state, changed: true };
-    });
-  }
-
-  /** Step 2: the reply delay is over: decide, then commit the decision to whatever the state is by then. */
-  private async turn(key: string, state: ConversationState): Promise<ConversationState | undefined> {
+  /** Step 1: accepted events → state, and a turn when the reply delay is over, committed together. */
+  private async foldAndTurn(key: string): Promise<ConversationState | undefined> {
     const settings = this.deps.settings();
-    const profile = profileFor(settings, state.ref.inboxId);
-    const decision = await decideTurn({ state, messages: state.pending, profile, now: this.now() }, this.deps.answerer);
-    return this.deps.store.update(key, (record) => {
+    const batch = this.take(key);
+    // A preview of the fold, on a draft, tells whether a turn is due before anything is written.
+    const preview = draftOf(await this.deps.store.peek(key));
+    foldEvents(preview, batch, settings, this.now());
+    let decision: TurnDecision | undefined;
+    if (preview.state && isDue(preview.state, this.now())) {
+      const profile = profileFor(settings, preview.state.ref.inboxId);
+      decision = await decideTurn({ state: preview.state, messages: preview.state.pending, profile, now: this.now() }, this.deps.answerer);
+    }
+    // Events that arrived while the answer was being written are folded first: a human who took over wins.
+    const events = [...batch, ...this.take(key)];
+    if (!events.length && !decision) return preview.state;
+    const state = await this.deps.store.update(key, (record) => {
       const now = this.now();
-      // Events that arrived while the answer was being written come first: a human who took over wins.
-      foldInbox(record, settings, now);
-      const current = record.state!;
-      if (current.owner !== 'ai') {
-        record.state = withAudit(current, { at: now, what: 'turn discarded', why: `the conversation is now owned by ${current.owner}` });
-        return { value: record.state, changed: true };
+      foldEvents(record, events, settings, now);
+      if (decision && record.state) {
+        if (record.state.owner === 'ai') {
+          record.state = applyTurn(record.state, decision, now);
+          enqueue(record, decision.actions);
+          this.deps.observer?.turn(decision);
+        } else {
+          record.state = withAudit(record.state, { at: now, what: 'turn discarded', why: `the conversation is now owned by ${record.state.owner}` });
+        }
       }
-      record.state = applyTurn(current, decision, now);
-      enqueue(record, decision.actions);
-      this.deps.observer?.turn(decision);
       return { value: record.state, changed: true };
     });
+    for (const e of events) this.deps.journal.release(e.ticket);
+    return state;
   }
 
-  /** Step 3: apply the outbox in order; stop at the first failure that is worth retrying. */
-  private async drain(key: string): Promise<ConversationState | undefined> {
-    for (;;) {
-      const { attempt, state } = await this.claim(key);
-      if (!attempt) return state;
-      const { entry } = attempt;
+  /** Step 2: apply the outbox in order; stop at the first failure that is worth retrying. */
+  private async drain(key: string, state: ConversationState | undefined): Promise<ConversationState | undefined> {
+    let next = await this.claim(key);
+    while (next.attempt) {
+      const { entry } = next.attempt;
+      let audit: { what: string; why: string };
       try {
         const applied = await this.deps.executor.apply(entry.action, {
-          ref: attempt.state.ref,
-          contactId: attempt.state.contact?.id,
-          maybeApplied: attempt.maybeApplied,
+          ref: next.attempt.state.ref,
+          contactId: next.attempt.state.contact?.id,
+          maybeApplied: next.attempt.maybeApplied,
           startedAt: entry.startedAt,
         });
         this.deps.observer?.actionApplied(entry.action);
-        await this.settle(key, entry.id, { what: `applied ${entry.action.type}`, why: applied.detail ?? 'ok' });
+        audit = { what: `applied ${entry.action.type}`, why: applied.detail ?? 'ok' };
       } catch (error) {
         const failure = error instanceof HelpdeskError ? error : new HelpdeskError(String(error), 'permanent');
         this.deps.observer?.actionFailed(entry.action, error instanceof HelpdeskError ? failure.kind : 'bug');
-        if (failure.kind === 'permanent') {
-          this.deps.log.error('action dropped', { key, action: entry.action.type, error: failure.message });
-          await this.settle(key, entry.id, { what: `dropped ${entry.action.type}`, why: failure.message });
-          continue;
+        if (failure.kind !== 'permanent') {
+          this.deps.log.warn('action will be retried', { key, action: entry.action.type, attempts: entry.attempts, error: failure.message });
+          return this.postpone(key, next.attempt, failure);
         }
-        this.deps.log.warn('action will be retried', { key, action: entry.action.type, attempts: entry.attempts, error: failure.message });
-        return this.postpone(key, attempt, failure);
+        this.deps.log.error('action dropped', { key, action: entry.action.type, error: failure.message });
+        audit = { what: `dropped ${entry.action.type}`, why: failure.message };
       }
+      // Settling this action and claiming the next one is a single write.
+      next = await this.claim(key, { entryId: entry.id, ...audit });
     }
+    return next.state ?? state;
   }
 
-  /** Takes the head of the outbox for an attempt, unless a retry back-off is still running. */
-  private claim(key: string): Promise<{ attempt?: Attempt; state?: ConversationState }> {
+  /** Settles the action just done (if any) and takes the head of the outbox, unless a retry back-off is running. */
+  private claim(key: string, settled?: { entryId: string; what: string; why: string }): Promise<{ attempt?: Attempt; state?: ConversationState }> {
     return this.deps.store.update<{ attempt?: Attempt; state?: ConversationState }>(key, (record) => {
+      let changed = false;
+      if (settled) {
+        record.outbox = record.outbox.filter((e) => e.id !== settled.entryId);
+        if (record.state) record.state = withAudit(record.state, { at: this.now(), what: settled.what, why: settled.why });
+        changed = true;
+      }
       const state = record.state;
       const retry = state?.timers.retry;
-      if (!state || (retry !== undefined && retry > this.now())) return { value: { state }, changed: false };
+      if (!state || (retry !== undefined && retry > this.now())) return { value: { state }, changed };
+      if (retry !== undefined) {
+        record.state = { ...state, timers: { ...state.timers, retry: undefined } };
+        changed = true;
+      }
       const entry = record.outbox[0];
-      if (retry !== undefined) record.state = { ...state, timers: { ...state.timers, retry: undefined } };
-      if (!entry) return { value: { state: record.state }, changed: retry !== undefined };
+      if (!entry) return { value: { state: record.state }, changed };
       const maybeApplied = entry.status === 'inflight';
       // Messages are not idempotent: record that an attempt is under way before making it.
       if (entry.action.type === 'reply' || entry.action.type === 'note') {
         entry.status = 'inflight';
         entry.startedAt ??= this.now();
+        changed = true;
       }
       entry.attempts += 1;
-      return { value: { attempt: { entry: { ...entry }, maybeApplied, state: record.state! }, state: record.state }, changed: true };
+      return { value: { attempt: { entry: { ...entry }, maybeApplied, state: record.state! }, state: record.state }, changed };
     });
   }
 
@@ -205,6 +236,7 @@ export class Engine {
       const head = record.outbox[0];
       if (head?.id === attempt.entry.id) {
         head.lastError = failure.message;
+        head.attempts = attempt.entry.attempts;
         // The helpdesk answered "not done": unless an earlier attempt is still unaccounted for, nothing was applied.
         if (failure.kind === 'transient' && !attempt.maybeApplied) head.status = 'pending';
       }
@@ -214,15 +246,14 @@ export class Engine {
     });
   }
 
-  private settle(key: string, entryId: string, audit: { what: string; why: string }): Promise<void> {
-    return this.deps.store.update(key, (record) => {
-      record.outbox = record.outbox.filter((e) => e.id !== entryId);
-      if (record.state) record.state = withAudit(record.state, { at: this.now(), ...audit });
-      return { value: undefined, changed: true };
-    });
+  private take(key: string): AcceptedEvent[] {
+    const batch = this.buffers.get(key) ?? [];
+    this.buffers.delete(key);
+    return batch;
   }
 
   private arm(key: string, state: ConversationState | undefined): void {
+    if (this.buffers.has(key)) return this.notify(key);
     const times = [state?.timers.reply, state?.timers.retry].filter((t): t is number => t !== undefined);
     if (!times.length) return this.scheduler.clear(key);
     const at = Math.min(...times);
@@ -231,15 +262,21 @@ export class Engine {
   }
 }
 
-/** Folds every accepted event into the state, in arrival order, and empties the inbox. */
-function foldInbox(record: ConversationRecord, settings: Settings, now: number): void {
-  for (const event of record.inbox) {
+function isDue(state: ConversationState, now: number): boolean {
+  const due = state.timers.reply;
+  return due !== undefined && due <= now && state.owner === 'ai' && state.pending.length > 0;
+}
+
+/** Folds accepted events into the record in arrival order, skipping any whose key the conversation has seen. */
+function foldEvents(record: ConversationRecord, events: AcceptedEvent[], settings: Settings, now: number): void {
+  for (const { event, keys } of events) {
+    if (keys.some((k) => record.seen[k] !== undefined)) continue;
+    for (const k of keys) record.seen[k] = now;
     const profile = profileFor(settings, event.ref.inboxId);
     const reduced = reduceEvent(record.state, event, { profile, now, enabled: settings.enabled });
     record.state = reduced.state;
     enqueue(record, reduced.actions);
   }
-  record.inbox = [];
 }
 
 /** Timer actions change the state; helpdesk actions join the outbox. Both land in the same write. */
@@ -254,5 +291,29 @@ function enqueue(record: ConversationRecord, actions: Action[]): void {
     }
     const entry: OutboxEntry = { id: String(record.nextActionId++), action, status: 'pending', attempts: 0 };
     record.outbox.push(entry);
+  }
+}
+
+/** A counting semaphore: at most `size` conversations are processed at once. */
+class Slots {
+  private free: number;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(size: number) {
+    this.free = size;
+  }
+
+  acquire(): Promise<void> {
+    if (this.free > 0) {
+      this.free--;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.free++;
   }
 }

@@ -1,5 +1,6 @@
 // The engine's input: helpdesk events in Jawab's own words. chatwoot/events.ts translates webhooks into these.
 import type { ConversationRef, ConversationStatus, MessageButton } from '../chatwoot/port.js';
+import type { Ticket } from '../store/journal.js';
 
 export interface ContactSnapshot {
   id: number;
@@ -60,3 +61,15 @@ export const conversationKey = (ref: Pick<ConversationRef, 'inboxId' | 'conversa
   // The display id is unique per account, and an inbox belongs to one account, so inbox + id is unique
   // even for conversation events, which carry no account id.
   `${ref.inboxId}-${ref.conversationId}`;
+
+/** The keys that make an event a duplicate: its own (same message through any channel) and its delivery id. */
+export function dedupeKeys(event: InboundEvent, deliveryId?: string): string[] {
+  return deliveryId ? [event.dedupeKey, `d:${deliveryId}`] : [event.dedupeKey];
+}
+
+/** An event the intake has journaled and acknowledged, on its way into the conversation's state. */
+export interface AcceptedEvent {
+  event: InboundEvent;
+  keys: string[];
+  ticket: Ticket;
+}

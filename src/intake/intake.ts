@@ -1,10 +1,11 @@
-// The intake: verify, parse, deduplicate, persist, then hand over to the engine.
-// It answers only after the event is in the store, so an acknowledged delivery is never lost,
+// The intake: verify, parse, deduplicate, journal, then hand over to the engine.
+// It answers only after the event is in the journal, so an acknowledged delivery is never lost,
 // and the engine's work happens after the answer, so Chatwoot's 5 s timeout is never at risk.
 import { parseWebhook } from '../chatwoot/events.js';
 import { verifySignature } from '../chatwoot/signature.js';
-import { conversationKey, type InboundEvent } from '../engine/events.js';
-import type { ConversationStore } from '../store/types.js';
+import { type AcceptedEvent, dedupeKeys, type InboundEvent } from '../engine/events.js';
+import type { Journal } from '../store/journal.js';
+import { RecentKeys } from './recent-keys.js';
 
 export interface Delivery {
   rawBody: Buffer;
@@ -22,9 +23,9 @@ export interface IntakeObserver {
 }
 
 export interface IntakeDeps {
-  store: ConversationStore;
-  /** Wakes the engine for a conversation. */
-  notify: (key: string) => void;
+  journal: Journal;
+  /** Hands an acknowledged event to the engine. */
+  accepted: (event: AcceptedEvent) => void;
   secret?: string;
   allowUnsigned: boolean;
   observer?: IntakeObserver;
@@ -35,6 +36,7 @@ const DELIVERY_ID = /^[A-Za-z0-9-]{1,100}$/;
 
 export class Intake {
   private readonly now: () => number;
+  private readonly recent = new RecentKeys();
 
   constructor(private readonly deps: IntakeDeps) {
     this.now = deps.now ?? Date.now;
@@ -94,18 +96,17 @@ export class Intake {
     }
   }
 
-  /** Stores the event unless its delivery id or its own key (same message through another channel) was seen. */
+  /** Journals the event unless its delivery id or its own key (same message through another channel) was seen. */
   private async accept(event: InboundEvent, deliveryId: string | undefined): Promise<'accepted' | 'duplicate'> {
-    const key = conversationKey(event.ref);
-    const keys = deliveryId ? [event.dedupeKey, `d:${deliveryId}`] : [event.dedupeKey];
-    const accepted = await this.deps.store.update(key, (record) => {
-      if (keys.some((k) => record.seen[k] !== undefined)) return { value: false, changed: false };
-      const now = this.now();
-      for (const k of keys) record.seen[k] = now;
-      record.inbox.push(event);
-      return { value: true, changed: true };
-    });
-    if (accepted) this.deps.notify(key);
-    return accepted ? 'accepted' : 'duplicate';
+    const keys = dedupeKeys(event, deliveryId);
+    if (!this.recent.claim(keys)) return 'duplicate';
+    try {
+      const ticket = await this.deps.journal.append({ event, deliveryId });
+      this.deps.accepted({ event, keys, ticket });
+      return 'accepted';
+    } catch (error) {
+      this.recent.forget(keys);
+      throw error;
+    }
   }
 }

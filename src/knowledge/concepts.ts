@@ -48,6 +48,10 @@ const GROUPS: Record<string, string> = {
 const PHRASES: [string[], string][] = [
   ['money back', 'refund'],
   ['uang kembali', 'refund'],
+  ['pengembalian dana', 'refund'],
+  ['dana dikembalikan', 'refund'],
+  ['mengembalikan dana', 'refund'],
+  ['dana kembali', 'refund'],
   ['two times', 'duplicate'],
   ['dua kali', 'duplicate'],
   ['2 kali', 'duplicate'],

@@ -96,7 +96,7 @@ export class KnowledgeIndex implements SearchableIndex {
   private readonly lexical = new LexicalIndex();
 
   private constructor(
-    private store: HnswStore,
+    private readonly store: HnswStore,
     private manifest: Manifest,
     readonly directory: string,
     private readonly embeddings: EmbeddingsInterface,

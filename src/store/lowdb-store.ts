@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { KeyedMutex } from './keyed-mutex.js';
-import { type Change, type ConversationRecord, type ConversationStore, emptyRecord, hasWork, pruneSeen } from './types.js';
+import { type Change, type ConversationRecord, type ConversationStore, draftOf, emptyRecord, hasWork, pruneSeen } from './types.js';
 
 const SAFE_KEY = /^[A-Za-z0-9_-]{1,100}$/;
 const CACHE_SIZE = 2000;
@@ -34,10 +34,10 @@ export class LowdbConversationStore implements ConversationStore {
     assertKey(key);
     return this.mutex.run(key, async () => {
       const db = await this.db(key);
-      const draft = structuredClone(db.data);
-      draft.seen = pruneSeen(draft.seen, this.now());
+      const draft = draftOf(db.data);
       const { value, changed } = change(draft);
       if (!changed) return value;
+      draft.seen = pruneSeen(draft.seen, this.now());
       const busy = hasWork(draft);
       // The marker goes down before the data and comes off after it: a crash in between leaves a marker
       // with nothing to do (harmless), never work without a marker (lost until the conversation speaks again).
@@ -59,8 +59,13 @@ export class LowdbConversationStore implements ConversationStore {
     assertKey(key);
     return this.mutex.run(key, async () => {
       const db = await this.db(key);
-      return db.data.state || db.data.inbox.length ? structuredClone(db.data) : undefined;
+      return db.data.state ? structuredClone(db.data) : undefined;
     });
+  }
+
+  peek(key: string): Promise<ConversationRecord> {
+    assertKey(key);
+    return this.mutex.run(key, async () => (await this.db(key)).data);
   }
 
   async activeKeys(): Promise<string[]> {

@@ -1,7 +1,6 @@
 // The store interface: what the intake and the engine persist. lowdb implements it (embedded);
 // a Redis implementation can sit behind the same interface for several replicas.
 import type { HelpdeskAction } from '../engine/actions.js';
-import type { InboundEvent } from '../engine/events.js';
 import type { ConversationState } from '../engine/state.js';
 
 export interface OutboxEntry {
@@ -16,8 +15,6 @@ export interface OutboxEntry {
 
 export interface ConversationRecord {
   state?: ConversationState;
-  /** Events accepted by the intake and not yet folded into the state. */
-  inbox: InboundEvent[];
   /** Actions decided and not yet confirmed applied, in order. */
   outbox: OutboxEntry[];
   /** Delivery ids and event keys seen, with when (ms); pruned after 24 h. */
@@ -34,8 +31,11 @@ export interface Change<T> {
 export interface ConversationStore {
   /** Runs `change` on a draft of the record under the conversation's lock; the draft is persisted before this resolves. */
   update<T>(key: string, change: (draft: ConversationRecord) => Change<T>): Promise<T>;
+  /** A copy of the record, for reading outside the engine. */
   read(key: string): Promise<ConversationRecord | undefined>;
-  /** Conversations with accepted events, due timers or unconfirmed actions: what a restart must resume. */
+  /** The record itself, under the conversation's lock, to be read and not changed. */
+  peek(key: string): Promise<ConversationRecord>;
+  /** Conversations with due timers or unconfirmed actions: what a restart must resume. */
   activeKeys(): Promise<string[]>;
   close(): Promise<void>;
 }
@@ -47,11 +47,19 @@ export const SEEN_TTL_MS = 24 * 60 * 60 * 1000;
  */
 export const SEEN_MAX = 400;
 
-export const emptyRecord = (): ConversationRecord => ({ inbox: [], outbox: [], seen: {}, nextActionId: 1 });
+export const emptyRecord = (): ConversationRecord => ({ outbox: [], seen: {}, nextActionId: 1 });
+
+/**
+ * A draft to change: new containers for what changes are allowed to touch (the outbox entries, the seen map).
+ * The state is never mutated, only replaced, so it needs no copy: this is far cheaper than a deep clone per write.
+ */
+export function draftOf(record: ConversationRecord): ConversationRecord {
+  return { ...record, outbox: record.outbox.map((e) => ({ ...e })), seen: { ...record.seen } };
+}
 
 export function hasWork(record: ConversationRecord): boolean {
   const timers = record.state?.timers;
-  return record.inbox.length > 0 || record.outbox.length > 0 || timers?.reply !== undefined || timers?.retry !== undefined;
+  return record.outbox.length > 0 || timers?.reply !== undefined || timers?.retry !== undefined;
 }
 
 export function pruneSeen(seen: Record<string, number>, now: number): Record<string, number> {

@@ -21,6 +21,8 @@ export interface RecordedRequest {
 
 export type Responder = (messages: ChatMessage[], body: Record<string, unknown>) => string | Promise<string>;
 export type FailureKind = 'status500' | 'timeout';
+/** Which endpoint a queued failure applies to. */
+export type FailureRoute = 'chat' | 'embeddings' | 'any';
 
 export interface FakeOpenAIOptions {
   responder?: Responder;
@@ -33,8 +35,12 @@ export interface FakeOpenAI {
   url: string;
   requests: RecordedRequest[];
   setResponder(responder: Responder): void;
-  /** The next `times` requests (any route except GET /v1/models) fail this way. */
-  failNext(kind: FailureKind, times?: number): void;
+  /**
+   * The next `times` requests to `route` fail this way: a 500, or no answer at all (the client times
+   * out). The route defaults to chat completions, so that embedding the question does not use up a
+   * failure meant for the model call.
+   */
+  failNext(kind: FailureKind, times?: number, route?: FailureRoute): void;
   close(): Promise<void>;
 }
 
@@ -80,7 +86,7 @@ const roughTokens = (text: string): number => Math.max(1, Math.ceil(text.length 
 export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<FakeOpenAI> {
   const requests: RecordedRequest[] = [];
   let responder: Responder = options.responder ?? answerFromPassages;
-  const failures: FailureKind[] = [];
+  const failures: { kind: FailureKind; route: FailureRoute }[] = [];
   const sockets = new Set<Socket>();
   const embedders = new Map<number, OfflineEmbeddings>();
   const embedderFor = (dimensions: number | undefined): OfflineEmbeddings => {
@@ -99,12 +105,14 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     requests.push({ method: request.method, path: request.path, headers: { ...request.headers }, body: request.body as unknown });
     next();
   });
-  /** Applies a queued failure; true when the request was consumed by it. */
-  const failed = (response: Response): boolean => {
-    const failure = failures.shift();
-    if (failure === undefined) return false;
-    if (failure === 'status500') {
-      // retry-after-ms keeps the SDK's retry quick in tests.
+  /** Applies the first failure queued for this route; true when the request was consumed by it. */
+  const failed = (route: Exclude<FailureRoute, 'any'>, response: Response): boolean => {
+    const at = failures.findIndex((failure) => failure.route === route || failure.route === 'any');
+    if (at < 0) return false;
+    const [failure] = failures.splice(at, 1);
+    if (failure?.kind === 'status500') {
+      // retry-after-ms would make the OpenAI SDK's own retry quick; LangChain turns that one off and
+      // retries with its own backoff (about a second), which is why fallback tests take ~2 s.
       response.status(500).set('retry-after-ms', '10').json({ error: { message: 'fake server error', type: 'server_error', code: null } });
     }
     // 'timeout': never answer; the client gives up and close() destroys the socket.
@@ -116,7 +124,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
   });
 
   app.post('/v1/embeddings', (request: Request, response: Response) => {
-    if (failed(response)) return;
+    if (failed('embeddings', response)) return;
     const body = request.body as { input?: unknown; model?: string; encoding_format?: string; dimensions?: number };
     const inputs = embeddingInputs(body.input);
     const embedder = embedderFor(body.dimensions);
@@ -134,7 +142,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
   });
 
   app.post('/v1/chat/completions', async (request: Request, response: Response) => {
-    if (failed(response)) return;
+    if (failed('chat', response)) return;
     const body = request.body as Record<string, unknown>;
     const messages = (Array.isArray(body.messages) ? body.messages : []).map((message: unknown) => {
       const { role, content } = message as { role?: unknown; content?: unknown };
@@ -189,8 +197,8 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     setResponder(next) {
       responder = next;
     },
-    failNext(kind, times = 1) {
-      for (let i = 0; i < times; i += 1) failures.push(kind);
+    failNext(kind, times = 1, route = 'chat') {
+      for (let i = 0; i < times; i += 1) failures.push({ kind, route });
     },
     close() {
       for (const socket of sockets) socket.destroy();

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cutAtWord, extractiveAnswer, LEAD_INS, preferLanguage, splitSentences } from '../../src/answer/extractive.js';
+import { REPLY_LENGTHS } from '../../src/config/settings.js';
+import type { KnowledgeIndex } from '../../src/knowledge/knowledge-index.js';
+import { retrieve } from '../../src/knowledge/retrieve.js';
+import type { ScoredChunk } from '../../src/knowledge/types.js';
+import { openSampleIndex } from '../knowledge/sample-index.js';
+
+let index: KnowledgeIndex;
+let cleanup: () => Promise<void>;
+beforeAll(async () => {
+  ({ index, cleanup } = await openSampleIndex());
+});
+afterAll(async () => cleanup());
+
+/** True when `text`, minus a lead-in, is made only of sentences of the passages. */
+function onlyPassageText(text: string, passages: readonly ScoredChunk[]): boolean {
+  const sentences = passages.flatMap((passage) => splitSentences(passage.text)).sort((a, b) => b.length - a.length);
+  let rest = text;
+  for (const leadIn of Object.values(LEAD_INS)) rest = rest.replace(leadIn, '');
+  for (const sentence of sentences) {
+    rest = rest.split(sentence).join('');
+  }
+  // List items get a final period when they had none; nothing else may remain.
+  return rest.replace(/[\s.]/g, '') === '';
+}
+
+const QUESTIONS: [string, 'en' | 'id', RegExp][] = [
+  ['Hi, I was charged twice for my April invoice.', 'en', /pending authorisation/],
+  ['how long does shipping to Surabaya take', 'en', /Surabaya and the rest of Java: 2–3 working days/],
+  ['saya mau pengembalian barang', 'id', /pengembalian|dikembalikan/],
+  ['berapa lama refund', 'id', /3–7 hari kerja/],
+  ['jam buka toko', 'id', /09\.00–21\.00/],
+];
+
+describe('extractiveAnswer on the sample knowledge', () => {
+  for (const replyLength of ['short', 'medium', 'long'] as const) {
+    it.each(QUESTIONS)(`${replyLength}: "%s" stays in range and copies only passage text`, async (question, language, expected) => {
+      const { passages, relevant } = await retrieve(index, question, { language });
+      expect(relevant).toBe(true);
+      const answer = extractiveAnswer({ passages, query: question, language, replyLength });
+      const { min, max } = REPLY_LENGTHS[replyLength];
+      expect(answer?.text.length).toBeGreaterThanOrEqual(min);
+      expect(answer?.text.length).toBeLessThanOrEqual(max);
+      expect(answer?.text).toMatch(expected);
+      expect(onlyPassageText(answer!.text, passages)).toBe(true);
+      expect(answer?.used.length).toBeGreaterThan(0);
+    });
+  }
+
+  it('answers in the reply language when both languages have the page', async () => {
+    const { passages } = await retrieve(index, 'how long does a refund take', { language: 'id' });
+    const answer = extractiveAnswer({ passages, query: 'how long does a refund take', language: 'id', replyLength: 'medium' });
+    expect(answer?.used.every((passage) => passage.metadata.language === 'id')).toBe(true);
+    expect(answer?.text).toMatch(/hari kerja/);
+  });
+
+  it('never uses a sentence that mentions a don\'t-mention item', async () => {
+    const question = 'Hi, I was charged twice for my April invoice.';
+    const { passages } = await retrieve(index, question, { language: 'en' });
+    const answer = extractiveAnswer({ passages, query: question, language: 'en', replyLength: 'long', dontMention: ['pending authorisation'] });
+    expect(answer?.text).not.toMatch(/pending authorisation/i);
+  });
+});
+
+describe('extractive helpers', () => {
+  const chunk = (text: string, language: 'en' | 'id', score: number): ScoredChunk => ({
+    id: `${language}-${score}`, text, score, metadata: { source: `${language}.md`, title: 't', language, position: 0 },
+  });
+
+  it('splits sentences without breaking abbreviations, numbers or list items', () => {
+    expect(splitSentences('Showroom di Jl. Prawirotaman No. 27, Yogyakarta. Buka 09.00–21.00 WIB.\n- Gratis ongkir Rp500.000\n1. **Kirim** [formulir](https://x.id/f)')).toEqual([
+      'Showroom di Jl. Prawirotaman No. 27, Yogyakarta.',
+      'Buka 09.00–21.00 WIB.',
+      'Gratis ongkir Rp500.000',
+      'Kirim formulir (https://x.id/f)',
+    ]);
+  });
+
+  it('cuts at a word boundary, never mid-word', () => {
+    const cut = cutAtWord('Refunds are paid to the original payment method', 30);
+    expect(cut.length).toBeLessThanOrEqual(30);
+    expect(cut).toBe('Refunds are paid to the…');
+  });
+
+  it('prefers passages in the reply language only when they are about as good', () => {
+    const english = chunk('English text.', 'en', 0.7);
+    const indonesianEquivalent = chunk('Teks Indonesia.', 'id', 0.6);
+    const indonesianWeak = chunk('Teks lain.', 'id', 0.3);
+    expect(preferLanguage([english, indonesianEquivalent], 'id')).toEqual([indonesianEquivalent]);
+    expect(preferLanguage([english, indonesianWeak], 'id')).toEqual([english, indonesianWeak]);
+  });
+
+  it('cuts a single over-long sentence to the maximum', () => {
+    const long = chunk(`${'Batik tulis is drawn by hand with a canting over many weeks '.repeat(8)}.`, 'en', 0.8);
+    const answer = extractiveAnswer({ passages: [long], query: 'batik tulis canting', language: 'en', replyLength: 'short' });
+    expect(answer?.text.length).toBeLessThanOrEqual(200);
+    expect(answer?.text.endsWith('…')).toBe(true);
+  });
+
+  it('gives nothing when every sentence is forbidden', () => {
+    const only = chunk('Project Kawung launches in May.', 'en', 0.8);
+    expect(extractiveAnswer({ passages: [only], query: 'kawung', language: 'en', replyLength: 'short', dontMention: ['Project Kawung'] })).toBeUndefined();
+  });
+});
