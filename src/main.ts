@@ -1,4 +1,5 @@
 // Start: read the configuration, wire the parts, listen, and shut down gracefully on SIGTERM/SIGINT.
+import './threadpool.js';
 import { createJawab } from './app.js';
 import { ConfigError, loadConfig } from './config/env.js';
 import { createLogger } from './log.js';

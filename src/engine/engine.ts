@@ -60,7 +60,7 @@ export class Engine {
   constructor(private readonly deps: EngineDeps) {
     this.now = deps.now ?? Date.now;
     this.scheduler = new Scheduler((key) => this.notify(key), this.now);
-    this.slots = new Slots(deps.concurrency ?? 8);
+    this.slots = new Slots(deps.concurrency ?? 16);
   }
 
   /** An event the intake acknowledged: fold it in soon, after whatever is running for its conversation. */
@@ -91,10 +91,20 @@ export class Engine {
     });
   }
 
-  /** After a start: resume every conversation the store says has work (due timers, unconfirmed actions). */
+  /**
+   * After a start: resume every conversation the store says has work (due timers, unconfirmed actions).
+   * Any action left in an outbox may have been under way when the process died: mark it so messages are
+   * looked up before they are sent again. (Marking here, once, spares a write before every send.)
+   */
   async resume(): Promise<number> {
     const keys = await this.deps.store.activeKeys();
-    for (const key of keys) this.notify(key);
+    for (const key of keys) {
+      await this.deps.store.update(key, (record) => {
+        for (const entry of record.outbox) entry.status = 'inflight';
+        return { value: undefined, changed: record.outbox.length > 0 };
+      });
+      this.notify(key);
+    }
     return keys.length;
   }
 
@@ -157,7 +167,7 @@ export class Engine {
       if (decision && record.state) {
         if (record.state.owner === 'ai') {
           record.state = applyTurn(record.state, decision, now);
-          enqueue(record, decision.actions);
+          enqueue(record, decision.actions, now);
           this.deps.observer?.turn(decision);
         } else {
           record.state = withAudit(record.state, { at: now, what: 'turn discarded', why: `the conversation is now owned by ${record.state.owner}` });
@@ -180,7 +190,7 @@ export class Engine {
           ref: next.attempt.state.ref,
           contactId: next.attempt.state.contact?.id,
           maybeApplied: next.attempt.maybeApplied,
-          startedAt: entry.startedAt,
+          startedAt: entry.createdAt,
         });
         this.deps.observer?.actionApplied(entry.action);
         audit = { what: `applied ${entry.action.type}`, why: applied.detail ?? 'ok' };
@@ -219,12 +229,6 @@ export class Engine {
       const entry = record.outbox[0];
       if (!entry) return { value: { state: record.state }, changed };
       const maybeApplied = entry.status === 'inflight';
-      // Messages are not idempotent: record that an attempt is under way before making it.
-      if (entry.action.type === 'reply' || entry.action.type === 'note') {
-        entry.status = 'inflight';
-        entry.startedAt ??= this.now();
-        changed = true;
-      }
       entry.attempts += 1;
       return { value: { attempt: { entry: { ...entry }, maybeApplied, state: record.state! }, state: record.state }, changed };
     });
@@ -237,8 +241,8 @@ export class Engine {
       if (head?.id === attempt.entry.id) {
         head.lastError = failure.message;
         head.attempts = attempt.entry.attempts;
-        // The helpdesk answered "not done": unless an earlier attempt is still unaccounted for, nothing was applied.
-        if (failure.kind === 'transient' && !attempt.maybeApplied) head.status = 'pending';
+        // "Not done" from the helpdesk changes nothing; an unclear outcome must be reconciled before a message is repeated.
+        if (failure.kind === 'unknown_outcome') head.status = 'inflight';
       }
       const backoff = failure.retryAfterMs ?? Math.min(MAX_BACKOFF_MS, 500 * 2 ** Math.min(attempt.entry.attempts, 12));
       record.state = { ...record.state!, timers: { ...record.state!.timers, retry: this.now() + backoff } };
@@ -275,12 +279,12 @@ function foldEvents(record: ConversationRecord, events: AcceptedEvent[], setting
     const profile = profileFor(settings, event.ref.inboxId);
     const reduced = reduceEvent(record.state, event, { profile, now, enabled: settings.enabled });
     record.state = reduced.state;
-    enqueue(record, reduced.actions);
+    enqueue(record, reduced.actions, now);
   }
 }
 
 /** Timer actions change the state; helpdesk actions join the outbox. Both land in the same write. */
-function enqueue(record: ConversationRecord, actions: Action[]): void {
+function enqueue(record: ConversationRecord, actions: Action[], now: number): void {
   for (const action of actions) {
     if (isTimerAction(action)) {
       const timers = { ...record.state!.timers };
@@ -289,7 +293,7 @@ function enqueue(record: ConversationRecord, actions: Action[]): void {
       record.state = { ...record.state!, timers };
       continue;
     }
-    const entry: OutboxEntry = { id: String(record.nextActionId++), action, status: 'pending', attempts: 0 };
+    const entry: OutboxEntry = { id: String(record.nextActionId++), action, status: 'pending', attempts: 0, createdAt: now };
     record.outbox.push(entry);
   }
 }

@@ -3,7 +3,7 @@
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
+import { DataFile } from 'lowdb/node';
 import { KeyedMutex } from './keyed-mutex.js';
 import { type Change, type ConversationRecord, type ConversationStore, draftOf, emptyRecord, hasWork, pruneSeen } from './types.js';
 
@@ -15,6 +15,8 @@ export class LowdbConversationStore implements ConversationStore {
   /** Recently used databases, oldest first (a Map keeps insertion order). */
   private readonly cache = new Map<string, Low<ConversationRecord>>();
   private readonly markers = new Set<string>();
+  /** Conversations that have a file: a new one needs no read (most webhooks of a busy inbox are new ones). */
+  private readonly known = new Set<string>();
 
   private constructor(
     private readonly conversationsDir: string,
@@ -27,6 +29,7 @@ export class LowdbConversationStore implements ConversationStore {
     await mkdir(store.conversationsDir, { recursive: true, mode: 0o700 });
     await mkdir(store.activeDir, { recursive: true, mode: 0o700 });
     for (const name of await readdir(store.activeDir)) store.markers.add(name);
+    for (const name of await readdir(store.conversationsDir)) if (name.endsWith('.json')) store.known.add(name.slice(0, -5));
     return store;
   }
 
@@ -47,6 +50,7 @@ export class LowdbConversationStore implements ConversationStore {
       }
       db.data = draft;
       await db.write();
+      this.known.add(key);
       if (!busy && this.markers.has(key)) {
         this.markers.delete(key);
         await rm(join(this.activeDir, key), { force: true });
@@ -84,14 +88,18 @@ export class LowdbConversationStore implements ConversationStore {
       this.cache.set(key, cached);
       return cached;
     }
-    const db = new Low<ConversationRecord>(new JSONFile(join(this.conversationsDir, `${key}.json`)), emptyRecord());
-    await db.read();
+    // Compact JSON: these files are written many times a minute and read by programs, not people.
+    const file = new DataFile<ConversationRecord>(join(this.conversationsDir, `${key}.json`), { parse: JSON.parse, stringify: compact });
+    const db = new Low<ConversationRecord>(file, emptyRecord());
+    if (this.known.has(key)) await db.read();
     this.cache.set(key, db);
     // Evicting is safe: every write was awaited under the lock, so the file holds what the cache held.
     if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
     return db;
   }
 }
+
+const compact = (data: ConversationRecord): string => JSON.stringify(data);
 
 function assertKey(key: string): void {
   if (!SAFE_KEY.test(key)) throw new Error(`unsafe conversation key: ${JSON.stringify(key)}`);

@@ -6,10 +6,14 @@ import type { ConversationState } from '../engine/state.js';
 export interface OutboxEntry {
   id: string;
   action: HelpdeskAction;
-  /** `inflight`: a request was started and its outcome is unknown until reconciled. */
+  /**
+   * `inflight`: an earlier attempt may have been applied (its outcome is unknown: a timeout, a dropped connection,
+   * or a restart while it was under way), so a message is looked up before it is sent again.
+   */
   status: 'pending' | 'inflight';
   attempts: number;
-  startedAt?: number;
+  /** When the action was decided (ms): it cannot have reached the helpdesk before. */
+  createdAt: number;
   lastError?: string;
 }
 
