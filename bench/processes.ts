@@ -42,14 +42,20 @@ export async function startBare(): Promise<Served> {
   return served(child, url);
 }
 
-/** `nodeArgs`: e.g. `--cpu-prof` to profile the server under load. */
-export async function startJawab(chatwootUrl: string, extraEnv: Record<string, string> = {}, nodeArgs: string[] = []): Promise<Served> {
+/** `nodeArgs`: e.g. `--cpu-prof` to profile the server under load; `replying: false` turns the global switch off. */
+export async function startJawab(
+  chatwootUrl: string,
+  options: { env?: Record<string, string>; nodeArgs?: string[]; replying?: boolean } = {},
+): Promise<Served> {
+  const { env: extraEnv = {}, nodeArgs = [], replying = true } = options;
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'jawab-bench-'));
   const settings = defaultSettings();
   settings.defaultProfile.replyDelaySeconds = 0;
+  settings.enabled = replying;
   await writeFile(join(dataDir, 'settings.json'), JSON.stringify(settings));
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
+  // The compiled build, as in production (`npm run bench` builds it first): no TypeScript loader at run time.
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/main.js'], {
     cwd: REPO_DIR,
     env: {
       PATH: process.env.PATH ?? '',

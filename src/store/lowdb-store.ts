@@ -1,5 +1,7 @@
 // The embedded store: one small lowdb file per conversation (lowdb rewrites a whole file on each write, so no
 // file may grow with history), plus an empty marker file per conversation with work, so a restart reads only those.
+// A marker is made before the first write that leaves work behind, and removed by a sweep a while after the work
+// is done: a busy conversation keeps its marker instead of paying two file operations on every reply.
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
@@ -9,12 +11,16 @@ import { type Change, type ConversationRecord, type ConversationStore, draftOf, 
 
 const SAFE_KEY = /^[A-Za-z0-9_-]{1,100}$/;
 const CACHE_SIZE = 2000;
+const SWEEP_EVERY_MS = 30_000;
 
 export class LowdbConversationStore implements ConversationStore {
   private readonly mutex = new KeyedMutex();
   /** Recently used databases, oldest first (a Map keeps insertion order). */
   private readonly cache = new Map<string, Low<ConversationRecord>>();
   private readonly markers = new Set<string>();
+  /** Conversations whose work was done at their last write: their markers go at the next sweep. */
+  private readonly idleMarkers = new Set<string>();
+  private sweeper?: NodeJS.Timeout;
   /** Conversations that have a file: a new one needs no read (most webhooks of a busy inbox are new ones). */
   private readonly known = new Set<string>();
 
@@ -30,6 +36,8 @@ export class LowdbConversationStore implements ConversationStore {
     await mkdir(store.activeDir, { recursive: true, mode: 0o700 });
     for (const name of await readdir(store.activeDir)) store.markers.add(name);
     for (const name of await readdir(store.conversationsDir)) if (name.endsWith('.json')) store.known.add(name.slice(0, -5));
+    store.sweeper = setInterval(() => void store.sweep(), SWEEP_EVERY_MS);
+    store.sweeper.unref();
     return store;
   }
 
@@ -39,7 +47,10 @@ export class LowdbConversationStore implements ConversationStore {
       const db = await this.db(key);
       const draft = draftOf(db.data);
       const { value, changed } = change(draft);
-      if (!changed) return value;
+      if (!changed) {
+        if (this.markers.has(key) && !hasWork(db.data)) this.idleMarkers.add(key);
+        return value;
+      }
       draft.seen = pruneSeen(draft.seen, this.now());
       const busy = hasWork(draft);
       // The marker goes down before the data and comes off after it: a crash in between leaves a marker
@@ -51,10 +62,8 @@ export class LowdbConversationStore implements ConversationStore {
       db.data = draft;
       await db.write();
       this.known.add(key);
-      if (!busy && this.markers.has(key)) {
-        this.markers.delete(key);
-        await rm(join(this.activeDir, key), { force: true });
-      }
+      if (busy) this.idleMarkers.delete(key);
+      else if (this.markers.has(key)) this.idleMarkers.add(key);
       return value;
     });
   }
@@ -77,8 +86,21 @@ export class LowdbConversationStore implements ConversationStore {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.sweeper);
     await this.mutex.idle();
+    await this.sweep();
     this.cache.clear();
+  }
+
+  /** Removes the markers of conversations that are still without work, each under its conversation's lock. */
+  async sweep(): Promise<void> {
+    for (const key of [...this.idleMarkers]) {
+      await this.mutex.run(key, async () => {
+        if (!this.idleMarkers.delete(key)) return;
+        this.markers.delete(key);
+        await rm(join(this.activeDir, key), { force: true });
+      });
+    }
   }
 
   private async db(key: string): Promise<Low<ConversationRecord>> {
