@@ -3,11 +3,11 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createJawab } from '../src/app.js';
-import type { Answerer } from '../src/answer/types.js';
 import { loadConfig } from '../src/config/env.js';
 import { silentLogger } from '../src/log.js';
+import { fixedAnswerer } from '../test/helpers/answerers.js';
 
-const fixed: Answerer = { answer: async () => ({ kind: 'answer', text: 'A fixed answer of ordinary length for this measurement.', sources: [], mode: 'offline' }) };
+const fixed = fixedAnswerer('A fixed answer of ordinary length for this measurement.');
 
 export async function measureHotFile(): Promise<string[]> {
   const dataDir = await mkdtemp(join(tmpdir(), 'jawab-hot-'));

@@ -91,12 +91,12 @@ export class SandboxHelpdesk implements HelpdeskPort {
     this.touch(this.get(conversationId), { status }, true, ['status']);
   }
 
-  conversation(id: number): SandboxConversation {
-    return structuredClone(this.get(id));
+  has(id: number): boolean {
+    return this.conversations.has(id);
   }
 
-  list(): SandboxConversation[] {
-    return [...this.conversations.values()].map((c) => structuredClone(c));
+  conversation(id: number): SandboxConversation {
+    return structuredClone(this.get(id));
   }
 
   get deliveriesInFlight(): number {

@@ -5,7 +5,7 @@ import { replyLanguage } from '../answer/language.js';
 import type { Answerer, SourceRef } from '../answer/types.js';
 import type { Profile } from '../config/settings.js';
 import { handoffActions } from '../rules/handoff.js';
-import { type HandoffReason, REASON_TEXT } from '../rules/handoff-text.js';
+import { type HandoffReason, notFoundMessage, REASON_TEXT } from '../rules/handoff-text.js';
 import { asksForHuman } from '../rules/human-request.js';
 import type { HelpdeskAction } from './actions.js';
 import { bounded, clip, type ConversationState, LIMITS, type PendingMessage, setOwner, withAudit } from './state.js';
@@ -57,7 +57,7 @@ export async function decideTurn(input: TurnInput, answerer: Answerer): Promise<
     if (profile.handoff.onNoAnswer) return handoff('no_answer', result.tried);
     return {
       answered,
-      actions: [{ type: 'reply', content: notFoundKeepTalking(language) }],
+      actions: [{ type: 'reply', content: notFoundMessage(language) }],
       what: 'no answer',
       why: REASON_TEXT.no_answer,
       sources: result.tried,
@@ -90,10 +90,4 @@ export function applyTurn(state: ConversationState, decision: TurnDecision, now:
   const botLines = decision.actions.flatMap((a) => (a.type === 'reply' ? [{ role: 'bot' as const, text: clip(a.content), at: now }] : []));
   next = { ...next, transcript: bounded(next.transcript, botLines, LIMITS.transcript) };
   return withAudit(next, { at: now, what: decision.what, why: decision.why, sources: decision.sources });
-}
-
-function notFoundKeepTalking(language: string): string {
-  return language === 'id' || language === 'ms'
-    ? 'Maaf, saya belum menemukan jawabannya di informasi kami. Boleh dijelaskan dengan kata lain?'
-    : "Sorry, I couldn't find the answer to that in our information. Could you put it another way?";
 }

@@ -27,6 +27,19 @@ const ATTACHMENT: Record<Language, string> = {
   pt: 'Obrigado, recebemos o seu arquivo.',
 };
 
+const ASK_AGAIN: Record<Language, string> = {
+  en: 'Could you put it another way?',
+  id: 'Boleh dijelaskan dengan kata lain?',
+  ms: 'Boleh terangkan dengan cara lain?',
+  es: '¿Podría decirlo de otra manera?',
+  pt: 'Pode dizer de outra forma?',
+};
+
+/** When handoff on no answer is off: say it was not found and keep the conversation going. */
+export function notFoundMessage(language: Language): string {
+  return `${NOT_FOUND[language]} ${ASK_AGAIN[language]}`;
+}
+
 export function handoverMessage(reason: HandoffReason, language: Language, custom: string): string {
   const handover = custom.trim() || HANDOVER[language];
   if (reason === 'no_answer') return `${NOT_FOUND[language]} ${handover}`;

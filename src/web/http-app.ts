@@ -44,12 +44,12 @@ export function createHttpApp(deps: HttpDeps): Express {
   });
 
   const admin = requireAdmin(deps.adminToken);
-  app.use('/api', admin, adminApi(deps));
   if (deps.sandbox) {
     app.use('/api/sandbox', admin, sandboxApi(deps.sandbox, deps.store));
     app.use('/static', express.static(PUBLIC_DIR, { index: false }));
     app.get('/', (_req, res) => res.sendFile('sandbox.html', { root: PUBLIC_DIR }));
   }
+  app.use('/api', admin, adminApi(deps));
   app.use((_req, res) => sendError(res, 404, 'not_found', 'no such route'));
   app.use(errorHandler);
   return app;

@@ -24,15 +24,15 @@ export function sandboxApi(sandbox: SandboxHelpdesk, store: ConversationStore): 
     const body = say.safeParse(req.body);
     if (!body.success) return sendError(res, 400, 'invalid', 'send {"text": "..."}');
     const id = Number(req.params.id);
-    if (!sandbox.list().some((c) => c.id === id)) return sendError(res, 404, 'not_found', 'no such sandbox conversation');
+    if (!sandbox.has(id)) return sendError(res, 404, 'not_found', 'no such sandbox conversation');
     await sandbox.customerSays(id, body.data.text);
     res.status(202).json({ accepted: true });
   });
 
   router.get('/conversations/:id', async (req, res) => {
     const id = Number(req.params.id);
-    const c = sandbox.list().find((x) => x.id === id);
-    if (!c) return sendError(res, 404, 'not_found', 'no such sandbox conversation');
+    if (!sandbox.has(id)) return sendError(res, 404, 'not_found', 'no such sandbox conversation');
+    const c = sandbox.conversation(id);
     const record = await store.read(conversationKey({ inboxId: c.inboxId, conversationId: c.id }));
     res.json({ conversation: c, jawab: record?.state ? { owner: record.state.owner, audit: record.state.audit.slice(-10) } : null });
   });

@@ -1,10 +1,10 @@
 // Chatwoot misbehaving: 429 with Retry-After, 5xx, timeouts, dropped connections. Every action lands once, in order.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AnswerResult, Answerer } from '../../src/answer/types.js';
+import { fixedAnswerer } from '../helpers/answerers.js';
 import { fixture } from '../helpers/fixtures.js';
 import { calls, type Harness, startHarness } from '../helpers/harness.js';
 
-const fixed: Answerer = { answer: async (): Promise<AnswerResult> => ({ kind: 'answer', text: 'Fixed answer.', sources: [], mode: 'offline' }) };
+const fixed = fixedAnswerer();
 const CONV = '/api/v1/accounts/1/conversations/42';
 const MESSAGES = `${CONV}/messages`;
 const incoming = fixture('message_created.incoming_contact.json');

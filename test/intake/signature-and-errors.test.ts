@@ -2,12 +2,12 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sign } from '../../src/chatwoot/signature.js';
-import type { AnswerResult, Answerer } from '../../src/answer/types.js';
+import { fixedAnswerer } from '../helpers/answerers.js';
 import { fixture, signDelivery } from '../helpers/fixtures.js';
 import { type Harness, SECRET, startHarness } from '../helpers/harness.js';
 
 // The answer module is not what these tests are about: a fixed answer keeps them fast and exact.
-const fixed: Answerer = { answer: async (): Promise<AnswerResult> => ({ kind: 'answer', text: 'Fixed answer.', sources: [], mode: 'offline' }) };
+const fixed = fixedAnswerer();
 const incoming = fixture('message_created.incoming_contact.json');
 
 let h: Harness;

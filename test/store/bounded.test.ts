@@ -2,12 +2,12 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { AnswerResult, Answerer } from '../../src/answer/types.js';
 import { LIMITS } from '../../src/engine/state.js';
 import { SEEN_MAX } from '../../src/store/types.js';
+import { fixedAnswerer } from '../helpers/answerers.js';
 import { type Harness, startHarness } from '../helpers/harness.js';
 
-const fixed: Answerer = { answer: async (): Promise<AnswerResult> => ({ kind: 'answer', text: 'A fixed answer of ordinary length.', sources: [], mode: 'offline' }) };
+const fixed = fixedAnswerer('A fixed answer of ordinary length.');
 
 let h: Harness;
 afterAll(async () => h?.close());
