@@ -101,7 +101,8 @@ export class Engine {
     for (const key of keys) {
       await this.deps.store.update(key, (record) => {
         for (const entry of record.outbox) entry.status = 'inflight';
-        return { value: undefined, changed: record.outbox.length > 0 };
+        // Deferred: if this process dies too, the next start marks them again.
+        return { value: undefined, changed: record.outbox.length > 0, defer: true };
       });
       this.notify(key);
     }
@@ -163,6 +164,7 @@ export class Engine {
     if (!events.length && !decision) return preview.state;
     const state = await this.deps.store.update(key, (record) => {
       const now = this.now();
+      const firstNewAction = record.nextActionId;
       foldEvents(record, events, settings, now);
       if (decision && record.state) {
         if (record.state.owner === 'ai') {
@@ -173,9 +175,13 @@ export class Engine {
           record.state = withAudit(record.state, { at: now, what: 'turn discarded', why: `the conversation is now owned by ${record.state.owner}` });
         }
       }
-      return { value: record.state, changed: true };
+      // Folded events alone can wait for the checkpoint: the journal keeps them until then. New actions cannot:
+      // they must be on disk before they are applied, or a restart would decide them again and repeat them.
+      return { value: record.state, changed: true, defer: record.nextActionId === firstNewAction };
     });
-    for (const e of events) this.deps.journal.release(e.ticket);
+    void this.deps.store.durable(key).then(() => {
+      for (const e of events) this.deps.journal.release(e.ticket);
+    });
     return state;
   }
 
@@ -210,7 +216,12 @@ export class Engine {
     return next.state ?? state;
   }
 
-  /** Settles the action just done (if any) and takes the head of the outbox, unless a retry back-off is running. */
+  /**
+   * Settles the action just done (if any) and takes the head of the outbox, unless a retry back-off is running.
+   * The settling is written behind: after a crash before the checkpoint, the action is still in the outbox, marked
+   * in flight by resume(), so a message is looked up (and found) rather than sent again; the other actions set
+   * a value and are safe to repeat.
+   */
   private claim(key: string, settled?: { entryId: string; what: string; why: string }): Promise<{ attempt?: Attempt; state?: ConversationState }> {
     return this.deps.store.update<{ attempt?: Attempt; state?: ConversationState }>(key, (record) => {
       let changed = false;
@@ -221,16 +232,16 @@ export class Engine {
       }
       const state = record.state;
       const retry = state?.timers.retry;
-      if (!state || (retry !== undefined && retry > this.now())) return { value: { state }, changed };
+      if (!state || (retry !== undefined && retry > this.now())) return { value: { state }, changed, defer: true };
       if (retry !== undefined) {
         record.state = { ...state, timers: { ...state.timers, retry: undefined } };
         changed = true;
       }
       const entry = record.outbox[0];
-      if (!entry) return { value: { state: record.state }, changed };
+      if (!entry) return { value: { state: record.state }, changed, defer: true };
       const maybeApplied = entry.status === 'inflight';
       entry.attempts += 1;
-      return { value: { attempt: { entry: { ...entry }, maybeApplied, state: record.state! }, state: record.state }, changed };
+      return { value: { attempt: { entry: { ...entry }, maybeApplied, state: record.state! }, state: record.state }, changed, defer: true };
     });
   }
 
@@ -246,7 +257,8 @@ export class Engine {
       }
       const backoff = failure.retryAfterMs ?? Math.min(MAX_BACKOFF_MS, 500 * 2 ** Math.min(attempt.entry.attempts, 12));
       record.state = { ...record.state!, timers: { ...record.state!.timers, retry: this.now() + backoff } };
-      return { value: record.state, changed: true };
+      // Deferred: a restart retries at once, which is what the back-off was waiting for anyway.
+      return { value: record.state, changed: true, defer: true };
     });
   }
 

@@ -2,25 +2,45 @@
 // file may grow with history), plus an empty marker file per conversation with work, so a restart reads only those.
 // A marker is made before the first write that leaves work behind, and removed by a sweep a while after the work
 // is done: a busy conversation keeps its marker instead of paying two file operations on every reply.
+// Changes the journal can rebuild are written behind (a checkpoint about once a second), so a busy conversation
+// costs one file write per checkpoint instead of one per event.
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
 import { KeyedMutex } from './keyed-mutex.js';
-import { type Change, type ConversationRecord, type ConversationStore, draftOf, emptyRecord, hasWork, pruneSeen } from './types.js';
+import {
+  type Change,
+  type ConversationRecord,
+  type ConversationStore,
+  draftOf,
+  emptyRecord,
+  hasWork,
+  pruneSeen,
+} from './types.js';
 
 const SAFE_KEY = /^[A-Za-z0-9_-]{1,100}$/;
 const CACHE_SIZE = 2000;
 const SWEEP_EVERY_MS = 30_000;
+const CHECKPOINT_EVERY_MS = 1_000;
+
+interface Cached {
+  db: Low<ConversationRecord>;
+  /** Changed in memory since the last write. */
+  dirty: boolean;
+  /** Callers of durable() waiting for the next successful write. */
+  waiters: Array<() => void>;
+}
 
 export class LowdbConversationStore implements ConversationStore {
   private readonly mutex = new KeyedMutex();
-  /** Recently used databases, oldest first (a Map keeps insertion order). */
-  private readonly cache = new Map<string, Low<ConversationRecord>>();
+  /** Recently used databases, oldest first (a Map keeps insertion order). Dirty ones are never evicted. */
+  private readonly cache = new Map<string, Cached>();
+  private readonly dirty = new Set<string>();
   private readonly markers = new Set<string>();
   /** Conversations whose work was done at their last write: their markers go at the next sweep. */
   private readonly idleMarkers = new Set<string>();
-  private sweeper?: NodeJS.Timeout;
+  private readonly timers: NodeJS.Timeout[] = [];
   /** Conversations that have a file: a new one needs no read (most webhooks of a busy inbox are new ones). */
   private readonly known = new Set<string>();
 
@@ -36,49 +56,46 @@ export class LowdbConversationStore implements ConversationStore {
     await mkdir(store.activeDir, { recursive: true, mode: 0o700 });
     for (const name of await readdir(store.activeDir)) store.markers.add(name);
     for (const name of await readdir(store.conversationsDir)) if (name.endsWith('.json')) store.known.add(name.slice(0, -5));
-    store.sweeper = setInterval(() => void store.sweep(), SWEEP_EVERY_MS);
-    store.sweeper.unref();
+    store.every(SWEEP_EVERY_MS, () => store.sweep());
+    store.every(CHECKPOINT_EVERY_MS, () => store.checkpoint());
     return store;
   }
 
   update<T>(key: string, change: (draft: ConversationRecord) => Change<T>): Promise<T> {
     assertKey(key);
     return this.mutex.run(key, async () => {
-      const db = await this.db(key);
-      const draft = draftOf(db.data);
-      const { value, changed } = change(draft);
+      const cached = await this.entry(key);
+      const draft = draftOf(cached.db.data);
+      const { value, changed, defer } = change(draft);
       if (!changed) {
-        if (this.markers.has(key) && !hasWork(db.data)) this.idleMarkers.add(key);
+        if (!cached.dirty && this.markers.has(key) && !hasWork(cached.db.data)) this.idleMarkers.add(key);
         return value;
       }
-      draft.seen = pruneSeen(draft.seen, this.now());
-      const busy = hasWork(draft);
-      // The marker goes down before the data and comes off after it: a crash in between leaves a marker
-      // with nothing to do (harmless), never work without a marker (lost until the conversation speaks again).
-      if (busy && !this.markers.has(key)) {
-        await writeFile(join(this.activeDir, key), '', { mode: 0o600 });
-        this.markers.add(key);
-      }
-      db.data = draft;
-      await db.write();
-      this.known.add(key);
-      if (busy) this.idleMarkers.delete(key);
-      else if (this.markers.has(key)) this.idleMarkers.add(key);
+      cached.db.data = draft;
+      cached.dirty = true;
+      if (defer) this.dirty.add(key);
+      else await this.persist(key, cached);
       return value;
     });
+  }
+
+  durable(key: string): Promise<void> {
+    const cached = this.cache.get(key);
+    if (!cached?.dirty) return Promise.resolve();
+    return new Promise((resolve) => cached.waiters.push(resolve));
   }
 
   async read(key: string): Promise<ConversationRecord | undefined> {
     assertKey(key);
     return this.mutex.run(key, async () => {
-      const db = await this.db(key);
+      const { db } = await this.entry(key);
       return db.data.state ? structuredClone(db.data) : undefined;
     });
   }
 
   peek(key: string): Promise<ConversationRecord> {
     assertKey(key);
-    return this.mutex.run(key, async () => (await this.db(key)).data);
+    return this.mutex.run(key, async () => (await this.entry(key)).db.data);
   }
 
   async activeKeys(): Promise<string[]> {
@@ -86,10 +103,22 @@ export class LowdbConversationStore implements ConversationStore {
   }
 
   async close(): Promise<void> {
-    clearInterval(this.sweeper);
+    for (const timer of this.timers) clearInterval(timer);
     await this.mutex.idle();
+    await this.checkpoint();
     await this.sweep();
     this.cache.clear();
+  }
+
+  /** Writes every conversation changed in memory, each under its conversation's lock. */
+  async checkpoint(): Promise<void> {
+    for (const key of [...this.dirty]) {
+      await this.mutex.run(key, async () => {
+        const cached = this.cache.get(key);
+        // A failed write stays dirty and is tried again at the next checkpoint; the journal still holds its events.
+        if (cached?.dirty) await this.persist(key, cached).catch(() => undefined);
+      });
+    }
   }
 
   /** Removes the markers of conversations that are still without work, each under its conversation's lock. */
@@ -103,7 +132,36 @@ export class LowdbConversationStore implements ConversationStore {
     }
   }
 
-  private async db(key: string): Promise<Low<ConversationRecord>> {
+  /** Writes the conversation's record (under its lock) and tells whoever waits for it. */
+  private async persist(key: string, cached: Cached): Promise<void> {
+    const { db } = cached;
+    db.data = { ...db.data, seen: pruneSeen(db.data.seen, this.now()) };
+    const busy = hasWork(db.data);
+    const waiters = cached.waiters;
+    cached.waiters = [];
+    try {
+      // The marker goes down before the data and comes off after it: a crash in between leaves a marker
+      // with nothing to do (harmless), never work without a marker (lost until the conversation speaks again).
+      if (busy && !this.markers.has(key)) {
+        await writeFile(join(this.activeDir, key), '', { mode: 0o600 });
+        this.markers.add(key);
+      }
+      await db.write();
+    } catch (error) {
+      // Still dirty: the next checkpoint tries again, and whoever waits keeps waiting for that one.
+      this.dirty.add(key);
+      cached.waiters = [...waiters, ...cached.waiters];
+      throw error;
+    }
+    cached.dirty = false;
+    this.dirty.delete(key);
+    this.known.add(key);
+    if (busy) this.idleMarkers.delete(key);
+    else if (this.markers.has(key)) this.idleMarkers.add(key);
+    for (const resolve of waiters) resolve();
+  }
+
+  private async entry(key: string): Promise<Cached> {
     const cached = this.cache.get(key);
     if (cached) {
       this.cache.delete(key);
@@ -114,10 +172,24 @@ export class LowdbConversationStore implements ConversationStore {
     const file = new DataFile<ConversationRecord>(join(this.conversationsDir, `${key}.json`), { parse: JSON.parse, stringify: compact });
     const db = new Low<ConversationRecord>(file, emptyRecord());
     if (this.known.has(key)) await db.read();
-    this.cache.set(key, db);
-    // Evicting is safe: every write was awaited under the lock, so the file holds what the cache held.
-    if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
-    return db;
+    const fresh: Cached = { db, dirty: false, waiters: [] };
+    this.cache.set(key, fresh);
+    this.evict(key);
+    return fresh;
+  }
+
+  /** Forgets the least recently used clean databases (their files hold what the cache held), never `keep`. */
+  private evict(keep: string): void {
+    for (const [key, cached] of this.cache) {
+      if (this.cache.size <= CACHE_SIZE) return;
+      if (!cached.dirty && key !== keep) this.cache.delete(key);
+    }
+  }
+
+  private every(ms: number, task: () => Promise<void>): void {
+    const timer = setInterval(() => void task(), ms);
+    timer.unref();
+    this.timers.push(timer);
   }
 }
 

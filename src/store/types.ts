@@ -30,11 +30,22 @@ export interface Change<T> {
   value: T;
   /** false: nothing changed, skip the write. */
   changed: boolean;
+  /**
+   * Keep the change in memory and write it with the conversation's next checkpoint (within a second or so).
+   * Only for changes a restart can rebuild or that are safe to lose: events the journal still holds, the settling
+   * of an action (an unsettled one is reconciled after a restart, never blindly repeated), a retry back-off.
+   */
+  defer?: boolean;
 }
 
 export interface ConversationStore {
-  /** Runs `change` on a draft of the record under the conversation's lock; the draft is persisted before this resolves. */
+  /**
+   * Runs `change` on a draft of the record under the conversation's lock. The draft is persisted before this
+   * resolves, unless the change says `defer`: then `durable(key)` tells when it is.
+   */
   update<T>(key: string, change: (draft: ConversationRecord) => Change<T>): Promise<T>;
+  /** Resolves once every change made to the conversation so far is on disk. */
+  durable(key: string): Promise<void>;
   /** A copy of the record, for reading outside the engine. */
   read(key: string): Promise<ConversationRecord | undefined>;
   /** The record itself, under the conversation's lock, to be read and not changed. */
