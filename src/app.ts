@@ -87,7 +87,7 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
   });
   readyPromise.catch((error: unknown) => log.error('start failed', { error: String(error) }));
 
-  const http = createHttpApp({ intake, engine, store, settings, metrics, adminToken: adminToken.token, log, sandbox, isReady: () => ready });
+  const http = createHttpApp({ intake, engine, store, settings, metrics, adminToken: adminToken.token, log, sandbox, chatwootUrl: config.chatwoot?.url, isReady: () => ready });
   return {
     http,
     engine,

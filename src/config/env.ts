@@ -99,3 +99,9 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     logLevel: env.LOG_LEVEL,
   };
 }
+
+/** The values that must never appear in a log line. */
+export function secretsOf(config: Config): string[] {
+  const values = [config.chatwoot?.botToken, config.chatwoot?.userToken, config.webhookSecret, config.adminToken, config.openai?.apiKey];
+  return values.filter((v): v is string => typeof v === 'string');
+}

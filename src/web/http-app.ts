@@ -13,6 +13,7 @@ import { requireAdmin } from './admin-auth.js';
 import { errorHandler, sendError } from './errors.js';
 import type { Metrics } from './metrics.js';
 import { sandboxApi } from './sandbox-api.js';
+import { securityHeaders } from './security.js';
 
 export interface HttpDeps {
   intake: Intake;
@@ -23,6 +24,8 @@ export interface HttpDeps {
   adminToken: string;
   log: Logger;
   sandbox?: SandboxHelpdesk;
+  /** The Chatwoot that may show Jawab's pages in a frame (the dashboard app). */
+  chatwootUrl?: string;
   isReady: () => boolean;
 }
 
@@ -31,6 +34,7 @@ const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
 export function createHttpApp(deps: HttpDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders(deps.chatwootUrl));
   app.use(intakeRouter(deps.intake, deps.log));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
