@@ -36,7 +36,7 @@ async function post(body: string | Buffer, options: { secret?: string; altered?:
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-chatwoot-timestamp': timestamp, 'x-chatwoot-signature': signature },
-    body: sent,
+    body: typeof sent === 'string' ? sent : new Uint8Array(sent),
   });
   await res.arrayBuffer();
   statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
