@@ -118,7 +118,7 @@ export const handoffExtension = {
 export const idleSchema = z
   .object({
     action: z.enum(['none', 'resolve', 'assign']).default('none').describe('What to do when the customer stays silent after the bot spoke'),
-    afterSeconds: z.number().int().min(60).max(7 * DAY_SECONDS).default(3600).describe('How long the customer must be idle'),
+    afterSeconds: z.number().int().min(1).max(7 * DAY_SECONDS).default(3600).describe('How long the customer must be idle'),
     message: z.string().max(1000).default('').describe('The closing message (resolve) or the message sent with the assignment'),
     assign: assignToSchema.default({ strategy: 'any_available' }).describe('Whom to assign to (assign)'),
   })
@@ -127,7 +127,7 @@ export type Idle = z.infer<typeof idleSchema>;
 
 export const followUpSchema = z
   .object({
-    afterSeconds: z.number().int().min(60, 'a follow-up waits at least 60 seconds').max(DAY_SECONDS, 'a follow-up is at most 24 hours after the previous message'),
+    afterSeconds: z.number().int().min(1, 'a follow-up waits at least 1 second').max(DAY_SECONDS, 'a follow-up is at most 24 hours after the previous message'),
     message: text(1000, 'the follow-up message'),
     then: z.enum(['none', 'resolve', 'handoff']).default('none').describe('After sending: nothing, resolve, or hand off'),
   })
