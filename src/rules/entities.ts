@@ -10,7 +10,11 @@ const PHONE_ID = /(?<![\d+])(?:\+62|62|0)[\s.-]?8[1-9](?:[\s.-]?\d){6,10}(?!\d)/
 // Any other international number: a + and 8 to 15 digits.
 const PHONE_INTL = /(?<![\d+])\+[1-9](?:[\s.-]?\d){7,14}(?!\d)/;
 // The lead is matched case-insensitively, the name itself must be capitalised ("saya mau" is no name).
-const NAME_LEAD = /(?:\bmy name is|\bmy name's|\bname\s*:|\bnamaku|\bnama(?:\s+(?:saya|aku|sy|gue|gw))?(?:\s+adalah)?\s*:?|\b(?:i am|i'm|this is|saya|aku)\b)\s*/gi;
+// Explicit leads ("my name is", "nama saya") are tried before the loose ones ("saya", "I am").
+const NAME_LEADS = [
+  /(?:\bmy name is|\bmy name's|\bname\s*:|\bnamaku|\bnama(?:\s+(?:saya|aku|sy|gue|gw))?(?:\s+adalah)?\s*:?)\s*/gi,
+  /\b(?:i am|i'm|this is|saya|aku)\s+/gi,
+];
 const NAME_AT_START = /^([A-Z][a-zA-Z'’-]+(?:\s+[A-Z][a-zA-Z'’-]+){0,3})/;
 // Words that follow "saya"/"I am" capitalised at times but are no names.
 const NOT_NAMES = new Set(['Mau', 'Ingin', 'Sudah', 'Belum', 'Tidak', 'Bisa', 'Perlu', 'Minta', 'Lagi', 'Sedang', 'Not', 'Looking', 'Interested', 'Trying', 'Here', 'Sorry', 'Just', 'From', 'The', 'In', 'At', 'So', 'Very', 'Still', 'Waiting', 'Going']);
@@ -33,13 +37,16 @@ export function findPhone(text: string): string | undefined {
 }
 
 export function findName(text: string): string | undefined {
-  for (const lead of text.matchAll(NAME_LEAD)) {
-    const match = NAME_AT_START.exec(text.slice(lead.index + lead[0].length))?.[1];
-    if (!match) continue;
-    const words = match.split(/\s+/);
-    const stop = words.findIndex((w) => NOT_NAMES.has(w));
-    const kept = stop < 0 ? words : words.slice(0, stop);
-    if (kept.length) return kept.join(' ');
+  const withoutEmails = text.replace(new RegExp(EMAIL.source, 'gi'), ' ');
+  for (const leads of NAME_LEADS) {
+    for (const lead of withoutEmails.matchAll(leads)) {
+      const match = NAME_AT_START.exec(withoutEmails.slice(lead.index + lead[0].length))?.[1];
+      if (!match) continue;
+      const words = match.split(/\s+/);
+      const stop = words.findIndex((w) => NOT_NAMES.has(w));
+      const kept = stop < 0 ? words : words.slice(0, stop);
+      if (kept.length) return kept.join(' ');
+    }
   }
   return undefined;
 }
