@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { defaultSettings } from '../../src/config/settings.js';
 import { type FakeChatwoot, startFakeChatwoot } from '../fakes/fake-chatwoot.js';
-import { freePort, type JawabProcess, startJawabProcess } from '../helpers/child.js';
+import { fakeChatwootEnv, freePort, type JawabProcess, startJawabProcess } from '../helpers/child.js';
 import { signDelivery } from '../helpers/fixtures.js';
 import { KNOWLEDGE_DIR, SECRET } from '../helpers/harness.js';
 import { customerMessage } from '../helpers/payloads.js';
@@ -26,19 +26,7 @@ afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const start = (port: number) =>
-  startJawabProcess(
-    {
-      DATA_DIR: dataDir,
-      KNOWLEDGE_DIR,
-      CHATWOOT_URL: fake.url,
-      CHATWOOT_BOT_TOKEN: fake.botToken,
-      CHATWOOT_API_TOKEN: fake.userToken,
-      CHATWOOT_WEBHOOK_SECRET: SECRET,
-      ADMIN_TOKEN: 'timer-test-admin-token-000',
-    },
-    port,
-  );
+const start = (port: number) => startJawabProcess(fakeChatwootEnv(fake, dataDir, KNOWLEDGE_DIR, SECRET), port);
 const publicBot = () => fake.conversation(1, 42).messages.filter((m) => m.sender.kind === 'bot' && !m.private).map((m) => m.content);
 
 it('fires the idle action once after a restart, not before it was due', async () => {
