@@ -13,7 +13,10 @@ import { dedupeKeys } from './engine/events.js';
 import { Intake } from './intake/intake.js';
 import { buildAnswerer } from './answer/build.js';
 import type { Logger } from './log.js';
+import { offlineClassifier } from './rules/offline-classifier.js';
+import { createSignalsCall, ModelClassifier } from './rules/model-classifier.js';
 import { Journal } from './store/journal.js';
+import { RotationStore } from './store/rotation-store.js';
 import { LowdbConversationStore } from './store/lowdb-store.js';
 import { SettingsStore } from './store/settings-store.js';
 import { createHttpApp } from './web/http-app.js';
@@ -66,7 +69,9 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
   const answererReady = overrides.answerer ? Promise.resolve(overrides.answerer) : buildAnswerer(config, log);
   const answerer: Answerer = { answer: async (request) => (await answererReady).answer(request) };
 
-  const engine = new Engine({ store, journal, answerer, executor: new ActionExecutor(helpdesk), settings: () => settings.get(), log, observer: metrics, now });
+  const classifier = config.openai ? new ModelClassifier(createSignalsCall(config.openai), log) : offlineClassifier;
+  const executor = new ActionExecutor(helpdesk, await RotationStore.open(config.dataDir));
+  const engine = new Engine({ store, journal, answerer, classifier, executor, settings: () => settings.get(), log, observer: metrics, now });
   const intake = new Intake({
     journal,
     accepted: (event) => engine.accept(event),

@@ -127,6 +127,11 @@ export class ChatwootClient implements HelpdeskPort {
     return parse(agentList, data, 'team members').map((a) => a.id);
   }
 
+  // A route Chatwoot has and its OpenAPI spec leaves out (SPEC 1); it needs a user token.
+  async addParticipants(ref: ConversationRef, agentIds: number[]): Promise<void> {
+    await this.call('user', { method: 'POST', path: `${conv(ref)}/participants`, body: { user_ids: agentIds }, idempotent: true });
+  }
+
   /** Picks the token: the bot's where it may act (so the bot shows as the author), else the administrator's. */
   private call(preferred: 'bot' | 'user', call: Omit<Call, 'token'>): Promise<unknown> {
     const { botToken, userToken } = this.options;

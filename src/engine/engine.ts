@@ -16,6 +16,8 @@ import { type ConversationRecord, type ConversationStore, draftOf, type OutboxEn
 import { type Action, type HelpdeskAction, isTimerAction } from './actions.js';
 import { type AcceptedEvent, conversationKey } from './events.js';
 import { applyCommand, type OwnerCommand, reduceEvent } from './reduce.js';
+import { automationDue, fireAutomation } from '../rules/automation.js';
+import type { Classifier } from '../rules/signals.js';
 import { Scheduler } from './scheduler.js';
 import { type ConversationState, withAudit } from './state.js';
 import { applyTurn, decideTurn, type TurnDecision } from './turn.js';
@@ -30,6 +32,8 @@ export interface EngineDeps {
   store: ConversationStore;
   journal: Journal;
   answerer: Answerer;
+  /** Reads the signals rules need; default: the offline classifier. */
+  classifier?: Classifier;
   executor: ActionExecutor;
   settings: () => Settings;
   log: Logger;
@@ -157,11 +161,11 @@ export class Engine {
     let decision: TurnDecision | undefined;
     if (preview.state && isDue(preview.state, this.now())) {
       const profile = profileFor(settings, preview.state.ref.inboxId);
-      decision = await decideTurn({ state: preview.state, messages: preview.state.pending, profile, now: this.now() }, this.deps.answerer);
+      decision = await decideTurn({ state: preview.state, messages: preview.state.pending, profile, now: this.now() }, this.deps.answerer, this.deps.classifier);
     }
     // Events that arrived while the answer was being written are folded first: a human who took over wins.
     const events = [...batch, ...this.take(key)];
-    if (!events.length && !decision) return preview.state;
+    if (!events.length && !decision && !automationDue(preview.state, this.now())) return preview.state;
     const state = await this.deps.store.update(key, (record) => {
       const now = this.now();
       const firstNewAction = record.nextActionId;
@@ -174,6 +178,12 @@ export class Engine {
         } else {
           record.state = withAudit(record.state, { at: now, what: 'turn discarded', why: `the conversation is now owned by ${record.state.owner}` });
         }
+      }
+      // Idle actions and follow-ups that are due, decided on the state as committed, in the same write.
+      if (record.state && automationDue(record.state, now)) {
+        const fired = fireAutomation(record.state, profileFor(settings, record.state.ref.inboxId), now);
+        record.state = fired.state;
+        enqueue(record, fired.actions, now);
       }
       // Folded events alone can wait for the checkpoint: the journal keeps them until then. New actions cannot:
       // they must be on disk before they are applied, or a restart would decide them again and repeat them.
@@ -270,7 +280,7 @@ export class Engine {
 
   private arm(key: string, state: ConversationState | undefined): void {
     if (this.buffers.has(key)) return this.notify(key);
-    const times = [state?.timers.reply, state?.timers.retry].filter((t): t is number => t !== undefined);
+    const times = Object.values(state?.timers ?? {}).filter((t): t is number => t !== undefined);
     if (!times.length) return this.scheduler.clear(key);
     const at = Math.min(...times);
     if (at <= this.now()) this.notify(key);

@@ -64,6 +64,18 @@ export const answerFromPassages: Responder = (messages) => {
   return (/^.*?[.!?](?=\s|$)/.exec(firstLine.trim())?.[0] ?? firstLine).replace(/^\s*(?:[-*]|\d+\.)\s+/, '').trim();
 };
 
+/**
+ * Answers structured-output requests (`response_format: json_schema`) with `structured(name)`'s JSON, and
+ * everything else with `otherwise`: one fake serving both the classifier and the answerer.
+ */
+export function withStructured(structured: (schemaName: string, messages: ChatMessage[]) => unknown, otherwise: Responder = answerFromPassages): Responder {
+  return (messages, body) => {
+    const format = body.response_format as { type?: string; json_schema?: { name?: string } } | undefined;
+    if (format?.type === 'json_schema') return JSON.stringify(structured(format.json_schema?.name ?? '', messages));
+    return otherwise(messages, body);
+  };
+}
+
 /** Little-endian float32 bytes in base64: what the SDK decodes when it asked for `encoding_format: base64`. */
 function toBase64(vector: number[]): string {
   const buffer = Buffer.alloc(vector.length * 4);

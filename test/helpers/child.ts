@@ -16,6 +16,26 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The environment of a Jawab process against a fake Chatwoot, with the harness's secret and knowledge. */
+export function fakeChatwootEnv(
+  fake: { url: string; botToken: string; userToken: string },
+  dataDir: string,
+  knowledgeDir: string,
+  secret: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    DATA_DIR: dataDir,
+    KNOWLEDGE_DIR: knowledgeDir,
+    CHATWOOT_URL: fake.url,
+    CHATWOOT_BOT_TOKEN: fake.botToken,
+    CHATWOOT_API_TOKEN: fake.userToken,
+    CHATWOOT_WEBHOOK_SECRET: secret,
+    ADMIN_TOKEN: 'child-process-admin-token-000',
+    ...extra,
+  };
+}
+
 export interface JawabProcess {
   url: string;
   child: ChildProcess;

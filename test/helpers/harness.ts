@@ -25,6 +25,8 @@ export interface HarnessOptions {
   answerer?: Answerer;
   env?: Record<string, string>;
   dataDir?: string;
+  /** The clock Jawab reads (durable timers in tests); default Date.now. */
+  now?: () => number;
 }
 
 export interface Harness {
@@ -52,7 +54,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(fake && { CHATWOOT_URL: fake.url, CHATWOOT_BOT_TOKEN: fake.botToken, CHATWOOT_API_TOKEN: fake.userToken, CHATWOOT_TIMEOUT_MS: '2000' }),
     ...options.env,
   });
-  const jawab = await createJawab(config, silentLogger, { answerer: options.answerer });
+  const jawab = await createJawab(config, silentLogger, { answerer: options.answerer, now: options.now });
   await jawab.ready;
 
   const settle = async (timeoutMs = 10_000) => {
