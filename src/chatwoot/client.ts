@@ -35,6 +35,7 @@ const labelList = z.object({ payload: z.array(z.string()) });
 const agentList = z.array(z.looseObject({ id: z.number(), name: z.string().nullish(), availability_status: z.string().nullish() }));
 const agentMetrics = z.array(z.looseObject({ id: z.number(), metric: z.looseObject({ open: z.number().nullish() }).nullish() }));
 const created = z.looseObject({ id: z.number() });
+const conversationAttributes = z.looseObject({ custom_attributes: z.record(z.string(), z.unknown()).nullish() });
 
 export class ChatwootClient implements HelpdeskPort {
   private readonly http: ChatwootHttp;
@@ -89,8 +90,11 @@ export class ChatwootClient implements HelpdeskPort {
     await this.call('bot', { method: 'POST', path: `${conv(ref)}/toggle_priority`, body: { priority: priority ?? 'none' }, idempotent: true });
   }
 
+  /** Chatwoot replaces the whole set on POST, so the current attributes are read first and the new ones merged in. */
   async setConversationAttributes(ref: ConversationRef, attributes: Record<string, string | number | boolean>): Promise<void> {
-    await this.call('user', { method: 'POST', path: `${conv(ref)}/custom_attributes`, body: { custom_attributes: attributes }, idempotent: true });
+    const current = parse(conversationAttributes, await this.call('user', { method: 'GET', path: conv(ref), idempotent: true }), 'conversation');
+    const merged = { ...(current.custom_attributes ?? {}), ...attributes };
+    await this.call('user', { method: 'POST', path: `${conv(ref)}/custom_attributes`, body: { custom_attributes: merged }, idempotent: true });
   }
 
   async updateContact(accountId: number, contactId: number, changes: ContactChanges): Promise<void> {

@@ -68,6 +68,8 @@ describe('rules end to end', () => {
         rule({ name: 'note', conditions: [{ type: 'sentiment', value: 'frustrated' }], actions: [{ type: 'private_note', text: 'Careful: upset customer.' }] }),
       ],
     });
+    // An attribute set by someone else survives: Chatwoot replaces the whole set, so Jawab merges.
+    harness.fake!.seedConversation(1, 42, { customAttributes: { order: 'INV-7' } });
     await harness.deliver(customerMessage({ id: 9010, text: 'This is ridiculous, I want a refund!!' }));
     await harness.settle();
     expect(calls(harness.fake!)).toEqual([
@@ -75,6 +77,7 @@ describe('rules end to end', () => {
       `GET ${CONV}/labels user`,
       `POST ${CONV}/labels user`,
       `POST ${CONV}/toggle_priority bot`,
+      `GET ${CONV} user`,
       `POST ${CONV}/custom_attributes user`,
       `POST ${CONV}/messages bot`,
       `POST ${CONV}/toggle_status bot`,
@@ -84,7 +87,7 @@ describe('rules end to end', () => {
       ['Our shop opens at 9.\n\nRefunds take 3 working days.', false],
       ['Careful: upset customer.', true],
     ]);
-    expect(conv).toMatchObject({ labels: ['refund'], priority: 'high', status: 'resolved', customAttributes: { topic: 'refund' } });
+    expect(conv).toMatchObject({ labels: ['refund'], priority: 'high', status: 'resolved', customAttributes: { order: 'INV-7', topic: 'refund' } });
     const state = (await harness.jawab.store.read('3-42'))!.state!;
     expect(state.resolvedByBotAt).toBeTypeOf('number');
     expect(state.lastAnswer?.why).toContain('rules: refund, note');
