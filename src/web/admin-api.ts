@@ -1,10 +1,12 @@
-// The admin API: settings, and a conversation's owner and audit trail with take over / resume / stop (SPEC 4, 5).
+// The admin API: the settings (settings-api.ts), and a conversation's owner and audit trail with take over / resume /
+// stop (SPEC 4, 5).
 import express, { type Router } from 'express';
 import type { Engine } from '../engine/engine.js';
 import type { OwnerCommand } from '../engine/reduce.js';
 import type { SettingsStore } from '../store/settings-store.js';
 import type { ConversationStore } from '../store/types.js';
 import { sendError } from './errors.js';
+import { settingsApi } from './settings-api.js';
 
 const COMMANDS: Record<string, OwnerCommand> = { 'take-over': 'take_over', resume: 'resume', stop: 'stop' };
 const KEY = /^\d+-\d+$/;
@@ -12,16 +14,7 @@ const KEY = /^\d+-\d+$/;
 export function adminApi(deps: { settings: SettingsStore; store: ConversationStore; engine: Engine }): Router {
   const router = express.Router();
   router.use(express.json({ limit: '1mb' }));
-
-  router.get('/settings', (_req, res) => {
-    res.json(deps.settings.get());
-  });
-
-  router.put('/settings', async (req, res) => {
-    const result = await deps.settings.put(req.body);
-    if (result.ok) res.json(result.settings);
-    else res.status(422).json({ error: { code: 'invalid_settings', message: `${result.errors[0]?.path}: ${result.errors[0]?.message}`, fields: result.errors } });
-  });
+  router.use(settingsApi(deps.settings));
 
   // Conversations are addressed as `<inbox id>-<conversation id>`.
   router.get('/conversations/:key', async (req, res) => {
