@@ -50,7 +50,7 @@ type OnSecret = (secret: string, path: string) => string;
 
 function walk(value: unknown, schema: JsonSchema | undefined, name: string | undefined, onSecret: OnSecret, path = ''): unknown {
   if (!schema) return value;
-  if (typeof value === 'string') return isSecret(schema, name) && value ? onSecret(value, path) : value;
+  if (typeof value === 'string') return isSecretField(schema, name) && value ? onSecret(value, path) : value;
   const branches = [...(schema.anyOf ?? []), ...(schema.oneOf ?? [])];
   if (branches.length) {
     // The value matches one branch; walking it with every object branch's fields covers whichever it is.
@@ -68,7 +68,8 @@ function walk(value: unknown, schema: JsonSchema | undefined, name: string | und
   return value;
 }
 
-function isSecret(schema: JsonSchema, name: string | undefined): boolean {
+/** Shared with the settings page, which shows a secret field as a password input. */
+export function isSecretField(schema: JsonSchema, name: string | undefined): boolean {
   return schema.secret === true || (name !== undefined && SECRET_NAME.test(name));
 }
 

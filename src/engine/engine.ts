@@ -24,6 +24,8 @@ export interface EngineObserver {
   turn(decision: TurnDecision): void;
   actionApplied(action: HelpdeskAction): void;
   actionFailed(action: HelpdeskAction, kind: HelpdeskError['kind'] | 'bug'): void;
+  /** After each fold-and-turn write: the state before and after, and the turn applied in it (analytics). */
+  committed?(commit: { before: ConversationState | undefined; after: ConversationState | undefined; decision?: TurnDecision; at: number }): void;
 }
 
 export interface EngineDeps {
@@ -161,14 +163,18 @@ export class Engine {
     // Events that arrived while the answer was being written are folded first: a human who took over wins.
     const events = [...batch, ...this.take(key)];
     if (!events.length && !decision) return preview.state;
+    let before: ConversationState | undefined;
+    let applied: TurnDecision | undefined;
     const state = await this.deps.store.update(key, (record) => {
       const now = this.now();
+      before = record.state;
       foldEvents(record, events, settings, now);
       if (decision && record.state) {
         if (record.state.owner === 'ai') {
           record.state = applyTurn(record.state, decision, now);
           enqueue(record, decision.actions, now);
           this.deps.observer?.turn(decision);
+          applied = decision;
         } else {
           record.state = withAudit(record.state, { at: now, what: 'turn discarded', why: `the conversation is now owned by ${record.state.owner}` });
         }
@@ -176,6 +182,7 @@ export class Engine {
       return { value: record.state, changed: true };
     });
     for (const e of events) this.deps.journal.release(e.ticket);
+    this.deps.observer?.committed?.({ before, after: state, decision: applied, at: this.now() });
     return state;
   }
 
