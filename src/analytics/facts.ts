@@ -2,7 +2,7 @@
 // first reply and how long it took, resolved without a human, a question with no answer, follow-up outcomes.
 // Read from the state before and after the commit and the turn decided in it, so the engine needs no change per
 // counter. Follow-ups are recognised by their audit entries: `what` = "follow-up <outcome>" (sent, cancelled, ...).
-import type { ConversationState } from '../engine/state.js';
+import type { ConversationState, PendingMessage } from '../engine/state.js';
 import type { TurnDecision } from '../engine/turn.js';
 
 export interface Commit {
@@ -10,6 +10,8 @@ export interface Commit {
   after: ConversationState | undefined;
   /** The turn applied in this commit, if any (a turn discarded because a human took over is not one). */
   decision?: TurnDecision;
+  /** The customer messages that turn answered. */
+  messages: PendingMessage[];
   at: number;
 }
 
@@ -31,15 +33,15 @@ export interface DatedFacts {
 const FOLLOW_UP = /^follow-?up[\s:_-]+([a-z_]+)/i;
 
 export function factsOf(commit: Commit): DatedFacts | null {
-  const { before, after, decision, at } = commit;
+  const { before, after, decision, messages: answered, at } = commit;
   if (!after) return null;
   const facts: Fact[] = [];
   const newSession = !before || before.sessionStartedAt !== after.sessionStartedAt;
-  if (newSession && after.owner === 'ai') facts.push({ kind: 'taken' });
+  // A turn is applied only while the AI owns the conversation, even when that turn hands it off.
+  if (newSession && (after.owner === 'ai' || decision)) facts.push({ kind: 'taken' });
   if (decision) {
     if (decision.reply) facts.push({ kind: 'answered' });
     if (decision.handoff) facts.push({ kind: 'handoff', reason: decision.handoff });
-    const answered = (before?.pending ?? []).filter((m) => decision.answered.includes(m.messageId));
     if ((decision.what === 'no answer' || decision.handoff === 'no_answer') && answered.length) {
       facts.push({ kind: 'unanswered', question: normalise(answered.map((m) => m.text).join(' ')) });
     }

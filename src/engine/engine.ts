@@ -17,7 +17,7 @@ import { type Action, type HelpdeskAction, isTimerAction } from './actions.js';
 import { type AcceptedEvent, conversationKey } from './events.js';
 import { applyCommand, type OwnerCommand, reduceEvent } from './reduce.js';
 import { Scheduler } from './scheduler.js';
-import { type ConversationState, withAudit } from './state.js';
+import { type ConversationState, type PendingMessage, withAudit } from './state.js';
 import { applyTurn, decideTurn, type TurnDecision } from './turn.js';
 
 export interface EngineObserver {
@@ -25,7 +25,7 @@ export interface EngineObserver {
   actionApplied(action: HelpdeskAction): void;
   actionFailed(action: HelpdeskAction, kind: HelpdeskError['kind'] | 'bug'): void;
   /** After each fold-and-turn write: the state before and after, and the turn applied in it (analytics). */
-  committed?(commit: { before: ConversationState | undefined; after: ConversationState | undefined; decision?: TurnDecision; at: number }): void;
+  committed?(commit: { before: ConversationState | undefined; after: ConversationState | undefined; decision?: TurnDecision; messages: PendingMessage[]; at: number }): void;
 }
 
 export interface EngineDeps {
@@ -182,7 +182,8 @@ export class Engine {
       return { value: record.state, changed: true };
     });
     for (const e of events) this.deps.journal.release(e.ticket);
-    this.deps.observer?.committed?.({ before, after: state, decision: applied, at: this.now() });
+    const messages = applied ? (preview.state?.pending ?? []).filter((m) => applied!.answered.includes(m.messageId)) : [];
+    this.deps.observer?.committed?.({ before, after: state, decision: applied, messages, at: this.now() });
     return state;
   }
 
