@@ -1,35 +1,18 @@
 // The rules editor reads WHEN/THEN from the schema of `rules`. The rules section is not in this branch's settings,
-// so a stand-in shaped after SPEC 3 (≤20 rules, ≤5 conditions matched all/any, ≤5 actions) and a flat variant.
+// so the stand-in of test/helpers (SPEC 3's shape) and a flat variant.
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import type { JsonSchema } from '../../src/config/settings-json-schema.js';
 import { getIn, ruleShape, setIn } from '../../src/web/ui/rules-shape.js';
+import { standInAction, standInCondition, standInRules } from '../helpers/stand-in-rules.js';
 
-const condition = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('wants'), value: z.enum(['buy', 'get_help', 'refund', 'human', 'custom']), custom: z.string().max(200).optional() }),
-  z.object({ type: z.literal('sentiment'), value: z.enum(['frustrated', 'confused', 'happy', 'neutral', 'sad']) }),
-  z.object({ type: z.literal('message_contains'), value: z.string().max(200) }),
-]);
-const action = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('handoff'), to: z.enum(['any', 'team', 'agent']) }),
-  z.object({ type: z.literal('send_message'), text: z.string().max(1000) }),
-  z.object({ type: z.literal('add_labels'), labels: z.array(z.string()).max(10) }),
-]);
-const nested = z.array(
-  z.object({
-    name: z.string().max(80),
-    enabled: z.boolean(),
-    when: z.object({ match: z.enum(['all', 'any']), conditions: z.array(condition).min(1).max(5) }),
-    then: z.array(action).min(1).max(5),
-  }),
-).max(20);
-const flat = z.array(z.object({ name: z.string(), mode: z.enum(['all', 'any']), conditions: z.array(condition).max(5), actions: z.array(action).max(5) }));
+const flat = z.array(z.object({ name: z.string(), mode: z.enum(['all', 'any']), conditions: z.array(standInCondition).max(5), actions: z.array(standInAction).max(5) }));
 
 const schemaOf = (s: z.ZodType) => z.toJSONSchema(s) as JsonSchema;
 
 describe('the WHEN/THEN shape of rules', () => {
   it('finds conditions, match and actions in a nested rule', () => {
-    const shape = ruleShape(schemaOf(nested), {})!;
+    const shape = ruleShape(schemaOf(standInRules), {})!;
     expect(shape.conditions.at).toEqual(['when', 'conditions']);
     expect(shape.conditions.schema.maxItems).toBe(5);
     expect(shape.match?.at).toEqual(['when', 'match']);

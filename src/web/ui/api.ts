@@ -1,4 +1,6 @@
 // Calls to Jawab's admin API with the admin token; errors come back in the API's JSON shape.
+import { read, write } from './storage.js';
+
 export interface FieldError {
   path: string;
   message: string;
@@ -16,11 +18,19 @@ export class ApiError extends Error {
 }
 
 const TOKEN_KEY = 'jawab-admin-token';
+/** Kept for this tab only; in memory too, for browsers that refuse storage. */
+let current = read('sessionStorage', TOKEN_KEY) ?? '';
 
 export const token = {
-  get: (): string => sessionStorage.getItem(TOKEN_KEY) ?? '',
-  set: (value: string) => sessionStorage.setItem(TOKEN_KEY, value),
-  clear: () => sessionStorage.removeItem(TOKEN_KEY),
+  get: (): string => current,
+  set: (value: string) => {
+    current = value;
+    write('sessionStorage', TOKEN_KEY, value);
+  },
+  clear: () => {
+    current = '';
+    write('sessionStorage', TOKEN_KEY, null);
+  },
 };
 
 export async function api<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {

@@ -185,7 +185,9 @@ function Union(props: FieldProps) {
   const choose = (i: number) => {
     const branch = branches[i]!;
     const fresh = defaultFor(branch, root) as Obj;
-    const kept = Object.fromEntries(Object.entries(value).filter(([k]) => k !== key && branch.properties?.[k]));
+    // A field is kept only where both kinds define it the same way (a `value` enum of another kind is not kept).
+    const same = (k: string) => JSON.stringify(branch.properties?.[k]) === JSON.stringify(branches[current]?.properties?.[k]);
+    const kept = Object.fromEntries(Object.entries(value).filter(([k]) => k !== key && branch.properties?.[k] && same(k)));
     props.onChange({ ...fresh, ...kept, [key]: branch.properties![key]!.const });
   };
   const branch = branches[current];

@@ -1,6 +1,8 @@
 // The page's words in English and Indonesian. Field labels and help are looked up by the field's key, so a new
 // settings section gets translated labels by adding entries here; without them the page shows the key in words
 // and the schema's `.describe()` text.
+import { read } from './storage.js';
+
 export type Lang = 'en' | 'id';
 
 type Dict = Record<string, string>;
@@ -312,7 +314,7 @@ export function humanize(key: string): string {
 }
 
 export function initialLang(): Lang {
-  const saved = globalThis.localStorage?.getItem('jawab-lang');
+  const saved = read('localStorage', 'jawab-lang');
   if (saved === 'en' || saved === 'id') return saved;
   return globalThis.navigator?.language?.startsWith('id') ? 'id' : 'en';
 }

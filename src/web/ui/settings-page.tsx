@@ -10,6 +10,7 @@ import { KnowledgeStatus } from './knowledge-tab.js';
 import { Playground } from './playground.js';
 import { RulesEditor } from './rules-editor.js';
 import { joinPath, type JsonSchema, resolve } from './schema.js';
+import { write } from './storage.js';
 import { SETTINGS_TABS, type TabId, TOOL_TABS, unplacedKeys } from './tabs.js';
 
 type Settings = { enabled: boolean; defaultProfile: Record<string, unknown>; inboxes: Record<string, Record<string, unknown>> } & Record<string, unknown>;
@@ -23,7 +24,7 @@ export function SettingsApp() {
   const [lang, setLangState] = useState<Lang>(initialLang);
   const [signedIn, setSignedIn] = useState(() => token.get() !== '');
   const setLang = (l: Lang) => {
-    localStorage.setItem('jawab-lang', l);
+    write('localStorage', 'jawab-lang', l);
     document.documentElement.lang = l;
     setLangState(l);
   };
