@@ -22,7 +22,8 @@ export interface PlaygroundStep {
   customer: string;
   /** What Jawab sent after this message: replies and private notes. */
   messages: Array<{ content: string; private: boolean; buttons?: MessageButton[] }>;
-  decisions: Array<{ what: string; why: string; handoff?: string; sources: SourceRef[] }>;
+  /** The turns decided: what, why, the sources, the handoff reason, and whatever else the turn reports. */
+  decisions: Array<{ what: string; why: string; handoff?: string; sources: SourceRef[] } & Record<string, unknown>>;
   /** Every action applied to the helpdesk, in words. */
   actions: string[];
 }
@@ -148,7 +149,9 @@ export class Playground {
   }
 
   private onTurn(decision: TurnDecision): void {
-    this.current?.decisions.push({ what: decision.what, why: decision.why, sources: decision.sources, ...(decision.handoff && { handoff: decision.handoff }) });
+    // Everything the decision says about itself, so fields a later engine adds (the rules that fired) show too.
+    const { actions: _actions, answered: _answered, reply: _reply, ...about } = decision;
+    this.current?.decisions.push(about);
   }
 
   private onAction(action: HelpdeskAction, failed?: string): void {

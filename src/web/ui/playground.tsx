@@ -68,6 +68,8 @@ export function Playground({ profile }: { profile: string }) {
 function Step({ step }: { step: PlaygroundStep }) {
   const { t } = useForm();
   const sources = step.decisions.flatMap((d) => d.sources);
+  // A turn that reports the rules it fired (any list field named like `rules`) shows them.
+  const rules = step.decisions.flatMap((d) => Object.entries(d).filter(([k, v]) => /rule/i.test(k) && Array.isArray(v)).flatMap(([, v]) => (v as unknown[]).map(describe)));
   return (
     <li class="step">
       <p class="bubble customer"><strong>{t('playground.customer')}:</strong> {step.customer}</p>
@@ -80,6 +82,7 @@ function Step({ step }: { step: PlaygroundStep }) {
       <dl class="why">
         <dt>{t('playground.rules')}</dt>
         <dd>{step.decisions.map((d) => `${d.what}: ${d.why}`).join(' · ') || '—'}</dd>
+        {rules.length > 0 && <><dt>{t('playground.rulesFired')}</dt><dd class="rules-fired">{rules.join(' · ')}</dd></>}
         <dt>{t('playground.sources')}</dt>
         <dd>{sources.length ? sources.map((s) => `${s.title} (${s.source}, ${s.score.toFixed(2)})`).join(' · ') : '—'}</dd>
         <dt>{t('playground.actions')}</dt>
@@ -87,4 +90,10 @@ function Step({ step }: { step: PlaygroundStep }) {
       </dl>
     </li>
   );
+}
+
+function describe(rule: unknown): string {
+  if (typeof rule === 'string') return rule;
+  const r = rule as { name?: unknown; id?: unknown } | null;
+  return String(r?.name ?? r?.id ?? JSON.stringify(rule));
 }
