@@ -82,7 +82,10 @@ suite('in a real browser', () => {
     const name = page.locator('[id="defaultProfile.persona.name"]');
     await name.fill('x'.repeat(81));
     await page.locator('[data-path="defaultProfile.persona.name"] .counter.over').waitFor();
+    // Saved from another tab: the page opens the tab of the field the server refused.
+    await page.click('#tab-handoff');
     await page.click('#save-draft');
+    await page.locator('#tab-persona[aria-selected="true"]').waitFor();
     const error = page.locator('[data-path="defaultProfile.persona.name"] .error');
     await error.waitFor();
     expect(await error.textContent()).toMatch(/80/);

@@ -11,7 +11,7 @@ import { Playground } from './playground.js';
 import { RulesEditor } from './rules-editor.js';
 import { joinPath, type JsonSchema, resolve } from './schema.js';
 import { write } from './storage.js';
-import { SETTINGS_TABS, type TabId, TOOL_TABS, unplacedKeys } from './tabs.js';
+import { SETTINGS_TABS, type TabId, tabOf, TOOL_TABS, unplacedKeys } from './tabs.js';
 
 type Settings = { enabled: boolean; defaultProfile: Record<string, unknown>; inboxes: Record<string, Record<string, unknown>> } & Record<string, unknown>;
 interface Draft {
@@ -83,6 +83,15 @@ function Editor({ lang, onUnauthorized }: { lang: Lang; onUnauthorized: () => vo
     if (e instanceof ApiError && e.fields.length) {
       setErrors(e.fields);
       setStatus(t('draft.invalid'));
+      // Open the profile and tab of the first problem, so its message is in view next to its field.
+      const [top, inbox, key] = e.fields[0]!.path.split('.');
+      if (top === 'inboxes' && inbox && key) {
+        setProfile(inbox);
+        setTab(tabOf(key));
+      } else if (top === 'defaultProfile' && inbox) {
+        setProfile('default');
+        setTab(tabOf(inbox));
+      }
     } else setStatus(t('common.error', { message: e instanceof Error ? e.message : String(e) }));
   };
   const take = (draft: Draft) => {

@@ -19,3 +19,8 @@ export function unplacedKeys(profileKeys: string[]): string[] {
   const placed = new Set<string>(SETTINGS_TABS.flatMap((tab) => [...tab.keys]));
   return profileKeys.filter((k) => !placed.has(k));
 }
+
+/** The tab that shows a profile key (a server error's field is shown by opening its tab). */
+export function tabOf(key: string): TabId {
+  return SETTINGS_TABS.find((tab) => (tab.keys as readonly string[]).includes(key))?.id ?? 'more';
+}
