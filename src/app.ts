@@ -18,9 +18,12 @@ import { createSignalsCall, ModelClassifier } from './rules/model-classifier.js'
 import { Journal } from './store/journal.js';
 import { RotationStore } from './store/rotation-store.js';
 import { LowdbConversationStore } from './store/lowdb-store.js';
+import { AnalyticsStore } from './store/analytics-store.js';
 import { SettingsStore } from './store/settings-store.js';
+import { AppLinks } from './web/app-link.js';
 import { createHttpApp } from './web/http-app.js';
 import { Metrics } from './web/metrics.js';
+import { Playground } from './web/playground.js';
 
 export interface Jawab {
   http: Express;
@@ -51,7 +54,8 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
   const { journal, recovered } = await Journal.open(config.dataDir);
   const settings = await SettingsStore.open(config.dataDir);
   const adminToken = await resolveAdminToken(config.dataDir, config.adminToken);
-  const metrics = new Metrics();
+  const analytics = await AnalyticsStore.open(config.dataDir, now);
+  const metrics = new Metrics(analytics);
 
   const sandbox = !overrides.helpdesk && !config.chatwoot ? new SandboxHelpdesk({ now }) : undefined;
   const helpdesk: HelpdeskPort =
@@ -92,7 +96,10 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
   });
   readyPromise.catch((error: unknown) => log.error('start failed', { error: String(error) }));
 
-  const http = createHttpApp({ intake, engine, store, settings, metrics, adminToken: adminToken.token, log, sandbox, chatwootUrl: config.chatwoot?.url, isReady: () => ready });
+  // The playground has a sandbox helpdesk and an engine of its own and answers with the draft settings.
+  const playground = await Playground.open({ dataDir: config.dataDir, answerer, draft: () => settings.draft(), log });
+  const links = new AppLinks(adminToken.token);
+  const http = createHttpApp({ intake, engine, store, settings, metrics, adminToken: adminToken.token, log, sandbox, playground, analytics, links, now, chatwootUrl: config.chatwoot?.url, isReady: () => ready });
   return {
     http,
     engine,
@@ -106,7 +113,9 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
     isReady: () => ready,
     close: async () => {
       await engine.stop();
+      await playground.close();
       await sandbox?.settled();
+      await analytics.flush();
       await journal.close();
       await store.close();
     },

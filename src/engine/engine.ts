@@ -19,13 +19,15 @@ import { applyCommand, type OwnerCommand, reduceEvent } from './reduce.js';
 import { automationDue, fireAutomation } from '../rules/automation.js';
 import type { Classifier } from '../rules/signals.js';
 import { Scheduler } from './scheduler.js';
-import { type ConversationState, withAudit } from './state.js';
+import { type ConversationState, type PendingMessage, withAudit } from './state.js';
 import { applyTurn, decideTurn, type TurnDecision } from './turn.js';
 
 export interface EngineObserver {
   turn(decision: TurnDecision): void;
   actionApplied(action: HelpdeskAction): void;
   actionFailed(action: HelpdeskAction, kind: HelpdeskError['kind'] | 'bug'): void;
+  /** After each fold-and-turn write: the state before and after, and the turn applied in it (analytics). */
+  committed?(commit: { before: ConversationState | undefined; after: ConversationState | undefined; decision?: TurnDecision; messages: PendingMessage[]; at: number }): void;
 }
 
 export interface EngineDeps {
@@ -166,15 +168,19 @@ export class Engine {
     // Events that arrived while the answer was being written are folded first: a human who took over wins.
     const events = [...batch, ...this.take(key)];
     if (!events.length && !decision && !automationDue(preview.state, this.now())) return preview.state;
+    let before: ConversationState | undefined;
+    let applied: TurnDecision | undefined;
     const state = await this.deps.store.update(key, (record) => {
       const now = this.now();
       const firstNewAction = record.nextActionId;
+      before = record.state;
       foldEvents(record, events, settings, now);
       if (decision && record.state) {
         if (record.state.owner === 'ai') {
           record.state = applyTurn(record.state, decision, now);
           enqueue(record, decision.actions, now);
           this.deps.observer?.turn(decision);
+          applied = decision;
         } else {
           record.state = withAudit(record.state, { at: now, what: 'turn discarded', why: `the conversation is now owned by ${record.state.owner}` });
         }
@@ -192,6 +198,8 @@ export class Engine {
     void this.deps.store.durable(key).then(() => {
       for (const e of events) this.deps.journal.release(e.ticket);
     });
+    const messages = applied ? (preview.state?.pending ?? []).filter((m) => applied!.answered.includes(m.messageId)) : [];
+    this.deps.observer?.committed?.({ before, after: state, decision: applied, messages, at: this.now() });
     return state;
   }
 
