@@ -149,8 +149,8 @@ export class Playground {
   }
 
   private onTurn(decision: TurnDecision): void {
-    // Everything the decision says about itself, so fields a later engine adds (the rules that fired) show too.
-    const { actions: _actions, answered: _answered, reply: _reply, ...about } = decision;
+    // Everything the decision says about itself (not the state bookkeeping), so fields a later engine adds show too.
+    const { actions: _actions, answered: _answered, reply: _reply, changes: _changes, ...about } = decision;
     this.current?.decisions.push(about);
   }
 
