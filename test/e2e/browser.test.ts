@@ -8,11 +8,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { AppLinks } from '../../src/web/app-link.js';
 import { buildWebUi } from '../../src/web/ui/build.js';
 import { ADMIN_TOKEN, type Harness, startHarness } from '../helpers/harness.js';
-import { standInRules } from '../helpers/stand-in-rules.js';
 
 const CANDIDATES = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => !!p);
 const executablePath = CANDIDATES.find((p) => existsSync(p));
@@ -48,19 +46,11 @@ suite('in a real browser', () => {
     await h?.close();
   });
 
-  async function signedIn(options: { standInRules?: boolean } = {}): Promise<Page> {
+  async function signedIn(): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     page.on('pageerror', (e) => {
       throw e;
     });
-    if (options.standInRules) {
-      // The page renders from the schema it is served: add SPEC 3's rules shape to the profile's.
-      await page.route('**/api/settings/schema', async (route) => {
-        const schema = await (await route.fetch()).json();
-        schema.properties.defaultProfile.properties.rules = z.toJSONSchema(standInRules);
-        await route.fulfill({ json: schema });
-      });
-    }
     await page.goto(`${base}/`);
     await page.fill('#token', 'not-the-token');
     await page.click('form.login button[type=submit]');
@@ -71,15 +61,22 @@ suite('in a real browser', () => {
     return page;
   }
 
+  /** The element whose id is a dotted settings path (ids with dots need the attribute form). */
+  const byId = (page: Page, id: string) => page.locator(`[id="${id}"]`);
+
+  async function publish(page: Page): Promise<void> {
+    await page.click('#publish');
+    await page.locator('#save-status').filter({ hasText: /^Published:/ }).waitFor();
+  }
+
   it('edits the persona with limits shown as you type, saves a draft, adds a rule and publishes', async () => {
-    const hasRules = 'rules' in h.jawab.settings.get().defaultProfile;
-    const page = await signedIn({ standInRules: !hasRules });
-    const role = page.locator('[id="defaultProfile.persona.role"]');
+    const page = await signedIn();
+    const role = byId(page, 'defaultProfile.persona.role');
     await role.fill('You are Sari, the friendly assistant of Batik Nusantara.');
     await page.locator('[data-path="defaultProfile.persona.role"] .counter').filter({ hasText: '56 of 1500' }).waitFor();
 
     // A name over its limit: counted in red while typing, refused by the server with the message next to the field.
-    const name = page.locator('[id="defaultProfile.persona.name"]');
+    const name = byId(page, 'defaultProfile.persona.name');
     await name.fill('x'.repeat(81));
     await page.locator('[data-path="defaultProfile.persona.name"] .counter.over').waitFor();
     // Saved from another tab: the page opens the tab of the field the server refused.
@@ -97,51 +94,120 @@ suite('in a real browser', () => {
     expect(h.jawab.settings.get().defaultProfile.persona.role).toBe('You are the customer service assistant of this company.');
     await page.screenshot({ path: `${ARTIFACTS}/settings-persona.png`, fullPage: true });
 
-    // Indonesian UI text.
+    // Indonesian UI text, down to the choices of a rule.
     await page.click('button[aria-pressed="false"]:has-text("ID")');
     await page.locator('#tab-persona').filter({ hasText: 'Persona' }).waitFor();
     expect(await page.locator('#publish').textContent()).toBe('Terbitkan');
     await page.click('button:has-text("EN")');
 
-    await addRule(page, hasRules);
-    await page.click('#publish');
-    await page.locator('#save-status').filter({ hasText: /^Published:/ }).waitFor();
-    expect(h.jawab.settings.get().defaultProfile.persona.role).toBe('You are Sari, the friendly assistant of Batik Nusantara.');
-    expect(h.jawab.settings.get().defaultProfile.persona.name).toBe('Sari');
+    // WHEN the customer seems frustrated THEN send this exact message.
+    await page.click('#tab-rules');
+    await page.click('button:has-text("Add a rule")');
+    await page.locator('.rules-count').filter({ hasText: '1 of 20 rules' }).waitFor();
+    // A new rule comes with a unique name and the one condition and one action it needs.
+    await page.locator('.rule .when .counter').filter({ hasText: '1 of 5' }).waitFor();
+    await page.locator('.rule .then .counter').filter({ hasText: '1 of 5' }).waitFor();
+    await byId(page, 'defaultProfile.rules.0.name').fill('Frustrated customers');
+    await byId(page, 'defaultProfile.rules.0.conditions.0.type').selectOption({ label: 'The customer seems' });
+    await byId(page, 'defaultProfile.rules.0.conditions.0.value').selectOption({ label: 'frustrated' });
+    await byId(page, 'defaultProfile.rules.0.actions.0.type').selectOption({ label: 'Send this exact message' });
+    await byId(page, 'defaultProfile.rules.0.actions.0.text').fill('Maaf atas ketidaknyamanannya, kami bantu segera.');
+    await page.screenshot({ path: `${ARTIFACTS}/settings-rules.png`, fullPage: true });
+    await page.click('button[aria-pressed="false"]:has-text("ID")');
+    expect(await byId(page, 'defaultProfile.rules.0.conditions.0.type').locator('option:checked').textContent()).toBe('Pelanggan tampak');
+    expect(await byId(page, 'defaultProfile.rules.0.conditions.0.value').locator('option:checked').textContent()).toBe('kesal');
+    await page.screenshot({ path: `${ARTIFACTS}/settings-rules-id.png`, fullPage: true });
+    await page.click('button:has-text("EN")');
+
+    await publish(page);
+    const published = h.jawab.settings.get().defaultProfile;
+    expect(published.persona.role).toBe('You are Sari, the friendly assistant of Batik Nusantara.');
+    expect(published.persona.name).toBe('Sari');
+    expect(published.rules).toEqual([
+      {
+        name: 'Frustrated customers',
+        enabled: true,
+        match: 'all',
+        conditions: [{ type: 'sentiment', value: 'frustrated' }],
+        actions: [{ type: 'send_message', text: 'Maaf atas ketidaknyamanannya, kami bantu segera.' }],
+      },
+    ]);
     await page.close();
   });
 
-  /**
-   * Adds a rule on the Rules tab. When this build's settings have no `rules` section yet, the page was given a
-   * stand-in rules schema (SPEC 3's shape) so the editor itself is exercised, and what it saves is read from the
-   * request (the server drops a section it does not know).
-   */
-  async function addRule(page: Page, hasRules: boolean): Promise<void> {
-    let sent: unknown;
-    if (!hasRules) {
-      await page.route('**/api/settings/draft', async (route) => {
-        if (route.request().method() === 'PUT') sent = route.request().postDataJSON();
-        await route.continue();
-      });
-    }
-    await page.click('#tab-rules');
-    await page.click('button:has-text("Add a rule")');
-    await page.locator('.rule').waitFor();
-    await page.click('.rule button:has-text("Add a condition")');
-    await page.click('.rule button:has-text("Add an action")');
-    const condition = page.locator('.rule .when .union-kind').first();
-    await condition.selectOption({ label: 'Sentiment' });
-    const action = page.locator('.rule .then .union-kind').first();
-    await action.selectOption({ label: 'Send message' });
-    await page.locator('.rule .then textarea, .rule .then input[type=text]').first().fill('Maaf atas ketidaknyamanannya, kami bantu segera.');
-    await page.locator('.rule .when .counter').filter({ hasText: '1 of 5' }).waitFor();
-    await page.screenshot({ path: `${ARTIFACTS}/settings-rules.png`, fullPage: true });
-    await page.click('#save-draft');
-    await page.locator('#save-status').filter({ hasText: 'Draft saved' }).waitFor();
-    const rules = hasRules ? (h.jawab.settings.draft().defaultProfile as Record<string, unknown>)['rules'] : (sent as { defaultProfile: { rules: unknown } }).defaultProfile.rules;
-    expect(JSON.stringify(rules)).toContain('Maaf atas ketidaknyamanannya, kami bantu segera.');
-    expect(JSON.stringify(rules)).toContain('sentiment');
-  }
+  it('sets handoff, idle, follow-ups and business hours in words, not raw data, and publishes them', async () => {
+    const page = await signedIn();
+    await page.click('#tab-handoff');
+    await byId(page, 'defaultProfile.handoff.assign.strategy').selectOption({ label: 'Round robin among online agents' });
+    await page.locator('[data-path="defaultProfile.handoff.onSentiments"] label:has-text("frustrated") input').check();
+    await byId(page, 'defaultProfile.handoff.afterBotReplies').fill('4');
+    // Idle: resolve after 2 hours, typed as 2 and the unit hours.
+    await byId(page, 'defaultProfile.idle.action').selectOption({ label: 'Resolve the conversation (with the message)' });
+    await page.locator('[data-path="defaultProfile.idle.afterSeconds"] select.unit').selectOption({ label: 'hours' });
+    await byId(page, 'defaultProfile.idle.afterSeconds').fill('2');
+    await byId(page, 'defaultProfile.idle.message').fill('Kami tutup dulu percakapannya ya. Chat lagi kapan saja!');
+    // A follow-up after 30 minutes that then hands off.
+    await page.click('[data-path="defaultProfile.followUps"] > button.add');
+    await page.locator('[data-path="defaultProfile.followUps.0.afterSeconds"] select.unit').selectOption({ label: 'minutes' });
+    await byId(page, 'defaultProfile.followUps.0.afterSeconds').fill('30');
+    await byId(page, 'defaultProfile.followUps.0.message').fill('Masih ada yang bisa kami bantu?');
+    await byId(page, 'defaultProfile.followUps.0.then').selectOption({ label: 'Hand off to a human' });
+    await page.locator('[data-path="defaultProfile.followUps"] .counter').first().filter({ hasText: '1 of 5' }).waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/settings-handoff.png`, fullPage: true });
+
+    // Business hours: Makassar time, open on Saturday too (a new day starts with the usual hours).
+    await page.click('#tab-businessHours');
+    await byId(page, 'defaultProfile.businessHours.enabled').check();
+    await byId(page, 'defaultProfile.businessHours.timeZone').fill('Asia/Makassar');
+    await byId(page, 'defaultProfile.businessHours.weekly.sat.on').check();
+    await byId(page, 'defaultProfile.businessHours.weekly.sat.0.to').fill('13:00');
+    await page.screenshot({ path: `${ARTIFACTS}/settings-business-hours.png`, fullPage: true });
+
+    await publish(page);
+    const published = h.jawab.settings.get().defaultProfile;
+    expect(published.handoff).toMatchObject({ assign: { strategy: 'any_available' }, onSentiments: ['frustrated'], afterBotReplies: 4 });
+    expect(published.idle).toEqual({ action: 'resolve', afterSeconds: 7200, message: 'Kami tutup dulu percakapannya ya. Chat lagi kapan saja!', assign: { strategy: 'any_available' } });
+    expect(published.followUps).toEqual([{ afterSeconds: 1800, message: 'Masih ada yang bisa kami bantu?', then: 'handoff' }]);
+    expect(published.businessHours.enabled).toBe(true);
+    expect(published.businessHours.timeZone).toBe('Asia/Makassar');
+    expect(published.businessHours.weekly.sat).toEqual([{ from: '09:00', to: '13:00' }]);
+    expect(published.businessHours.weekly.sun).toBeUndefined();
+    await page.close();
+  });
+
+  it('builds a flow with a button step that jumps to an end step, and publishes it', async () => {
+    const page = await signedIn();
+    await page.click('#tab-flows');
+    await byId(page, 'defaultProfile.flow.enabled').check();
+    const newStep = byId(page, 'defaultProfile.flow.steps.+key');
+    await newStep.fill('start');
+    await page.click('[data-path="defaultProfile.flow.steps"] .record-add button');
+    await byId(page, 'defaultProfile.flow.steps.start.type').selectOption({ label: 'Ask with buttons' });
+    await byId(page, 'defaultProfile.flow.steps.start.text').fill('Halo! Ada yang bisa kami bantu?');
+    await byId(page, 'defaultProfile.flow.steps.start.buttons.0.title').fill('Bicara dengan agen');
+    await byId(page, 'defaultProfile.flow.steps.start.buttons.0.next').fill('agent');
+    // A step id with a space is refused before it is added.
+    await newStep.fill('to agent');
+    await page.locator('[data-path="defaultProfile.flow.steps"] .record-add .error').waitFor();
+    await newStep.fill('agent');
+    await page.click('[data-path="defaultProfile.flow.steps"] .record-add button');
+    await byId(page, 'defaultProfile.flow.steps.agent.type').selectOption({ label: 'End the flow' });
+    await byId(page, 'defaultProfile.flow.steps.agent.to').selectOption({ label: 'A human' });
+    // The jump fields suggest the steps that exist.
+    expect(await page.locator('[id="defaultProfile.flow.steps.start.buttons.0.next-list"] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(['start', 'agent']);
+    await page.screenshot({ path: `${ARTIFACTS}/settings-flow.png`, fullPage: true });
+
+    await publish(page);
+    expect(h.jawab.settings.get().defaultProfile.flow).toEqual({
+      enabled: true,
+      start: 'start',
+      steps: {
+        start: { type: 'buttons', text: 'Halo! Ada yang bisa kami bantu?', buttons: [{ title: 'Bicara dengan agen', next: 'agent' }] },
+        agent: { type: 'end', to: 'human', skipLastAiAnswer: false },
+      },
+    });
+    await page.close();
+  });
 
   it('chats in the playground and shows the reply, its sources and actions; simulates a scripted conversation', async () => {
     const page = await signedIn();

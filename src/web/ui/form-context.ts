@@ -9,17 +9,29 @@ export interface FormContext {
   root: JsonSchema;
   /** Messages by dotted path from the settings root. */
   errors: Record<string, string>;
+  /** Values to suggest for text fields by name (a flow's step ids for `next`, `else` and `start`). */
+  suggestions?: Record<string, string[]>;
 }
 
 export const Form = createContext<FormContext>({ lang: 'en', root: {}, errors: {} });
+
+function lookup(lang: Lang, kind: string, key: string, ...contexts: (string | undefined)[]): string | undefined {
+  for (const c of contexts) {
+    const found = c === undefined ? undefined : maybe(lang, `${kind}.${c}.${key}`);
+    if (found !== undefined) return found;
+  }
+  return maybe(lang, `${kind}.${key}`);
+}
 
 export function useForm() {
   const ctx = useContext(Form);
   return {
     ...ctx,
     t: (key: string, params?: Record<string, string | number>) => translate(ctx.lang, key, params),
-    label: (name: string, schema?: JsonSchema) => maybe(ctx.lang, `label.${name}`) ?? schema?.title ?? humanize(name),
-    help: (name: string, schema?: JsonSchema) => maybe(ctx.lang, `help.${name}`) ?? schema?.description,
-    option: (value: unknown) => maybe(ctx.lang, `option.${String(value)}`) ?? humanize(String(value)),
+    // Labels, help and choices are looked up most specific first: `option.conditions.sentiment` (in the context of
+    // the list or kind that holds it) before `option.sentiment`, so one word can read differently in two places.
+    label: (name: string, schema?: JsonSchema, context?: string) => lookup(ctx.lang, 'label', name, context) ?? schema?.title ?? humanize(name),
+    help: (name: string, schema?: JsonSchema, context?: string) => lookup(ctx.lang, 'help', name, context) ?? schema?.description,
+    option: (value: unknown, ...contexts: (string | undefined)[]) => lookup(ctx.lang, 'option', String(value), ...contexts) ?? humanize(String(value)),
   };
 }

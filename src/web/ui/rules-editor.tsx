@@ -20,6 +20,14 @@ export function RulesEditor(props: Props) {
   const max = resolve(props.schema, root).maxItems;
   const ruleSchema = resolve(resolve(props.schema, root).items!, root);
   const set = (next: unknown[]) => props.onChange(next);
+  // A new rule has a name no other rule has (names are unique), one condition and one action to fill in.
+  const newRule = () => {
+    const names = new Set(rules.map((r) => getIn(r, ['name'])));
+    let n = rules.length + 1;
+    while (names.has(t('rules.rule', { n }))) n++;
+    const rule = defaultFor(ruleSchema, root);
+    return ruleSchema.properties?.['name'] ? setIn(rule, ['name'], t('rules.rule', { n })) : rule;
+  };
   const part = (rule: unknown, i: number, which: 'conditions' | 'actions', addKey: string) => {
     const p = shape[which];
     return (
@@ -46,7 +54,7 @@ export function RulesEditor(props: Props) {
       {rules.map((rule, i) => (
         <section class="rule" key={i} data-path={joinPath(props.path, i)}>
           <header>
-            <h3>{t('rules.rule', { n: i + 1 })}</h3>
+            <h3>{String(getIn(rule, ['name']) || t('rules.rule', { n: i + 1 }))}</h3>
             <button type="button" class="link remove" onClick={() => set(rules.filter((_, j) => j !== i))}>{t('field.remove')}</button>
           </header>
           {Object.entries(ruleSchema.properties ?? {})
@@ -71,7 +79,7 @@ export function RulesEditor(props: Props) {
           </div>
         </section>
       ))}
-      <button type="button" class="add" disabled={max !== undefined && rules.length >= max} onClick={() => set([...rules, defaultFor(ruleSchema, root)])}>
+      <button type="button" class="add" disabled={max !== undefined && rules.length >= max} onClick={() => set([...rules, newRule()])}>
         + {t('rules.addRule')}
       </button>
     </div>

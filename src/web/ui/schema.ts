@@ -16,6 +16,8 @@ export const branchesOf = (s: JsonSchema): JsonSchema[] => s.oneOf ?? s.anyOf ??
 export function choicesOf(schema: JsonSchema, root: JsonSchema): unknown[] | null {
   if (schema.enum) return schema.enum;
   if (schema.const !== undefined) return [schema.const];
+  // The null side of a nullable enum (e.g. a priority that can be cleared) is one more choice.
+  if (schema.type === 'null') return [null];
   const branches = branchesOf(schema);
   if (!branches.length) return null;
   const all: unknown[] = [];
@@ -50,7 +52,10 @@ export function typeOf(schema: JsonSchema): string | undefined {
   return Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
 }
 
-/** A value for a new item: the schema's default, else the smallest value that has every required field. */
+/**
+ * A value for a new item: the schema's default, else the smallest value that has every required field; a list that
+ * needs items starts with that many (a new rule has its one condition and one action to fill in).
+ */
 export function defaultFor(schema: JsonSchema, root: JsonSchema): unknown {
   const s = resolve(schema, root);
   if (s.default !== undefined) return structuredClone(s.default);
@@ -68,7 +73,7 @@ export function defaultFor(schema: JsonSchema, root: JsonSchema): unknown {
       return out;
     }
     case 'array':
-      return [];
+      return s.items && s.minItems ? Array.from({ length: s.minItems }, () => defaultFor(s.items!, root)) : [];
     case 'string':
       return '';
     case 'integer':

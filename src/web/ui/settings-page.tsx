@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { AnalyticsTab } from './analytics-tab.js';
 import { api, ApiError, type FieldError, token } from './api.js';
 import { Field } from './fields.js';
+import { FlowEditor } from './flow-editor.js';
 import { Form, type FormContext, useForm } from './form-context.js';
 import { initialLang, type Lang, translate } from './i18n.js';
 import { KnowledgeStatus } from './knowledge-tab.js';
@@ -150,16 +151,17 @@ function Editor({ lang, onUnauthorized }: { lang: Lang; onUnauthorized: () => vo
   const keys = Object.keys(profileSchema.properties ?? {});
   const more = unplacedKeys(keys);
   const tabs: TabId[] = [...SETTINGS_TABS.map((x) => x.id), ...(more.length ? (['more'] as const) : []), ...TOOL_TABS];
-  const field = (key: string) => (
-    <Field key={`${profile}.${key}`} name={key} schema={profileSchema.properties![key]!} path={joinPath(profilePath, key)} value={profileValue[key]} onChange={(v) => setProfileValue({ ...profileValue, [key]: v })} />
-  );
+  const field = (key: string) => {
+    const props = { key: `${profile}.${key}`, name: key, schema: profileSchema.properties![key]!, path: joinPath(profilePath, key), value: profileValue[key], onChange: (v: unknown) => setProfileValue({ ...profileValue, [key]: v }) };
+    if (key === 'rules') return <RulesEditor {...props} />;
+    if (key === 'flow') return <FlowEditor {...props} />;
+    return <Field {...props} />;
+  };
   const section = (id: TabId) => {
     if (id === 'playground') return <Playground profile={profile} />;
     if (id === 'analytics') return <AnalyticsTab />;
     const tabKeys = id === 'more' ? more : [...(SETTINGS_TABS.find((x) => x.id === id)?.keys ?? [])].filter((k) => keys.includes(k));
-    const body = tabKeys.map((key) =>
-      key === 'rules' ? <RulesEditor key={`${profile}.rules`} schema={profileSchema.properties!['rules']!} path={joinPath(profilePath, 'rules')} value={profileValue['rules']} onChange={(v) => setProfileValue({ ...profileValue, rules: v })} /> : field(key),
-    );
+    const body = tabKeys.map(field);
     return (
       <>
         {id === 'knowledge' && <KnowledgeStatus />}
