@@ -135,36 +135,45 @@ suite('in a real browser', () => {
     await page.close();
   });
 
-  it('sets handoff, idle, follow-ups and business hours in words, not raw data, and publishes them', async () => {
+  /** Adds a profile for an inbox (a copy of the default one) and opens it. */
+  async function addInboxProfile(page: Page, inbox: string): Promise<void> {
+    await page.fill('#new-inbox', inbox);
+    await page.click('.add-profile button');
+    await page.locator(`#profile option[value="${inbox}"]:checked`).waitFor({ state: 'attached' });
+  }
+
+  it('sets handoff, idle, follow-ups and business hours of an inbox in words, not raw data, and publishes them', async () => {
     const page = await signedIn();
+    // On an inbox's own profile, so the conversations of the other tests keep the default one.
+    await addInboxProfile(page, '7');
     await page.click('#tab-handoff');
-    await byId(page, 'defaultProfile.handoff.assign.strategy').selectOption({ label: 'Round robin among online agents' });
-    await page.locator('[data-path="defaultProfile.handoff.onSentiments"] label:has-text("frustrated") input').check();
-    await byId(page, 'defaultProfile.handoff.afterBotReplies').fill('4');
+    await byId(page, 'inboxes.7.handoff.assign.strategy').selectOption({ label: 'Round robin among online agents' });
+    await page.locator('[data-path="inboxes.7.handoff.onSentiments"] label:has-text("frustrated") input').check();
+    await byId(page, 'inboxes.7.handoff.afterBotReplies').fill('4');
     // Idle: resolve after 2 hours, typed as 2 and the unit hours.
-    await byId(page, 'defaultProfile.idle.action').selectOption({ label: 'Resolve the conversation (with the message)' });
-    await page.locator('[data-path="defaultProfile.idle.afterSeconds"] select.unit').selectOption({ label: 'hours' });
-    await byId(page, 'defaultProfile.idle.afterSeconds').fill('2');
-    await byId(page, 'defaultProfile.idle.message').fill('Kami tutup dulu percakapannya ya. Chat lagi kapan saja!');
+    await byId(page, 'inboxes.7.idle.action').selectOption({ label: 'Resolve the conversation (with the message)' });
+    await page.locator('[data-path="inboxes.7.idle.afterSeconds"] select.unit').selectOption({ label: 'hours' });
+    await byId(page, 'inboxes.7.idle.afterSeconds').fill('2');
+    await byId(page, 'inboxes.7.idle.message').fill('Kami tutup dulu percakapannya ya. Chat lagi kapan saja!');
     // A follow-up after 30 minutes that then hands off.
-    await page.click('[data-path="defaultProfile.followUps"] > button.add');
-    await page.locator('[data-path="defaultProfile.followUps.0.afterSeconds"] select.unit').selectOption({ label: 'minutes' });
-    await byId(page, 'defaultProfile.followUps.0.afterSeconds').fill('30');
-    await byId(page, 'defaultProfile.followUps.0.message').fill('Masih ada yang bisa kami bantu?');
-    await byId(page, 'defaultProfile.followUps.0.then').selectOption({ label: 'Hand off to a human' });
-    await page.locator('[data-path="defaultProfile.followUps"] .counter').first().filter({ hasText: '1 of 5' }).waitFor();
+    await page.click('[data-path="inboxes.7.followUps"] > button.add');
+    await page.locator('[data-path="inboxes.7.followUps.0.afterSeconds"] select.unit').selectOption({ label: 'minutes' });
+    await byId(page, 'inboxes.7.followUps.0.afterSeconds').fill('30');
+    await byId(page, 'inboxes.7.followUps.0.message').fill('Masih ada yang bisa kami bantu?');
+    await byId(page, 'inboxes.7.followUps.0.then').selectOption({ label: 'Hand off to a human' });
+    await page.locator('[data-path="inboxes.7.followUps"] .counter').first().filter({ hasText: '1 of 5' }).waitFor();
     await page.screenshot({ path: `${ARTIFACTS}/settings-handoff.png`, fullPage: true });
 
     // Business hours: Makassar time, open on Saturday too (a new day starts with the usual hours).
     await page.click('#tab-businessHours');
-    await byId(page, 'defaultProfile.businessHours.enabled').check();
-    await byId(page, 'defaultProfile.businessHours.timeZone').fill('Asia/Makassar');
-    await byId(page, 'defaultProfile.businessHours.weekly.sat.on').check();
-    await byId(page, 'defaultProfile.businessHours.weekly.sat.0.to').fill('13:00');
+    await byId(page, 'inboxes.7.businessHours.enabled').check();
+    await byId(page, 'inboxes.7.businessHours.timeZone').fill('Asia/Makassar');
+    await byId(page, 'inboxes.7.businessHours.weekly.sat.on').check();
+    await byId(page, 'inboxes.7.businessHours.weekly.sat.0.to').fill('13:00');
     await page.screenshot({ path: `${ARTIFACTS}/settings-business-hours.png`, fullPage: true });
 
     await publish(page);
-    const published = h.jawab.settings.get().defaultProfile;
+    const published = h.jawab.settings.get().inboxes['7']!;
     expect(published.handoff).toMatchObject({ assign: { strategy: 'any_available' }, onSentiments: ['frustrated'], afterBotReplies: 4 });
     expect(published.idle).toEqual({ action: 'resolve', afterSeconds: 7200, message: 'Kami tutup dulu percakapannya ya. Chat lagi kapan saja!', assign: { strategy: 'any_available' } });
     expect(published.followUps).toEqual([{ afterSeconds: 1800, message: 'Masih ada yang bisa kami bantu?', then: 'handoff' }]);
@@ -175,30 +184,31 @@ suite('in a real browser', () => {
     await page.close();
   });
 
-  it('builds a flow with a button step that jumps to an end step, and publishes it', async () => {
+  it('builds the flow of an inbox with a button step that jumps to an end step, and publishes it', async () => {
     const page = await signedIn();
+    await addInboxProfile(page, '8');
     await page.click('#tab-flows');
-    await byId(page, 'defaultProfile.flow.enabled').check();
-    const newStep = byId(page, 'defaultProfile.flow.steps.+key');
+    await byId(page, 'inboxes.8.flow.enabled').check();
+    const newStep = byId(page, 'inboxes.8.flow.steps.+key');
     await newStep.fill('start');
-    await page.click('[data-path="defaultProfile.flow.steps"] .record-add button');
-    await byId(page, 'defaultProfile.flow.steps.start.type').selectOption({ label: 'Ask with buttons' });
-    await byId(page, 'defaultProfile.flow.steps.start.text').fill('Halo! Ada yang bisa kami bantu?');
-    await byId(page, 'defaultProfile.flow.steps.start.buttons.0.title').fill('Bicara dengan agen');
-    await byId(page, 'defaultProfile.flow.steps.start.buttons.0.next').fill('agent');
+    await page.click('[data-path="inboxes.8.flow.steps"] .record-add button');
+    await byId(page, 'inboxes.8.flow.steps.start.type').selectOption({ label: 'Ask with buttons' });
+    await byId(page, 'inboxes.8.flow.steps.start.text').fill('Halo! Ada yang bisa kami bantu?');
+    await byId(page, 'inboxes.8.flow.steps.start.buttons.0.title').fill('Bicara dengan agen');
+    await byId(page, 'inboxes.8.flow.steps.start.buttons.0.next').fill('agent');
     // A step id with a space is refused before it is added.
     await newStep.fill('to agent');
-    await page.locator('[data-path="defaultProfile.flow.steps"] .record-add .error').waitFor();
+    await page.locator('[data-path="inboxes.8.flow.steps"] .record-add .error').waitFor();
     await newStep.fill('agent');
-    await page.click('[data-path="defaultProfile.flow.steps"] .record-add button');
-    await byId(page, 'defaultProfile.flow.steps.agent.type').selectOption({ label: 'End the flow' });
-    await byId(page, 'defaultProfile.flow.steps.agent.to').selectOption({ label: 'A human' });
+    await page.click('[data-path="inboxes.8.flow.steps"] .record-add button');
+    await byId(page, 'inboxes.8.flow.steps.agent.type').selectOption({ label: 'End the flow' });
+    await byId(page, 'inboxes.8.flow.steps.agent.to').selectOption({ label: 'A human' });
     // The jump fields suggest the steps that exist.
-    expect(await page.locator('[id="defaultProfile.flow.steps.start.buttons.0.next-list"] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(['start', 'agent']);
+    expect(await page.locator('[id="inboxes.8.flow.steps.start.buttons.0.next-list"] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(['start', 'agent']);
     await page.screenshot({ path: `${ARTIFACTS}/settings-flow.png`, fullPage: true });
 
     await publish(page);
-    expect(h.jawab.settings.get().defaultProfile.flow).toEqual({
+    expect(h.jawab.settings.get().inboxes['8']!.flow).toEqual({
       enabled: true,
       start: 'start',
       steps: {
@@ -206,6 +216,7 @@ suite('in a real browser', () => {
         agent: { type: 'end', to: 'human', skipLastAiAnswer: false },
       },
     });
+    expect(h.jawab.settings.get().defaultProfile.flow.enabled).toBe(false);
     await page.close();
   });
 

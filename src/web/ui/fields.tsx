@@ -224,7 +224,7 @@ function Union(props: FieldProps) {
   const branch = branches[current];
   const kind = branch ? String(branch.properties![key]!.const) : undefined;
   const inline = branch?.properties?.['value'] && choicesOf(resolve(branch.properties['value'], root), root) ? ['value'] : [];
-  const kindHelp = kind && help(kind, branch, props.name);
+  const kindHelp = kind && help(kind, branch, props.name, key);
   return (
     <div class={`field union${errors[props.path] ? ' invalid' : ''}`} data-path={props.path}>
       {!props.bare && <label class="field-label" for={joinPath(props.path, key)}>{label(props.name, props.schema, props.context)}</label>}

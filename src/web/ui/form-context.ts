@@ -31,7 +31,7 @@ export function useForm() {
     // Labels, help and choices are looked up most specific first: `option.conditions.sentiment` (in the context of
     // the list or kind that holds it) before `option.sentiment`, so one word can read differently in two places.
     label: (name: string, schema?: JsonSchema, context?: string) => lookup(ctx.lang, 'label', name, context) ?? schema?.title ?? humanize(name),
-    help: (name: string, schema?: JsonSchema, context?: string) => lookup(ctx.lang, 'help', name, context) ?? schema?.description,
+    help: (name: string, schema?: JsonSchema, ...contexts: (string | undefined)[]) => lookup(ctx.lang, 'help', name, ...contexts) ?? schema?.description,
     option: (value: unknown, ...contexts: (string | undefined)[]) => lookup(ctx.lang, 'option', String(value), ...contexts) ?? humanize(String(value)),
   };
 }
