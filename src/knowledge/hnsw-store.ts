@@ -27,7 +27,7 @@ export interface HnswStoreOptions {
 
 export type StoredMetadata = Record<string, unknown>;
 
-interface StoredDocument {
+export interface StoredDocument {
   id: string;
   pageContent: string;
   metadata: StoredMetadata;
@@ -183,12 +183,11 @@ export class HnswStore extends VectorStore {
     }
   }
 
-  /** The k nearest documents with their similarity (1 - cosine distance), best first. */
-  override async similaritySearchVectorWithScore(
-    query: number[],
-    k: number,
-    filter?: this['FilterType'],
-  ): Promise<[DocumentInterface, number][]> {
+  /**
+   * The k nearest live documents by id with their similarity (1 - cosine distance), best first.
+   * `accept` sees the stored document without building a Document (it runs inside the graph walk).
+   */
+  nearest(query: number[], k: number, accept?: (stored: StoredDocument) => boolean): { id: string; similarity: number }[] {
     const graph = this.graph;
     const wanted = Math.min(Math.floor(k), this.byLabel.size);
     if (graph === undefined || wanted <= 0) return [];
@@ -196,18 +195,28 @@ export class HnswStore extends VectorStore {
       throw new Error(`search: the query has ${query.length} dimensions, the index has ${this.dimensions}`);
     }
     graph.setEf(Math.max(this.efSearch, wanted));
-    const accept = (label: number): boolean => {
+    const filter = (label: number): boolean => {
       const stored = this.byLabel.get(label);
-      return stored !== undefined && (filter === undefined || filter(this.toDocument(stored)));
+      return stored !== undefined && (accept === undefined || accept(stored));
     };
-    const result = graph.searchKnn(query, wanted, accept);
-    const hits: [DocumentInterface, number][] = [];
+    const result = graph.searchKnn(query, wanted, filter);
+    const hits: { id: string; similarity: number }[] = [];
     result.neighbors.forEach((label, i) => {
       const stored = this.byLabel.get(label);
       // A label missing from the docstore was deleted: never return it, whatever the graph says.
-      if (stored !== undefined) hits.push([this.toDocument(stored), 1 - (result.distances[i] ?? 1)]);
+      if (stored !== undefined) hits.push({ id: stored.id, similarity: 1 - (result.distances[i] ?? 1) });
     });
     return hits;
+  }
+
+  /** The k nearest documents with their similarity, best first (LangChain's VectorStore interface). */
+  override async similaritySearchVectorWithScore(
+    query: number[],
+    k: number,
+    filter?: this['FilterType'],
+  ): Promise<[DocumentInterface, number][]> {
+    const accept = filter === undefined ? undefined : (stored: StoredDocument) => filter(this.toDocument(stored));
+    return this.nearest(query, k, accept).map(({ id, similarity }) => [this.get(id)!, similarity]);
   }
 
   private toDocument(stored: StoredDocument): DocumentInterface {

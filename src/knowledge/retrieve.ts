@@ -30,6 +30,8 @@ export interface RetrieveOptions {
   minCoverage?: number;
   /** The reply language: passages in it rank ahead of near-equal ones in other languages. */
   language?: Language;
+  /** Only these sources (the profile's enabled ones); all when absent. */
+  sources?: ReadonlySet<string>;
 }
 
 export interface Retrieval {
@@ -61,7 +63,7 @@ export async function retrieve(index: SearchableIndex, query: string, options: R
   const k = options.k ?? DEFAULT_RETRIEVE.k;
   if (query.trim().length === 0) return { passages: [], relevant: false };
   // Fetch extra candidates so that the language preference can reorder near-equal passages.
-  const candidates = await index.search(query, options.language === undefined ? k : k * 2);
+  const candidates = await index.search(query, options.language === undefined ? k : k * 2, options.sources === undefined ? {} : { sources: options.sources });
   const rank = (passage: ScoredChunk): number =>
     passage.score + (options.language !== undefined && passage.metadata.language === options.language ? LANGUAGE_PREFERENCE : 0);
   const ranked = candidates
