@@ -1,6 +1,7 @@
 // The settings schema: one profile per inbox, a default profile for the rest (SPEC 3).
 // Validated at the edge (admin API, settings file); everything inside trusts the parsed values.
 import { z } from 'zod';
+import { knowledgeSchema } from './settings-knowledge.js';
 
 export const LANGUAGES = ['id', 'en', 'ms', 'es', 'pt'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -54,6 +55,7 @@ export const profileSchema = z.object({
   resolveCooldownSeconds: z.number().int().min(0).max(86_400).default(300),
   /** Note the sources used in a private note for the agent. */
   citeSourcesInNote: z.boolean().default(false),
+  knowledge: knowledgeSchema.default(knowledgeSchema.parse({})),
 });
 export type Profile = z.infer<typeof profileSchema>;
 
