@@ -11,7 +11,7 @@ import type { Config } from './config/env.js';
 import { Engine } from './engine/engine.js';
 import { dedupeKeys } from './engine/events.js';
 import { Intake } from './intake/intake.js';
-import { buildAnswerer } from './answer/build.js';
+import { buildKnowledge } from './answer/build.js';
 import type { Logger } from './log.js';
 import { Journal } from './store/journal.js';
 import { LowdbConversationStore } from './store/lowdb-store.js';
@@ -63,7 +63,8 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
     });
 
   // Webhooks are accepted (and stored) while the knowledge is still being indexed; turns wait for it.
-  const answererReady = overrides.answerer ? Promise.resolve(overrides.answerer) : buildAnswerer(config, log);
+  const knowledge = overrides.answerer ? undefined : buildKnowledge(config, log, settings);
+  const answererReady = overrides.answerer ? Promise.resolve(overrides.answerer) : knowledge!.then((built) => built.answerer);
   const answerer: Answerer = { answer: async (request) => (await answererReady).answer(request) };
 
   const engine = new Engine({ store, journal, answerer, executor: new ActionExecutor(helpdesk), settings: () => settings.get(), log, observer: metrics, now });
@@ -87,7 +88,7 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
   });
   readyPromise.catch((error: unknown) => log.error('start failed', { error: String(error) }));
 
-  const http = createHttpApp({ intake, engine, store, settings, metrics, adminToken: adminToken.token, log, sandbox, isReady: () => ready });
+  const http = createHttpApp({ intake, engine, store, settings, metrics, adminToken: adminToken.token, log, sandbox, isReady: () => ready, knowledge });
   return {
     http,
     engine,
@@ -101,6 +102,7 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
     isReady: () => ready,
     close: async () => {
       await engine.stop();
+      await (await knowledge?.catch(() => undefined))?.sources.stop();
       await sandbox?.settled();
       await journal.close();
       await store.close();

@@ -20,6 +20,8 @@ export interface AnswererOptions {
   log?: Logger;
   /** Replaces the model chain (tests). */
   chain?: ModelAnswererOptions['chain'];
+  /** The knowledge sources a conversation of this inbox may use; all when absent. */
+  scope?: (inboxId: number) => ReadonlySet<string>;
 }
 
 /** New messages with this few content words get the previous line as context ("and to Bali?"). */
@@ -56,7 +58,8 @@ export function createAnswerer(options: AnswererOptions): Answerer {
       const query = searchQuery(request);
       let passages: ScoredChunk[];
       try {
-        const retrieval = await retrieve(options.index, query, { ...options.retrieval, language: request.language });
+        const sources = request.inboxId === undefined ? undefined : options.scope?.(request.inboxId);
+        const retrieval = await retrieve(options.index, query, { ...options.retrieval, language: request.language, ...(sources ? { sources } : {}) });
         if (!retrieval.relevant) return { kind: 'no_answer', tried: retrieval.passages.map(toSourceRef), mode };
         passages = retrieval.passages;
       } catch (error) {

@@ -33,6 +33,8 @@ export interface AnswerRequest {
   language: Language;
   persona: Persona;
   contact: ContactFacts;
+  /** The Chatwoot inbox: selects the profile's knowledge sources (all sources when absent). */
+  inboxId?: number;
 }
 
 export type AnswerResult =

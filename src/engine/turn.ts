@@ -51,7 +51,7 @@ export async function decideTurn(input: TurnInput, answerer: Answerer): Promise<
 
   // The transcript already ends with the pending messages: the history is what came before them.
   const history = state.transcript.slice(0, Math.max(0, state.transcript.length - input.messages.length)).map((l) => ({ role: l.role, text: l.text }));
-  const result = await answerer.answer({ messages: texts, history, language, persona: profile.persona, contact: state.contact ?? {} });
+  const result = await answerer.answer({ messages: texts, history, language, persona: profile.persona, contact: state.contact ?? {}, inboxId: state.ref.inboxId });
 
   if (result.kind === 'no_answer') {
     if (profile.handoff.onNoAnswer) return handoff('no_answer', result.tried);

@@ -47,8 +47,8 @@ export interface SourceDocuments {
   files: LoadedFile[];
   /** Documents that could not be loaded, and skipped parts (catalog rows): the source's status shows them. */
   errors: LoadError[];
-  /** Paths absent from `files` whose indexed version must be kept (a page that timed out this time). */
-  keep?: string[];
+  /** Paths absent from `files` whose indexed version must be kept (a page that timed out), or all of them. */
+  keep?: string[] | 'all';
   /** Where the documents came from (a folder, a URL), for the status. */
   origin?: string;
 }
@@ -185,7 +185,8 @@ export class KnowledgeIndex implements SearchableIndex {
 
   private async runSync(source: string, documents: SourceDocuments, onProgress?: SyncProgress): Promise<SyncReport> {
     const previous = this.manifest.sources[source]?.documents ?? {};
-    const seen = new Set([...documents.files.map((file) => file.path), ...(documents.keep ?? [])]);
+    const keep = documents.keep === 'all' ? Object.keys(previous) : (documents.keep ?? []);
+    const seen = new Set([...documents.files.map((file) => file.path), ...keep]);
     let unchanged = 0;
     const pending: PendingFile[] = [];
     for (const file of documents.files) {
@@ -336,6 +337,13 @@ export class KnowledgeIndex implements SearchableIndex {
       if (chunk !== undefined) scored.push(chunk);
     }
     return scored.sort((a, b) => b.score - a.score).slice(0, k);
+  }
+
+  /** True when `files` differ from what the index holds for the source (a sync would change something). */
+  differs(source: string, files: readonly LoadedFile[]): boolean {
+    const indexed = this.manifest.sources[source]?.documents;
+    if (indexed === undefined || Object.keys(indexed).length !== files.length) return true;
+    return files.some((file) => indexed[file.path]?.hash !== file.hash);
   }
 
   /** The keys of the sources the index holds chunks or a status for. */

@@ -9,7 +9,14 @@ import { defaultSettings, type Settings, settingsSchema } from '../config/settin
 export type SettingsUpdate = { ok: true; settings: Settings } | { ok: false; errors: Array<{ path: string; message: string }> };
 
 export class SettingsStore {
+  private readonly listeners: ((settings: Settings) => void)[] = [];
+
   private constructor(private readonly db: Low<Settings>) {}
+
+  /** Calls `listener` after every successful change (the knowledge sources follow the settings). */
+  onChange(listener: (settings: Settings) => void): void {
+    this.listeners.push(listener);
+  }
 
   static async open(dataDir: string): Promise<SettingsStore> {
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
@@ -32,6 +39,7 @@ export class SettingsStore {
     if (!parsed.success) return { ok: false, errors: describe(parsed.error) };
     this.db.data = parsed.data;
     await this.db.write();
+    for (const listener of this.listeners) listener(parsed.data);
     return { ok: true, settings: parsed.data };
   }
 }

@@ -11,6 +11,7 @@ import type { ConversationStore } from '../store/types.js';
 import { adminApi } from './admin-api.js';
 import { requireAdmin } from './admin-auth.js';
 import { errorHandler, sendError } from './errors.js';
+import { type KnowledgeApiDeps, knowledgeApi } from './knowledge-api.js';
 import type { Metrics } from './metrics.js';
 import { sandboxApi } from './sandbox-api.js';
 
@@ -24,6 +25,8 @@ export interface HttpDeps {
   log: Logger;
   sandbox?: SandboxHelpdesk;
   isReady: () => boolean;
+  /** The knowledge index and sources, once indexed (absent when a test replaces the answerer). */
+  knowledge?: Promise<KnowledgeApiDeps> | undefined;
 }
 
 const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
@@ -49,6 +52,7 @@ export function createHttpApp(deps: HttpDeps): Express {
     app.use('/static', express.static(PUBLIC_DIR, { index: false }));
     app.get('/', (_req, res) => res.sendFile('sandbox.html', { root: PUBLIC_DIR }));
   }
+  if (deps.knowledge) app.use('/api/knowledge', admin, knowledgeApi(deps.knowledge));
   app.use('/api', admin, adminApi(deps));
   app.use((_req, res) => sendError(res, 404, 'not_found', 'no such route'));
   app.use(errorHandler);
