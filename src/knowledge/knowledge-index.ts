@@ -35,6 +35,8 @@ export interface OpenKnowledgeIndexOptions {
   batchSize?: number;
   /** Where to say that an unreadable index is being rebuilt (default: console). */
   warn?: (message: string) => void;
+  /** The clock of `lastSyncAt` (website re-sync schedules compare against it). */
+  now?: () => number;
 }
 
 export type SyncProgress = (done: number, total: number) => void;
@@ -124,6 +126,7 @@ export class KnowledgeIndex implements SearchableIndex {
     private readonly embeddings: EmbeddingsInterface,
     readonly embeddingsId: string,
     private readonly batchSize: number,
+    private readonly now: () => number,
   ) {
     for (const document of store.documents()) {
       const metadata = document.metadata as ChunkMetadata;
@@ -154,7 +157,7 @@ export class KnowledgeIndex implements SearchableIndex {
       store = new HnswStore(options.embeddings, storeOptions);
       manifest = { version: 2, embeddingsId: options.embeddingsId, sources: {} };
     }
-    return new KnowledgeIndex(store, manifest, directory, options.embeddings, options.embeddingsId, options.batchSize ?? 64);
+    return new KnowledgeIndex(store, manifest, directory, options.embeddings, options.embeddingsId, options.batchSize ?? 64, options.now ?? Date.now);
   }
 
   private enqueue<T>(work: () => Promise<T>): Promise<T> {
@@ -211,7 +214,7 @@ export class KnowledgeIndex implements SearchableIndex {
     if (documents.origin !== undefined) entry.origin = documents.origin;
     try {
       report = await this.embedAndApply(source, pending, next, onProgress);
-      entry.lastSyncAt = new Date().toISOString();
+      entry.lastSyncAt = new Date(this.now()).toISOString();
     } finally {
       // Save what was applied, even when embedding failed part-way (the rest is retried next time).
       const last = this.manifest.sources[source]?.lastSyncAt;
