@@ -2,6 +2,7 @@
 // the knowledge index synced with KNOWLEDGE_DIR (only changed files re-embedded), the profiles' sources
 // (reconciled with the settings, websites re-crawled on schedule), and the model chain when a key is set.
 import type { Config } from '../config/env.js';
+import { profileFor } from '../config/settings.js';
 import { createEmbeddings } from '../knowledge/embeddings.js';
 import { KnowledgeIndex } from '../knowledge/knowledge-index.js';
 import { KnowledgeSources } from '../knowledge/sources/manager.js';
@@ -36,6 +37,13 @@ export async function buildKnowledge(config: Config, log: Logger, settings: Sett
   const sources = new KnowledgeSources({ index, dataDir: config.dataDir, settings, allowPrivateHosts: config.allowPrivateHosts, log });
   sources.start();
   const chat = config.openai ? { apiKey: config.openai.apiKey, baseURL: config.openai.baseURL, model: config.openai.model } : undefined;
-  const answerer = createAnswerer({ index, chat, log, scope: (inboxId) => sources.scope(inboxId) });
+  const answerer = createAnswerer({
+    index,
+    chat,
+    log,
+    scope: (inboxId) => sources.scope(inboxId),
+    integrations: (inboxId) => profileFor(settings.get(), inboxId).integrations,
+    allowPrivateHosts: config.allowPrivateHosts,
+  });
   return { index, sources, answerer };
 }

@@ -1,6 +1,7 @@
 // The settings schema: one profile per inbox, a default profile for the rest (SPEC 3).
 // Validated at the edge (admin API, settings file); everything inside trusts the parsed values.
 import { z } from 'zod';
+import { integrationsSchema } from './settings-integrations.js';
 import { knowledgeSchema } from './settings-knowledge.js';
 
 export const LANGUAGES = ['id', 'en', 'ms', 'es', 'pt'] as const;
@@ -56,6 +57,7 @@ export const profileSchema = z.object({
   /** Note the sources used in a private note for the agent. */
   citeSourcesInNote: z.boolean().default(false),
   knowledge: knowledgeSchema.default(knowledgeSchema.parse({})),
+  integrations: integrationsSchema,
 });
 export type Profile = z.infer<typeof profileSchema>;
 

@@ -1,5 +1,6 @@
 // The admin API: settings, and a conversation's owner and audit trail with take over / resume / stop (SPEC 4, 5).
 import express, { type Router } from 'express';
+import { maskSecrets, restoreSecrets } from '../config/settings-integrations.js';
 import type { Engine } from '../engine/engine.js';
 import type { OwnerCommand } from '../engine/reduce.js';
 import type { SettingsStore } from '../store/settings-store.js';
@@ -13,13 +14,14 @@ export function adminApi(deps: { settings: SettingsStore; store: ConversationSto
   const router = express.Router();
   router.use(express.json({ limit: '1mb' }));
 
+  // Integration secrets are shown masked; a mask sent back unchanged keeps the stored secret.
   router.get('/settings', (_req, res) => {
-    res.json(deps.settings.get());
+    res.json(maskSecrets(deps.settings.get()));
   });
 
   router.put('/settings', async (req, res) => {
-    const result = await deps.settings.put(req.body);
-    if (result.ok) res.json(result.settings);
+    const result = await deps.settings.put(restoreSecrets(req.body, deps.settings.get()));
+    if (result.ok) res.json(maskSecrets(result.settings));
     else res.status(422).json({ error: { code: 'invalid_settings', message: `${result.errors[0]?.path}: ${result.errors[0]?.message}`, fields: result.errors } });
   });
 
