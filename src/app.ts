@@ -11,7 +11,7 @@ import type { Config } from './config/env.js';
 import { Engine } from './engine/engine.js';
 import { dedupeKeys } from './engine/events.js';
 import { Intake } from './intake/intake.js';
-import { buildAnswerer } from './answer/build.js';
+import { buildKnowledge } from './answer/build.js';
 import type { Logger } from './log.js';
 import { offlineClassifier } from './rules/offline-classifier.js';
 import { createSignalsCall, ModelClassifier } from './rules/model-classifier.js';
@@ -70,7 +70,8 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
     });
 
   // Webhooks are accepted (and stored) while the knowledge is still being indexed; turns wait for it.
-  const answererReady = overrides.answerer ? Promise.resolve(overrides.answerer) : buildAnswerer(config, log);
+  const knowledge = overrides.answerer ? undefined : buildKnowledge(config, log, settings);
+  const answererReady = overrides.answerer ? Promise.resolve(overrides.answerer) : knowledge!.then((built) => built.answerer);
   const answerer: Answerer = { answer: async (request) => (await answererReady).answer(request) };
 
   const classifier = config.openai ? new ModelClassifier(createSignalsCall(config.openai), log) : offlineClassifier;
@@ -99,7 +100,7 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
   // The playground has a sandbox helpdesk and an engine of its own and answers with the draft settings.
   const playground = await Playground.open({ dataDir: config.dataDir, answerer, draft: () => settings.draft(), log });
   const links = new AppLinks(adminToken.token);
-  const http = createHttpApp({ intake, engine, store, settings, metrics, adminToken: adminToken.token, log, sandbox, playground, analytics, links, now, chatwootUrl: config.chatwoot?.url, isReady: () => ready });
+  const http = createHttpApp({ intake, engine, store, settings, metrics, adminToken: adminToken.token, log, sandbox, playground, analytics, links, now, chatwootUrl: config.chatwoot?.url, isReady: () => ready, knowledge });
   return {
     http,
     engine,
@@ -114,6 +115,7 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
     close: async () => {
       await engine.stop();
       await playground.close();
+      await (await knowledge?.catch(() => undefined))?.sources.stop();
       await sandbox?.settled();
       await analytics.flush();
       await journal.close();

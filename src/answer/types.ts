@@ -45,6 +45,8 @@ export interface AnswerRequest {
   contact: ContactFacts;
   /** Set when rules shape this answer. */
   guidance?: AnswerGuidance;
+  /** The Chatwoot inbox: selects the profile's knowledge sources (all sources when absent). */
+  inboxId?: number;
 }
 
 export type AnswerResult =

@@ -30,6 +30,8 @@ const envSchema = z.object({
   /** Upper bound on requests per second to one Chatwoot host (Chatwoot allows 3000/min per IP). */
   CHATWOOT_MAX_RPS: z.coerce.number().positive().default(40),
   CHATWOOT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Comma-separated hosts, addresses or CIDR ranges that crawled websites and integrations may reach although private. */
+  ALLOWED_PRIVATE_HOSTS: z.string().default(''),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -51,6 +53,7 @@ export interface Config {
   dataDir: string;
   knowledgeDir: string;
   logLevel: Env['LOG_LEVEL'];
+  allowPrivateHosts: string[];
 }
 
 export class ConfigError extends Error {}
@@ -97,6 +100,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     dataDir: env.DATA_DIR,
     knowledgeDir: env.KNOWLEDGE_DIR,
     logLevel: env.LOG_LEVEL,
+    allowPrivateHosts: env.ALLOWED_PRIVATE_HOSTS.split(',').map((host) => host.trim()).filter(Boolean),
   };
 }
 

@@ -2,6 +2,8 @@
 // Validated at the edge (admin API, settings file); everything inside trusts the parsed values.
 import { z } from 'zod';
 import { assignToSchema, businessHoursSchema, flowSchema, followUpsSchema, handoffExtension, idleSchema, rulesSchema } from './settings-rules.js';
+import { integrationsSchema } from './settings-integrations.js';
+import { knowledgeSchema } from './settings-knowledge.js';
 
 export const LANGUAGES = ['id', 'en', 'ms', 'es', 'pt'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -58,6 +60,8 @@ export const profileSchema = z.object({
   businessHours: businessHoursSchema.default(businessHoursSchema.parse({})),
   /** Save an email, phone number or name the customer gives to the contact. */
   saveContactDetails: z.boolean().default(true),
+  knowledge: knowledgeSchema.default(knowledgeSchema.parse({})),
+  integrations: integrationsSchema,
 });
 export type Profile = z.infer<typeof profileSchema>;
 

@@ -123,7 +123,7 @@ async function answerTurn(input: AnswerInput, answerer: Answerer, handoff: (reas
     // The transcript already ends with the pending messages: the history is what came before them.
     const history = state.transcript.slice(0, Math.max(0, state.transcript.length - input.messages.length)).map((l) => ({ role: l.role, text: l.text }));
     const persona = guidedPersona(profile.persona, plan.guidance);
-    const result = await answerer.answer({ messages: texts, history, language, persona, contact: state.contact ?? {}, guidance: plan.guidance });
+    const result = await answerer.answer({ messages: texts, history, language, persona, contact: state.contact ?? {}, guidance: plan.guidance, inboxId: state.ref.inboxId });
     if (result.kind === 'no_answer' && !plan.messages.length && !plan.ask.length) {
       if (profile.handoff.onNoAnswer) return handoff('no_answer', { tried: result.tried });
       answer = { text: notFoundMessage(language), mode: result.mode };

@@ -22,11 +22,18 @@ interface DraftFile {
 }
 
 export class SettingsStore {
+  private readonly listeners: ((settings: Settings) => void)[] = [];
+
   private constructor(
     private readonly published: Low<Settings>,
     private readonly drafts: Low<DraftFile>,
     private readonly now: () => number,
   ) {}
+
+  /** Calls `listener` after every change of the published settings (the knowledge sources follow them). */
+  onChange(listener: (settings: Settings) => void): void {
+    this.listeners.push(listener);
+  }
 
   static async open(dataDir: string, now: () => number = Date.now): Promise<SettingsStore> {
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
@@ -62,8 +69,7 @@ export class SettingsStore {
   async put(input: unknown): Promise<SettingsUpdate> {
     const parsed = validate(input);
     if (!parsed.ok) return parsed;
-    this.published.data = parsed.settings;
-    await this.published.write();
+    await this.setPublished(parsed.settings);
     return parsed;
   }
 
@@ -78,12 +84,15 @@ export class SettingsStore {
   /** The draft becomes what customers get. */
   async publish(): Promise<Settings> {
     const draft = this.drafts.data.draft;
-    if (draft) {
-      this.published.data = draft;
-      await this.published.write();
-    }
+    if (draft) await this.setPublished(draft);
     await this.discardDraft();
     return this.published.data;
+  }
+
+  private async setPublished(settings: Settings): Promise<void> {
+    this.published.data = settings;
+    await this.published.write();
+    for (const listener of this.listeners) listener(settings);
   }
 
   async discardDraft(): Promise<void> {

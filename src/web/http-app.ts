@@ -15,6 +15,7 @@ import { requireAdmin } from './admin-auth.js';
 import { errorHandler, sendError } from './errors.js';
 import type { AppLinks } from './app-link.js';
 import { dashboardApp } from './dashboard-app.js';
+import { type KnowledgeApiDeps, knowledgeApi } from './knowledge-api.js';
 import type { Metrics } from './metrics.js';
 import type { Playground } from './playground.js';
 import { sandboxApi } from './sandbox-api.js';
@@ -36,6 +37,8 @@ export interface HttpDeps {
   links: AppLinks;
   now: () => number;
   isReady: () => boolean;
+  /** The knowledge index and sources, once indexed (absent when a test replaces the answerer). */
+  knowledge?: Promise<KnowledgeApiDeps> | undefined;
 }
 
 const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
@@ -63,6 +66,7 @@ export function createHttpApp(deps: HttpDeps): Express {
 
   const admin = requireAdmin(deps.adminToken);
   if (deps.sandbox) app.use('/api/sandbox', admin, sandboxApi(deps.sandbox, deps.store));
+  if (deps.knowledge) app.use('/api/knowledge', admin, knowledgeApi(deps.knowledge));
   app.use('/api', admin, adminApi(deps));
   app.use((_req, res) => sendError(res, 404, 'not_found', 'no such route'));
   app.use(errorHandler);

@@ -27,6 +27,8 @@ export interface HarnessOptions {
   dataDir?: string;
   /** The clock Jawab reads (durable timers in tests); default Date.now. */
   now?: () => number;
+  /** Restart on `dataDir` with the settings it holds (default: write fresh ones from `profile`). */
+  keepSettings?: boolean;
 }
 
 export interface Harness {
@@ -44,7 +46,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'jawab-test-')));
   const settings = defaultSettings();
   settings.defaultProfile = { ...settings.defaultProfile, replyDelaySeconds: 0, ...options.profile };
-  await writeFile(join(dataDir, 'settings.json'), JSON.stringify(settings));
+  if (!options.keepSettings) await writeFile(join(dataDir, 'settings.json'), JSON.stringify(settings));
   const fake = options.helpdesk === 'sandbox' ? undefined : await startFakeChatwoot(options.fake);
   const config = loadConfig({
     DATA_DIR: dataDir,
