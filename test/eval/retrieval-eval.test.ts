@@ -12,7 +12,7 @@ const KEYS = ['recall1', 'recall5', 'mrr10', 'abstainPrecision', 'abstainRecall'
 
 describe('npm run eval (retrieval)', () => {
   it('prints vector, bm25 and hybrid metrics as one JSON object; the hybrid is the best ranker and hands off every off-topic query', async () => {
-    const { stdout } = await run('npx', ['tsx', 'src/eval/retrieval-cli.ts', '--kb', 'test/eval/kb.jsonl', '--queries', 'test/eval/queries.jsonl', '--json'], { cwd: root });
+    const { stdout } = await run('npx', ['tsx', 'src/eval/cli.ts', '--kb', 'test/eval/kb.jsonl', '--queries', 'test/eval/queries.jsonl', '--json'], { cwd: root });
     const results = JSON.parse(stdout) as Record<string, Record<string, number>>;
     expect(Object.keys(results)).toEqual(['vector', 'bm25', 'hybrid']);
     for (const metrics of Object.values(results)) expect(Object.keys(metrics)).toEqual(KEYS);

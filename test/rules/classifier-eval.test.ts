@@ -2,7 +2,7 @@
 // change to the word lists that makes the classifier worse fails here.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { evaluate, loadSet } from '../../src/eval/classifier-cli.js';
+import { evaluate, loadSet } from '../../src/eval/classifier-eval.js';
 
 describe('classifier eval', () => {
   it('counts precision and recall per condition', () => {

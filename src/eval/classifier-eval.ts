@@ -1,7 +1,6 @@
-// Measures the offline classifier on a labelled set (JSON lines: text, wants, asksAbout, sentiment) and prints
-// precision and recall per condition. `npm run eval:classifier [-- --set FILE]`; default test/eval/classifier-set.jsonl.
+// Measures the offline classifier on a labelled set (JSON lines: text, wants, asksAbout, sentiment): precision and
+// recall per condition. `npm run eval` prints it (src/eval/cli.ts); the shipped set is test/eval/classifier-set.jsonl.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { SENTIMENTS, TOPICS, WANTS } from '../config/settings-rules.js';
 import { classifyOffline } from '../rules/offline-classifier.js';
@@ -57,16 +56,14 @@ export function evaluate(set: Example[]): Score[] {
   }));
 }
 
-function main(argv: string[]): void {
-  const at = argv.indexOf('--set');
-  const path = at >= 0 && argv[at + 1] ? argv[at + 1]! : fileURLToPath(new URL('../../test/eval/classifier-set.jsonl', import.meta.url));
-  const set = loadSet(path);
-  const scores = evaluate(set);
-  console.log(`offline classifier on ${set.length} labelled messages (${path})`);
-  console.log(`${'condition'.padEnd(30)} ${'support'.padStart(7)} ${'precision'.padStart(9)} ${'recall'.padStart(7)}`);
-  for (const s of scores) console.log(`${s.condition.padEnd(30)} ${String(s.support).padStart(7)} ${s.precision.toFixed(2).padStart(9)} ${s.recall.toFixed(2).padStart(7)}`);
-  const macro = (k: 'precision' | 'recall') => scores.reduce((sum, s) => sum + s[k], 0) / scores.length;
-  console.log(`${'macro average'.padEnd(30)} ${''.padStart(7)} ${macro('precision').toFixed(2).padStart(9)} ${macro('recall').toFixed(2).padStart(7)}`);
+/** The scores as a table, with the macro average last. */
+export function classifierTable(scores: Score[]): string {
+  const row = (condition: string, support: string, precision: string, recall: string) =>
+    `${condition.padEnd(30)} ${support.padStart(7)} ${precision.padStart(9)} ${recall.padStart(7)}`;
+  const macro = (k: 'precision' | 'recall') => (scores.reduce((sum, s) => sum + s[k], 0) / scores.length).toFixed(2);
+  return [
+    row('condition', 'support', 'precision', 'recall'),
+    ...scores.map((s) => row(s.condition, String(s.support), s.precision.toFixed(2), s.recall.toFixed(2))),
+    row('macro average', '', macro('precision'), macro('recall')),
+  ].join('\n');
 }
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main(process.argv.slice(2));
