@@ -70,7 +70,7 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
     });
 
   // Webhooks are accepted (and stored) while the knowledge is still being indexed; turns wait for it.
-  const knowledge = overrides.answerer ? undefined : buildKnowledge(config, log, settings);
+  const knowledge = overrides.answerer ? undefined : buildKnowledge(config, log, settings, (failure) => metrics.modelFailed(failure));
   const answererReady = overrides.answerer ? Promise.resolve(overrides.answerer) : knowledge!.then((built) => built.answerer);
   const answerer: Answerer = { answer: async (request) => (await answererReady).answer(request) };
 

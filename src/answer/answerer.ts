@@ -19,6 +19,8 @@ export interface AnswererOptions {
   /** Overrides of the retrieval defaults (k, thresholds). */
   retrieval?: Omit<RetrieveOptions, 'language'>;
   log?: Logger;
+  /** Told each time the offline answer stands in for the model's. */
+  onModelFailure?: ModelAnswererOptions['onFailure'];
   /** Replaces the model chain (tests). */
   chain?: ModelAnswererOptions['chain'];
   /** The knowledge sources a conversation of this inbox may use; all when absent. */
@@ -58,6 +60,7 @@ export function createAnswerer(options: AnswererOptions): Answerer {
       ? undefined
       : new ModelAnswerer(options.chat, {
           ...(options.log ? { log: options.log } : {}),
+          ...(options.onModelFailure ? { onFailure: options.onModelFailure } : {}),
           ...(options.chain ? { chain: options.chain } : {}),
           policy: { allowPrivateHosts: options.allowPrivateHosts ?? [] },
         });

@@ -7,6 +7,7 @@ import { createEmbeddings } from '../knowledge/embeddings.js';
 import { KnowledgeIndex } from '../knowledge/knowledge-index.js';
 import { KnowledgeSources } from '../knowledge/sources/manager.js';
 import type { Logger } from '../log.js';
+import type { ModelFailure } from './model-answerer.js';
 import type { SettingsStore } from '../store/settings-store.js';
 import { createAnswerer } from './answerer.js';
 import type { Answerer } from './types.js';
@@ -17,7 +18,7 @@ export interface Knowledge {
   answerer: Answerer;
 }
 
-export async function buildKnowledge(config: Config, log: Logger, settings: SettingsStore): Promise<Knowledge> {
+export async function buildKnowledge(config: Config, log: Logger, settings: SettingsStore, onModelFailure?: (failure: ModelFailure) => void): Promise<Knowledge> {
   const choice = createEmbeddings({
     OPENAI_API_KEY: config.openai?.apiKey,
     OPENAI_BASE_URL: config.openai?.baseURL,
@@ -36,11 +37,14 @@ export async function buildKnowledge(config: Config, log: Logger, settings: Sett
   });
   const sources = new KnowledgeSources({ index, dataDir: config.dataDir, settings, allowPrivateHosts: config.allowPrivateHosts, log });
   sources.start();
-  const chat = config.openai ? { apiKey: config.openai.apiKey, baseURL: config.openai.baseURL, model: config.openai.model } : undefined;
+  const chat = config.openai
+    ? { apiKey: config.openai.apiKey, baseURL: config.openai.baseURL, model: config.openai.model, timeoutMs: config.openai.timeoutMs }
+    : undefined;
   const answerer = createAnswerer({
     index,
     chat,
     log,
+    ...(onModelFailure ? { onModelFailure } : {}),
     scope: (inboxId) => sources.scope(inboxId),
     integrations: (inboxId) => profileFor(settings.get(), inboxId).integrations,
     allowPrivateHosts: config.allowPrivateHosts,

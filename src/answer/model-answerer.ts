@@ -70,8 +70,13 @@ export interface ModelAnswerInput extends PromptInput {
   tools?: Integration[];
 }
 
+/** Why the model's reply was not used: the call failed (`error`, `timeout`) or it broke a rule (`forbidden_item`). */
+export type ModelFailure = 'error' | 'timeout' | 'forbidden_item';
+
 export interface ModelAnswererOptions {
   log?: Logger;
+  /** Told each time the offline answer stands in for the model's (counted on /metrics). */
+  onFailure?: (failure: ModelFailure) => void;
   /** The SSRF allow-list for integrations. */
   policy?: AddressPolicy;
   /** Replaces the chain built from `config` (tests). */
@@ -81,6 +86,7 @@ export interface ModelAnswererOptions {
 export class ModelAnswerer {
   private readonly chain: AnswerChain;
   private readonly log: Logger | undefined;
+  private readonly onFailure: (failure: ModelFailure) => void;
   private readonly policy: AddressPolicy;
 
   constructor(
@@ -89,6 +95,7 @@ export class ModelAnswerer {
   ) {
     this.chain = options.chain ?? createAnswerChain(config);
     this.log = options.log;
+    this.onFailure = options.onFailure ?? (() => undefined);
     this.policy = options.policy ?? { allowPrivateHosts: [] };
   }
 
@@ -125,14 +132,23 @@ export class ModelAnswerer {
     try {
       reply = (tools.length > 0 ? await this.replyWithTools(input, tools, toolSources) : await this.chain.invoke(promptVariables(input))).trim();
     } catch (error) {
-      this.log?.warn('the model call failed; answering offline', { error: error instanceof Error ? error.message : String(error) });
+      const failure = isTimeout(error) ? 'timeout' : 'error';
+      this.onFailure(failure);
+      this.log?.warn('the model call failed; answering offline', { failure, error: error instanceof Error ? error.message : String(error) });
       return offline();
     }
     if (isNoAnswer(reply)) return { kind: 'no_answer', tried: [...input.sources, ...toolSources], mode: 'model' };
     if (mentionsAny(reply, input.persona.dontMention)) {
+      this.onFailure('forbidden_item');
       this.log?.warn('the model mentioned a forbidden item; answering offline');
       return offline();
     }
     return { kind: 'answer', text: reply, sources: [...input.sources, ...toolSources], mode: 'model' };
   }
+}
+
+/** The OpenAI SDK reports its own timeout as APIConnectionTimeoutError; an abort says "timed out" or "aborted". */
+function isTimeout(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return error.name === 'APIConnectionTimeoutError' || error.name === 'TimeoutError' || /timed? ?out|aborted/i.test(error.message);
 }

@@ -23,6 +23,8 @@ const envSchema = z.object({
   OPENAI_BASE_URL: optionalUrl,
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
   OPENAI_EMBEDDING_MODEL: z.string().min(1).default('text-embedding-3-small'),
+  /** Per model call: the customer is waiting in a chat, and a failed call falls back to the offline answer. */
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
   DATA_DIR: z.string().min(1).default('./data'),
   KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
   REDIS_URL: z.string().min(1).optional(),
@@ -49,7 +51,7 @@ export interface Config {
   webhookSecret?: string;
   allowUnsignedWebhooks: boolean;
   adminToken?: string;
-  openai?: { apiKey: string; baseURL?: string; model: string; embeddingModel: string };
+  openai?: { apiKey: string; baseURL?: string; model: string; embeddingModel: string; timeoutMs: number };
   dataDir: string;
   knowledgeDir: string;
   logLevel: Env['LOG_LEVEL'];
@@ -95,7 +97,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     allowUnsignedWebhooks: env.ALLOW_UNSIGNED_WEBHOOKS,
     adminToken: env.ADMIN_TOKEN,
     openai: env.OPENAI_API_KEY
-      ? { apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL, model: env.OPENAI_MODEL, embeddingModel: env.OPENAI_EMBEDDING_MODEL }
+      ? { apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL, model: env.OPENAI_MODEL, embeddingModel: env.OPENAI_EMBEDDING_MODEL, timeoutMs: env.OPENAI_TIMEOUT_MS }
       : undefined,
     dataDir: env.DATA_DIR,
     knowledgeDir: env.KNOWLEDGE_DIR,

@@ -1,6 +1,7 @@
 // Prometheus counters for GET /metrics, fed by the intake and the engine through their observer interfaces.
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { type Commit, type DatedFacts, factsOf } from '../analytics/facts.js';
+import type { ModelFailure } from '../answer/model-answerer.js';
 import type { EngineObserver } from '../engine/engine.js';
 import type { IntakeObserver, IntakeOutcome } from '../intake/intake.js';
 
@@ -22,6 +23,13 @@ export class Metrics implements IntakeObserver, EngineObserver {
     name: 'jawab_actions_total',
     help: 'Helpdesk actions by type and outcome.',
     labelNames: ['type', 'outcome'],
+    registers: [this.registry],
+  });
+
+  private readonly modelFailures = new Counter({
+    name: 'jawab_model_failures_total',
+    help: 'Model replies replaced by the offline answer: the call failed (error, timeout) or broke a rule (forbidden_item).',
+    labelNames: ['failure'],
     registers: [this.registry],
   });
 
@@ -55,6 +63,10 @@ export class Metrics implements IntakeObserver, EngineObserver {
   /** `analytics`: where the same facts are kept per day for GET /api/analytics. */
   constructor(private readonly analytics?: { record(facts: DatedFacts): void }) {
     collectDefaultMetrics({ register: this.registry, prefix: 'jawab_' });
+  }
+
+  modelFailed(failure: ModelFailure): void {
+    this.modelFailures.inc({ failure });
   }
 
   committed(commit: Commit): void {
