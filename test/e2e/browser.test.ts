@@ -263,6 +263,22 @@ suite('in a real browser', () => {
     expect(await first.locator('.score').textContent()).toMatch(/^score 0\.\d\d$/);
     await page.screenshot({ path: `${ARTIFACTS}/knowledge.png`, fullPage: true });
 
+    // Problems are shown next to the source they belong to: a refused file type, and a PDF that cannot be read.
+    const rowUpload = care.locator('.source-files input[type=file]');
+    await rowUpload.setInputFiles({ name: 'setup.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') });
+    await care.locator('p.error').filter({ hasText: 'setup.exe: unsupported file type' }).waitFor();
+    await rowUpload.setInputFiles({ name: 'broken.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf at all') });
+    await care.locator('.source-errors li').filter({ hasText: 'broken.pdf' }).waitFor();
+    expect(await care.locator('.source-files li').allTextContents()).toEqual([expect.stringContaining('broken.pdf'), expect.stringContaining('songket-care.md')]);
+    // A website with a wrong address is refused with the server's reason, and nothing is added.
+    await byId(page, 'new-source-type').selectOption({ label: 'Website' });
+    await byId(page, 'new-source.name').fill('Help center');
+    await byId(page, 'new-source.url').fill('help.example.com');
+    await byId(page, 'new-source.maxDepth').fill('1');
+    await page.click('#add-source-submit');
+    await page.locator('#add-source p.error').filter({ hasText: 'url: must be an http(s) URL' }).waitFor();
+    await page.locator('#knowledge-count').filter({ hasText: '2 of 100 sources' }).waitFor();
+
     // Disabled: kept in the index, no longer found.
     await care.locator('button.disable').click();
     await care.locator('.badge.state').filter({ hasText: 'disabled' }).waitFor();

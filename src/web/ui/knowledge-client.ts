@@ -2,7 +2,7 @@
 // the search the "test a question" box runs. These act at once on the published settings, not on the draft.
 import type { SourceView } from '../../knowledge/sources/manager.js';
 import type { ChunkMetadata } from '../../knowledge/types.js';
-import { api } from './api.js';
+import { api, ApiError } from './api.js';
 
 export type Source = SourceView;
 export type SourceCommand = 'sync' | 'enable' | 'disable' | 'disconnect';
@@ -20,9 +20,9 @@ export interface SearchResult {
   passages: SearchPassage[];
 }
 
-/** An error of a knowledge call, as the page shows it. */
+/** An error of a knowledge call, as the page shows it: a refused request by the server's own words ("url: must be…"). */
 export const message = (t: (key: string, p?: Record<string, string | number>) => string, e: unknown) =>
-  t('common.error', { message: e instanceof Error ? e.message : String(e) });
+  e instanceof ApiError && e.status < 500 ? e.message : t('common.error', { message: e instanceof Error ? e.message : String(e) });
 
 type Settings = { defaultProfile: Profile; inboxes: Record<string, Profile> };
 type Profile = { knowledge?: { sources?: unknown[] } } & Record<string, unknown>;
