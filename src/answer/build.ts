@@ -35,7 +35,9 @@ export async function buildKnowledge(config: Config, log: Logger, settings: Sett
     unchanged: report.unchanged,
     chunks: report.chunks,
   });
-  const sources = new KnowledgeSources({ index, dataDir: config.dataDir, settings, allowPrivateHosts: config.allowPrivateHosts, log });
+  // Source changes publish at once and carry into a draft in progress (SettingsStore.putSources).
+  const sourceSettings = { get: () => settings.get(), put: (input: unknown) => settings.putSources(input), onChange: settings.onChange.bind(settings) };
+  const sources = new KnowledgeSources({ index, dataDir: config.dataDir, settings: sourceSettings, allowPrivateHosts: config.allowPrivateHosts, log });
   sources.start();
   const chat = config.openai
     ? { apiKey: config.openai.apiKey, baseURL: config.openai.baseURL, model: config.openai.model, timeoutMs: config.openai.timeoutMs }

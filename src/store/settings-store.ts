@@ -73,6 +73,25 @@ export class SettingsStore {
     return parsed;
   }
 
+  /**
+   * Publishes a change of knowledge sources made through /api/knowledge, which acts at once. A draft in progress takes
+   * the new source lists too, so publishing it later neither brings back a deleted source nor undoes a state change;
+   * sources are not drafted (the settings page edits them through that API only).
+   */
+  async putSources(input: unknown): Promise<SettingsUpdate> {
+    const result = await this.put(input);
+    const draft = this.drafts.data.draft;
+    if (!result.ok || draft === undefined) return result;
+    const published = result.settings;
+    draft.defaultProfile.knowledge.sources = structuredClone(published.defaultProfile.knowledge.sources);
+    for (const [inbox, profile] of Object.entries(draft.inboxes)) {
+      const current = published.inboxes[inbox];
+      if (current) profile.knowledge.sources = structuredClone(current.knowledge.sources);
+    }
+    await this.drafts.write();
+    return result;
+  }
+
   async putDraft(input: unknown): Promise<SettingsUpdate> {
     const parsed = validate(input);
     if (!parsed.ok) return parsed;

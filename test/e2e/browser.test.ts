@@ -220,6 +220,132 @@ suite('in a real browser', () => {
     await page.close();
   });
 
+  it('adds knowledge sources of an inbox live: snippets, an uploaded Markdown file, a test question, disable, delete', async () => {
+    const page = await signedIn();
+    // An inbox profile, so the playground and analytics tests keep the default profile's knowledge.
+    await addInboxProfile(page, '9');
+    await page.click('#tab-knowledge');
+    await page.locator('#knowledge-problem').filter({ hasText: 'not published yet' }).waitFor();
+    await publish(page);
+    await page.locator('#knowledge-count').filter({ hasText: '0 of 100 sources' }).waitFor();
+
+    // Snippets: one Q&A pair and one free text.
+    await page.click('#add-source summary');
+    await byId(page, 'new-source.name').fill('Vouchers');
+    await byId(page, 'new-source.snippets.0.question').fill('Do you sell gift vouchers?');
+    await byId(page, 'new-source.snippets.0.answer').fill('Yes: gift vouchers from Rp 100.000, valid for one year.');
+    await page.click('[data-path="new-source.snippets"] > button.add');
+    await byId(page, 'new-source.snippets.1.kind').selectOption({ label: 'Free text' });
+    await byId(page, 'new-source.snippets.1.text').fill('Gift wrapping is free for every order above Rp 500.000.');
+    await page.click('#add-source-submit');
+    const vouchers = page.locator('.source[data-name="Vouchers"]');
+    await vouchers.locator('.chunks').filter({ hasText: '2 chunks' }).waitFor();
+    expect(await vouchers.locator('.source-status').textContent()).toContain('2 documents');
+
+    // Files: a small Markdown file uploaded with the new source.
+    await byId(page, 'new-source-type').selectOption({ label: 'Files' });
+    await byId(page, 'new-source.name').fill('Care guide');
+    const guide = '# Songket care\n\n## Storing songket\n\nRoll songket cloth around acid-free tissue paper and keep it away from camphor.\n';
+    await page.setInputFiles('#new-source-files', { name: 'songket-care.md', mimeType: 'text/markdown', buffer: Buffer.from(guide) });
+    await page.click('#add-source-submit');
+    const care = page.locator('.source[data-name="Care guide"]');
+    await care.locator('.source-files li').filter({ hasText: 'songket-care.md' }).waitFor();
+    await care.locator('.chunks').filter({ hasText: /^[1-9]\d* chunks?$/ }).waitFor();
+    await page.locator('#knowledge-count').filter({ hasText: '2 of 100 sources' }).waitFor();
+
+    // The test box finds the uploaded passage and says it is relevant.
+    await page.fill('#knowledge-question', 'how should I store songket cloth?');
+    await page.click('#knowledge-ask');
+    await page.locator('#knowledge-results .verdict.relevant').waitFor();
+    const first = page.locator('#knowledge-results .passage').first();
+    expect(await first.locator('.passage-text').textContent()).toContain('acid-free tissue paper');
+    expect(await first.locator('.passage-head').textContent()).toContain('Care guide');
+    expect(await first.locator('.score').textContent()).toMatch(/^score 0\.\d\d$/);
+    await page.screenshot({ path: `${ARTIFACTS}/knowledge.png`, fullPage: true });
+
+    // Problems are shown next to the source they belong to: a refused file type, and a PDF that cannot be read.
+    const rowUpload = care.locator('.source-files input[type=file]');
+    await rowUpload.setInputFiles({ name: 'setup.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') });
+    await care.locator('p.error').filter({ hasText: 'setup.exe: unsupported file type' }).waitFor();
+    await rowUpload.setInputFiles({ name: 'broken.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf at all') });
+    await care.locator('.source-errors li').filter({ hasText: 'broken.pdf' }).waitFor();
+    expect(await care.locator('.source-files li').allTextContents()).toEqual([expect.stringContaining('broken.pdf'), expect.stringContaining('songket-care.md')]);
+    // A website with a wrong address is refused with the server's reason, and nothing is added.
+    await byId(page, 'new-source-type').selectOption({ label: 'Website' });
+    await byId(page, 'new-source.name').fill('Help center');
+    await byId(page, 'new-source.url').fill('help.example.com');
+    await byId(page, 'new-source.maxDepth').fill('1');
+    await page.click('#add-source-submit');
+    await page.locator('#add-source p.error').filter({ hasText: 'url: must be an http(s) URL' }).waitFor();
+    await page.locator('#knowledge-count').filter({ hasText: '2 of 100 sources' }).waitFor();
+
+    // Disabled: kept in the index, no longer found.
+    await care.locator('button.disable').click();
+    await care.locator('.badge.state').filter({ hasText: 'disabled' }).waitFor();
+    expect(await care.locator('.chunks').textContent()).not.toBe('0 chunks');
+    await page.click('#knowledge-ask');
+    await page.locator('#knowledge-results .passage').first().waitFor();
+    expect(await page.locator('#knowledge-results').textContent()).not.toContain('acid-free tissue paper');
+
+    // Delete asks first.
+    await vouchers.locator('button.delete').click();
+    await vouchers.locator('.confirm').filter({ hasText: 'Delete “Vouchers” for good' }).waitFor();
+    await vouchers.locator('button.confirm-delete').click();
+    await page.locator('#knowledge-count').filter({ hasText: '1 of 100 sources' }).waitFor();
+    await page.click('button[aria-pressed="false"]:has-text("ID")');
+    await page.locator('#knowledge-live').filter({ hasText: 'langsung berlaku' }).waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/knowledge-id.png`, fullPage: true });
+    await page.click('button:has-text("EN")');
+
+    // The draft editor loaded this profile before the sources existed: saving and publishing it keeps them.
+    await page.click('#tab-persona');
+    await byId(page, 'inboxes.9.persona.name').fill('Sari');
+    await publish(page);
+    const published = h.jawab.settings.get().inboxes['9']!;
+    expect(published.persona.name).toBe('Sari');
+    expect(published.knowledge.sources.map((s) => [s.name, s.type, s.state])).toEqual([['Care guide', 'files', 'disabled']]);
+    await page.close();
+  });
+
+  it('adds an integration with a token and a secret header; after a reload both are masked and kept', async () => {
+    const page = await signedIn();
+    await addInboxProfile(page, '10');
+    await page.click('#tab-integrations');
+    await page.click('[data-path="inboxes.10.integrations"] > button.add');
+    const at = (field: string) => byId(page, `inboxes.10.integrations.0.${field}`);
+    await at('name').fill('order_status');
+    await at('description').fill('Look up an order by its order number');
+    await at('baseUrl').fill('https://shop.example.com/api');
+    await at('path').fill('/orders/{order_number}');
+    await page.click('[data-path="inboxes.10.integrations.0.parameters"] > button.add');
+    await at('parameters.0.name').fill('order_number');
+    await at('parameters.0.description').fill('digits only');
+    await at('headers.+key').fill('X-Api-Key');
+    await page.click('[data-path="inboxes.10.integrations.0.headers"] .record-add button');
+    await at('headers.X-Api-Key').fill('header-secret-987654');
+    await at('token').fill('sk-live-abcdef123456');
+    expect(await at('token').getAttribute('type')).toBe('password');
+    await page.screenshot({ path: `${ARTIFACTS}/integrations.png`, fullPage: true });
+    await publish(page);
+    const stored = () => h.jawab.settings.get().inboxes['10']!.integrations[0]!;
+    expect(stored()).toMatchObject({ name: 'order_status', method: 'GET', path: '/orders/{order_number}', parameters: [{ name: 'order_number', description: 'digits only', required: true }], token: 'sk-live-abcdef123456', headers: { 'X-Api-Key': 'header-secret-987654' } });
+
+    await page.reload();
+    await page.waitForSelector('#tab-persona');
+    await page.selectOption('#profile', '10');
+    await page.click('#tab-integrations');
+    expect(await at('token').inputValue()).toBe('');
+    expect(await at('token').getAttribute('placeholder')).toBe('••••3456');
+    expect(await at('headers.X-Api-Key').getAttribute('placeholder')).toBe('••••7654');
+    await page.locator('[data-path="inboxes.10.integrations.0.token"] .help').filter({ hasText: 'Kept secret' }).waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/integrations-masked.png`, fullPage: true });
+    // Another field changed and published: the secrets sent back masked are kept as they were.
+    await at('description').fill('Look up the status of an order by its order number');
+    await publish(page);
+    expect(stored()).toMatchObject({ description: 'Look up the status of an order by its order number', token: 'sk-live-abcdef123456', headers: { 'X-Api-Key': 'header-secret-987654' } });
+    await page.close();
+  });
+
   it('chats in the playground and shows the reply, its sources and actions; simulates a scripted conversation', async () => {
     const page = await signedIn();
     await page.click('#tab-playground');

@@ -33,11 +33,13 @@ export const token = {
   },
 };
 
+/** Sends `body` as JSON, or as it is when it is a file (an upload to a knowledge source). */
 export async function api<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  const file = body instanceof Blob;
   const response = await fetch(path, {
     method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token.get()}`, ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: { 'content-type': file ? 'application/octet-stream' : 'application/json', authorization: `Bearer ${token.get()}`, ...headers },
+    body: body === undefined ? undefined : file ? body : JSON.stringify(body),
   });
   const data = (await response.json().catch(() => null)) as { error?: { code: string; message: string; fields?: FieldError[] } } | null;
   if (!response.ok) {

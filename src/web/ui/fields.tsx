@@ -185,7 +185,7 @@ function Choice(props: FieldProps & { choices: unknown[] }) {
   );
 }
 
-function ObjectEditor(props: FieldProps & { skip?: string; bareKeys?: string[] }) {
+export function ObjectEditor(props: FieldProps & { skip?: string; bareKeys?: string[] }) {
   const { label, help } = useForm();
   const value = isObj(props.value) ? props.value : {};
   const entries = Object.entries(props.schema.properties ?? {}).filter(([key]) => key !== props.skip);
@@ -279,7 +279,7 @@ export function ListEditor(props: ListProps) {
         {items.map((item, i) => (
           <li key={i} class="item">
             {props.itemTitle && <h4>{props.itemTitle(i)}</h4>}
-            <Field bare name={props.name} schema={itemSchema} value={item} path={joinPath(props.path, i)} onChange={(v) => set(items.map((x, j) => (j === i ? v : x)))} />
+            <Field bare name={props.name} context={props.name} schema={itemSchema} value={item} path={joinPath(props.path, i)} onChange={(v) => set(items.map((x, j) => (j === i ? v : x)))} />
             <div class="item-tools">
               {i > 0 && <button type="button" class="link" title={t('field.up')} onClick={() => set([...items.slice(0, i - 1), item, items[i - 1], ...items.slice(i + 1)])}>↑</button>}
               <button type="button" class="link remove" onClick={() => set(items.filter((_, j) => j !== i))}>{t('field.remove')}</button>

@@ -3,11 +3,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { AnalyticsTab } from './analytics-tab.js';
 import { api, ApiError, type FieldError, token } from './api.js';
-import { Field } from './fields.js';
+import { Field, ObjectEditor } from './fields.js';
 import { FlowEditor } from './flow-editor.js';
 import { Form, type FormContext, useForm } from './form-context.js';
 import { initialLang, type Lang, translate } from './i18n.js';
-import { KnowledgeStatus } from './knowledge-tab.js';
+import { withPublishedSources } from './knowledge-client.js';
+import { KnowledgeTab } from './knowledge-tab.js';
 import { Playground } from './playground.js';
 import { RulesEditor } from './rules-editor.js';
 import { joinPath, type JsonSchema, resolve } from './schema.js';
@@ -77,6 +78,8 @@ function Editor({ lang, onUnauthorized }: { lang: Lang; onUnauthorized: () => vo
   const [status, setStatus] = useState('');
   const [profile, setProfile] = useState('default');
   const [tab, setTab] = useState<TabId>('persona');
+  /** Counts publishes: the Knowledge tab reads the sources again (a profile just published can have sources now). */
+  const [publishes, setPublishes] = useState(0);
   const t = (key: string, params?: Record<string, string | number>) => translate(lang, key, params);
 
   const fail = (e: unknown) => {
@@ -120,7 +123,9 @@ function Editor({ lang, onUnauthorized }: { lang: Lang; onUnauthorized: () => vo
 
   const saveDraft = async (): Promise<boolean> => {
     try {
-      take(await api<Draft>('PUT', '/api/settings/draft', settings));
+      // Sources are not drafted: they are changed at once through /api/knowledge, so the ones published win.
+      const published = await api<Settings>('GET', '/api/settings');
+      take(await api<Draft>('PUT', '/api/settings/draft', withPublishedSources(settings, published)));
       setStatus(t('draft.saved'));
       return true;
     } catch (e) {
@@ -133,6 +138,7 @@ function Editor({ lang, onUnauthorized }: { lang: Lang; onUnauthorized: () => vo
     try {
       const published = await api<Settings>('POST', '/api/settings/publish');
       take({ settings: published, differs: false, savedAt: null });
+      setPublishes(publishes + 1);
       setStatus(t('draft.published'));
     } catch (e) {
       fail(e);
@@ -155,6 +161,8 @@ function Editor({ lang, onUnauthorized }: { lang: Lang; onUnauthorized: () => vo
     const props = { key: `${profile}.${key}`, name: key, schema: profileSchema.properties![key]!, path: joinPath(profilePath, key), value: profileValue[key], onChange: (v: unknown) => setProfileValue({ ...profileValue, [key]: v }) };
     if (key === 'rules') return <RulesEditor {...props} />;
     if (key === 'flow') return <FlowEditor {...props} />;
+    // The sources are listed and changed live by the Knowledge tab; the rest of `knowledge` is drafted as usual.
+    if (key === 'knowledge') return <ObjectEditor {...props} schema={resolve(props.schema, root)} skip="sources" />;
     return <Field {...props} />;
   };
   const section = (id: TabId) => {
@@ -164,7 +172,7 @@ function Editor({ lang, onUnauthorized }: { lang: Lang; onUnauthorized: () => vo
     const body = tabKeys.map(field);
     return (
       <>
-        {id === 'knowledge' && <KnowledgeStatus />}
+        {id === 'knowledge' && keys.includes('knowledge') && <KnowledgeTab key={`${profile}.${publishes}`} profile={profile} />}
         {body.length ? body : id !== 'knowledge' || !keys.includes('knowledge') ? <p class="notice missing-section">{t('section.missing', { name: t(`tab.${id}`) })}</p> : null}
       </>
     );
