@@ -232,8 +232,12 @@ function ProfilePicker(props: { settings: Settings; profile: string; onPick: (p:
           const id = inbox.trim();
           if (!/^\d+$/.test(id)) return setError(t('profile.badId'));
           if (settings.inboxes[id]) return setError(t('profile.exists'));
-          // A new inbox profile starts as a copy of the default one.
-          props.onChange({ ...settings, inboxes: { ...settings.inboxes, [id]: structuredClone(settings.defaultProfile) } });
+          // A new inbox profile starts as a copy of the default one, without its knowledge sources: those are the
+          // default profile's own (their files live under it), and the inbox adds its own on the Knowledge tab.
+          const copy = structuredClone(settings.defaultProfile);
+          const knowledge = copy['knowledge'];
+          if (knowledge && typeof knowledge === 'object') copy['knowledge'] = { ...knowledge, sources: [] };
+          props.onChange({ ...settings, inboxes: { ...settings.inboxes, [id]: copy } });
           props.onPick(id);
           setInbox('');
           setError('');
