@@ -10,7 +10,7 @@
 // page does not drown the rest. The output is L2-normalised, so cosine similarity is a dot product.
 //
 // Each feature lands in two buckets with independent signs (a sparse random projection): at 384
-// dimensions that keeps the hybrid eval where 1024 dimensions with one bucket had it (BENCHMARKS.md),
+// dimensions the hybrid eval stays within the hash noise of 1024 dimensions with one bucket (BENCHMARKS.md),
 // while the HNSW index does 2.7 times less work per distance. A token's features (stems, concepts,
 // n-grams) are hashed once and cached, since help text repeats the same few thousand words.
 import { Embeddings } from '@langchain/core/embeddings';
