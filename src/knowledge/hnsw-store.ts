@@ -17,7 +17,7 @@ const { HierarchicalNSW } = hnswlib;
 type Graph = InstanceType<typeof HierarchicalNSW>;
 
 export interface HnswStoreOptions {
-  /** Candidate list size at query time; raised to k when k is larger. */
+  /** Candidate list size at query time, raised to k when k is larger; by default it grows with the index (efSearchFor). */
   efSearch?: number;
   m?: number;
   efConstruction?: number;
@@ -38,7 +38,8 @@ interface DocstoreFile {
   version: 1;
   dimensions: number | null;
   nextLabel: number;
-  options: Required<Omit<HnswStoreOptions, 'initialCapacity'>>;
+  /** The graph's build parameters (files written before v3 embeddings also hold an efSearch, ignored). */
+  options: { m: number; efConstruction: number };
   /** label -> document */
   documents: Record<string, StoredDocument>;
 }
@@ -46,11 +47,26 @@ interface DocstoreFile {
 export const INDEX_FILE = 'hnswlib.index';
 export const DOCSTORE_FILE = 'docstore.json';
 
-// Chosen for recall on hashed offline embeddings (1024 dimensions, little cluster structure, which is hard
-// for HNSW): M 16 and efConstruction 200 build a well-connected graph; efSearch 128 reaches recall@10
-// ≈ 0.95 against exact search at 10k chunks, where 64 (and LangChain's 10) stop near 0.92 (0.5).
-// The measurements, and what larger indexes cost, are in BENCHMARKS.md (`npm run bench`).
-const DEFAULTS = { efSearch: 128, m: 16, efConstruction: 200, initialCapacity: 256 } as const;
+// Build parameters chosen for the build rate on hashed offline embeddings (little cluster structure, which
+// is hard for HNSW): M 16 keeps the graph well connected; efConstruction 100 builds about twice as fast as
+// 200 for a small loss of recall that a larger efSearch makes up. Measurements in BENCHMARKS.md.
+const DEFAULTS = { m: 16, efConstruction: 100, initialCapacity: 256 } as const;
+
+// efSearch for recall@10 ≈ 0.95 against exact search on the benchmark's help-text chunks (BENCHMARKS.md):
+// about 160 at 10k chunks, 220 at 20k, 600 at 100k, a power law of exponent ~0.57.
+const EF_AT_10K = 160;
+const EF_EXPONENT = 0.57;
+const EF_MIN = 64;
+const EF_MAX = 800;
+
+/**
+ * The default candidate list size for an index of `size` points. Recall at a fixed efSearch falls as the
+ * graph grows, so efSearch grows with it (a search costs roughly efSearch distance computations).
+ */
+export function efSearchFor(size: number): number {
+  const ef = EF_AT_10K * Math.pow(Math.max(1, size) / 10_000, EF_EXPONENT);
+  return Math.round(Math.min(EF_MAX, Math.max(EF_MIN, ef)));
+}
 
 /** Writes through a temporary file and a rename, so a crash never leaves a half-written file. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
@@ -67,14 +83,14 @@ export class HnswStore extends VectorStore {
   private nextLabel = 0;
   private readonly byLabel = new Map<number, StoredDocument>();
   private readonly labelById = new Map<string, number>();
-  private readonly efSearch: number;
+  private readonly efSearch: number | undefined;
   private readonly m: number;
   private readonly efConstruction: number;
   private readonly initialCapacity: number;
 
   constructor(embeddings: EmbeddingsInterface, options: HnswStoreOptions = {}) {
     super(embeddings, options);
-    this.efSearch = options.efSearch ?? DEFAULTS.efSearch;
+    this.efSearch = options.efSearch;
     this.m = options.m ?? DEFAULTS.m;
     this.efConstruction = options.efConstruction ?? DEFAULTS.efConstruction;
     this.initialCapacity = Math.max(1, options.initialCapacity ?? DEFAULTS.initialCapacity);
@@ -198,7 +214,7 @@ export class HnswStore extends VectorStore {
     if (query.length !== this.dimensions) {
       throw new Error(`search: the query has ${query.length} dimensions, the index has ${this.dimensions}`);
     }
-    graph.setEf(Math.max(this.efSearch, wanted));
+    graph.setEf(Math.max(this.efSearch ?? efSearchFor(this.byLabel.size), wanted));
     // Deleted points are marked deleted in the graph already: a filter (a call into JS per candidate,
     // which costs more than the distance) is passed only when the caller restricts the search.
     const filter =
@@ -244,7 +260,7 @@ export class HnswStore extends VectorStore {
       version: 1,
       dimensions: this.dimensions ?? null,
       nextLabel: this.nextLabel,
-      options: { efSearch: this.efSearch, m: this.m, efConstruction: this.efConstruction },
+      options: { m: this.m, efConstruction: this.efConstruction },
       documents: Object.fromEntries([...this.byLabel].map(([label, stored]) => [String(label), stored])),
     };
     await writeFileAtomic(join(directory, DOCSTORE_FILE), JSON.stringify(file));
@@ -254,7 +270,7 @@ export class HnswStore extends VectorStore {
   static async load(directory: string, embeddings: EmbeddingsInterface, options: HnswStoreOptions = {}): Promise<HnswStore> {
     const file = JSON.parse(await readFile(join(directory, DOCSTORE_FILE), 'utf8')) as DocstoreFile;
     if (file.version !== 1) throw new Error(`${join(directory, DOCSTORE_FILE)}: unknown version ${String(file.version)}`);
-    const store = new HnswStore(embeddings, { ...file.options, ...options });
+    const store = new HnswStore(embeddings, { m: file.options.m, efConstruction: file.options.efConstruction, ...options });
     store.nextLabel = file.nextLabel;
     for (const [label, stored] of Object.entries(file.documents)) {
       store.byLabel.set(Number(label), stored);

@@ -29,7 +29,7 @@ export interface OpenKnowledgeIndexOptions {
   embeddings: EmbeddingsInterface;
   /** Identifies the embeddings model; the index folder is named after it. */
   embeddingsId: string;
-  /** Candidate list size of the HNSW search (default 128, see hnsw-store.ts). */
+  /** Candidate list size of the HNSW search (default: grows with the index, efSearchFor in hnsw-store.ts). */
   efSearch?: number;
   /** Chunks per embeddings request (default 64). */
   batchSize?: number;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Document } from '@langchain/core/documents';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HnswStore } from '../../src/knowledge/hnsw-store.js';
+import { efSearchFor, HnswStore } from '../../src/knowledge/hnsw-store.js';
 import { OfflineEmbeddings } from '../../src/knowledge/offline-embeddings.js';
 
 const embeddings = new OfflineEmbeddings({ dimensions: 256 });
@@ -65,6 +65,16 @@ describe('HnswStore', () => {
     expect(store.size).toBe(40);
     expect(store.capacity).toBeGreaterThanOrEqual(40);
     expect((await store.similaritySearch('document number 39', 40)).length).toBe(40);
+  });
+
+  it('grows the default efSearch with the index size, within bounds', () => {
+    expect(efSearchFor(100)).toBe(64);
+    expect(efSearchFor(10_000)).toBe(160);
+    expect(efSearchFor(100_000)).toBe(594);
+    expect(efSearchFor(10_000_000)).toBe(800);
+    const sizes = [1, 5_000, 20_000, 50_000, 200_000, 1_000_000];
+    const efs = sizes.map(efSearchFor);
+    expect(efs).toEqual([...efs].sort((a, b) => a - b));
   });
 
   it('keeps efSearch at least k so that large k still returns k results', async () => {
