@@ -25,7 +25,12 @@ const envSchema = z.object({
   OPENAI_EMBEDDING_MODEL: z.string().min(1).default('text-embedding-3-small'),
   DATA_DIR: z.string().min(1).default('./data'),
   KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
-  REDIS_URL: z.string().min(1).optional(),
+  REDIS_URL: z
+    .string()
+    .trim()
+    .pipe(z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }))
+    .optional(),
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be letters, digits, - or _ (at most 40)').default('jawab'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Upper bound on requests per second to one Chatwoot host (Chatwoot allows 3000/min per IP). */
   CHATWOOT_MAX_RPS: z.coerce.number().positive().default(40),
@@ -51,6 +56,8 @@ export interface Config {
   dataDir: string;
   knowledgeDir: string;
   logLevel: Env['LOG_LEVEL'];
+  /** Shared state for several replicas; unset: the embedded store in DATA_DIR. */
+  redis?: { url: string; prefix: string };
 }
 
 export class ConfigError extends Error {}
@@ -65,8 +72,11 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     throw new ConfigError(`configuration error: ${issue.path.join('.')} ${issue.message}`);
   }
   const env = parsed.data;
-  if (env.REDIS_URL) {
-    throw new ConfigError('configuration error: REDIS_URL is not supported yet by this version; unset it to use the embedded store');
+  if (env.REDIS_URL && !env.CHATWOOT_URL) {
+    throw new ConfigError('configuration error: REDIS_URL needs CHATWOOT_URL (the built-in sandbox helpdesk lives inside one process)');
+  }
+  if (env.REDIS_URL && !env.ADMIN_TOKEN) {
+    throw new ConfigError('configuration error: ADMIN_TOKEN is required with REDIS_URL, so every replica accepts the same token');
   }
   if (env.CHATWOOT_URL && !env.CHATWOOT_BOT_TOKEN && !env.CHATWOOT_API_TOKEN) {
     throw new ConfigError('configuration error: CHATWOOT_URL is set but neither CHATWOOT_BOT_TOKEN nor CHATWOOT_API_TOKEN is');
@@ -97,5 +107,6 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     dataDir: env.DATA_DIR,
     knowledgeDir: env.KNOWLEDGE_DIR,
     logLevel: env.LOG_LEVEL,
+    redis: env.REDIS_URL ? { url: env.REDIS_URL, prefix: env.REDIS_PREFIX } : undefined,
   };
 }

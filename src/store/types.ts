@@ -73,8 +73,7 @@ export function draftOf(record: ConversationRecord): ConversationRecord {
 }
 
 export function hasWork(record: ConversationRecord): boolean {
-  const timers = record.state?.timers;
-  return record.outbox.length > 0 || timers?.reply !== undefined || timers?.retry !== undefined;
+  return record.outbox.length > 0 || Object.values(record.state?.timers ?? {}).some((t) => t !== undefined);
 }
 
 export function pruneSeen(seen: Record<string, number>, now: number): Record<string, number> {

@@ -1,0 +1,66 @@
+// The backend for several replicas (REDIS_URL): every port on one Redis, with well-kept libraries for the parts
+// that are easy to get wrong: ioredis, BullMQ (intake queue, timers), redis-semaphore (locks), Bottleneck (limits).
+import { Redis } from 'ioredis';
+import type { Logger } from '../log.js';
+import type { Backend } from '../store/backend.js';
+import { DEFAULT_JOB_TIMING, type JobsConnection } from './jobs.js';
+import { LimitersOnRedis } from './limiters.js';
+import { RedisIntakeQueue } from './redis-intake-queue.js';
+import { RedisLocks } from './redis-locks.js';
+import { RedisConversationStore } from './redis-store.js';
+import { RedisSeenKeys } from './redis-seen-keys.js';
+import { RedisWakeUps } from './redis-wake-ups.js';
+
+export interface RedisConfig {
+  url: string;
+  /** Prefix of every key, so several Jawab deployments (or test runs) can share one Redis. */
+  prefix: string;
+}
+
+export async function openRedisBackend(config: RedisConfig, log: Logger, now: () => number): Promise<Backend> {
+  const redis = await connect(config.url);
+  // BullMQ workers block on this one; it must keep retrying rather than fail a blocked command.
+  const workers = redis.duplicate({ maxRetriesPerRequest: null });
+  const jobs: JobsConnection = { redis, workers, prefix: config.prefix, timing: DEFAULT_JOB_TIMING, log };
+  const limiters = new LimitersOnRedis(redis, config.prefix);
+  const queue = new RedisIntakeQueue(jobs);
+  return {
+    store: new RedisConversationStore(redis, config.prefix, now),
+    queue,
+    locks: new RedisLocks(redis, config.prefix, log),
+    wakeUps: (wake) => new RedisWakeUps(jobs, wake, now),
+    seen: new RedisSeenKeys(redis, config.prefix),
+    limiters: limiters.factory,
+    resumeOnStart: false,
+    close: async () => {
+      await limiters.close();
+      workers.disconnect();
+      await redis.quit();
+    },
+  };
+}
+
+/** Connects once up front, so a wrong REDIS_URL stops the start with a clear message instead of retrying forever. */
+async function connect(url: string): Promise<Redis> {
+  const redis = new Redis(url, { lazyConnect: true, connectTimeout: 5_000, maxRetriesPerRequest: 3 });
+  redis.on('error', () => undefined); // reconnects are logged by the failures they cause
+  try {
+    await redis.connect();
+    await redis.ping();
+    return redis;
+  } catch (error) {
+    redis.disconnect();
+    throw new Error(`Redis at ${redact(url)} is not reachable: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** The URL without its password, for messages. */
+export function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'REDIS_URL';
+  }
+}
