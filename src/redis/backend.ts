@@ -20,14 +20,17 @@ export interface RedisConfig {
 export async function openRedisBackend(config: RedisConfig, log: Logger, now: () => number): Promise<Backend> {
   const redis = await connect(config.url);
   // BullMQ workers block on this one; it must keep retrying rather than fail a blocked command.
-  const workers = redis.duplicate({ maxRetriesPerRequest: null });
+  const workers = redis.duplicate({ lazyConnect: false, maxRetriesPerRequest: null });
+  // redis-semaphore refreshes held locks on a timer and does not catch a failed refresh: on this connection a
+  // command waits out a Redis outage instead of failing, so an outage delays the work rather than crashing the process.
+  const locks = redis.duplicate({ lazyConnect: false, maxRetriesPerRequest: null });
   const jobs: JobsConnection = { redis, workers, prefix: config.prefix, timing: DEFAULT_JOB_TIMING, log };
   const limiters = new LimitersOnRedis(redis, config.prefix);
   const queue = new RedisIntakeQueue(jobs);
   return {
     store: new RedisConversationStore(redis, config.prefix, now),
     queue,
-    locks: new RedisLocks(redis, config.prefix, log),
+    locks: new RedisLocks(locks, config.prefix, log),
     wakeUps: (wake) => new RedisWakeUps(jobs, wake, now),
     seen: new RedisSeenKeys(redis, config.prefix),
     limiters: limiters.factory,
@@ -35,6 +38,7 @@ export async function openRedisBackend(config: RedisConfig, log: Logger, now: ()
     close: async () => {
       await limiters.close();
       workers.disconnect();
+      locks.disconnect();
       await redis.quit();
     },
   };

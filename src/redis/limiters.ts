@@ -19,7 +19,7 @@ export class LimitersOnRedis {
     private readonly prefix: string,
   ) {
     // Bottleneck owns (and closes) this connection and the subscriber it duplicates from it.
-    this.connection = new Bottleneck.IORedisConnection({ client: redis.duplicate() });
+    this.connection = new Bottleneck.IORedisConnection({ client: redis.duplicate({ lazyConnect: false }) });
   }
 
   readonly factory: LimiterFactory = (id, options) => {

@@ -2,6 +2,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import type { FakeChatwoot } from '../fakes/fake-chatwoot.js';
+import { KNOWLEDGE_DIR, SECRET } from './harness.js';
 
 export const REPO_DIR = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -14,6 +16,18 @@ export async function freePort(): Promise<number> {
       server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
     });
   });
+}
+
+/** The environment of a Jawab process on `dataDir` that talks to the fake Chatwoot. */
+export function fakeChatwootEnv(fake: FakeChatwoot, dataDir: string): Record<string, string> {
+  return {
+    DATA_DIR: dataDir,
+    KNOWLEDGE_DIR,
+    CHATWOOT_URL: fake.url,
+    CHATWOOT_BOT_TOKEN: fake.botToken,
+    CHATWOOT_API_TOKEN: fake.userToken,
+    CHATWOOT_WEBHOOK_SECRET: SECRET,
+  };
 }
 
 export interface JawabProcess {

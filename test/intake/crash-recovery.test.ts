@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../src/config/settings.js';
 import { type FakeChatwoot, startFakeChatwoot } from '../fakes/fake-chatwoot.js';
-import { freePort, type JawabProcess, startJawabProcess } from '../helpers/child.js';
+import { fakeChatwootEnv, freePort, type JawabProcess, startJawabProcess } from '../helpers/child.js';
 import { fixture, signDelivery } from '../helpers/fixtures.js';
-import { KNOWLEDGE_DIR, SECRET } from '../helpers/harness.js';
+import { SECRET } from '../helpers/harness.js';
 
 const MESSAGES_PATH = '/api/v1/accounts/1/conversations/42/messages';
 const incoming = fixture('message_created.incoming_contact.json');
@@ -27,12 +27,7 @@ async function writeSettings(replyDelaySeconds: number): Promise<void> {
 function start(): Promise<JawabProcess> {
   return startJawabProcess(
     {
-      DATA_DIR: dataDir,
-      KNOWLEDGE_DIR,
-      CHATWOOT_URL: fake.url,
-      CHATWOOT_BOT_TOKEN: fake.botToken,
-      CHATWOOT_API_TOKEN: fake.userToken,
-      CHATWOOT_WEBHOOK_SECRET: SECRET,
+      ...fakeChatwootEnv(fake, dataDir),
       CHATWOOT_TIMEOUT_MS: '30000',
       ADMIN_TOKEN: 'crash-test-admin-token-000',
     },
