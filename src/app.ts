@@ -47,6 +47,7 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
   const backend = config.redis ? await openRedisBackend(config.redis, log, now) : await openEmbeddedBackend(config.dataDir, now);
   const { store, queue } = backend;
   const settings = await SettingsStore.open(config.dataDir);
+  await backend.shareSettings?.(settings);
   const adminToken = await resolveAdminToken(config.dataDir, config.adminToken);
   const metrics = new Metrics();
 

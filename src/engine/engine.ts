@@ -293,9 +293,8 @@ export class Engine {
     if (this.buffers.has(key)) return void this.notify(key);
     const times = Object.values(state?.timers ?? {}).filter((t): t is number => t !== undefined);
     if (!times.length) return this.scheduler.clear(key);
-    const at = Math.min(...times);
-    if (at <= this.now()) void this.notify(key);
-    else await this.scheduler.set(key, at);
+    // A timer already due goes through the wake-ups too: on Redis that makes the next run a durable job.
+    await this.scheduler.set(key, Math.min(...times));
   }
 }
 

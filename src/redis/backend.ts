@@ -10,6 +10,7 @@ import { RedisLocks } from './redis-locks.js';
 import { RedisConversationStore } from './redis-store.js';
 import { RedisSeenKeys } from './redis-seen-keys.js';
 import { RedisWakeUps } from './redis-wake-ups.js';
+import { shareSettings } from './shared-settings.js';
 
 export interface RedisConfig {
   url: string;
@@ -27,6 +28,7 @@ export async function openRedisBackend(config: RedisConfig, log: Logger, now: ()
   const jobs: JobsConnection = { redis, workers, prefix: config.prefix, timing: DEFAULT_JOB_TIMING, log };
   const limiters = new LimitersOnRedis(redis, config.prefix);
   const queue = new RedisIntakeQueue(jobs);
+  let stopSharing: () => void = () => undefined;
   return {
     store: new RedisConversationStore(redis, config.prefix, now),
     queue,
@@ -35,7 +37,11 @@ export async function openRedisBackend(config: RedisConfig, log: Logger, now: ()
     seen: new RedisSeenKeys(redis, config.prefix),
     limiters: limiters.factory,
     resumeOnStart: false,
+    shareSettings: async (settings) => {
+      stopSharing = await shareSettings(settings, redis, config.prefix, log);
+    },
     close: async () => {
+      stopSharing();
       await limiters.close();
       workers.disconnect();
       locks.disconnect();

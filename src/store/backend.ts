@@ -6,6 +6,7 @@ import { localLimiters } from '../chatwoot/http.js';
 import { JournalQueue } from './journal-queue.js';
 import { LowdbConversationStore } from './lowdb-store.js';
 import type { ConversationLocks, IntakeQueue, SeenKeys, WakeUpsFactory } from './ports.js';
+import type { SettingsStore } from './settings-store.js';
 import type { ConversationStore } from './types.js';
 
 export interface Backend {
@@ -21,6 +22,8 @@ export interface Backend {
    * were in memory); on Redis, timers and unfinished work are durable jobs that any replica picks up.
    */
   resumeOnStart: boolean;
+  /** Keeps the settings the same on every replica; unset: they are this process's alone. */
+  shareSettings?(settings: SettingsStore): Promise<void>;
   close(): Promise<void>;
 }
 

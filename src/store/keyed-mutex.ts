@@ -17,6 +17,11 @@ export class KeyedMutex implements ConversationLocks {
     return result;
   }
 
+  /** True while work for the key is running or queued. */
+  holds(key: string): boolean {
+    return this.tails.has(key);
+  }
+
   /** Keys with work running or queued. */
   get size(): number {
     return this.tails.size;

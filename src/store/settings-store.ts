@@ -9,6 +9,8 @@ import { defaultSettings, type Settings, settingsSchema } from '../config/settin
 export type SettingsUpdate = { ok: true; settings: Settings } | { ok: false; errors: Array<{ path: string; message: string }> };
 
 export class SettingsStore {
+  private readonly listeners: Array<(settings: Settings) => Promise<void>> = [];
+
   private constructor(private readonly db: Low<Settings>) {}
 
   static async open(dataDir: string): Promise<SettingsStore> {
@@ -32,7 +34,22 @@ export class SettingsStore {
     if (!parsed.success) return { ok: false, errors: describe(parsed.error) };
     this.db.data = parsed.data;
     await this.db.write();
+    for (const listener of this.listeners) await listener(parsed.data);
     return { ok: true, settings: parsed.data };
+  }
+
+  /** Runs after every accepted put(): with several replicas, this shares the change with the others. */
+  onChange(listener: (settings: Settings) => Promise<void>): void {
+    this.listeners.push(listener);
+  }
+
+  /** Settings changed elsewhere (another replica): validated and kept, not announced again. False when invalid. */
+  async adopt(input: unknown): Promise<boolean> {
+    const parsed = settingsSchema.safeParse(input);
+    if (!parsed.success) return false;
+    this.db.data = parsed.data;
+    await this.db.write();
+    return true;
   }
 }
 

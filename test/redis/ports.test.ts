@@ -1,5 +1,8 @@
 // The Redis ports on a real Redis, two instances standing for two replicas: a timer fires once and survives a
 // restart, a conversation lock excludes the other replica, a delivery id is claimed once.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { Mutex } from 'redis-semaphore';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +11,8 @@ import { DEFAULT_JOB_TIMING, type JobsConnection } from '../../src/redis/jobs.js
 import { RedisLocks } from '../../src/redis/redis-locks.js';
 import { RedisSeenKeys } from '../../src/redis/redis-seen-keys.js';
 import { RedisWakeUps } from '../../src/redis/redis-wake-ups.js';
+import { shareSettings } from '../../src/redis/shared-settings.js';
+import { SettingsStore } from '../../src/store/settings-store.js';
 import { dropPrefix, redisForTests, TEST_REDIS_URL, testPrefix } from '../helpers/redis.js';
 
 const runs = await redisForTests('the Redis ports');
@@ -128,5 +133,31 @@ describe.skipIf(!runs)('Redis seen keys', () => {
     expect(await a.claim(['m:2'])).toBe(true);
     await a.forget(['m:1', 'd:x']);
     expect(await b.claim(['m:1', 'd:x'])).toBe(true);
+  });
+});
+
+describe.skipIf(!runs)('settings shared through Redis', () => {
+  it('gives a starting replica the shared settings, and applies a change made on one replica on the other', async () => {
+    const dirs = [await mkdtemp(join(tmpdir(), 'jawab-settings-')), await mkdtemp(join(tmpdir(), 'jawab-settings-'))];
+    stops.push(async () => {
+      for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+    });
+    const replica = async (dir: string) => {
+      const settings = await SettingsStore.open(dir);
+      const stop = await shareSettings(settings, client(), prefix, silentLogger);
+      stops.push(async () => stop());
+      return settings;
+    };
+    const a = await replica(dirs[0]!);
+    const changed = { ...a.get(), defaultProfile: { ...a.get().defaultProfile, replyDelaySeconds: 7 } };
+    expect(await a.put(changed)).toMatchObject({ ok: true });
+    const b = await replica(dirs[1]!);
+    expect(b.get().defaultProfile.replyDelaySeconds).toBe(7);
+    expect(await b.put({ ...changed, enabled: false })).toMatchObject({ ok: true });
+    await until(() => a.get().enabled === false);
+    // The replica's own file follows, so a restart without Redis at hand starts from the same settings.
+    const deadline = Date.now() + 5_000;
+    while ((await SettingsStore.open(dirs[0]!)).get().enabled !== false && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect((await SettingsStore.open(dirs[0]!)).get().enabled).toBe(false);
   });
 });

@@ -116,6 +116,22 @@ export function conversationStoreContract(name: string, open: () => Promise<Stor
       expect(seen[`k${SEEN_MAX + 9}`]).toBeDefined();
     });
 
+    it('keeps every conversation of thousands changed at once, deferred or not', async () => {
+      const keys = Array.from({ length: 2500 }, (_, i) => `3-${1000 + i}`);
+      await Promise.all(
+        keys.map((key, i) =>
+          s.store.update(key, (record) => {
+            record.state = initialState({ ...ref, conversationId: 1000 + i }, NOW);
+            return { value: undefined, changed: true, defer: i % 2 === 0 };
+          }),
+        ),
+      );
+      const again = await reopen();
+      const missing: string[] = [];
+      for (const key of keys) if (!(await again.read(key))) missing.push(key);
+      expect(missing).toEqual([]);
+    });
+
     it('loses no update when many run on one conversation at once', async () => {
       const stores = [s.store, ...(s.sibling ? [await s.sibling()] : [])];
       extra.push(...stores.slice(1));
