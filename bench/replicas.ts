@@ -13,6 +13,7 @@ import { type Sink, startSink } from './sink.js';
 import { signedWebhook } from './webhooks.js';
 
 const ACTIVE = Number(process.env.BENCH_ACTIVE ?? 10_000);
+const RESTARTS = 3;
 /** Long enough that no timer fires during the measurement. */
 const DAY_S = 86_400;
 
@@ -46,8 +47,8 @@ async function restarts(sink: Sink, redis: RedisServer): Promise<string[]> {
   }
   rows.push(
     '',
-    `Ready: from the restarted process's spawn to \`/readyz\` answering 200 (the knowledge index is unchanged and loaded in both); ` +
-      `RSS 5 s after that, once resumed work has run. Each conversation has one customer message waiting on a ${DAY_S} s reply delay.`,
+    `Ready: from the restarted process's spawn to \`/readyz\` answering 200 (the knowledge index is unchanged and loaded in both), ` +
+      `the median of ${RESTARTS} restarts; RSS 5 s after that, once resumed work has run. Each conversation has one customer message waiting on a ${DAY_S} s reply delay.`,
   );
   return rows;
 }
@@ -60,14 +61,19 @@ async function restart(kind: 'lowdb' | 'redis', count: number, sink: Sink, redis
   const active = kind === 'redis' ? () => redis.client.scard(`${prefix}:active`) : async () => (await readdir(join(first.dataDir, 'active'))).length;
   await until(async () => (await active()) >= count);
   await first.stop();
-  const started = performance.now();
-  const second = await startJawab(sink.url, { env, replyDelaySeconds: DAY_S, dataDir: first.dataDir });
-  const readyMs = performance.now() - started;
-  await new Promise((r) => setTimeout(r, 5_000));
-  const rssMiB = rss(second);
-  await second.stop();
+  // The median of three restarts on the same data: one start is at the mercy of whatever else the 2 cores do.
+  const runs: Restart[] = [];
+  for (let i = 0; i < RESTARTS; i++) {
+    const started = performance.now();
+    const again = await startJawab(sink.url, { env, replyDelaySeconds: DAY_S, dataDir: first.dataDir });
+    const readyMs = performance.now() - started;
+    await new Promise((r) => setTimeout(r, 5_000));
+    runs.push({ readyMs, rssMiB: rss(again) });
+    await again.stop();
+  }
   await rm(first.dataDir, { recursive: true, force: true });
-  return { readyMs, rssMiB, redisMiB: kind === 'redis' ? await redis.usedMiB() : undefined };
+  const median = runs.sort((a, b) => a.readyMs - b.readyMs)[Math.floor(RESTARTS / 2)]!;
+  return { ...median, redisMiB: kind === 'redis' ? await redis.usedMiB() : undefined };
 }
 
 /** One new customer message in each of `count` conversations, 32 at a time. */

@@ -11,6 +11,7 @@ import type { Config } from './config/env.js';
 import { Engine } from './engine/engine.js';
 import { Intake } from './intake/intake.js';
 import { buildAnswerer } from './answer/build.js';
+import { rateLimited } from './answer/rate-limited.js';
 import type { Logger } from './log.js';
 import { openRedisBackend } from './redis/backend.js';
 import { openEmbeddedBackend } from './store/backend.js';
@@ -66,7 +67,7 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
 
   // Webhooks are accepted (and stored) while the knowledge is still being indexed; turns wait for it.
   const answererReady = overrides.answerer ? Promise.resolve(overrides.answerer) : buildAnswerer(config, log);
-  const answerer: Answerer = { answer: async (request) => (await answererReady).answer(request) };
+  const answerer = rateLimited({ answer: async (request) => (await answererReady).answer(request) }, config.openai, backend.limiters);
 
   const engine = new Engine({
     store,

@@ -23,6 +23,8 @@ const envSchema = z.object({
   OPENAI_BASE_URL: optionalUrl,
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
   OPENAI_EMBEDDING_MODEL: z.string().min(1).default('text-embedding-3-small'),
+  /** Answers per second through the model (for all replicas together with REDIS_URL); unset: no limit. */
+  OPENAI_MAX_RPS: z.coerce.number().int().positive().optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
   REDIS_URL: z
@@ -52,7 +54,7 @@ export interface Config {
   webhookSecret?: string;
   allowUnsignedWebhooks: boolean;
   adminToken?: string;
-  openai?: { apiKey: string; baseURL?: string; model: string; embeddingModel: string };
+  openai?: { apiKey: string; baseURL?: string; model: string; embeddingModel: string; maxAnswersPerSecond?: number };
   dataDir: string;
   knowledgeDir: string;
   logLevel: Env['LOG_LEVEL'];
@@ -102,7 +104,13 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     allowUnsignedWebhooks: env.ALLOW_UNSIGNED_WEBHOOKS,
     adminToken: env.ADMIN_TOKEN,
     openai: env.OPENAI_API_KEY
-      ? { apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL, model: env.OPENAI_MODEL, embeddingModel: env.OPENAI_EMBEDDING_MODEL }
+      ? {
+          apiKey: env.OPENAI_API_KEY,
+          baseURL: env.OPENAI_BASE_URL,
+          model: env.OPENAI_MODEL,
+          embeddingModel: env.OPENAI_EMBEDDING_MODEL,
+          maxAnswersPerSecond: env.OPENAI_MAX_RPS,
+        }
       : undefined,
     dataDir: env.DATA_DIR,
     knowledgeDir: env.KNOWLEDGE_DIR,

@@ -8,6 +8,7 @@ import { Mutex } from 'redis-semaphore';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.js';
 import { DEFAULT_JOB_TIMING, type JobsConnection } from '../../src/redis/jobs.js';
+import { LimitersOnRedis } from '../../src/redis/limiters.js';
 import { RedisLocks } from '../../src/redis/redis-locks.js';
 import { RedisSeenKeys } from '../../src/redis/redis-seen-keys.js';
 import { RedisWakeUps } from '../../src/redis/redis-wake-ups.js';
@@ -159,5 +160,25 @@ describe.skipIf(!runs)('settings shared through Redis', () => {
     const deadline = Date.now() + 5_000;
     while ((await SettingsStore.open(dirs[0]!)).get().enabled !== false && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     expect((await SettingsStore.open(dirs[0]!)).get().enabled).toBe(false);
+  });
+});
+
+describe.skipIf(!runs)('rate limits shared through Redis (Bottleneck clustering)', () => {
+  it('lets two replicas together use one reservoir per limiter id', async () => {
+    const replicas = [new LimitersOnRedis(client(), prefix), new LimitersOnRedis(client(), prefix)];
+    stops.push(async () => {
+      for (const limiters of replicas) await limiters.close();
+    });
+    // Three requests per minute for the host: the refill is far beyond the test, so whatever ran, ran from one reservoir.
+    const options = { reservoir: 3, reservoirRefreshAmount: 3, reservoirRefreshInterval: 60_000 };
+    const limiters = replicas.map((r) => r.factory('chatwoot:chat.example.com', options));
+    const other = replicas[1]!.factory('chatwoot:other.example.com', options);
+    let ran = 0;
+    for (let i = 0; i < 8; i++) void limiters[i % 2]!.schedule(async () => void ran++).catch(() => undefined);
+    let otherRan = 0;
+    for (let i = 0; i < 3; i++) void other.schedule(async () => void otherRan++);
+    await until(() => ran === 3 && otherRan === 3);
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(ran).toBe(3);
   });
 });
