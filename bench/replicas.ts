@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DURATION_S, type Load, load } from './load.js';
 import { BENCH_SECRET, type JawabServed, startJawab } from './processes.js';
-import { type RedisServer, startRedisServer } from './redis-server.js';
+import { type RedisServer, startRedisServer } from '../test/helpers/redis-server.js';
 import { type Sink, startSink } from './sink.js';
 import { signedWebhook } from './webhooks.js';
 

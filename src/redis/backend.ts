@@ -19,14 +19,17 @@ export interface RedisConfig {
 }
 
 export async function openRedisBackend(config: RedisConfig, log: Logger, now: () => number): Promise<Backend> {
+  const onError = sparingly(log);
   const redis = await connect(config.url);
+  redis.on('error', onError);
   // BullMQ workers block on this one; it must keep retrying rather than fail a blocked command.
   const workers = redis.duplicate({ lazyConnect: false, maxRetriesPerRequest: null });
   // redis-semaphore refreshes held locks on a timer and does not catch a failed refresh: on this connection a
   // command waits out a Redis outage instead of failing, so an outage delays the work rather than crashing the process.
   const locks = redis.duplicate({ lazyConnect: false, maxRetriesPerRequest: null });
-  const jobs: JobsConnection = { redis, workers, prefix: config.prefix, timing: DEFAULT_JOB_TIMING, log };
-  const limiters = new LimitersOnRedis(redis, config.prefix);
+  for (const connection of [workers, locks]) connection.on('error', onError);
+  const jobs: JobsConnection = { redis, workers, prefix: config.prefix, timing: DEFAULT_JOB_TIMING, log, onError };
+  const limiters = new LimitersOnRedis(redis, config.prefix, onError);
   const queue = new RedisIntakeQueue(jobs);
   let stopSharing: () => void = () => undefined;
   return {
@@ -38,7 +41,7 @@ export async function openRedisBackend(config: RedisConfig, log: Logger, now: ()
     limiters: limiters.factory,
     resumeOnStart: false,
     shareSettings: async (settings) => {
-      stopSharing = await shareSettings(settings, redis, config.prefix, log);
+      stopSharing = await shareSettings(settings, redis, config.prefix, log, onError);
     },
     close: async () => {
       stopSharing();
@@ -53,15 +56,27 @@ export async function openRedisBackend(config: RedisConfig, log: Logger, now: ()
 /** Connects once up front, so a wrong REDIS_URL stops the start with a clear message instead of retrying forever. */
 async function connect(url: string): Promise<Redis> {
   const redis = new Redis(url, { lazyConnect: true, connectTimeout: 5_000, maxRetriesPerRequest: 3 });
-  redis.on('error', () => undefined); // reconnects are logged by the failures they cause
+  const failed = (error: Error) => void error; // the first connection's failure is thrown below
+  redis.on('error', failed);
   try {
     await redis.connect();
     await redis.ping();
+    redis.off('error', failed);
     return redis;
   } catch (error) {
     redis.disconnect();
     throw new Error(`Redis at ${redact(url)} is not reachable: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/** Connection errors repeat on every reconnect attempt: log the first, then at most one every 30 s. */
+function sparingly(log: Logger): (error: Error) => void {
+  let last = 0;
+  return (error) => {
+    if (Date.now() - last < 30_000) return;
+    last = Date.now();
+    log.error('Redis connection error; retrying', { error: error.message });
+  };
 }
 
 /** The URL without its password, for messages. */

@@ -32,10 +32,14 @@ export interface JobsConnection {
   prefix: string;
   timing: JobTiming;
   log: Logger;
+  /** Connection errors (logged sparingly: they repeat on every reconnect). */
+  onError: (error: Error) => void;
 }
 
 export function openQueue<T>(name: string, connection: JobsConnection): Queue<T> {
-  return new Queue<T>(name, { connection: connection.redis, prefix: connection.prefix, defaultJobOptions: RETRIED });
+  const queue = new Queue<T>(name, { connection: connection.redis, prefix: connection.prefix, defaultJobOptions: RETRIED });
+  queue.on('error', connection.onError);
+  return queue;
 }
 
 export function startWorker<T>(name: string, connection: JobsConnection, concurrency: number, processor: Processor<T>): Worker<T> {
@@ -48,7 +52,7 @@ export function startWorker<T>(name: string, connection: JobsConnection, concurr
     // A job that outlived several replicas in a row is still worth finishing.
     maxStalledCount: 10,
   });
-  worker.on('error', (error) => connection.log.error(`${name} worker error`, { error: String(error) }));
+  worker.on('error', connection.onError);
   worker.on('failed', (job, error) => connection.log.warn(`${name} job failed; it will be retried`, { job: job?.id, error: error.message }));
   return worker;
 }

@@ -17,9 +17,15 @@ export class LimitersOnRedis {
   constructor(
     redis: Redis,
     private readonly prefix: string,
+    onError: (error: Error) => void = () => undefined,
   ) {
     // Bottleneck owns (and closes) this connection and the subscriber it duplicates from it.
-    this.connection = new Bottleneck.IORedisConnection({ client: redis.duplicate({ lazyConnect: false }) });
+    const client = redis.duplicate({ lazyConnect: false });
+    client.on('error', onError);
+    this.connection = withBareScriptErrors(new Bottleneck.IORedisConnection({ client }));
+    this.connection.on('error', onError);
+    // The subscriber Bottleneck duplicates from the client does not inherit its listeners.
+    (this.connection as unknown as { subscriber: Redis }).subscriber.on('error', onError);
   }
 
   readonly factory: LimiterFactory = (id, options) => {
@@ -42,4 +48,23 @@ export class LimitersOnRedis {
     for (const limiter of this.limiters.values()) await limiter.disconnect(false);
     await this.connection.disconnect(false);
   }
+}
+
+type ScriptCallback = (error: Error | null, replies: unknown) => void;
+
+/**
+ * Redis 7 puts "ERR " before an error a script returns, and Bottleneck (2.19.5, its last release) recognises its own
+ * SETTINGS_KEY_NOT_FOUND and UNKNOWN_CLIENT only without it: a limiter whose keys are gone (Redis restarted without
+ * its data) would then fail every request instead of creating them again. This takes the prefix off in the callback
+ * Bottleneck hands to each of its scripts.
+ */
+function withBareScriptErrors(connection: Bottleneck.IORedisConnection): Bottleneck.IORedisConnection {
+  const scripts = connection as unknown as { __scriptArgs__(name: string, id: string, args: unknown[], cb: ScriptCallback): unknown[] };
+  const scriptArgs = scripts.__scriptArgs__.bind(connection);
+  scripts.__scriptArgs__ = (name, id, args, cb) =>
+    scriptArgs(name, id, args, (error, replies) => {
+      if (error?.message.startsWith('ERR ')) error.message = error.message.slice(4);
+      cb(error, replies);
+    });
+  return connection;
 }

@@ -6,7 +6,13 @@ import type { Logger } from '../log.js';
 import type { SettingsStore } from '../store/settings-store.js';
 
 /** Shares `settings` through Redis; resolves with a function that stops listening. */
-export async function shareSettings(settings: SettingsStore, redis: Redis, prefix: string, log: Logger): Promise<() => void> {
+export async function shareSettings(
+  settings: SettingsStore,
+  redis: Redis,
+  prefix: string,
+  log: Logger,
+  onError: (error: Error) => void = () => undefined,
+): Promise<() => void> {
   const key = `${prefix}:settings`;
   const adopt = async (json: string | null, from: string) => {
     if (json && !(await settings.adopt(JSON.parse(json)))) log.error('ignored invalid shared settings', { from });
@@ -14,6 +20,7 @@ export async function shareSettings(settings: SettingsStore, redis: Redis, prefi
   await redis.set(key, JSON.stringify(settings.get()), 'NX');
   await adopt(await redis.get(key), key);
   const subscriber = redis.duplicate({ lazyConnect: false });
+  subscriber.on('error', onError);
   subscriber.on('message', (_channel: string, json: string) => {
     adopt(json, 'another replica').catch((error: unknown) => log.error('could not keep shared settings', { error: String(error) }));
   });

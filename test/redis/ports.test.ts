@@ -28,7 +28,14 @@ function client(options: { blocking?: boolean } = {}): Redis {
   return redis;
 }
 
-const jobs = (): JobsConnection => ({ redis: client(), workers: client({ blocking: true }), prefix, timing: DEFAULT_JOB_TIMING, log: silentLogger });
+const jobs = (): JobsConnection => ({
+  redis: client(),
+  workers: client({ blocking: true }),
+  prefix,
+  timing: DEFAULT_JOB_TIMING,
+  log: silentLogger,
+  onError: () => undefined,
+});
 
 /** A replica's wake-ups, recording the keys it was woken for. */
 function wakeUps(woken: string[]): RedisWakeUps {

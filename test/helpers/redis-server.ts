@@ -1,19 +1,22 @@
-// A redis-server of the bench's own on a free loopback port (no persistence), or none when it is not installed.
+// A redis-server of one's own (a benchmark's, a test that stops it) on a free loopback port, without persistence;
+// undefined when redis-server is not installed.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { Redis } from 'ioredis';
-import { freePort } from '../test/helpers/child.js';
+import { freePort } from './child.js';
 
 export interface RedisServer {
   url: string;
+  port: number;
   client: Redis;
   /** Memory Redis uses for its data, in MiB. */
   usedMiB(): Promise<number>;
   stop(): Promise<void>;
 }
 
-export async function startRedisServer(): Promise<RedisServer | undefined> {
+/** `port`: start again where a stopped one listened (a Redis that comes back, empty). */
+export async function startRedisServer(port?: number): Promise<RedisServer | undefined> {
   if (spawnSync('redis-server', ['--version']).error) return undefined;
-  const port = await freePort();
+  port ??= await freePort();
   const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `redis://127.0.0.1:${port}`;
@@ -22,6 +25,7 @@ export async function startRedisServer(): Promise<RedisServer | undefined> {
   await client.ping();
   return {
     url,
+    port,
     client,
     usedMiB: async () => Number(/used_memory:(\d+)/.exec(await client.info('memory'))?.[1] ?? 0) / 2 ** 20,
     stop: async () => {
