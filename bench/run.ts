@@ -1,10 +1,12 @@
 // npm run bench: intake throughput and acknowledgement latency against a bare Express ceiling, webhook-to-reply
-// latency over 1,000 conversations, the size of a conversation's hot file as it grows, and several replicas on Redis
+// latency over 1,000 conversations, the size of a conversation's hot file as it grows, the knowledge index at
+// 10k and 100k chunks (build rate, query latency, recall against exact search, RSS), and several replicas on Redis
 // (restart with 10,000 active conversations, webhooks/s with one and two replicas). Prints Markdown tables.
 import { cpus, totalmem } from 'node:os';
 import { BENCH_SECRET, startBare, startJawab } from './processes.js';
 import { startSink } from './sink.js';
 import { measureHotFile } from './hot-file.js';
+import { measureKnowledgeIndex } from './knowledge-index.js';
 import { signedWebhook } from './webhooks.js';
 import { DURATION_S, type Load, load } from './load.js';
 import { replicas } from './replicas.js';
@@ -89,6 +91,8 @@ async function main(): Promise<void> {
   console.log((await replyLatency()).join('\n'));
   console.log('\n## Hot file size as one conversation grows\n');
   console.log((await measureHotFile()).join('\n'));
+  console.log('\n## Knowledge index: HNSW over offline embeddings\n');
+  console.log((await measureKnowledgeIndex()).join('\n'));
   console.log('\n## Several replicas on Redis\n');
   console.log((await replicas()).join('\n'));
 }

@@ -10,15 +10,21 @@ import { resolveAdminToken } from './config/admin-token.js';
 import type { Config } from './config/env.js';
 import { Engine } from './engine/engine.js';
 import { Intake } from './intake/intake.js';
-import { buildAnswerer } from './answer/build.js';
+import { buildKnowledge } from './answer/build.js';
 import { rateLimited } from './answer/rate-limited.js';
 import type { Logger } from './log.js';
+import { offlineClassifier } from './rules/offline-classifier.js';
+import { createSignalsCall, ModelClassifier } from './rules/model-classifier.js';
 import { openRedisBackend } from './redis/backend.js';
 import { openEmbeddedBackend } from './store/backend.js';
+import { RotationStore } from './store/rotation-store.js';
+import { AnalyticsStore } from './store/analytics-store.js';
 import { SettingsStore } from './store/settings-store.js';
 import type { ConversationStore } from './store/types.js';
+import { AppLinks } from './web/app-link.js';
 import { createHttpApp } from './web/http-app.js';
 import { Metrics } from './web/metrics.js';
+import { Playground } from './web/playground.js';
 
 export interface Jawab {
   http: Express;
@@ -50,7 +56,8 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
   const settings = await SettingsStore.open(config.dataDir);
   await backend.shareSettings?.(settings);
   const adminToken = await resolveAdminToken(config.dataDir, config.adminToken);
-  const metrics = new Metrics();
+  const analytics = await AnalyticsStore.open(config.dataDir, now);
+  const metrics = new Metrics(analytics);
 
   const sandbox = !overrides.helpdesk && !config.chatwoot ? new SandboxHelpdesk({ now }) : undefined;
   const helpdesk: HelpdeskPort =
@@ -66,15 +73,19 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
     });
 
   // Webhooks are accepted (and stored) while the knowledge is still being indexed; turns wait for it.
-  const answererReady = overrides.answerer ? Promise.resolve(overrides.answerer) : buildAnswerer(config, log);
+  const knowledge = overrides.answerer ? undefined : buildKnowledge(config, log, settings, (failure) => metrics.modelFailed(failure));
+  const answererReady = overrides.answerer ? Promise.resolve(overrides.answerer) : knowledge!.then((built) => built.answerer);
   const answerer = rateLimited({ answer: async (request) => (await answererReady).answer(request) }, config.openai, backend.limiters);
 
+  const classifier = config.openai ? new ModelClassifier(createSignalsCall(config.openai), log) : offlineClassifier;
+  const executor = new ActionExecutor(helpdesk, await RotationStore.open(config.dataDir));
   const engine = new Engine({
     store,
     locks: backend.locks,
     wakeUps: backend.wakeUps,
     answerer,
-    executor: new ActionExecutor(helpdesk),
+    classifier,
+    executor,
     settings: () => settings.get(),
     log,
     observer: metrics,
@@ -100,7 +111,10 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
   });
   readyPromise.catch((error: unknown) => log.error('start failed', { error: String(error) }));
 
-  const http = createHttpApp({ intake, engine, store, settings, metrics, adminToken: adminToken.token, log, sandbox, isReady: () => ready });
+  // The playground has a sandbox helpdesk and an engine of its own and answers with the draft settings.
+  const playground = await Playground.open({ dataDir: config.dataDir, answerer, draft: () => settings.draft(), log });
+  const links = new AppLinks(adminToken.token);
+  const http = createHttpApp({ intake, engine, store, settings, metrics, adminToken: adminToken.token, log, sandbox, playground, analytics, links, now, chatwootUrl: config.chatwoot?.url, isReady: () => ready, knowledge });
   return {
     http,
     engine,
@@ -115,7 +129,10 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
     close: async () => {
       await queue.stop();
       await engine.stop();
+      await playground.close();
+      await (await knowledge?.catch(() => undefined))?.sources.stop();
       await sandbox?.settled();
+      await analytics.flush();
       await queue.close();
       await backend.close();
     },

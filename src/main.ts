@@ -1,12 +1,14 @@
 // Start: read the configuration, wire the parts, listen, and shut down gracefully on SIGTERM/SIGINT.
 import './threadpool.js';
 import { createJawab } from './app.js';
-import { ConfigError, loadConfig } from './config/env.js';
+import { ConfigError, loadConfig, secretsOf } from './config/env.js';
 import { createLogger } from './log.js';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const log = createLogger(config.logLevel);
+  // Data files (conversations, journal, index, admin token) are for this user only.
+  process.umask(0o077);
+  const log = createLogger(config.logLevel, undefined, secretsOf(config));
   const jawab = await createJawab(config, log);
   if (jawab.adminToken.generated) {
     // Printed once, on the first start; it is kept in DATA_DIR/admin-token afterwards.

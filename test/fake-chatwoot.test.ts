@@ -145,6 +145,11 @@ describe('fake Chatwoot: spec and token violations', () => {
     { name: 'an unknown path', method: 'GET', path: '/api/v1/accounts/1/conversations/42/notes', status: 400, says: /no such path/ },
     { name: 'a non-integer id', method: 'GET', path: '/api/v1/accounts/1/conversations/abc', status: 400, says: /conversation_id .* must be an integer/ },
     { name: 'a wrong method', method: 'PUT', path: `${CONV}/labels`, body: { labels: [] }, status: 400, says: /method not in the spec .*allowed: GET, POST/ },
+    // SPEC 1's extra routes, exactly: their methods, no neighbours, their bodies.
+    { name: 'a method the dashboard app route lacks', method: 'PUT', path: '/api/v1/accounts/1/dashboard_apps/1', body: { dashboard_app: { title: 'x' } }, status: 400, says: /method not in the spec .*allowed: GET, PATCH, DELETE/ },
+    { name: 'GET on reset_secret', method: 'GET', path: '/api/v1/accounts/1/agent_bots/1/reset_secret', status: 400, says: /method not in the spec .*allowed: POST/ },
+    { name: 'a route next to the extras', method: 'POST', path: '/api/v1/accounts/1/dashboard_apps/1/reset_secret', status: 400, says: /no such path/ },
+    { name: 'a dashboard app that is not a frame', method: 'POST', path: '/api/v1/accounts/1/dashboard_apps', body: { dashboard_app: { title: 'x', content: [{ type: 'link', url: 'https://x.example' }] } }, status: 400, says: /constant/ },
     { name: 'an unknown query parameter', method: 'GET', path: `${CONV}/messages?limit=5`, status: 400, says: /unknown query parameter 'limit'/ },
     { name: 'the report path without its trailing slash', method: 'GET', path: '/api/v2/accounts/1/reports/conversations?type=agent', status: 400, says: /type must be one of "account"/ },
     { name: 'the bot token on the labels route', method: 'POST', path: `${CONV}/labels`, token: 'bot', body: { labels: ['a'] }, status: 401, says: /agent-bot token may not call POST/ },

@@ -2,7 +2,8 @@
 // a message whose earlier attempt has an unknown outcome is looked up before it is sent again.
 import type { ConversationRef, HelpdeskPort, OutgoingMessage } from '../chatwoot/port.js';
 import type { AssignmentTarget, HelpdeskAction } from '../engine/actions.js';
-import { leastBusyAgent } from '../rules/assignment.js';
+import { leastBusyAgent, nextInRotation } from '../rules/assignment.js';
+import { memoryCursors, type RotationCursors } from '../store/rotation-store.js';
 
 export interface ApplyContext {
   ref: ConversationRef;
@@ -20,7 +21,11 @@ export type Applied = { detail?: string };
 const RECONCILE_SKEW_MS = 60_000;
 
 export class ActionExecutor {
-  constructor(private readonly port: HelpdeskPort) {}
+  constructor(
+    private readonly port: HelpdeskPort,
+    /** Where round robin remembers whom it picked last (a file in production, so it survives restarts). */
+    private readonly cursors: RotationCursors = memoryCursors(),
+  ) {}
 
   async apply(action: HelpdeskAction, ctx: ApplyContext): Promise<Applied> {
     const { ref } = ctx;
@@ -53,6 +58,9 @@ export class ActionExecutor {
       case 'set_conversation_attributes':
         await this.port.setConversationAttributes(ref, action.attributes);
         return {};
+      case 'add_participants':
+        await this.port.addParticipants(ref, action.agentIds);
+        return { detail: action.agentIds.join(',') };
       case 'update_contact':
         if (ctx.contactId === undefined) return { detail: 'skipped: the contact is unknown' };
         await this.port.updateContact(ref.accountId, ctx.contactId, action.changes);
@@ -81,12 +89,23 @@ export class ActionExecutor {
     }
     // One call after the other: a handoff is rare, and a fixed order keeps the audit trail and the tests readable.
     const agents = await this.port.listAgents(ref.accountId);
-    const counts = await this.port.openConversationCounts(ref.accountId);
+    const counts = target.kind === 'least_busy' ? await this.port.openConversationCounts(ref.accountId) : undefined;
     const members = target.teamId === undefined ? undefined : new Set(await this.port.listTeamMembers(ref.accountId, target.teamId));
-    const agent = leastBusyAgent(agents, counts, members);
-    if (agent) {
-      await this.port.assign(ref, { agentId: agent.id });
-      return { detail: `least busy: agent ${agent.id} (${counts.get(agent.id) ?? 0} open)` };
+    if (target.kind === 'round_robin') {
+      const key = `${ref.accountId}:${target.teamId ?? 'all'}`;
+      const agent = nextInRotation(agents, this.cursors.last(key), members);
+      if (agent) {
+        await this.port.assign(ref, { agentId: agent.id });
+        // Remembered after the assignment: a retry after a crash picks the same agent again instead of skipping one.
+        await this.cursors.remember(key, agent.id);
+        return { detail: `round robin: agent ${agent.id}` };
+      }
+    } else if (counts) {
+      const agent = leastBusyAgent(agents, counts, members);
+      if (agent) {
+        await this.port.assign(ref, { agentId: agent.id });
+        return { detail: `least busy: agent ${agent.id} (${counts.get(agent.id) ?? 0} open)` };
+      }
     }
     // Nobody online: the team's queue, else the inbox's (the conversation is opened unassigned).
     if (target.teamId !== undefined) {

@@ -1,6 +1,7 @@
 // The Answerer the engine calls: retrieve from the knowledge, decide whether anything is relevant,
 // then answer with the model (when configured) or extractively (offline). Never throws: a failure
 // anywhere becomes a no_answer (the engine hands off) or the offline answer.
+import type { Integration } from '../config/settings-integrations.js';
 import type { Logger } from '../log.js';
 import type { RetrieveOptions } from '../knowledge/retrieve.js';
 import { retrieve } from '../knowledge/retrieve.js';
@@ -18,8 +19,16 @@ export interface AnswererOptions {
   /** Overrides of the retrieval defaults (k, thresholds). */
   retrieval?: Omit<RetrieveOptions, 'language'>;
   log?: Logger;
+  /** Told each time the offline answer stands in for the model's. */
+  onModelFailure?: ModelAnswererOptions['onFailure'];
   /** Replaces the model chain (tests). */
   chain?: ModelAnswererOptions['chain'];
+  /** The knowledge sources a conversation of this inbox may use; all when absent. */
+  scope?: (inboxId: number) => ReadonlySet<string>;
+  /** The integrations a conversation of this inbox may call as tools (model mode only). */
+  integrations?: (inboxId: number) => Integration[];
+  /** The SSRF allow-list for integrations. */
+  allowPrivateHosts?: readonly string[];
 }
 
 /** New messages with this few content words get the previous line as context ("and to Bali?"). */
@@ -49,16 +58,24 @@ export function createAnswerer(options: AnswererOptions): Answerer {
   const model =
     options.chat === undefined
       ? undefined
-      : new ModelAnswerer(options.chat, { ...(options.log ? { log: options.log } : {}), ...(options.chain ? { chain: options.chain } : {}) });
+      : new ModelAnswerer(options.chat, {
+          ...(options.log ? { log: options.log } : {}),
+          ...(options.onModelFailure ? { onFailure: options.onModelFailure } : {}),
+          ...(options.chain ? { chain: options.chain } : {}),
+          policy: { allowPrivateHosts: options.allowPrivateHosts ?? [] },
+        });
 
   return {
     async answer(request: AnswerRequest): Promise<AnswerResult> {
       const query = searchQuery(request);
       let passages: ScoredChunk[];
+      // With integrations the model may answer from a tool even when no passage is relevant ("where is order 123?").
+      const tools = model === undefined || request.inboxId === undefined ? [] : (options.integrations?.(request.inboxId) ?? []).filter((tool) => tool.enabled);
       try {
-        const retrieval = await retrieve(options.index, query, { ...options.retrieval, language: request.language });
-        if (!retrieval.relevant) return { kind: 'no_answer', tried: retrieval.passages.map(toSourceRef), mode };
-        passages = retrieval.passages;
+        const sources = request.inboxId === undefined ? undefined : options.scope?.(request.inboxId);
+        const retrieval = await retrieve(options.index, query, { ...options.retrieval, language: request.language, ...(sources ? { sources } : {}) });
+        if (!retrieval.relevant && tools.length === 0) return { kind: 'no_answer', tried: retrieval.passages.map(toSourceRef), mode };
+        passages = retrieval.relevant ? retrieval.passages : [];
       } catch (error) {
         // The index (or the embeddings service behind it) is unavailable: nothing can be looked up.
         options.log?.warn('knowledge search failed', { error: error instanceof Error ? error.message : String(error) });
@@ -87,6 +104,7 @@ export function createAnswerer(options: AnswererOptions): Answerer {
           messages: request.messages,
           history: request.history,
           sources: passages.map(toSourceRef),
+          tools,
         },
         offline,
       );

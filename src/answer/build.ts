@@ -1,13 +1,24 @@
-// Builds the answerer from the configuration: embeddings (offline or OpenAI-compatible), the knowledge
-// index synced with KNOWLEDGE_DIR (only changed files re-embedded), and the model chain when a key is set.
+// Builds the knowledge and the answerer from the configuration: embeddings (offline or OpenAI-compatible),
+// the knowledge index synced with KNOWLEDGE_DIR (only changed files re-embedded), the profiles' sources
+// (reconciled with the settings, websites re-crawled on schedule), and the model chain when a key is set.
 import type { Config } from '../config/env.js';
+import { profileFor } from '../config/settings.js';
 import { createEmbeddings } from '../knowledge/embeddings.js';
 import { KnowledgeIndex } from '../knowledge/knowledge-index.js';
+import { KnowledgeSources } from '../knowledge/sources/manager.js';
 import type { Logger } from '../log.js';
+import type { ModelFailure } from './model-answerer.js';
+import type { SettingsStore } from '../store/settings-store.js';
 import { createAnswerer } from './answerer.js';
 import type { Answerer } from './types.js';
 
-export async function buildAnswerer(config: Config, log: Logger): Promise<Answerer> {
+export interface Knowledge {
+  index: KnowledgeIndex;
+  sources: KnowledgeSources;
+  answerer: Answerer;
+}
+
+export async function buildKnowledge(config: Config, log: Logger, settings: SettingsStore, onModelFailure?: (failure: ModelFailure) => void): Promise<Knowledge> {
   const choice = createEmbeddings({
     OPENAI_API_KEY: config.openai?.apiKey,
     OPENAI_BASE_URL: config.openai?.baseURL,
@@ -24,6 +35,21 @@ export async function buildAnswerer(config: Config, log: Logger): Promise<Answer
     unchanged: report.unchanged,
     chunks: report.chunks,
   });
-  const chat = config.openai ? { apiKey: config.openai.apiKey, baseURL: config.openai.baseURL, model: config.openai.model } : undefined;
-  return createAnswerer({ index, chat });
+  // Source changes publish at once and carry into a draft in progress (SettingsStore.putSources).
+  const sourceSettings = { get: () => settings.get(), put: (input: unknown) => settings.putSources(input), onChange: settings.onChange.bind(settings) };
+  const sources = new KnowledgeSources({ index, dataDir: config.dataDir, settings: sourceSettings, allowPrivateHosts: config.allowPrivateHosts, log });
+  sources.start();
+  const chat = config.openai
+    ? { apiKey: config.openai.apiKey, baseURL: config.openai.baseURL, model: config.openai.model, timeoutMs: config.openai.timeoutMs }
+    : undefined;
+  const answerer = createAnswerer({
+    index,
+    chat,
+    log,
+    ...(onModelFailure ? { onModelFailure } : {}),
+    scope: (inboxId) => sources.scope(inboxId),
+    integrations: (inboxId) => profileFor(settings.get(), inboxId).integrations,
+    allowPrivateHosts: config.allowPrivateHosts,
+  });
+  return { index, sources, answerer };
 }

@@ -103,7 +103,8 @@ function mentionsAny(text: string, items: readonly string[]): boolean {
 
 /** Ends a sentence with punctuation if the source did not (list items): joining stays readable. */
 function terminated(sentence: string): string {
-  return /[.!?:;)"'’”]$/.test(sentence) ? sentence : `${sentence}.`;
+  // A link at the end stays clickable: no period glued to it.
+  return /[.!?:;)"'’”]$/.test(sentence) || /https?:\/\/\S+$/.test(sentence) ? sentence : `${sentence}.`;
 }
 
 /** Cuts text to at most `max` characters at a word boundary, marking the cut with an ellipsis. */

@@ -2,13 +2,18 @@
 // The model decides whether the passages answer the question (it replies NO_ANSWER when not). When the
 // call fails (timeout, 5xx, bad key) the customer still gets the offline extractive answer: this module
 // never throws to the engine.
+import type { BaseMessage } from '@langchain/core/messages';
+import { AIMessage, ToolMessage } from '@langchain/core/messages';
 import { StringOutputParser } from '@langchain/core/output_parsers';
 import type { Runnable } from '@langchain/core/runnables';
 import { ChatOpenAI } from '@langchain/openai';
+import type { Integration } from '../config/settings-integrations.js';
 import type { Logger } from '../log.js';
+import type { AddressPolicy } from '../net/address-policy.js';
 import { normalizeText } from '../knowledge/text.js';
 import type { AnswerPromptVariables, PromptInput } from './prompt.js';
-import { answerPrompt, NO_ANSWER, promptVariables } from './prompt.js';
+import { answerPrompt, buildPromptMessages, NO_ANSWER, promptVariables } from './prompt.js';
+import { callIntegration, toolDefinition } from './tools.js';
 import type { AnswerResult, SourceRef } from './types.js';
 
 export interface ChatConfig {
@@ -23,6 +28,8 @@ export interface ChatConfig {
 export type AnswerChain = Runnable<AnswerPromptVariables, string>;
 
 const DEFAULT_TIMEOUT_MS = 20_000;
+/** Model turns with tool calls before the answer must come: enough for a lookup and a follow-up. */
+const MAX_TOOL_ROUNDS = 3;
 
 /** Reasoning models (o1, o3, gpt-5) reject a temperature other than the default. */
 function acceptsTemperature(model: string): boolean {
@@ -59,10 +66,19 @@ function mentionsAny(text: string, items: readonly string[]): boolean {
 export interface ModelAnswerInput extends PromptInput {
   /** The sources behind the passages, reported with the answer. */
   sources: SourceRef[];
+  /** Integrations the model may call (model mode only). */
+  tools?: Integration[];
 }
+
+/** Why the model's reply was not used: the call failed (`error`, `timeout`) or it broke a rule (`forbidden_item`). */
+export type ModelFailure = 'error' | 'timeout' | 'forbidden_item';
 
 export interface ModelAnswererOptions {
   log?: Logger;
+  /** Told each time the offline answer stands in for the model's (counted on /metrics). */
+  onFailure?: (failure: ModelFailure) => void;
+  /** The SSRF allow-list for integrations. */
+  policy?: AddressPolicy;
   /** Replaces the chain built from `config` (tests). */
   chain?: AnswerChain;
 }
@@ -70,10 +86,39 @@ export interface ModelAnswererOptions {
 export class ModelAnswerer {
   private readonly chain: AnswerChain;
   private readonly log: Logger | undefined;
+  private readonly onFailure: (failure: ModelFailure) => void;
+  private readonly policy: AddressPolicy;
 
-  constructor(config: ChatConfig, options: ModelAnswererOptions = {}) {
+  constructor(
+    private readonly config: ChatConfig,
+    options: ModelAnswererOptions = {},
+  ) {
     this.chain = options.chain ?? createAnswerChain(config);
     this.log = options.log;
+    this.onFailure = options.onFailure ?? (() => undefined);
+    this.policy = options.policy ?? { allowPrivateHosts: [] };
+  }
+
+  /**
+   * The prompt, then tool calls for as long as the model asks for them (at most MAX_TOOL_ROUNDS), then
+   * its text. Each call is reported as a source (`tool:<name>`) so the audit trail shows what was asked.
+   */
+  private async replyWithTools(input: ModelAnswerInput, tools: Integration[], used: SourceRef[]): Promise<string> {
+    const model = createChatModel(this.config).bindTools(tools.map(toolDefinition));
+    const messages: BaseMessage[] = await buildPromptMessages(input);
+    for (let round = 0; round <= MAX_TOOL_ROUNDS; round += 1) {
+      const reply = await model.invoke(messages);
+      const calls = reply.tool_calls ?? [];
+      if (calls.length === 0 || round === MAX_TOOL_ROUNDS) return typeof reply.content === 'string' ? reply.content : reply.text;
+      messages.push(new AIMessage({ content: reply.content, tool_calls: calls }));
+      for (const call of calls) {
+        const integration = tools.find((tool) => tool.name === call.name);
+        const result = integration === undefined ? { content: `error: no tool named ${call.name}`, url: '', ok: false } : await callIntegration(integration, call.args, this.policy);
+        used.push({ id: `tool:${call.name}`, title: `${call.name}${result.ok ? '' : ' (failed)'}`, source: result.url, score: 1 });
+        messages.push(new ToolMessage({ content: result.content, tool_call_id: call.id ?? call.name }));
+      }
+    }
+    return '';
   }
 
   /**
@@ -82,17 +127,28 @@ export class ModelAnswerer {
    */
   async answer(input: ModelAnswerInput, offline: () => AnswerResult): Promise<AnswerResult> {
     let reply: string;
+    const tools = input.tools ?? [];
+    const toolSources: SourceRef[] = [];
     try {
-      reply = (await this.chain.invoke(promptVariables(input))).trim();
+      reply = (tools.length > 0 ? await this.replyWithTools(input, tools, toolSources) : await this.chain.invoke(promptVariables(input))).trim();
     } catch (error) {
-      this.log?.warn('the model call failed; answering offline', { error: error instanceof Error ? error.message : String(error) });
+      const failure = isTimeout(error) ? 'timeout' : 'error';
+      this.onFailure(failure);
+      this.log?.warn('the model call failed; answering offline', { failure, error: error instanceof Error ? error.message : String(error) });
       return offline();
     }
-    if (isNoAnswer(reply)) return { kind: 'no_answer', tried: input.sources, mode: 'model' };
+    if (isNoAnswer(reply)) return { kind: 'no_answer', tried: [...input.sources, ...toolSources], mode: 'model' };
     if (mentionsAny(reply, input.persona.dontMention)) {
+      this.onFailure('forbidden_item');
       this.log?.warn('the model mentioned a forbidden item; answering offline');
       return offline();
     }
-    return { kind: 'answer', text: reply, sources: input.sources, mode: 'model' };
+    return { kind: 'answer', text: reply, sources: [...input.sources, ...toolSources], mode: 'model' };
   }
+}
+
+/** The OpenAI SDK reports its own timeout as APIConnectionTimeoutError; an abort says "timed out" or "aborted". */
+function isTimeout(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return error.name === 'APIConnectionTimeoutError' || error.name === 'TimeoutError' || /timed? ?out|aborted/i.test(error.message);
 }

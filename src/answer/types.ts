@@ -24,6 +24,16 @@ export interface ContactFacts {
   customAttributes?: Record<string, string | number | boolean>;
 }
 
+/** What rules ask of the answer (rules/plan.ts); the engine also enforces the exact parts itself. */
+export interface AnswerGuidance {
+  /** Information the reply must contain. */
+  include: string[];
+  /** Topics to bring up: `always`, or `try` when it fits. */
+  topics: Array<{ topic: string; mode: 'always' | 'try' }>;
+  /** Things the reply must not mention. */
+  dontMention: string[];
+}
+
 export interface AnswerRequest {
   /** The customer's new messages since the last reply, in order. */
   messages: string[];
@@ -33,6 +43,10 @@ export interface AnswerRequest {
   language: Language;
   persona: Persona;
   contact: ContactFacts;
+  /** Set when rules shape this answer. */
+  guidance?: AnswerGuidance;
+  /** The Chatwoot inbox: selects the profile's knowledge sources (all sources when absent). */
+  inboxId?: number;
 }
 
 export type AnswerResult =

@@ -35,6 +35,7 @@ const labelList = z.object({ payload: z.array(z.string()) });
 const agentList = z.array(z.looseObject({ id: z.number(), name: z.string().nullish(), availability_status: z.string().nullish() }));
 const agentMetrics = z.array(z.looseObject({ id: z.number(), metric: z.looseObject({ open: z.number().nullish() }).nullish() }));
 const created = z.looseObject({ id: z.number() });
+const conversationAttributes = z.looseObject({ custom_attributes: z.record(z.string(), z.unknown()).nullish() });
 
 export class ChatwootClient implements HelpdeskPort {
   private readonly http: ChatwootHttp;
@@ -89,8 +90,11 @@ export class ChatwootClient implements HelpdeskPort {
     await this.call('bot', { method: 'POST', path: `${conv(ref)}/toggle_priority`, body: { priority: priority ?? 'none' }, idempotent: true });
   }
 
+  /** Chatwoot replaces the whole set on POST, so the current attributes are read first and the new ones merged in. */
   async setConversationAttributes(ref: ConversationRef, attributes: Record<string, string | number | boolean>): Promise<void> {
-    await this.call('user', { method: 'POST', path: `${conv(ref)}/custom_attributes`, body: { custom_attributes: attributes }, idempotent: true });
+    const current = parse(conversationAttributes, await this.call('user', { method: 'GET', path: conv(ref), idempotent: true }), 'conversation');
+    const merged = { ...(current.custom_attributes ?? {}), ...attributes };
+    await this.call('user', { method: 'POST', path: `${conv(ref)}/custom_attributes`, body: { custom_attributes: merged }, idempotent: true });
   }
 
   async updateContact(accountId: number, contactId: number, changes: ContactChanges): Promise<void> {
@@ -125,6 +129,11 @@ export class ChatwootClient implements HelpdeskPort {
   async listTeamMembers(accountId: number, teamId: number): Promise<number[]> {
     const data = await this.call('user', { method: 'GET', path: `/api/v1/accounts/${accountId}/teams/${teamId}/team_members`, idempotent: true });
     return parse(agentList, data, 'team members').map((a) => a.id);
+  }
+
+  // A route Chatwoot has and its OpenAPI spec leaves out (SPEC 1); it needs a user token.
+  async addParticipants(ref: ConversationRef, agentIds: number[]): Promise<void> {
+    await this.call('user', { method: 'POST', path: `${conv(ref)}/participants`, body: { user_ids: agentIds }, idempotent: true });
   }
 
   /** Picks the token: the bot's where it may act (so the bot shows as the author), else the administrator's. */

@@ -58,6 +58,8 @@ export interface HelpdeskPort {
   openConversationCounts(accountId: number): Promise<Map<number, number>>;
   /** Agent ids of a team, to narrow the least-busy choice. */
   listTeamMembers(accountId: number, teamId: number): Promise<number[]>;
+  /** Adds agents as participants (Chatwoot "collaborators") of the conversation. */
+  addParticipants(ref: ConversationRef, agentIds: number[]): Promise<void>;
 }
 
 /**

@@ -30,6 +30,8 @@ export interface SandboxConversation {
   teamId: number | null;
   priority: string | null;
   customAttributes: Record<string, string | number | boolean>;
+  /** Agents added as participants (collaborators). */
+  participantIds: number[];
   contact: SandboxContact;
   messages: SandboxMessage[];
   updatedAt: number;

@@ -67,6 +67,7 @@ export class SandboxHelpdesk implements HelpdeskPort {
       teamId: null,
       priority: null,
       customAttributes: {},
+      participantIds: [],
       contact: { id: this.nextIds.contact++, customAttributes: {}, ...contact },
       messages: [],
       updatedAt: this.now(),
@@ -178,6 +179,11 @@ export class SandboxHelpdesk implements HelpdeskPort {
 
   async listTeamMembers(_accountId: number, teamId: number): Promise<number[]> {
     return this.teams[teamId] ?? [];
+  }
+
+  async addParticipants(ref: ConversationRef, agentIds: number[]): Promise<void> {
+    const c = this.get(ref.conversationId);
+    c.participantIds = [...new Set([...c.participantIds, ...agentIds])];
   }
 
   // ---- internals ----

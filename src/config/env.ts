@@ -25,6 +25,8 @@ const envSchema = z.object({
   OPENAI_EMBEDDING_MODEL: z.string().min(1).default('text-embedding-3-small'),
   /** Answers per second through the model (for all replicas together with REDIS_URL); unset: no limit. */
   OPENAI_MAX_RPS: z.coerce.number().int().positive().optional(),
+  /** Per model call: the customer is waiting in a chat, and a failed call falls back to the offline answer. */
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
   DATA_DIR: z.string().min(1).default('./data'),
   KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
   REDIS_URL: z
@@ -37,6 +39,8 @@ const envSchema = z.object({
   /** Upper bound on requests per second to one Chatwoot host (Chatwoot allows 3000/min per IP). */
   CHATWOOT_MAX_RPS: z.coerce.number().positive().default(40),
   CHATWOOT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Comma-separated hosts, addresses or CIDR ranges that crawled websites and integrations may reach although private. */
+  ALLOWED_PRIVATE_HOSTS: z.string().default(''),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -54,10 +58,11 @@ export interface Config {
   webhookSecret?: string;
   allowUnsignedWebhooks: boolean;
   adminToken?: string;
-  openai?: { apiKey: string; baseURL?: string; model: string; embeddingModel: string; maxAnswersPerSecond?: number };
+  openai?: { apiKey: string; baseURL?: string; model: string; embeddingModel: string; timeoutMs: number; maxAnswersPerSecond?: number };
   dataDir: string;
   knowledgeDir: string;
   logLevel: Env['LOG_LEVEL'];
+  allowPrivateHosts: string[];
   /** Shared state for several replicas; unset: the embedded store in DATA_DIR. */
   redis?: { url: string; prefix: string };
 }
@@ -109,12 +114,21 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
           baseURL: env.OPENAI_BASE_URL,
           model: env.OPENAI_MODEL,
           embeddingModel: env.OPENAI_EMBEDDING_MODEL,
+          timeoutMs: env.OPENAI_TIMEOUT_MS,
           maxAnswersPerSecond: env.OPENAI_MAX_RPS,
         }
       : undefined,
     dataDir: env.DATA_DIR,
     knowledgeDir: env.KNOWLEDGE_DIR,
     logLevel: env.LOG_LEVEL,
+    allowPrivateHosts: env.ALLOWED_PRIVATE_HOSTS.split(',').map((host) => host.trim()).filter(Boolean),
     redis: env.REDIS_URL ? { url: env.REDIS_URL, prefix: env.REDIS_PREFIX } : undefined,
   };
+}
+
+/** The values that must never appear in a log line. */
+export function secretsOf(config: Config): string[] {
+  const redisPassword = config.redis ? decodeURIComponent(new URL(config.redis.url).password) : undefined;
+  const values = [config.chatwoot?.botToken, config.chatwoot?.userToken, config.webhookSecret, config.adminToken, config.openai?.apiKey, redisPassword];
+  return values.filter((v): v is string => typeof v === 'string' && v !== '');
 }

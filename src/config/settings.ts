@@ -1,6 +1,9 @@
 // The settings schema: one profile per inbox, a default profile for the rest (SPEC 3).
 // Validated at the edge (admin API, settings file); everything inside trusts the parsed values.
 import { z } from 'zod';
+import { assignToSchema, businessHoursSchema, flowSchema, followUpsSchema, handoffExtension, idleSchema, rulesSchema } from './settings-rules.js';
+import { integrationsSchema } from './settings-integrations.js';
+import { knowledgeSchema } from './settings-knowledge.js';
 
 export const LANGUAGES = ['id', 'en', 'ms', 'es', 'pt'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -26,12 +29,7 @@ export const personaSchema = z.object({
 });
 export type Persona = z.infer<typeof personaSchema>;
 
-export const assignmentSchema = z.discriminatedUnion('strategy', [
-  z.object({ strategy: z.literal('least_busy'), teamId: z.number().int().positive().optional() }),
-  z.object({ strategy: z.literal('team'), teamId: z.number().int().positive() }),
-  z.object({ strategy: z.literal('agent'), agentId: z.number().int().positive() }),
-  z.object({ strategy: z.literal('none') }),
-]);
+export const assignmentSchema = assignToSchema;
 export type Assignment = z.infer<typeof assignmentSchema>;
 
 export const handoffSchema = z.object({
@@ -42,6 +40,7 @@ export const handoffSchema = z.object({
   message: z.string().max(1000).default(''),
   privateNote: z.boolean().default(true),
   labels: z.array(z.string().min(1).max(64)).max(10).default(['jawab-handoff']),
+  ...handoffExtension,
 });
 
 export const profileSchema = z.object({
@@ -54,6 +53,15 @@ export const profileSchema = z.object({
   resolveCooldownSeconds: z.number().int().min(0).max(86_400).default(300),
   /** Note the sources used in a private note for the agent. */
   citeSourcesInNote: z.boolean().default(false),
+  rules: rulesSchema.default([]),
+  idle: idleSchema.default(idleSchema.parse({})),
+  followUps: followUpsSchema.default([]),
+  flow: flowSchema.default(flowSchema.parse({})),
+  businessHours: businessHoursSchema.default(businessHoursSchema.parse({})),
+  /** Save an email, phone number or name the customer gives to the contact. */
+  saveContactDetails: z.boolean().default(true),
+  knowledge: knowledgeSchema.default(knowledgeSchema.parse({})),
+  integrations: integrationsSchema,
 });
 export type Profile = z.infer<typeof profileSchema>;
 

@@ -6,7 +6,9 @@ export type AssignmentTarget =
   | { kind: 'agent'; agentId: number }
   | { kind: 'team'; teamId: number }
   /** The online agent with the fewest open conversations (of the team, when given); nobody online: the team, else the inbox queue. */
-  | { kind: 'least_busy'; teamId?: number };
+  | { kind: 'least_busy'; teamId?: number }
+  /** The next online agent after the last one picked (a cursor that survives restarts); nobody online: as least_busy. */
+  | { kind: 'round_robin'; teamId?: number };
 
 export type HelpdeskAction =
   | { type: 'reply'; content: string; buttons?: MessageButton[] }
@@ -17,10 +19,14 @@ export type HelpdeskAction =
   | { type: 'set_status'; status: ConversationStatus; snoozedUntil?: number }
   | { type: 'set_priority'; priority: Priority | null }
   | { type: 'update_contact'; changes: ContactChanges }
-  | { type: 'set_conversation_attributes'; attributes: Record<string, string | number | boolean> };
+  | { type: 'set_conversation_attributes'; attributes: Record<string, string | number | boolean> }
+  | { type: 'add_participants'; agentIds: number[] };
 
-/** `reply`: the reply delay; `retry`: the next attempt at the outbox after a transient failure. */
-export type TimerName = 'reply' | 'retry';
+/**
+ * `reply`: the reply delay; `retry`: the next attempt at the outbox after a transient failure;
+ * `idle`: the idle action; `followup`: the next follow-up (rules/automation.ts).
+ */
+export type TimerName = 'reply' | 'retry' | 'idle' | 'followup';
 
 export type TimerAction = { type: 'set_timer'; timer: TimerName; at: number } | { type: 'clear_timer'; timer: TimerName };
 

@@ -17,14 +17,18 @@ import { type ConversationRecord, type ConversationStore, draftOf, type OutboxEn
 import { type Action, type HelpdeskAction, isTimerAction } from './actions.js';
 import { type AcceptedEvent, conversationKey } from './events.js';
 import { applyCommand, type OwnerCommand, reduceEvent } from './reduce.js';
+import { automationDue, fireAutomation } from '../rules/automation.js';
+import type { Classifier } from '../rules/signals.js';
 import { Scheduler } from './scheduler.js';
-import { type ConversationState, withAudit } from './state.js';
+import { type ConversationState, type PendingMessage, withAudit } from './state.js';
 import { applyTurn, decideTurn, type TurnDecision } from './turn.js';
 
 export interface EngineObserver {
   turn(decision: TurnDecision): void;
   actionApplied(action: HelpdeskAction): void;
   actionFailed(action: HelpdeskAction, kind: HelpdeskError['kind'] | 'bug'): void;
+  /** After each fold-and-turn write: the state before and after, and the turn applied in it (analytics). */
+  committed?(commit: { before: ConversationState | undefined; after: ConversationState | undefined; decision?: TurnDecision; messages: PendingMessage[]; at: number }): void;
 }
 
 export interface EngineDeps {
@@ -34,6 +38,8 @@ export interface EngineDeps {
   /** Wake-ups for the conversations' timers; default: in-process timers. */
   wakeUps?: WakeUpsFactory;
   answerer: Answerer;
+  /** Reads the signals rules need; default: the offline classifier. */
+  classifier?: Classifier;
   executor: ActionExecutor;
   settings: () => Settings;
   log: Logger;
@@ -173,23 +179,33 @@ export class Engine {
     let decision: TurnDecision | undefined;
     if (preview.state && isDue(preview.state, this.now())) {
       const profile = profileFor(settings, preview.state.ref.inboxId);
-      decision = await decideTurn({ state: preview.state, messages: preview.state.pending, profile, now: this.now() }, this.deps.answerer);
+      decision = await decideTurn({ state: preview.state, messages: preview.state.pending, profile, now: this.now() }, this.deps.answerer, this.deps.classifier);
     }
     // Events that arrived while the answer was being written are folded first: a human who took over wins.
     const events = [...batch, ...this.take(key)];
-    if (!events.length && !decision) return preview.state;
+    if (!events.length && !decision && !automationDue(preview.state, this.now())) return preview.state;
+    let before: ConversationState | undefined;
+    let applied: TurnDecision | undefined;
     const state = await this.deps.store.update(key, (record) => {
       const now = this.now();
       const firstNewAction = record.nextActionId;
+      before = record.state;
       foldEvents(record, events, settings, now);
       if (decision && record.state) {
         if (record.state.owner === 'ai') {
           record.state = applyTurn(record.state, decision, now);
           enqueue(record, decision.actions, now);
           this.deps.observer?.turn(decision);
+          applied = decision;
         } else {
           record.state = withAudit(record.state, { at: now, what: 'turn discarded', why: `the conversation is now owned by ${record.state.owner}` });
         }
+      }
+      // Idle actions and follow-ups that are due, decided on the state as committed, in the same write.
+      if (record.state && automationDue(record.state, now)) {
+        const fired = fireAutomation(record.state, profileFor(settings, record.state.ref.inboxId), now);
+        record.state = fired.state;
+        enqueue(record, fired.actions, now);
       }
       // Folded events alone can wait for the checkpoint: the journal keeps them until then. New actions cannot:
       // they must be on disk before they are applied, or a restart would decide them again and repeat them.
@@ -198,6 +214,8 @@ export class Engine {
     void this.deps.store.durable(key).then(() => {
       for (const e of events) e.release();
     });
+    const messages = applied ? (preview.state?.pending ?? []).filter((m) => applied!.answered.includes(m.messageId)) : [];
+    this.deps.observer?.committed?.({ before, after: state, decision: applied, messages, at: this.now() });
     return state;
   }
 

@@ -39,7 +39,12 @@ export function reduceEvent(prev: ConversationState | undefined, event: InboundE
     case 'message':
       return onMessage(state, event, ctx);
     case 'button_reply':
-      return customerSpoke(state, event, { messageId: event.messageId, text: event.chosen.map((b) => b.title).join(', '), at: ctx.now, attachmentCount: 0 }, ctx);
+      return customerSpoke(
+        state,
+        event,
+        { messageId: event.messageId, text: event.chosen.map((b) => b.title).join(', '), at: ctx.now, attachmentCount: 0, choice: event.chosen[0]?.value },
+        ctx,
+      );
     case 'conversation':
       return { state: onConversation(state, event, ctx.now), actions: [] };
   }
@@ -68,6 +73,8 @@ function onMessage(state: ConversationState, event: MessageEvent, ctx: ReduceCon
 
 function customerSpoke(state: ConversationState, event: InboundEvent, message: PendingMessage, ctx: ReduceContext): Reduced {
   let next = startSessionIfNew(state, event.conversation.status, ctx);
+  // The customer answered: the idle action and the follow-ups wait for the bot's next reply.
+  next = { ...next, timers: { ...next.timers, idle: undefined, followup: undefined }, followUpsSent: 0 };
   next = { ...next, transcript: bounded(next.transcript, [{ role: 'customer', text: clip(message.text), at: message.at }], LIMITS.transcript) };
   if (next.owner !== 'ai' || !ctx.enabled || !ctx.profile.enabled) return { state: next, actions: [] };
   const pending = bounded(next.pending, [{ ...message, text: clip(message.text) }], LIMITS.pending);
@@ -85,7 +92,17 @@ function startSessionIfNew(state: ConversationState, nowStatus: ConversationStat
   if (state.status !== 'resolved' || nowStatus === 'resolved') return state;
   const cooldown = ctx.profile.resolveCooldownSeconds * 1000;
   if (state.resolvedByBotAt !== undefined && ctx.now - state.resolvedByBotAt < cooldown) return { ...state, status: nowStatus };
-  let next: ConversationState = { ...state, status: nowStatus, sessionStartedAt: ctx.now, botReplies: 0, resolvedByBotAt: undefined };
+  let next: ConversationState = {
+    ...state,
+    status: nowStatus,
+    sessionStartedAt: ctx.now,
+    botReplies: 0,
+    resolvedByBotAt: undefined,
+    // A new session starts the inbox's flow again (Cekat) and forgets what the last one collected.
+    flow: undefined,
+    awaiting: undefined,
+    collected: undefined,
+  };
   next = withAudit(next, { at: ctx.now, what: 'new session', why: 'the customer wrote after the conversation was resolved' });
   return nowStatus === 'pending' && next.owner === 'human' ? setOwner(next, 'ai', 'a new session is pending for the bot', ctx.now) : next;
 }

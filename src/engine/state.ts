@@ -2,6 +2,7 @@
 import type { SourceRef } from '../answer/types.js';
 import type { ConversationRef, ConversationStatus } from '../chatwoot/port.js';
 import type { TimerName } from './actions.js';
+import type { ContactField } from '../config/settings-rules.js';
 import type { ContactSnapshot } from './events.js';
 
 export type Owner = 'ai' | 'human' | 'stopped';
@@ -11,6 +12,26 @@ export interface PendingMessage {
   text: string;
   at: number;
   attachmentCount: number;
+  /** The value of the quick-reply button the customer pressed, when this message is a button choice. */
+  choice?: string;
+}
+
+/** Where the inbox's flow stands in this session. */
+export interface FlowPosition {
+  step: string;
+  /** At a buttons step, waiting for the customer's choice. */
+  waiting: boolean;
+  done: boolean;
+  /** The session's first message, which the flow's conditions look at. */
+  firstText: string;
+  firstAt: number;
+}
+
+/** A rule that asked for contact details: its messages wait until they are given (ask first, thank after). */
+export interface Awaiting {
+  rule: string;
+  fields: ContactField[];
+  messages: string[];
 }
 
 export interface TranscriptLine {
@@ -44,6 +65,12 @@ export interface ConversationState {
   lastAnswer?: { at: number; text: string; why: string; sources: SourceRef[] };
   /** When Jawab last resolved the conversation itself (the cooldown before a new session starts). */
   resolvedByBotAt?: number;
+  /** Contact details the customer gave in this session (email, phone, name, address). */
+  collected?: Partial<Record<ContactField, string>>;
+  awaiting?: Awaiting;
+  /** Follow-ups sent since the bot last spoke and the customer did not answer. */
+  followUpsSent?: number;
+  flow?: FlowPosition;
   /** Chatwoot's updated_at of the last conversation event applied: older events are stale. */
   conversationUpdatedAt: number;
   audit: AuditEntry[];

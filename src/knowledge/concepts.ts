@@ -39,6 +39,8 @@ const GROUPS: Record<string, string> = {
   // Not "luar" ("di luar jam" is "outside hours"): "negeri" carries "luar negeri".
   abroad: 'international overseas abroad negeri',
   wallet: 'wallet ewallet dompet',
+  gift: 'gift gifts present presents kado hadiah',
+  discount: 'discount discounts diskon potongan promo',
 };
 
 /**
@@ -47,6 +49,10 @@ const GROUPS: Record<string, string> = {
  */
 const PHRASES: [string[], string][] = [
   ['money back', 'refund'],
+  ['send back', 'return'],
+  ['kirim balik', 'return'],
+  ['where is my', 'track'],
+  ['saya di mana', 'track'],
   ['uang kembali', 'refund'],
   ['pengembalian dana', 'refund'],
   ['dana dikembalikan', 'refund'],

@@ -1,12 +1,25 @@
-// Reads a knowledge folder: every .md, .markdown, .txt and .html file below it, as text with a title.
-// A file that cannot be read or decoded is reported with its path and the reason, and the others still
-// load: one broken upload must not take the whole knowledge base down.
+// Reads knowledge files: Markdown, text, HTML, PDF, DOCX and product catalogs (CSV, JSON), as text with
+// a title. A file that cannot be read or decoded is reported with its path and the reason, and the others
+// still load: one broken upload must not take the whole knowledge base down. A catalog row that is broken
+// is reported the same way ("catalog.csv: row 4: …") while the file's other rows load.
 import { createHash } from 'node:crypto';
 import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, sep } from 'node:path';
+import type { CatalogOptions } from './formats/catalog.js';
+import { csvCatalog, jsonCatalog } from './formats/catalog.js';
+import { docxToText } from './formats/docx.js';
+import { htmlToText } from './formats/html.js';
+import { pdfToText } from './formats/pdf.js';
 
-export type KnowledgeFormat = 'markdown' | 'text' | 'html';
+export type KnowledgeFormat = 'markdown' | 'text' | 'html' | 'pdf' | 'docx' | 'catalog';
+
+export interface LoadOptions {
+  /** How catalog prices and labels are written (default: IDR, Indonesian). */
+  catalog?: CatalogOptions;
+}
+
+export const DEFAULT_CATALOG: CatalogOptions = { currency: 'IDR', language: 'id' };
 
 export interface LoadedFile {
   /** Path relative to the knowledge folder, with forward slashes: the document's stable identity. */
@@ -35,44 +48,21 @@ const FORMATS: Record<string, KnowledgeFormat> = {
   '.txt': 'text',
   '.html': 'html',
   '.htm': 'html',
+  '.pdf': 'pdf',
+  '.docx': 'docx',
+  '.csv': 'catalog',
+  '.json': 'catalog',
 };
 
+/** File extensions the loaders read (uploads with others are refused). */
+export const SUPPORTED_EXTENSIONS = Object.keys(FORMATS);
+
+export function formatOf(fileName: string): KnowledgeFormat | undefined {
+  return FORMATS[extname(fileName).toLowerCase()];
+}
+
 /** Larger files are almost certainly not help pages (exports, logs) and would swamp the index. */
-const MAX_FILE_BYTES = 5 * 1024 * 1024;
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(parseInt(name.slice(2), 16));
-    if (name.startsWith('#')) return String.fromCodePoint(parseInt(name.slice(1), 10));
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
-}
-
-/** HTML to plain text that keeps headings as Markdown headings, so the splitter and titles work the same. */
-export function htmlToText(html: string): { text: string; title: string | undefined } {
-  const titleMatch = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html);
-  const title = titleMatch?.[1] !== undefined ? decodeEntities(titleMatch[1]).replace(/\s+/g, ' ').trim() : undefined;
-  const text = html
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<(script|style|noscript|head|template|svg)\b[\s\S]*?<\/\1\s*>/gi, '')
-    .replace(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1\s*>/gi, (_whole, level: string, inner: string) =>
-      `\n\n${'#'.repeat(Number(level))} ${inner.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim()}\n\n`)
-    .replace(/<li\b[^>]*>/gi, '\n- ')
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/li\s*>/gi, '')
-    .replace(/<\/tr\s*>/gi, '\n')
-    .replace(/<\/(p|div|section|article|ul|ol|table|blockquote|pre|header|footer|main)\s*>/gi, '\n\n')
-    .replace(/<\/t[dh]\s*>/gi, ' | ')
-    .replace(/<[^>]+>/g, '')
-    .split('\n')
-    .map((line) => decodeEntities(line).replace(/[ \t\u00a0]+/g, ' ').trim())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-  return { text, title: title !== undefined && title.length > 0 ? title : undefined };
-}
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 /** Removes YAML front matter, returning its `title:` if it has one. */
 function stripFrontMatter(text: string): { body: string; title: string | undefined } {
@@ -100,28 +90,56 @@ function decode(bytes: Buffer): string {
   }
 }
 
-function parse(path: string, bytes: Buffer, format: KnowledgeFormat): LoadedFile {
-  const decoded = decode(bytes).replace(/\r\n?/g, '\n');
-  const fallbackTitle = basename(path, extname(path));
-  let text: string;
-  let title: string | undefined;
-  if (format === 'html') {
-    const converted = htmlToText(decoded);
-    text = converted.text;
-    title = converted.title ?? firstHeading(text);
-  } else {
-    const { body, title: frontTitle } = stripFrontMatter(decoded);
-    text = body.trim();
-    title = frontTitle ?? firstHeading(text);
+interface Parsed {
+  text: string;
+  title: string | undefined;
+  warnings: string[];
+}
+
+async function toText(path: string, bytes: Buffer, format: KnowledgeFormat, options: LoadOptions): Promise<Parsed> {
+  switch (format) {
+    case 'pdf':
+      return { text: await pdfToText(bytes), title: undefined, warnings: [] };
+    case 'docx': {
+      const text = await docxToText(bytes);
+      return { text, title: firstHeading(text), warnings: [] };
+    }
+    case 'catalog': {
+      const source = decode(bytes);
+      const catalog = options.catalog ?? DEFAULT_CATALOG;
+      const { text, warnings } = extname(path).toLowerCase() === '.json' ? jsonCatalog(source, catalog) : csvCatalog(source, catalog);
+      return { text, title: undefined, warnings };
+    }
+    case 'html': {
+      const converted = htmlToText(decode(bytes).replace(/\r\n?/g, '\n'));
+      return { text: converted.text, title: converted.title ?? firstHeading(converted.text), warnings: [] };
+    }
+    default: {
+      const { body, title } = stripFrontMatter(decode(bytes).replace(/\r\n?/g, '\n'));
+      const text = body.trim();
+      return { text, title: title ?? firstHeading(text), warnings: [] };
+    }
   }
+}
+
+/**
+ * Parses one file's bytes. Throws the reason when the file is unusable; `warnings` lists the parts
+ * that were skipped (broken catalog rows).
+ */
+export async function parseFile(
+  path: string,
+  bytes: Buffer,
+  options: LoadOptions = {},
+): Promise<{ file: LoadedFile; warnings: string[] }> {
+  const format = formatOf(path);
+  if (format === undefined) throw new Error(`unsupported file type (use ${SUPPORTED_EXTENSIONS.join(', ')})`);
+  const { text, title, warnings } = await toText(path, bytes, format, options);
   if (text.trim().length === 0) throw new Error('the file has no text');
-  return {
-    path,
-    title: title ?? fallbackTitle,
-    text,
-    format,
-    hash: createHash('sha256').update(bytes).digest('hex'),
-  };
+  // The catalog's text depends on the currency and language too: a change of either re-indexes it.
+  const hash = createHash('sha256').update(bytes);
+  if (format === 'catalog') hash.update(JSON.stringify(options.catalog ?? DEFAULT_CATALOG));
+  const file: LoadedFile = { path, title: title ?? basename(path, extname(path)), text, format, hash: hash.digest('hex') };
+  return { file, warnings };
 }
 
 function describe(error: unknown): string {
@@ -150,7 +168,7 @@ async function listFiles(root: string, directory: string, found: string[], error
     if (entry.name.startsWith('.')) continue;
     const full = join(directory, entry.name);
     if (entry.isDirectory()) await listFiles(root, full, found, errors);
-    else if ((entry.isFile() || entry.isSymbolicLink()) && FORMATS[extname(entry.name).toLowerCase()] !== undefined) {
+    else if ((entry.isFile() || entry.isSymbolicLink()) && formatOf(entry.name) !== undefined) {
       found.push(full);
     }
   }
@@ -158,22 +176,23 @@ async function listFiles(root: string, directory: string, found: string[], error
 
 /**
  * Loads every supported file below `root`. Throws only when `root` itself cannot be read;
- * problems with single files are returned in `errors`.
+ * problems with single files (and skipped catalog rows) are returned in `errors`.
  */
-export async function loadKnowledgeFolder(root: string): Promise<LoadResult> {
+export async function loadKnowledgeFolder(root: string, options: LoadOptions = {}): Promise<LoadResult> {
   const found: string[] = [];
   const errors: LoadError[] = [];
   await listFiles(root, root, found, errors);
   const files: LoadedFile[] = [];
   for (const full of found) {
     const path = relative(root, full).split(sep).join('/');
-    const format = FORMATS[extname(full).toLowerCase()]!;
     try {
       const info = await stat(full);
       if (info.size > MAX_FILE_BYTES) {
         throw new Error(`too large (${(info.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB)`);
       }
-      files.push(parse(path, await readFile(full), format));
+      const { file, warnings } = await parseFile(path, await readFile(full), options);
+      files.push(file);
+      for (const warning of warnings) errors.push({ path, reason: warning });
     } catch (error) {
       errors.push({ path, reason: describe(error) });
     }

@@ -77,7 +77,7 @@ export class OfflineEmbeddings extends Embeddings {
   constructor(options: OfflineEmbeddingsOptions = {}) {
     super({});
     this.dimensions = options.dimensions ?? DEFAULT_DIMENSIONS;
-    this.id = `offline-hash-v1-dim${this.dimensions}`;
+    this.id = `offline-hash-v2-dim${this.dimensions}`;
   }
 
   /** The vector of one text, synchronously (the async methods wrap this). */

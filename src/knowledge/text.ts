@@ -82,10 +82,16 @@ function stripPrefix(word: string, hadAnSuffix: boolean): string[] | undefined {
   return undefined;
 }
 
-/** Light English suffix stripping: "charge", "charged", "charges" -> "charg"; "shipping" -> "shipp". */
+/**
+ * Light English suffix stripping: "charge", "charged", "charges" -> "charg"; "shipping", "shipped" -> "ship";
+ * "companies" -> "company". A doubled final consonant left by -ing/-ed is undone ("wrapping" -> "wrap").
+ */
 function stripEnglish(word: string): string {
   if (word.length <= 4) return word;
-  const stripped = stripSuffix(word, ['ingly', 'edly', 'ings', 'ing', 'ies', 'ied', 'es', 'ed', 'ly', 's'], 4) ?? word;
+  const ies = /^(.{3,})ie[sd]$/.exec(word);
+  if (ies !== null) return `${ies[1]}y`;
+  let stripped = stripSuffix(word, ['ingly', 'edly', 'ings', 'ing', 'es', 'ed', 'ly', 's'], 4) ?? word;
+  if (stripped !== word && /([b-df-hj-km-np-rtv-z])\1$/.test(stripped)) stripped = stripped.slice(0, -1);
   return stripped.length > 4 && stripped.endsWith('e') ? stripped.slice(0, -1) : stripped;
 }
 

@@ -3,8 +3,10 @@ import type { Language } from '../config/settings.js';
 import type { LoadError } from './loader.js';
 
 export interface ChunkMetadata {
-  /** Path of the file relative to the knowledge folder (forward slashes). */
+  /** Where the chunk came from: a path relative to its folder (forward slashes), a page URL or a snippet's name. */
   source: string;
+  /** Key of the source the chunk belongs to in the index ("folder", "<profile>/<source id>"). */
+  sourceId?: string;
   /** Title of the document. */
   title: string;
   /** The nearest heading above the chunk, when the document has headings. */
@@ -25,12 +27,33 @@ export interface ScoredChunk {
   similarity?: number;
   /** Share of the query's IDF-weighted words found in the chunk, when the index computed it. */
   coverage?: number;
+  /** The chunk's BM25 score for the query, when the index computed it (unbounded: for ranking only). */
+  bm25?: number;
   metadata: ChunkMetadata;
+}
+
+export type SearchMode = 'hybrid' | 'vector' | 'bm25';
+
+export interface SearchOptions {
+  /** Only chunks of these source keys (all sources when absent). */
+  sources?: ReadonlySet<string>;
+  /** hybrid (default), or one side alone (the eval compares them). */
+  mode?: SearchMode;
 }
 
 /** What retrieval needs from an index: lets tests and the engine pass anything that can search. */
 export interface SearchableIndex {
-  search(query: string, k: number): Promise<ScoredChunk[]>;
+  search(query: string, k: number, options?: SearchOptions): Promise<ScoredChunk[]>;
+}
+
+/** What the index knows of one source. */
+export interface SourceStatus {
+  documents: number;
+  chunks: number;
+  /** ISO time of the last sync that finished. */
+  lastSyncAt?: string;
+  /** Documents (or rows, or pages) the last sync could not load. */
+  errors: LoadError[];
 }
 
 export interface SyncReport {

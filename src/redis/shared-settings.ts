@@ -25,7 +25,7 @@ export async function shareSettings(
     adopt(json, 'another replica').catch((error: unknown) => log.error('could not keep shared settings', { error: String(error) }));
   });
   await subscriber.subscribe(key);
-  settings.onChange(async (next) => {
+  settings.onPublish(async (next) => {
     const json = JSON.stringify(next);
     await redis.multi().set(key, json).publish(key, json).exec();
   });

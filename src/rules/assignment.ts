@@ -19,3 +19,13 @@ export function leastBusyAgent(agents: AgentInfo[], openCounts: Map<number, numb
   }
   return best;
 }
+
+/**
+ * Round robin: the online agent with the next id after the last one picked, wrapping around; `members` narrows the
+ * choice to a team. Returns null when nobody is online.
+ */
+export function nextInRotation(agents: AgentInfo[], lastId: number | undefined, members?: Set<number>): AgentInfo | null {
+  const online = agents.filter((a) => a.availability === 'online' && (!members || members.has(a.id))).sort((a, b) => a.id - b.id);
+  if (!online.length) return null;
+  return online.find((a) => lastId === undefined || a.id > lastId) ?? online[0]!;
+}

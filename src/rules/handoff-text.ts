@@ -1,7 +1,7 @@
 // What the customer reads when Jawab hands over, in their language.
 import type { Language } from '../config/settings.js';
 
-export type HandoffReason = 'asked_for_human' | 'no_answer' | 'attachment';
+export type HandoffReason = 'asked_for_human' | 'no_answer' | 'attachment' | 'rule' | 'sentiment' | 'bot_replies' | 'idle' | 'follow_up' | 'flow';
 
 const HANDOVER: Record<Language, string> = {
   en: 'I am passing you to a member of our team now. They will reply here shortly.',
@@ -9,6 +9,14 @@ const HANDOVER: Record<Language, string> = {
   ms: 'Saya sambungkan anda dengan pasukan kami sekarang. Mereka akan membalas di sini sebentar lagi.',
   es: 'Le paso ahora con una persona de nuestro equipo. Le responderá aquí en breve.',
   pt: 'Vou passar você agora para alguém da nossa equipe. Responderão aqui em breve.',
+};
+
+const OUT_OF_HOURS: Record<Language, string> = {
+  en: 'Our team is outside working hours right now. They will reply here as soon as they are back.',
+  id: 'Tim kami sedang di luar jam kerja. Mereka akan membalas di sini begitu kembali bertugas.',
+  ms: 'Pasukan kami berada di luar waktu bekerja sekarang. Mereka akan membalas di sini sebaik sahaja kembali.',
+  es: 'Nuestro equipo está fuera del horario de atención. Le responderán aquí en cuanto vuelvan.',
+  pt: 'Nossa equipe está fora do horário de atendimento. Responderão aqui assim que voltarem.',
 };
 
 const NOT_FOUND: Record<Language, string> = {
@@ -40,8 +48,9 @@ export function notFoundMessage(language: Language): string {
   return `${NOT_FOUND[language]} ${ASK_AGAIN[language]}`;
 }
 
-export function handoverMessage(reason: HandoffReason, language: Language, custom: string): string {
-  const handover = custom.trim() || HANDOVER[language];
+/** Outside business hours the customer hears when the team is back, not that someone replies shortly. */
+export function handoverMessage(reason: HandoffReason, language: Language, custom: string, outOfHours?: string): string {
+  const handover = outOfHours === undefined ? custom.trim() || HANDOVER[language] : outOfHours.trim() || OUT_OF_HOURS[language];
   if (reason === 'no_answer') return `${NOT_FOUND[language]} ${handover}`;
   if (reason === 'attachment') return `${ATTACHMENT[language]} ${handover}`;
   return handover;
@@ -51,4 +60,10 @@ export const REASON_TEXT: Record<HandoffReason, string> = {
   asked_for_human: 'the customer asked for a human',
   no_answer: 'nothing relevant was found in the knowledge',
   attachment: 'the customer sent a file the bot cannot read',
+  rule: 'a rule said so',
+  sentiment: 'the customer’s mood calls for a person',
+  bot_replies: 'the bot replied several times without resolving it',
+  idle: 'the customer was idle',
+  follow_up: 'the customer did not answer the follow-ups',
+  flow: 'the flow ended with humans',
 };

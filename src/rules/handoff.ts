@@ -1,43 +1,59 @@
 // Handing a conversation to a human: the message, the agent's note, labels, assignment, then `open`.
 import type { SourceRef } from '../answer/types.js';
+import type { AssignTo } from '../config/settings-rules.js';
 import type { Language, Profile } from '../config/settings.js';
 import type { AssignmentTarget, HelpdeskAction } from '../engine/actions.js';
 import type { ConversationState } from '../engine/state.js';
+import { withinBusinessHours } from './business-hours.js';
+import type { Provided } from './entities.js';
 import { type HandoffReason, handoverMessage, REASON_TEXT } from './handoff-text.js';
 
 export interface HandoffInput {
   reason: HandoffReason;
+  /** What exactly (a rule's name, the sentiment), for the note and the audit trail. */
+  detail?: string;
   language: Language;
   profile: Profile;
   state: ConversationState;
   /** Knowledge passages that were looked at and judged not good enough. */
   tried: SourceRef[];
+  now: number;
+  /** Whom to assign, when not the handoff settings' choice (a rule, the idle action, a flow). */
+  assign?: AssignTo;
+  /** The message, when not the handoff settings' one (the idle action). */
+  message?: string;
+  /** Contact details the customer gave in this session. */
+  collected?: Provided;
 }
 
-export function assignmentTarget(profile: Profile): AssignmentTarget | null {
-  const a = profile.handoff.assign;
-  switch (a.strategy) {
+export function assignmentTarget(assign: AssignTo): AssignmentTarget | null {
+  switch (assign.strategy) {
     case 'agent':
-      return { kind: 'agent', agentId: a.agentId };
+      return { kind: 'agent', agentId: assign.agentId };
     case 'team':
-      return { kind: 'team', teamId: a.teamId };
+      return { kind: 'team', teamId: assign.teamId };
     case 'least_busy':
-      return { kind: 'least_busy', teamId: a.teamId };
+      return { kind: 'least_busy', teamId: assign.teamId };
+    case 'any_available':
+      return { kind: 'round_robin', teamId: assign.teamId };
     case 'none':
       return null;
   }
 }
 
+export const reasonText = (reason: HandoffReason, detail?: string): string => (detail ? `${REASON_TEXT[reason]} (${detail})` : REASON_TEXT[reason]);
+
 /** The actions in the order they must land: the customer hears first, the agent finds the note when assigned, `open` last. */
 export function handoffActions(input: HandoffInput): HelpdeskAction[] {
   const { profile, state } = input;
+  const outOfHours = withinBusinessHours(profile.businessHours, input.now) ? undefined : profile.handoff.outOfHoursMessage;
   const actions: HelpdeskAction[] = [
-    { type: 'reply', content: handoverMessage(input.reason, input.language, profile.handoff.message) },
+    { type: 'reply', content: handoverMessage(input.reason, input.language, input.message ?? profile.handoff.message, outOfHours) },
   ];
   if (profile.handoff.privateNote) actions.push({ type: 'note', content: handoffNote(input) });
   const missing = profile.handoff.labels.filter((l) => !state.labels.includes(l));
   if (missing.length) actions.push({ type: 'add_labels', labels: missing });
-  const target = assignmentTarget(profile);
+  const target = assignmentTarget(input.assign ?? profile.handoff.assign);
   if (target) actions.push({ type: 'assign', target });
   actions.push({ type: 'set_status', status: 'open' });
   return actions;
@@ -52,11 +68,12 @@ export function handoffNote(input: HandoffInput): string {
   const customerLines = state.transcript.filter((l) => l.role === 'customer').map((l) => l.text).slice(-4);
   const botLines = state.transcript.filter((l) => l.role === 'bot').slice(-2);
   const lines = [
-    `Jawab handed this conversation over: ${REASON_TEXT[input.reason]}.`,
+    `Jawab handed this conversation over: ${reasonText(input.reason, input.detail)}.`,
     `Customer: ${who}. Language: ${input.language}. Bot replies this session: ${state.botReplies}.`,
-    'Customer said:',
-    ...customerLines.map((t) => `- ${oneLine(t)}`),
   ];
+  const collected = Object.entries({ ...state.collected, ...input.collected });
+  if (collected.length) lines.push(`Collected: ${collected.map(([k, v]) => `${k} ${v}`).join(' · ')}.`);
+  lines.push('Customer said:', ...customerLines.map((t) => `- ${oneLine(t)}`));
   if (botLines.length) lines.push('Jawab answered:', ...botLines.map((l) => `- ${oneLine(l.text)}`));
   lines.push(
     input.tried.length

@@ -15,8 +15,8 @@ export class JournalQueue implements IntakeQueue {
     private readonly recovered: Array<JournalEntry & { ticket: Ticket }>,
   ) {}
 
-  static async open(dataDir: string): Promise<JournalQueue> {
-    const { journal, recovered } = await Journal.open(dataDir);
+  static async open(dataDir: string, segmentEntries?: number): Promise<JournalQueue> {
+    const { journal, recovered } = await Journal.open(dataDir, segmentEntries);
     return new JournalQueue(journal, recovered);
   }
 

@@ -25,11 +25,14 @@ export class Journal {
   private queue: Array<{ line: string; resolve: (t: Ticket) => void; reject: (e: unknown) => void }> = [];
   private writing: Promise<void> | undefined;
 
-  private constructor(private readonly dir: string) {}
+  private constructor(
+    private readonly dir: string,
+    private readonly segmentEntries: number,
+  ) {}
 
   /** Opens the journal and returns what a previous run accepted but did not release, in order. */
-  static async open(dataDir: string): Promise<{ journal: Journal; recovered: Array<JournalEntry & { ticket: Ticket }> }> {
-    const journal = new Journal(join(dataDir, 'journal'));
+  static async open(dataDir: string, segmentEntries = SEGMENT_ENTRIES): Promise<{ journal: Journal; recovered: Array<JournalEntry & { ticket: Ticket }> }> {
+    const journal = new Journal(join(dataDir, 'journal'), segmentEntries);
     await mkdir(journal.dir, { recursive: true, mode: 0o700 });
     const recovered: Array<JournalEntry & { ticket: Ticket }> = [];
     const segments = (await readdir(journal.dir)).filter((f) => /^\d+\.jsonl$/.test(f)).sort();
@@ -80,7 +83,7 @@ export class Journal {
       const batch = this.queue;
       this.queue = [];
       try {
-        if (this.entriesInSegment >= SEGMENT_ENTRIES) await this.rotate();
+        if (this.entriesInSegment >= this.segmentEntries) await this.rotate();
         await this.handle.write(batch.map((b) => b.line).join(''));
         this.entriesInSegment += batch.length;
         this.outstanding.set(this.segment, (this.outstanding.get(this.segment) ?? 0) + batch.length);

@@ -1,26 +1,42 @@
-// The admin API: settings, and a conversation's owner and audit trail with take over / resume / stop (SPEC 4, 5).
+// The admin API: the settings (settings-api.ts), and a conversation's owner and audit trail with take over / resume /
+// stop (SPEC 4, 5).
 import express, { type Router } from 'express';
 import type { Engine } from '../engine/engine.js';
 import type { OwnerCommand } from '../engine/reduce.js';
 import type { SettingsStore } from '../store/settings-store.js';
 import type { ConversationStore } from '../store/types.js';
+import type { AnalyticsStore } from '../store/analytics-store.js';
+import { analyticsApi } from './analytics-api.js';
+import type { AppLinks } from './app-link.js';
 import { sendError } from './errors.js';
+import type { Playground } from './playground.js';
+import { playgroundApi } from './playground-api.js';
+import { settingsApi } from './settings-api.js';
 
 const COMMANDS: Record<string, OwnerCommand> = { 'take-over': 'take_over', resume: 'resume', stop: 'stop' };
 const KEY = /^\d+-\d+$/;
 
-export function adminApi(deps: { settings: SettingsStore; store: ConversationStore; engine: Engine }): Router {
+export interface AdminDeps {
+  settings: SettingsStore;
+  store: ConversationStore;
+  engine: Engine;
+  playground: Playground;
+  analytics: AnalyticsStore;
+  links: AppLinks;
+}
+
+export function adminApi(deps: AdminDeps): Router {
   const router = express.Router();
   router.use(express.json({ limit: '1mb' }));
+  router.use(settingsApi(deps.settings));
+  router.use(playgroundApi(deps.playground));
+  router.use(analyticsApi(deps.analytics));
 
-  router.get('/settings', (_req, res) => {
-    res.json(deps.settings.get());
-  });
-
-  router.put('/settings', async (req, res) => {
-    const result = await deps.settings.put(req.body);
-    if (result.ok) res.json(result.settings);
-    else res.status(422).json({ error: { code: 'invalid_settings', message: `${result.errors[0]?.path}: ${result.errors[0]?.message}`, fields: result.errors } });
+  // The URL to configure as the Chatwoot dashboard app of an account (app-link.ts), on the host this was asked on.
+  router.get('/dashboard-app/link', (req, res) => {
+    const account = Number(req.query['account']);
+    if (!Number.isSafeInteger(account) || account <= 0) return sendError(res, 400, 'invalid', 'give ?account=<Chatwoot account id>');
+    res.json({ url: `${req.protocol}://${req.get('host')}${deps.links.accountLinkPath(account)}` });
   });
 
   // Conversations are addressed as `<inbox id>-<conversation id>`.

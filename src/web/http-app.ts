@@ -1,4 +1,5 @@
-// The HTTP surface (SPEC 5): webhooks, health, metrics, the admin API and, without Chatwoot, the sandbox.
+// The HTTP surface (SPEC 5): webhooks, health, metrics, the settings page and admin API, the dashboard app and,
+// without Chatwoot, the sandbox helpdesk's API.
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import type { SandboxHelpdesk } from '../chatwoot/sandbox.js';
@@ -8,11 +9,17 @@ import { intakeRouter } from '../intake/router.js';
 import type { Logger } from '../log.js';
 import type { SettingsStore } from '../store/settings-store.js';
 import type { ConversationStore } from '../store/types.js';
+import type { AnalyticsStore } from '../store/analytics-store.js';
 import { adminApi } from './admin-api.js';
 import { requireAdmin } from './admin-auth.js';
 import { errorHandler, sendError } from './errors.js';
+import type { AppLinks } from './app-link.js';
+import { dashboardApp } from './dashboard-app.js';
+import { type KnowledgeApiDeps, knowledgeApi } from './knowledge-api.js';
 import type { Metrics } from './metrics.js';
+import type { Playground } from './playground.js';
 import { sandboxApi } from './sandbox-api.js';
+import { securityHeaders } from './security.js';
 
 export interface HttpDeps {
   intake: Intake;
@@ -23,7 +30,15 @@ export interface HttpDeps {
   adminToken: string;
   log: Logger;
   sandbox?: SandboxHelpdesk;
+  /** The Chatwoot that may show Jawab's pages in a frame (the dashboard app). */
+  chatwootUrl?: string;
+  playground: Playground;
+  analytics: AnalyticsStore;
+  links: AppLinks;
+  now: () => number;
   isReady: () => boolean;
+  /** The knowledge index and sources, once indexed (absent when a test replaces the answerer). */
+  knowledge?: Promise<KnowledgeApiDeps> | undefined;
 }
 
 const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
@@ -31,6 +46,7 @@ const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
 export function createHttpApp(deps: HttpDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders(deps.chatwootUrl));
   app.use(intakeRouter(deps.intake, deps.log));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -43,12 +59,14 @@ export function createHttpApp(deps: HttpDeps): Express {
     res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
   });
 
+  // The settings page (its API needs the admin token) and the dashboard app (signed links): SPEC 5.
+  app.use('/static', express.static(PUBLIC_DIR, { index: false }));
+  app.get('/', (_req, res) => res.sendFile('settings.html', { root: PUBLIC_DIR }));
+  app.use(dashboardApp({ links: deps.links, store: deps.store, engine: deps.engine, publicDir: PUBLIC_DIR, now: deps.now }));
+
   const admin = requireAdmin(deps.adminToken);
-  if (deps.sandbox) {
-    app.use('/api/sandbox', admin, sandboxApi(deps.sandbox, deps.store));
-    app.use('/static', express.static(PUBLIC_DIR, { index: false }));
-    app.get('/', (_req, res) => res.sendFile('sandbox.html', { root: PUBLIC_DIR }));
-  }
+  if (deps.sandbox) app.use('/api/sandbox', admin, sandboxApi(deps.sandbox, deps.store));
+  if (deps.knowledge) app.use('/api/knowledge', admin, knowledgeApi(deps.knowledge));
   app.use('/api', admin, adminApi(deps));
   app.use((_req, res) => sendError(res, 404, 'not_found', 'no such route'));
   app.use(errorHandler);

@@ -1,5 +1,7 @@
 // Prometheus counters for GET /metrics, fed by the intake and the engine through their observer interfaces.
-import { Counter, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { type Commit, type DatedFacts, factsOf } from '../analytics/facts.js';
+import type { ModelFailure } from '../answer/model-answerer.js';
 import type { EngineObserver } from '../engine/engine.js';
 import type { IntakeObserver, IntakeOutcome } from '../intake/intake.js';
 
@@ -24,8 +26,60 @@ export class Metrics implements IntakeObserver, EngineObserver {
     registers: [this.registry],
   });
 
-  constructor() {
+  private readonly modelFailures = new Counter({
+    name: 'jawab_model_failures_total',
+    help: 'Model replies replaced by the offline answer: the call failed (error, timeout) or broke a rule (forbidden_item).',
+    labelNames: ['failure'],
+    registers: [this.registry],
+  });
+
+  // The analytics counters (analytics/facts.ts), the same ones GET /api/analytics reports, by inbox.
+  private readonly conversations = new Counter({
+    name: 'jawab_conversations_total',
+    help: 'Conversations by what happened: taken by the AI, answered, resolved without a human, handed off (with the reason).',
+    labelNames: ['inbox', 'what', 'reason'],
+    registers: [this.registry],
+  });
+  private readonly firstReply = new Histogram({
+    name: 'jawab_first_reply_seconds',
+    help: 'Time from the first customer message of a session to the first reply.',
+    labelNames: ['inbox'],
+    buckets: [1, 2, 5, 10, 30, 60, 300, 900, 3600],
+    registers: [this.registry],
+  });
+  private readonly unanswered = new Counter({
+    name: 'jawab_unanswered_questions_total',
+    help: 'Customer questions the knowledge had no answer for.',
+    labelNames: ['inbox'],
+    registers: [this.registry],
+  });
+  private readonly followUps = new Counter({
+    name: 'jawab_follow_ups_total',
+    help: 'Follow-ups by outcome.',
+    labelNames: ['inbox', 'outcome'],
+    registers: [this.registry],
+  });
+
+  /** `analytics`: where the same facts are kept per day for GET /api/analytics. */
+  constructor(private readonly analytics?: { record(facts: DatedFacts): void }) {
     collectDefaultMetrics({ register: this.registry, prefix: 'jawab_' });
+  }
+
+  modelFailed(failure: ModelFailure): void {
+    this.modelFailures.inc({ failure });
+  }
+
+  committed(commit: Commit): void {
+    const dated = factsOf(commit);
+    if (!dated) return;
+    const inbox = String(dated.inboxId);
+    for (const fact of dated.facts) {
+      if (fact.kind === 'first_reply') this.firstReply.observe({ inbox }, fact.seconds);
+      else if (fact.kind === 'unanswered') this.unanswered.inc({ inbox });
+      else if (fact.kind === 'follow_up') this.followUps.inc({ inbox, outcome: fact.outcome });
+      else this.conversations.inc({ inbox, what: fact.kind, reason: fact.kind === 'handoff' ? fact.reason : '' });
+    }
+    this.analytics?.record(dated);
   }
 
   outcome(outcome: IntakeOutcome): void {

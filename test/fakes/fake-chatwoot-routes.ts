@@ -29,6 +29,12 @@ export function createRoutes(state: FakeChatwootState): Record<string, (ctx: Rou
   const participants = new Map<string, number[]>();
   const dashboardApps = new Map<number, Record<string, unknown>>();
   let nextDashboardAppId = 1;
+  // What `npm run install-plugin` sets up: agent bots, the bot of each inbox, account labels.
+  const agentBots = new Map<number, Record<string, unknown>>();
+  const inboxBots = new Map<number, number>();
+  const labels: Array<Record<string, unknown>> = [];
+  const botFields = (body: Record<string, unknown>) =>
+    Object.fromEntries(['name', 'description', 'outgoing_url'].filter((k) => k in body).map((k) => [k, body[k]]));
   const A = '/api/v1/accounts/{account_id}';
   const C = `${A}/conversations/{conversation_id}`;
   const contactUpdate = (ctx: RouteContext): Reply => {
@@ -192,6 +198,33 @@ export function createRoutes(state: FakeChatwootState): Record<string, (ctx: Rou
     [`DELETE ${A}/dashboard_apps/{id}`]: (ctx) => {
       const found = dashboardApps.delete(ctx.param('id'));
       return found ? ok() : notFound();
+    },
+    [`GET ${A}/agent_bots`]: () => ok([...agentBots.values()]),
+    [`POST ${A}/agent_bots`]: (ctx) => {
+      const id = 100 + agentBots.size;
+      const bot = { id, ...botFields(ctx.body), bot_type: 'webhook', bot_config: {}, account_id: ctx.accountId, access_token: `bot-access-${id}`, system_bot: false };
+      agentBots.set(id, bot);
+      return ok(bot);
+    },
+    [`PATCH ${A}/agent_bots/{id}`]: (ctx) => {
+      const bot = agentBots.get(ctx.param('id'));
+      if (!bot) return notFound();
+      Object.assign(bot, botFields(ctx.body));
+      return ok(bot);
+    },
+    [`GET ${A}/inboxes/{id}/agent_bot`]: (ctx) => {
+      const bot = agentBots.get(inboxBots.get(ctx.param('id')) ?? -1);
+      return bot ? ok(bot) : notFound();
+    },
+    [`POST ${A}/inboxes/{id}/set_agent_bot`]: (ctx) => {
+      inboxBots.set(ctx.param('id'), Number(ctx.body['agent_bot']));
+      return { status: 204 };
+    },
+    [`GET ${A}/labels`]: () => ok({ payload: labels }),
+    [`POST ${A}/labels`]: (ctx) => {
+      const label = { id: labels.length + 1, title: ctx.body['title'], description: ctx.body['description'] ?? '', color: ctx.body['color'] ?? '#1f93ff', show_on_sidebar: ctx.body['show_on_sidebar'] ?? true };
+      labels.push(label);
+      return ok(label);
     },
     [`POST ${A}/agent_bots/{id}/reset_secret`]: (ctx) =>
       ok({ id: ctx.param('id'), name: FAKE_BOT.name, bot_type: 'webhook', secret: `secret-${Date.now()}` }),

@@ -54,6 +54,12 @@ export type Fault =
   /** No answer, the socket is destroyed. `before`: no effect. `after`: the effect happened (the lost-response case). */
   | { kind: 'drop'; when: 'before' | 'after' };
 
+export interface ChaosOptions {
+  rate: number;
+  faults: Fault[];
+  seed: number;
+}
+
 export interface FaultMatch {
   method?: string;
   /** Exact pathname, or a RegExp tested against it. */
@@ -74,6 +80,8 @@ export interface FakeChatwoot {
   clearViolations(): void;
   waitFor(predicate: (requests: RecordedRequest[]) => boolean, timeoutMs?: number): Promise<void>;
   inject(match: FaultMatch, fault: Fault, times?: number): void;
+  /** From now on, a share `rate` of the requests (after injected faults) gets one of `faults`, chosen by a seeded draw. */
+  chaos(options: ChaosOptions): void;
   clearFaults(): void;
   /** Snapshot of a conversation (created on first touch, `pending`, contact id = conversation id). */
   conversation(accountId: number, id: number): FakeConversation;
@@ -115,12 +123,14 @@ export async function startFakeChatwoot(options: FakeChatwootOptions = {}): Prom
     return [`${where}: ${who} may not call ${op.method} ${op.template} (security: ${op.security.join(' | ')})`];
   }
 
+  let chaos: { options: ChaosOptions; draw: () => number } | undefined;
+
   function takeFault(method: string, path: string): Fault | undefined {
     const index = faults.findIndex(({ match }) =>
       (match.method === undefined || match.method.toUpperCase() === method) &&
       (match.path === undefined || (typeof match.path === 'string' ? match.path === path : match.path.test(path))));
     const entry = faults[index];
-    if (!entry) return undefined;
+    if (!entry) return chaos && chaos.draw() < chaos.options.rate ? chaos.options.faults[Math.floor(chaos.draw() * chaos.options.faults.length)] : undefined;
     if (--entry.remaining <= 0) faults.splice(index, 1);
     return entry.fault;
   }
@@ -271,7 +281,13 @@ export async function startFakeChatwoot(options: FakeChatwootOptions = {}): Prom
     inject(match, fault, times = 1) {
       faults.push({ match, fault, remaining: times });
     },
-    clearFaults: () => void faults.splice(0),
+    chaos(options) {
+      chaos = { options, draw: mulberry32(options.seed) };
+    },
+    clearFaults: () => {
+      faults.splice(0);
+      chaos = undefined;
+    },
     conversation: (accountId, id) => structuredClone(state.conversation(accountId, id)),
     contact: (accountId, id) => structuredClone(state.contact(accountId, id)),
     seedConversation(accountId, id, init = {}) {
@@ -330,4 +346,16 @@ function describeRequests(requests: RecordedRequest[]): string {
       return `  ${r.method} ${r.path}${query.size > 0 ? `?${query}` : ''} -> ${r.status} (${r.token})${body}`;
     })
     .join('\n');
+}
+
+/** A small seeded generator, so a chaotic run can be repeated exactly. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }

@@ -19,7 +19,9 @@ export interface RecordedRequest {
   body: unknown;
 }
 
-export type Responder = (messages: ChatMessage[], body: Record<string, unknown>) => string | Promise<string>;
+/** A reply, or tool calls the model asks for (answered with finish_reason "tool_calls"). */
+export type ResponderReply = string | { toolCalls: { name: string; arguments: Record<string, unknown> }[] };
+export type Responder = (messages: ChatMessage[], body: Record<string, unknown>) => ResponderReply | Promise<ResponderReply>;
 export type FailureKind = 'status500' | 'timeout';
 /** Which endpoint a queued failure applies to. */
 export type FailureRoute = 'chat' | 'embeddings' | 'any';
@@ -63,6 +65,18 @@ export const answerFromPassages: Responder = (messages) => {
   const firstLine = passage.split('\n').find((line) => line.trim().length > 0) ?? passage;
   return (/^.*?[.!?](?=\s|$)/.exec(firstLine.trim())?.[0] ?? firstLine).replace(/^\s*(?:[-*]|\d+\.)\s+/, '').trim();
 };
+
+/**
+ * Answers structured-output requests (`response_format: json_schema`) with `structured(name)`'s JSON, and
+ * everything else with `otherwise`: one fake serving both the classifier and the answerer.
+ */
+export function withStructured(structured: (schemaName: string, messages: ChatMessage[]) => unknown, otherwise: Responder = answerFromPassages): Responder {
+  return (messages, body) => {
+    const format = body.response_format as { type?: string; json_schema?: { name?: string } } | undefined;
+    if (format?.type === 'json_schema') return JSON.stringify(structured(format.json_schema?.name ?? '', messages));
+    return otherwise(messages, body);
+  };
+}
 
 /** Little-endian float32 bytes in base64: what the SDK decodes when it asked for `encoding_format: base64`. */
 function toBase64(vector: number[]): string {
@@ -148,12 +162,25 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       const { role, content } = message as { role?: unknown; content?: unknown };
       return { role: String(role), content: contentText(content) };
     });
-    const text = await responder(messages, body);
+    const answer = await responder(messages, body);
+    const text = typeof answer === 'string' ? answer : '';
     const model = typeof body.model === 'string' ? body.model : 'fake-chat';
     const id = `chatcmpl-fake-${requests.length}`;
     const created = Math.floor(Date.now() / 1000);
     const promptTokens = messages.reduce((sum, message) => sum + roughTokens(message.content), 0);
     const usage = { prompt_tokens: promptTokens, completion_tokens: roughTokens(text), total_tokens: promptTokens + roughTokens(text) };
+    if (typeof answer !== 'string') {
+      const toolCalls = answer.toolCalls.map((call, i) => ({ id: `call_${requests.length}_${i}`, type: 'function', function: { name: call.name, arguments: JSON.stringify(call.arguments) } }));
+      response.json({
+        id,
+        object: 'chat.completion',
+        created,
+        model,
+        choices: [{ index: 0, message: { role: 'assistant', content: null, tool_calls: toolCalls, refusal: null }, finish_reason: 'tool_calls', logprobs: null }],
+        usage,
+      });
+      return;
+    }
     if (body.stream === true) {
       response.set({ 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
       const send = (data: unknown): void => {

@@ -2,8 +2,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import type { FakeChatwoot } from '../fakes/fake-chatwoot.js';
-import { KNOWLEDGE_DIR, SECRET } from './harness.js';
 
 export const REPO_DIR = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -18,15 +16,23 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** The environment of a Jawab process on `dataDir` that talks to the fake Chatwoot. */
-export function fakeChatwootEnv(fake: FakeChatwoot, dataDir: string): Record<string, string> {
+/** The environment of a Jawab process against a fake Chatwoot, with the harness's secret and knowledge. */
+export function fakeChatwootEnv(
+  fake: { url: string; botToken: string; userToken: string },
+  dataDir: string,
+  knowledgeDir: string,
+  secret: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
   return {
     DATA_DIR: dataDir,
-    KNOWLEDGE_DIR,
+    KNOWLEDGE_DIR: knowledgeDir,
     CHATWOOT_URL: fake.url,
     CHATWOOT_BOT_TOKEN: fake.botToken,
     CHATWOOT_API_TOKEN: fake.userToken,
-    CHATWOOT_WEBHOOK_SECRET: SECRET,
+    CHATWOOT_WEBHOOK_SECRET: secret,
+    ADMIN_TOKEN: 'child-process-admin-token-000',
+    ...extra,
   };
 }
 

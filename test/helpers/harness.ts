@@ -9,7 +9,7 @@ import { createJawab, type Jawab } from '../../src/app.js';
 import type { Answerer } from '../../src/answer/types.js';
 import { loadConfig } from '../../src/config/env.js';
 import { defaultSettings, type Profile } from '../../src/config/settings.js';
-import { silentLogger } from '../../src/log.js';
+import { type Logger, silentLogger } from '../../src/log.js';
 import { type FakeChatwootOptions, type FakeChatwoot, startFakeChatwoot } from '../fakes/fake-chatwoot.js';
 import { signDelivery } from './fixtures.js';
 
@@ -25,6 +25,12 @@ export interface HarnessOptions {
   answerer?: Answerer;
   env?: Record<string, string>;
   dataDir?: string;
+  /** Where Jawab logs (default: nowhere). */
+  log?: Logger;
+  /** The clock Jawab reads (durable timers in tests); default Date.now. */
+  now?: () => number;
+  /** Restart on `dataDir` with the settings it holds (default: write fresh ones from `profile`). */
+  keepSettings?: boolean;
 }
 
 export interface Harness {
@@ -42,7 +48,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'jawab-test-')));
   const settings = defaultSettings();
   settings.defaultProfile = { ...settings.defaultProfile, replyDelaySeconds: 0, ...options.profile };
-  await writeFile(join(dataDir, 'settings.json'), JSON.stringify(settings));
+  if (!options.keepSettings) await writeFile(join(dataDir, 'settings.json'), JSON.stringify(settings));
   const fake = options.helpdesk === 'sandbox' ? undefined : await startFakeChatwoot(options.fake);
   const config = loadConfig({
     DATA_DIR: dataDir,
@@ -52,7 +58,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(fake && { CHATWOOT_URL: fake.url, CHATWOOT_BOT_TOKEN: fake.botToken, CHATWOOT_API_TOKEN: fake.userToken, CHATWOOT_TIMEOUT_MS: '2000' }),
     ...options.env,
   });
-  const jawab = await createJawab(config, silentLogger, { answerer: options.answerer });
+  const jawab = await createJawab(config, options.log ?? silentLogger, { answerer: options.answerer, now: options.now });
   await jawab.ready;
 
   const settle = async (timeoutMs = 10_000) => {

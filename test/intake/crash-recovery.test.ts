@@ -1,6 +1,8 @@
 // kill -9 of a real Jawab process at the worst moments, then a restart on the same DATA_DIR:
-// the reply that was due is sent once, and nothing is sent twice.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+// the reply that was due is sent once, and nothing is sent twice. And a graceful stop (SIGTERM) that finishes
+// its work first, leaving files only its own user can read.
+import { readdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,7 +10,7 @@ import { defaultSettings } from '../../src/config/settings.js';
 import { type FakeChatwoot, startFakeChatwoot } from '../fakes/fake-chatwoot.js';
 import { fakeChatwootEnv, freePort, type JawabProcess, startJawabProcess } from '../helpers/child.js';
 import { fixture, signDelivery } from '../helpers/fixtures.js';
-import { SECRET } from '../helpers/harness.js';
+import { KNOWLEDGE_DIR, SECRET } from '../helpers/harness.js';
 
 const MESSAGES_PATH = '/api/v1/accounts/1/conversations/42/messages';
 const incoming = fixture('message_created.incoming_contact.json');
@@ -25,14 +27,7 @@ async function writeSettings(replyDelaySeconds: number): Promise<void> {
 }
 
 function start(): Promise<JawabProcess> {
-  return startJawabProcess(
-    {
-      ...fakeChatwootEnv(fake, dataDir),
-      CHATWOOT_TIMEOUT_MS: '30000',
-      ADMIN_TOKEN: 'crash-test-admin-token-000',
-    },
-    port,
-  );
+  return startJawabProcess(fakeChatwootEnv(fake, dataDir, KNOWLEDGE_DIR, SECRET, { CHATWOOT_TIMEOUT_MS: '30000' }), port);
 }
 
 async function deliver(url: string): Promise<unknown> {
@@ -110,3 +105,58 @@ describe('kill -9 and restart', () => {
     expect(botMessages()).toHaveLength(1);
   });
 });
+
+describe('SIGTERM', () => {
+  it('stops taking deliveries, finishes the reply under way, checkpoints, and exits 0', async () => {
+    await writeSettings(0);
+    fake.inject({ method: 'POST', path: MESSAGES_PATH }, { kind: 'slow', ms: 1500 });
+    jawab = await start();
+    await deliver(jawab.url);
+    await fake.waitFor(() => messagePosts().length === 1, 10_000);
+    const exited = new Promise<number | null>((resolve) => jawab!.child.once('exit', (code) => resolve(code)));
+    jawab.child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await connectable(port)).toBe(false); // no new deliveries while it finishes
+    expect(await exited).toBe(0);
+
+    // Nothing was left unconfirmed: a restart has nothing to reconcile or resend.
+    fake.clearRequests();
+    jawab = await start();
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(fake.requests.filter((r) => r.path.startsWith('/api/v1/accounts/1/conversations/42'))).toEqual([]);
+    expect(botMessages()).toHaveLength(1);
+  });
+});
+
+describe('data files', () => {
+  it('are readable and writable by the owner only', async () => {
+    await writeSettings(0);
+    jawab = await start();
+    await deliver(jawab.url);
+    await fake.waitFor(() => botMessages().length === 1, 10_000);
+    await jawab.stop();
+    const loose: string[] = [];
+    const walk = async (dir: string): Promise<void> => {
+      for (const entry of await readdir(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        // settings.json was written by this test, not by Jawab.
+        if (path !== join(dataDir, 'settings.json') && ((await stat(path)).mode & 0o077) !== 0) loose.push(path);
+        if (entry.isDirectory()) await walk(path);
+      }
+    };
+    await walk(dataDir);
+    expect(loose).toEqual([]);
+    expect((await readdir(join(dataDir, 'conversations'))).length).toBeGreaterThan(0);
+  });
+});
+
+function connectable(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}

@@ -4,10 +4,11 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAnswerer } from '../../src/answer/build.js';
+import { buildKnowledge } from '../../src/answer/build.js';
 import type { Answerer } from '../../src/answer/types.js';
 import { loadConfig } from '../../src/config/env.js';
 import { silentLogger } from '../../src/log.js';
+import { SettingsStore } from '../../src/store/settings-store.js';
 import { fixture, fixtureNames } from '../helpers/fixtures.js';
 import { calls, KNOWLEDGE_DIR, startHarness } from '../helpers/harness.js';
 
@@ -52,7 +53,7 @@ let answerer: Answerer;
 
 beforeAll(async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'jawab-kb-'));
-  answerer = await buildAnswerer(loadConfig({ DATA_DIR: dataDir, KNOWLEDGE_DIR }), silentLogger);
+  answerer = (await buildKnowledge(loadConfig({ DATA_DIR: dataDir, KNOWLEDGE_DIR }), silentLogger, await SettingsStore.open(dataDir))).answerer;
 });
 
 describe('every webhook fixture through intake and engine', () => {

@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { htmlToText, loadKnowledgeFolder } from '../../src/knowledge/loader.js';
+import { htmlToText } from '../../src/knowledge/formats/html.js';
+import { loadKnowledgeFolder } from '../../src/knowledge/loader.js';
 
 let root: string | undefined;
 afterEach(async () => {
@@ -18,7 +19,7 @@ describe('loadKnowledgeFolder', () => {
     await writeFile(join(root, 'sub', 'b.markdown'), '---\ntitle: "From front matter"\n---\n# Heading\nBody');
     await writeFile(join(root, 'sub', 'deeper', 'c.txt'), 'Just text without a heading.');
     await writeFile(join(root, 'sub', 'page.html'), '<html><head><title>Pay &amp; ship</title><style>p{}</style></head><body><h2>Cards</h2><p>We take <b>Visa</b>.</p><script>x()</script></body></html>');
-    await writeFile(join(root, 'notes.pdf'), 'not loaded');
+    await writeFile(join(root, 'notes.xlsx'), 'not loaded');
     await writeFile(join(root, '.git', 'x.md'), '# hidden');
     const { files, errors } = await loadKnowledgeFolder(root);
     expect(errors).toEqual([]);

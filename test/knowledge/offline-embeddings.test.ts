@@ -8,8 +8,8 @@ describe('OfflineEmbeddings', () => {
   const embeddings = new OfflineEmbeddings();
 
   it('has a stable id that names the feature version and size', () => {
-    expect(embeddings.id).toBe('offline-hash-v1-dim1024');
-    expect(new OfflineEmbeddings({ dimensions: 512 }).id).toBe('offline-hash-v1-dim512');
+    expect(embeddings.id).toBe('offline-hash-v2-dim1024');
+    expect(new OfflineEmbeddings({ dimensions: 512 }).id).toBe('offline-hash-v2-dim512');
   });
 
   it('is deterministic and unit length', async () => {

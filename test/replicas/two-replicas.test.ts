@@ -8,7 +8,7 @@ import { defaultSettings } from '../../src/config/settings.js';
 import { type FakeChatwoot, startFakeChatwoot } from '../fakes/fake-chatwoot.js';
 import { fakeChatwootEnv, freePort, type JawabProcess, startJawabProcess } from '../helpers/child.js';
 import { incomingMessage, signDelivery } from '../helpers/fixtures.js';
-import { SECRET } from '../helpers/harness.js';
+import { KNOWLEDGE_DIR, SECRET } from '../helpers/harness.js';
 import { dropPrefix, redisForTests, TEST_REDIS_URL, testPrefix } from '../helpers/redis.js';
 
 const ADMIN_TOKEN = 'replica-test-admin-token-0';
@@ -25,16 +25,13 @@ async function startReplica(replyDelaySeconds: number): Promise<JawabProcess> {
   const settings = defaultSettings();
   settings.defaultProfile.replyDelaySeconds = replyDelaySeconds;
   await writeFile(join(dataDir, 'settings.json'), JSON.stringify(settings));
-  const replica = await startJawabProcess(
-    {
-      ...fakeChatwootEnv(fake, dataDir),
-      CHATWOOT_MAX_RPS: '500',
-      ADMIN_TOKEN,
-      REDIS_URL: TEST_REDIS_URL,
-      REDIS_PREFIX: prefix,
-    },
-    await freePort(),
-  );
+  const env = fakeChatwootEnv(fake, dataDir, KNOWLEDGE_DIR, SECRET, {
+    CHATWOOT_MAX_RPS: '500',
+    ADMIN_TOKEN,
+    REDIS_URL: TEST_REDIS_URL,
+    REDIS_PREFIX: prefix,
+  });
+  const replica = await startJawabProcess(env, await freePort());
   replicas.push(replica);
   return replica;
 }

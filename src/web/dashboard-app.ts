@@ -1,0 +1,87 @@
+// The Chatwoot dashboard app (SPEC 1, 4, 5): GET /app is the page in Chatwoot's conversation sidebar; its API under
+// /app/api is authorised by the signed links of app-link.ts, never by the admin token.
+import express, { type Request, type Router } from 'express';
+import { z } from 'zod';
+import type { Engine } from '../engine/engine.js';
+import type { OwnerCommand } from '../engine/reduce.js';
+import type { ConversationStore } from '../store/types.js';
+import type { AppLinks } from './app-link.js';
+import { sendError } from './errors.js';
+import { handoffSummary } from './handoff-summary.js';
+
+const COMMANDS: Record<string, OwnerCommand> = { 'take-over': 'take_over', resume: 'resume', stop: 'stop' };
+const KEY = /^\d+-\d+$/;
+
+const session = z.object({
+  account: z.coerce.number().int().positive(),
+  sig: z.string().min(1).max(200),
+  inboxId: z.number().int().positive(),
+  conversationId: z.number().int().positive(),
+});
+
+export interface DashboardAppDeps {
+  links: AppLinks;
+  store: ConversationStore;
+  engine: Engine;
+  publicDir: string;
+  now: () => number;
+}
+
+export function dashboardApp(deps: DashboardAppDeps): Router {
+  const router = express.Router();
+  // Chatwoot shows the page in an iframe of its own origin: allow being framed, nothing else from elsewhere.
+  router.get('/app', (_req, res) => {
+    res.set('content-security-policy', "default-src 'self'; frame-ancestors *");
+    res.sendFile('app.html', { root: deps.publicDir });
+  });
+
+  router.use('/app/api', express.json({ limit: '16kb' }));
+
+  /** The account link buys a ticket for one conversation of that account that Jawab knows. */
+  router.post('/app/api/session', async (req, res) => {
+    const body = session.safeParse(req.body);
+    if (!body.success) return sendError(res, 400, 'invalid', 'send {account, sig, inboxId, conversationId}');
+    const { account, sig, inboxId, conversationId } = body.data;
+    if (!deps.links.verifyAccountLink(account, sig)) return sendError(res, 401, 'bad_link', 'this dashboard app link is not signed by this Jawab: configure the link from the settings or install-plugin');
+    const key = `${inboxId}-${conversationId}`;
+    const record = await deps.store.read(key);
+    if (!record?.state || record.state.ref.accountId !== account) return sendError(res, 404, 'not_found', 'Jawab has not seen this conversation');
+    const ticket = deps.links.issueTicket(account, key, deps.now());
+    res.json({ ticket: ticket.token, key, expiresAt: ticket.expiresAt });
+  });
+
+  router.get('/app/api/conversations/:key', async (req, res) => {
+    const key = authorised(req, deps);
+    if (!key) return sendError(res, 401, 'bad_ticket', 'the ticket is missing, expired or for another conversation');
+    const state = (await deps.store.read(key))?.state;
+    if (!state) return sendError(res, 404, 'not_found', 'Jawab has not seen this conversation');
+    res.json({
+      key,
+      owner: state.owner,
+      status: state.status,
+      botReplies: state.botReplies,
+      lastAnswer: state.lastAnswer ?? null,
+      handoff: handoffSummary(state),
+      audit: state.audit.slice(-15),
+    });
+  });
+
+  router.post('/app/api/conversations/:key/:command', async (req, res) => {
+    const command = COMMANDS[req.params.command];
+    if (!command) return sendError(res, 404, 'unknown_command', 'use take-over, resume or stop');
+    const key = authorised(req, deps);
+    if (!key) return sendError(res, 401, 'bad_ticket', 'the ticket is missing, expired or for another conversation');
+    const state = await deps.engine.command(key, command, 'dashboard app');
+    if (!state) return sendError(res, 404, 'not_found', 'Jawab has not seen this conversation');
+    res.json({ key, owner: state.owner });
+  });
+  return router;
+}
+
+/** The conversation key when the request's ticket names it and is valid now. */
+function authorised(req: Request, deps: DashboardAppDeps): string | null {
+  const key = String(req.params['key']);
+  const header = req.get('authorization') ?? '';
+  if (!KEY.test(key) || !header.startsWith('Ticket ')) return null;
+  return deps.links.verifyTicket(header.slice(7).trim(), key, deps.now()) ? key : null;
+}

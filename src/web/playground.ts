@@ -1,0 +1,187 @@
+// The playground (SPEC 5, POST /api/playground): a conversation through the full engine (intake, engine, answer,
+// executor) on a sandbox helpdesk of its own, also when Jawab serves a real Chatwoot, so nothing reaches customers.
+// It uses the draft settings of the chosen profile, with no reply delay, and reports for each customer message the
+// messages Jawab sent, why (the turn's decision: rule, handoff reason), the sources and every action applied.
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ActionExecutor } from '../actions/executor.js';
+import type { Answerer, SourceRef } from '../answer/types.js';
+import type { MessageButton } from '../chatwoot/port.js';
+import { SandboxHelpdesk } from '../chatwoot/sandbox.js';
+import { type Profile, profileFor, type Settings } from '../config/settings.js';
+import type { HelpdeskAction } from '../engine/actions.js';
+import { Engine, type EngineObserver } from '../engine/engine.js';
+import { conversationKey } from '../engine/events.js';
+import type { TurnDecision } from '../engine/turn.js';
+import { Intake } from '../intake/intake.js';
+import type { Logger } from '../log.js';
+import { type Backend, openEmbeddedBackend } from '../store/backend.js';
+
+export interface PlaygroundStep {
+  customer: string;
+  /** What Jawab sent after this message: replies and private notes. */
+  messages: Array<{ content: string; private: boolean; buttons?: MessageButton[] }>;
+  /** The turns decided: what, why, the sources, the handoff reason, and whatever else the turn reports. */
+  decisions: Array<{ what: string; why: string; handoff?: string; sources: SourceRef[] } & Record<string, unknown>>;
+  /** Every action applied to the helpdesk, in words. */
+  actions: string[];
+}
+
+export interface PlaygroundResult {
+  conversationId: number;
+  steps: PlaygroundStep[];
+  conversation: { status: string; owner: string; labels: string[]; assignee: string | null; priority: string | null };
+}
+
+export interface PlaygroundRequest {
+  /** Continue this playground conversation; none starts a new one. */
+  conversationId?: number;
+  /** `default` or an inbox id: whose draft profile answers. */
+  profile: string;
+  messages: string[];
+}
+
+export interface PlaygroundDeps {
+  dataDir: string;
+  answerer: Answerer;
+  /** The draft settings: the playground tries what is not yet published. */
+  draft: () => Settings;
+  log: Logger;
+}
+
+export class Playground {
+  private current: PlaygroundStep | undefined;
+  private profile: Profile;
+  /** One request at a time: what the engine reports while a request runs belongs to it. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly sandbox: SandboxHelpdesk,
+    private readonly engine: Engine,
+    private readonly backend: Backend,
+    private readonly deps: PlaygroundDeps,
+  ) {
+    this.profile = deps.draft().defaultProfile;
+  }
+
+  static async open(deps: PlaygroundDeps): Promise<Playground> {
+    // The sandbox lives in memory: conversations stored by an earlier run would point at nothing.
+    const dir = join(deps.dataDir, 'playground');
+    await rm(dir, { recursive: true, force: true });
+    const backend = await openEmbeddedBackend(dir, Date.now);
+    const sandbox = new SandboxHelpdesk();
+    let playground: Playground | undefined;
+    const observer: EngineObserver = {
+      turn: (decision) => playground?.onTurn(decision),
+      actionApplied: (action) => playground?.onAction(action),
+      actionFailed: (action, kind) => playground?.onAction(action, kind),
+    };
+    const settings = (): Settings => ({ ...deps.draft(), enabled: true, inboxes: {}, defaultProfile: { ...playground!.profile, replyDelaySeconds: 0 } });
+    const engine = new Engine({ store: backend.store, answerer: deps.answerer, executor: new ActionExecutor(sandbox), settings, log: deps.log, observer });
+    const intake = new Intake({ queue: backend.queue, allowUnsigned: true });
+    await backend.queue.start((event) => engine.accept(event));
+    sandbox.connect((body, deliveryId) => intake.receive(body, deliveryId));
+    playground = new Playground(sandbox, engine, backend, deps);
+    return playground;
+  }
+
+  run(request: PlaygroundRequest): Promise<PlaygroundResult> {
+    const next = this.queue.then(() => this.runNow(request));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  has(conversationId: number): boolean {
+    return this.sandbox.has(conversationId);
+  }
+
+  async close(): Promise<void> {
+    await this.queue;
+    await this.engine.stop();
+    await this.sandbox.settled();
+    await this.backend.queue.close();
+    await this.backend.close();
+  }
+
+  private async runNow(request: PlaygroundRequest): Promise<PlaygroundResult> {
+    const draft = this.deps.draft();
+    this.profile = request.profile === 'default' ? draft.defaultProfile : profileFor(draft, Number(request.profile));
+    const id = request.conversationId ?? this.sandbox.startConversation({ name: 'Playground customer', email: 'customer@example.com' }).id;
+    const steps: PlaygroundStep[] = [];
+    for (const text of request.messages) {
+      const step: PlaygroundStep = { customer: text, messages: [], decisions: [], actions: [] };
+      this.current = step;
+      const seen = this.sandbox.conversation(id).messages.length;
+      await this.sandbox.customerSays(id, text);
+      await this.settle();
+      step.messages = this.sandbox
+        .conversation(id)
+        .messages.slice(seen)
+        .filter((m) => m.from === 'bot')
+        .map((m) => ({ content: m.content, private: m.private, ...(m.buttons && { buttons: m.buttons }) }));
+      steps.push(step);
+    }
+    this.current = undefined;
+    const c = this.sandbox.conversation(id);
+    const record = await this.backend.store.read(conversationKey({ inboxId: c.inboxId, conversationId: c.id }));
+    const agent = this.sandbox.agents.find((a) => a.id === c.assigneeId);
+    return {
+      conversationId: id,
+      steps,
+      conversation: {
+        status: c.status,
+        owner: record?.state?.owner ?? 'ai',
+        labels: c.labels,
+        assignee: agent ? agent.name : c.teamId !== null ? `team ${c.teamId}` : null,
+        priority: c.priority,
+      },
+    };
+  }
+
+  /** Until the engine has nothing running and the sandbox has delivered every webhook it sent. */
+  private async settle(): Promise<void> {
+    do {
+      await this.sandbox.settled();
+      await this.engine.idle();
+    } while (this.engine.busy || this.sandbox.deliveriesInFlight > 0);
+  }
+
+  private onTurn(decision: TurnDecision): void {
+    // Everything the decision says about itself (not the state bookkeeping), so fields a later engine adds show too.
+    const { actions: _actions, answered: _answered, reply: _reply, changes: _changes, ...about } = decision;
+    this.current?.decisions.push(about);
+  }
+
+  private onAction(action: HelpdeskAction, failed?: string): void {
+    this.current?.actions.push(failed ? `${describeAction(action)} (failed: ${failed})` : describeAction(action));
+  }
+}
+
+/** An action in words, for people reading the playground. */
+export function describeAction(action: HelpdeskAction): string {
+  switch (action.type) {
+    case 'reply':
+      return `reply: ${action.content}${action.buttons?.length ? ` [buttons: ${action.buttons.map((b) => b.title).join(', ')}]` : ''}`;
+    case 'note':
+      return `private note: ${action.content.split('\n')[0]}`;
+    case 'add_labels':
+      return `add labels: ${action.labels.join(', ')}`;
+    case 'remove_labels':
+      return `remove labels: ${action.labels.join(', ')}`;
+    case 'assign': {
+      const t = action.target;
+      return `assign: ${t.kind === 'agent' ? `agent ${t.agentId}` : t.kind === 'team' ? `team ${t.teamId}` : `least busy online agent${t.teamId ? ` of team ${t.teamId}` : ''}`}`;
+    }
+    case 'set_status':
+      return `status: ${action.status}`;
+    case 'set_priority':
+      return `priority: ${action.priority ?? 'none'}`;
+    case 'update_contact':
+      return `update contact: ${JSON.stringify(action.changes)}`;
+    case 'set_conversation_attributes':
+      return `conversation attributes: ${JSON.stringify(action.attributes)}`;
+    default:
+      // An action type added later still shows, as data.
+      return JSON.stringify(action);
+  }
+}

@@ -1,0 +1,65 @@
+// The Analytics tab: per day and per inbox, what the AI took, answered, resolved alone and handed off (by reason),
+// the median time to the first reply, the questions it could not answer, and follow-up outcomes.
+import { useEffect, useState } from 'preact/hooks';
+import type { AnalyticsReport } from '../../analytics/report.js';
+import { api } from './api.js';
+import { BarChart, Breakdown } from './charts.js';
+import { useForm } from './form-context.js';
+
+const entries = (record: Record<string, number>) => Object.entries(record).sort((a, b) => b[1] - a[1]).map(([label, value]) => ({ label, value }));
+
+export function AnalyticsTab() {
+  const { t } = useForm();
+  const [days, setDays] = useState(14);
+  const [inbox, setInbox] = useState('');
+  const [report, setReport] = useState<AnalyticsReport | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    const query = new URLSearchParams({ days: String(days), ...(inbox && { inbox }) });
+    api<AnalyticsReport>('GET', `/api/analytics?${query}`).then(setReport).catch((e: unknown) => setError(String(e)));
+  }, [days, inbox]);
+  if (error) return <p class="error">{t('common.error', { message: error })}</p>;
+  if (!report) return <p class="muted">{t('common.loading')}</p>;
+  const labels = report.days.map((d) => d.day);
+  const total = report.totals;
+  return (
+    <section class="analytics">
+      <div class="toolbar">
+        <select value={String(days)} onChange={(e) => setDays(Number((e.currentTarget as HTMLSelectElement).value))}>
+          {[7, 14, 30, 90].map((n) => <option value={String(n)}>{t('analytics.days', { n })}</option>)}
+        </select>
+        <select id="analytics-inbox" value={inbox} onChange={(e) => setInbox((e.currentTarget as HTMLSelectElement).value)}>
+          <option value="">{t('analytics.allInboxes')}</option>
+          {report.inboxes.map((id) => <option value={String(id)}>{t('analytics.inbox')} {id}</option>)}
+        </select>
+      </div>
+      <div class="tiles" id="analytics-totals">
+        <Tile label={t('analytics.taken')} value={total.taken} />
+        <Tile label={t('analytics.answered')} value={total.answered} />
+        <Tile label={t('analytics.resolved')} value={total.resolvedWithoutHuman} />
+        <Tile label={t('analytics.handoffs')} value={total.handedOff} />
+        <Tile label={t('analytics.firstReply')} value={total.medianFirstReplySeconds === null ? '—' : t('common.seconds', { n: Math.round(total.medianFirstReplySeconds) })} />
+      </div>
+      <h3>{t('analytics.perDay')}</h3>
+      <BarChart
+        labels={labels}
+        series={[
+          { name: t('analytics.taken'), values: report.days.map((d) => d.taken), tone: 'tone-a' },
+          { name: t('analytics.answered'), values: report.days.map((d) => d.answered), tone: 'tone-b' },
+          { name: t('analytics.resolved'), values: report.days.map((d) => d.resolvedWithoutHuman), tone: 'tone-c' },
+          { name: t('analytics.handoffs'), values: report.days.map((d) => d.handedOff), tone: 'tone-d' },
+        ]}
+      />
+      <div class="columns">
+        <div><h3>{t('analytics.byReason')}</h3><Breakdown rows={entries(total.handoffsByReason)} empty={t('analytics.nothing')} /></div>
+        <div><h3>{t('analytics.followUps')}</h3><Breakdown rows={entries(total.followUps)} empty={t('analytics.nothing')} /></div>
+      </div>
+      <h3>{t('analytics.unanswered')}</h3>
+      <Breakdown rows={report.topUnanswered.map((q) => ({ label: q.question, value: q.count }))} empty={t('analytics.nothing')} />
+    </section>
+  );
+}
+
+function Tile({ label, value }: { label: string; value: number | string }) {
+  return <div class="tile"><span class="value">{value}</span><span class="label">{label}</span></div>;
+}

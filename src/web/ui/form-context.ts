@@ -1,0 +1,37 @@
+// What every editor needs besides its own value: the language, the root schema ($refs) and the server's field errors.
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import { humanize, type Lang, maybe, translate } from './i18n.js';
+import type { JsonSchema } from './schema.js';
+
+export interface FormContext {
+  lang: Lang;
+  root: JsonSchema;
+  /** Messages by dotted path from the settings root. */
+  errors: Record<string, string>;
+  /** Values to suggest for text fields by name (a flow's step ids for `next`, `else` and `start`). */
+  suggestions?: Record<string, string[]>;
+}
+
+export const Form = createContext<FormContext>({ lang: 'en', root: {}, errors: {} });
+
+function lookup(lang: Lang, kind: string, key: string, ...contexts: (string | undefined)[]): string | undefined {
+  for (const c of contexts) {
+    const found = c === undefined ? undefined : maybe(lang, `${kind}.${c}.${key}`);
+    if (found !== undefined) return found;
+  }
+  return maybe(lang, `${kind}.${key}`);
+}
+
+export function useForm() {
+  const ctx = useContext(Form);
+  return {
+    ...ctx,
+    t: (key: string, params?: Record<string, string | number>) => translate(ctx.lang, key, params),
+    // Labels, help and choices are looked up most specific first: `option.conditions.sentiment` (in the context of
+    // the list or kind that holds it) before `option.sentiment`, so one word can read differently in two places.
+    label: (name: string, schema?: JsonSchema, context?: string) => lookup(ctx.lang, 'label', name, context) ?? schema?.title ?? humanize(name),
+    help: (name: string, schema?: JsonSchema, ...contexts: (string | undefined)[]) => lookup(ctx.lang, 'help', name, ...contexts) ?? schema?.description,
+    option: (value: unknown, ...contexts: (string | undefined)[]) => lookup(ctx.lang, 'option', String(value), ...contexts) ?? humanize(String(value)),
+  };
+}

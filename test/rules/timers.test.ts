@@ -1,0 +1,136 @@
+// Idle actions and follow-ups are durable timers: they fire once when due, not at all when the customer replied,
+// a human took over or the conversation was resolved meanwhile. The clock is Jawab's own (`now`), moved by the test.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Profile } from '../../src/config/settings.js';
+import { defaultSettings } from '../../src/config/settings.js';
+import { fixedAnswerer } from '../helpers/answerers.js';
+import { fixture } from '../helpers/fixtures.js';
+import { type Harness, startHarness } from '../helpers/harness.js';
+import { customerMessage } from '../helpers/payloads.js';
+
+const KEY = '3-42';
+let h: Harness | undefined;
+let offset = 0;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+  offset = 0;
+});
+
+async function start(profile: Partial<Profile>): Promise<Harness> {
+  h = await startHarness({ profile, answerer: fixedAnswerer('Here you go.'), now: () => Date.now() + offset });
+  return h;
+}
+
+/** Waits until nothing runs and the outbox is empty (timers may stay set: that is the point). */
+async function quiet(harness: Harness): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    await harness.jawab.engine.idle();
+    const record = await harness.jawab.store.read(KEY);
+    if (!harness.jawab.engine.busy && !record?.outbox.length) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error('the engine did not go quiet');
+}
+
+/** Moves Jawab's clock on and wakes the conversation, as its timer would. */
+async function advance(harness: Harness, seconds: number): Promise<void> {
+  offset += seconds * 1000;
+  harness.jawab.engine.notify(KEY);
+  await quiet(harness);
+}
+
+const bot = (harness: Harness) => harness.fake!.conversation(1, 42).messages.filter((m) => m.sender.kind === 'bot' && !m.private).map((m) => m.content);
+const state = async (harness: Harness) => (await harness.jawab.store.read(KEY))!.state!;
+
+describe('follow-ups', () => {
+  const followUps: Profile['followUps'] = [
+    { afterSeconds: 60, message: 'Are you still there?', then: 'none' },
+    { afterSeconds: 120, message: 'I will close this chat now. Write any time!', then: 'resolve' },
+  ];
+
+  it('sends each follow-up once when due, then resolves', async () => {
+    const harness = await start({ followUps });
+    await harness.deliver(customerMessage({ id: 9201, text: 'Do you ship to Bali?' }));
+    await quiet(harness);
+    await advance(harness, 30);
+    expect(bot(harness)).toEqual(['Here you go.']);
+    await advance(harness, 31);
+    await advance(harness, 1); // a second wake-up sends nothing more
+    expect(bot(harness)).toEqual(['Here you go.', 'Are you still there?']);
+    await advance(harness, 120);
+    expect(bot(harness)).toEqual(['Here you go.', 'Are you still there?', 'I will close this chat now. Write any time!']);
+    expect(harness.fake!.conversation(1, 42).status).toBe('resolved');
+    expect((await state(harness)).timers).toEqual({});
+    harness.fake!.assertNoViolations();
+  });
+
+  it('a customer reply cancels the pending follow-up; the next bot reply starts them again', async () => {
+    const harness = await start({ followUps });
+    await harness.deliver(customerMessage({ id: 9211, text: 'Do you ship to Bali?' }));
+    await quiet(harness);
+    await advance(harness, 50);
+    await harness.deliver(customerMessage({ id: 9212, text: 'And to Lombok?' }));
+    await quiet(harness);
+    await advance(harness, 30); // 80 s after the first reply, 30 s after the second: nothing due
+    expect(bot(harness)).toEqual(['Here you go.', 'Here you go.']);
+    await advance(harness, 31);
+    expect(bot(harness)).toEqual(['Here you go.', 'Here you go.', 'Are you still there?']);
+  });
+});
+
+describe('idle action', () => {
+  const idle = (action: 'resolve' | 'assign'): Profile['idle'] => ({ action, afterSeconds: 600, message: 'Closing this chat, thank you!', assign: { strategy: 'agent', agentId: 2 } });
+
+  it('resolves with a closing message after the customer was idle, once', async () => {
+    const harness = await start({ idle: idle('resolve') });
+    await harness.deliver(customerMessage({ id: 9221, text: 'What sizes do you have?' }));
+    await quiet(harness);
+    await advance(harness, 601);
+    await advance(harness, 601);
+    expect(bot(harness)).toEqual(['Here you go.', 'Closing this chat, thank you!']);
+    expect(harness.fake!.conversation(1, 42).status).toBe('resolved');
+    expect((await state(harness)).resolvedByBotAt).toBeTypeOf('number');
+  });
+
+  it('does not fire after a human agent took over', async () => {
+    const harness = await start({ idle: idle('resolve') });
+    await harness.deliver(customerMessage({ id: 9231, text: 'What sizes do you have?' }));
+    await quiet(harness);
+    await harness.deliver(fixture('message_created.outgoing_agent.json'));
+    await quiet(harness);
+    harness.fake!.clearRequests();
+    await advance(harness, 601);
+    expect(harness.fake!.requests).toEqual([]);
+    const s = await state(harness);
+    expect(s.owner).toBe('human');
+    expect(s.timers.idle).toBeUndefined();
+    expect(s.audit.at(-1)).toMatchObject({ what: 'timers dropped' });
+  });
+
+  it('assigns with a message (a handoff to the chosen agent)', async () => {
+    const harness = await start({ idle: idle('assign') });
+    await harness.deliver(customerMessage({ id: 9241, text: 'What sizes do you have?' }));
+    await quiet(harness);
+    await advance(harness, 601);
+    expect(bot(harness)).toEqual(['Here you go.', 'Closing this chat, thank you!']);
+    expect(harness.fake!.conversation(1, 42)).toMatchObject({ assigneeId: 2, status: 'open' });
+    expect((await state(harness)).owner).toBe('human');
+    harness.fake!.assertNoViolations();
+  });
+});
+
+describe('cooldown after a resolve', () => {
+  it('a message within 5 minutes of the bot resolving goes on with the same session', async () => {
+    const harness = await start({ idle: { ...defaultSettings().defaultProfile.idle, action: 'resolve', afterSeconds: 60, message: 'Bye!' } });
+    await harness.deliver(customerMessage({ id: 9251, text: 'What sizes do you have?' }));
+    await quiet(harness);
+    await advance(harness, 61);
+    const before = await state(harness);
+    await harness.deliver({ ...customerMessage({ id: 9252, text: 'Oh wait, one more thing' }) });
+    await quiet(harness);
+    const after = await state(harness);
+    expect(after.sessionStartedAt).toBe(before.sessionStartedAt);
+    expect(after.audit.map((a) => a.what)).not.toContain('new session');
+  });
+});
