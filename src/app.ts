@@ -17,7 +17,6 @@ import { offlineClassifier } from './rules/offline-classifier.js';
 import { createSignalsCall, ModelClassifier } from './rules/model-classifier.js';
 import { openRedisBackend } from './redis/backend.js';
 import { openEmbeddedBackend } from './store/backend.js';
-import { RotationStore } from './store/rotation-store.js';
 import { AnalyticsStore } from './store/analytics-store.js';
 import { SettingsStore } from './store/settings-store.js';
 import type { ConversationStore } from './store/types.js';
@@ -78,7 +77,7 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
   const answerer = rateLimited({ answer: async (request) => (await answererReady).answer(request) }, config.openai, backend.limiters);
 
   const classifier = config.openai ? new ModelClassifier(createSignalsCall(config.openai), log) : offlineClassifier;
-  const executor = new ActionExecutor(helpdesk, await RotationStore.open(config.dataDir));
+  const executor = new ActionExecutor(helpdesk, backend.rotation);
   const engine = new Engine({
     store,
     locks: backend.locks,

@@ -7,6 +7,7 @@ import { DEFAULT_JOB_TIMING, type JobsConnection } from './jobs.js';
 import { LimitersOnRedis } from './limiters.js';
 import { RedisIntakeQueue } from './redis-intake-queue.js';
 import { RedisLocks } from './redis-locks.js';
+import { RedisRotation } from './redis-rotation.js';
 import { RedisConversationStore } from './redis-store.js';
 import { RedisSeenKeys } from './redis-seen-keys.js';
 import { RedisWakeUps } from './redis-wake-ups.js';
@@ -31,14 +32,16 @@ export async function openRedisBackend(config: RedisConfig, log: Logger, now: ()
   const jobs: JobsConnection = { redis, workers, prefix: config.prefix, timing: DEFAULT_JOB_TIMING, log, onError };
   const limiters = new LimitersOnRedis(redis, config.prefix, onError);
   const queue = new RedisIntakeQueue(jobs);
+  const conversationLocks = new RedisLocks(locks, config.prefix, log);
   let stopSharing: () => void = () => undefined;
   return {
     store: new RedisConversationStore(redis, config.prefix, now),
     queue,
-    locks: new RedisLocks(locks, config.prefix, log),
+    locks: conversationLocks,
     wakeUps: (wake) => new RedisWakeUps(jobs, wake, now),
     seen: new RedisSeenKeys(redis, config.prefix),
     limiters: limiters.factory,
+    rotation: new RedisRotation(redis, conversationLocks, config.prefix),
     resumeOnStart: false,
     shareSettings: async (settings) => {
       stopSharing = await shareSettings(settings, redis, config.prefix, log, onError);

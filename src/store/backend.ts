@@ -6,6 +6,7 @@ import { localLimiters } from '../chatwoot/http.js';
 import { JournalQueue } from './journal-queue.js';
 import { LowdbConversationStore } from './lowdb-store.js';
 import type { ConversationLocks, IntakeQueue, SeenKeys, WakeUpsFactory } from './ports.js';
+import { type RotationCursors, RotationStore } from './rotation-store.js';
 import type { SettingsStore } from './settings-store.js';
 import type { ConversationStore } from './types.js';
 
@@ -17,6 +18,8 @@ export interface Backend {
   wakeUps?: WakeUpsFactory;
   seen?: SeenKeys;
   limiters: LimiterFactory;
+  /** Round-robin cursors. */
+  rotation: RotationCursors;
   /**
    * After a start, resume every conversation the store says has work. The embedded backend must (its timers
    * were in memory); on Redis, timers and unfinished work are durable jobs that any replica picks up.
@@ -30,5 +33,6 @@ export interface Backend {
 export async function openEmbeddedBackend(dataDir: string, now: () => number): Promise<Backend & { store: LowdbConversationStore }> {
   const store = await LowdbConversationStore.open(dataDir, now);
   const queue = await JournalQueue.open(dataDir);
-  return { store, queue, limiters: localLimiters, resumeOnStart: true, close: () => store.close() };
+  const rotation = await RotationStore.open(dataDir);
+  return { store, queue, limiters: localLimiters, rotation, resumeOnStart: true, close: () => store.close() };
 }

@@ -32,9 +32,3 @@ export function signDelivery(secret: string, payload: unknown, options: { delive
     },
   };
 }
-
-/** The captured incoming customer message, moved to another conversation and given its own message id. */
-export function incomingMessage(conversationId: number, messageId: number, content?: string): Record<string, unknown> {
-  const template = fixture('message_created.incoming_contact.json') as { conversation: Record<string, unknown>; content: string };
-  return { ...template, id: messageId, content: content ?? template.content, conversation: { ...template.conversation, id: conversationId } };
-}
