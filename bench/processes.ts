@@ -14,6 +14,10 @@ export interface Served {
   stop(): Promise<void>;
 }
 
+export interface JawabServed extends Served {
+  dataDir: string;
+}
+
 async function waitUntil(url: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
@@ -24,7 +28,7 @@ async function waitUntil(url: string, child: ChildProcess): Promise<void> {
     } catch {
       // not yet
     }
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 20));
   }
   throw new Error(`${url} did not start`);
 }
@@ -42,16 +46,19 @@ export async function startBare(): Promise<Served> {
   return served(child, url);
 }
 
-/** `nodeArgs`: e.g. `--cpu-prof` to profile the server under load; `replying: false` turns the global switch off. */
+/**
+ * `nodeArgs`: e.g. `--cpu-prof` to profile the server under load; `replying: false` turns the global switch off;
+ * `dataDir`: start on an existing one (a restart).
+ */
 export async function startJawab(
   chatwootUrl: string,
-  options: { env?: Record<string, string>; nodeArgs?: string[]; replying?: boolean } = {},
-): Promise<Served> {
-  const { env: extraEnv = {}, nodeArgs = [], replying = true } = options;
+  options: { env?: Record<string, string>; nodeArgs?: string[]; replying?: boolean; replyDelaySeconds?: number; dataDir?: string } = {},
+): Promise<JawabServed> {
+  const { env: extraEnv = {}, nodeArgs = [], replying = true, replyDelaySeconds = 0 } = options;
   const port = await freePort();
-  const dataDir = await mkdtemp(join(tmpdir(), 'jawab-bench-'));
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'jawab-bench-')));
   const settings = defaultSettings();
-  settings.defaultProfile.replyDelaySeconds = 0;
+  settings.defaultProfile.replyDelaySeconds = replyDelaySeconds;
   settings.enabled = replying;
   await writeFile(join(dataDir, 'settings.json'), JSON.stringify(settings));
   // The compiled build, as in production (`npm run bench` builds it first): no TypeScript loader at run time.
@@ -75,5 +82,5 @@ export async function startJawab(
   });
   const url = `http://127.0.0.1:${port}`;
   await waitUntil(`${url}/readyz`, child);
-  return served(child, url);
+  return { ...served(child, url), dataDir };
 }

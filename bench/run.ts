@@ -1,44 +1,17 @@
 // npm run bench: intake throughput and acknowledgement latency against a bare Express ceiling, webhook-to-reply
-// latency over 1,000 conversations, the size of a conversation's hot file as it grows, and the knowledge index at
-// 10k and 100k chunks (build rate, query latency, recall against exact search, RSS). Prints Markdown tables.
+// latency over 1,000 conversations, the size of a conversation's hot file as it grows, the knowledge index at
+// 10k and 100k chunks (build rate, query latency, recall against exact search, RSS), and several replicas on Redis
+// (restart with 10,000 active conversations, webhooks/s with one and two replicas). Prints Markdown tables.
 import { cpus, totalmem } from 'node:os';
-import autocannon from 'autocannon';
 import { BENCH_SECRET, startBare, startJawab } from './processes.js';
 import { startSink } from './sink.js';
 import { measureHotFile } from './hot-file.js';
 import { measureKnowledgeIndex } from './knowledge-index.js';
 import { signedWebhook } from './webhooks.js';
+import { DURATION_S, type Load, load } from './load.js';
+import { replicas } from './replicas.js';
 
-const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
 const CONVERSATIONS = 1000;
-
-interface Load {
-  rps: number;
-  p50: number;
-  p99: number;
-  non2xx: number;
-  errors: number;
-}
-
-async function load(url: string, options: { connections: number; rate?: number; seconds: number }): Promise<Load> {
-  let n = 0;
-  const result = await autocannon({
-    url: `${url}/webhooks/chatwoot`,
-    method: 'POST',
-    connections: options.connections,
-    duration: options.seconds,
-    overallRate: options.rate,
-    requests: [
-      {
-        setupRequest: (request) => {
-          const { body, headers } = signedWebhook(BENCH_SECRET, (n++ % CONVERSATIONS) + 1);
-          return { ...request, body, headers };
-        },
-      },
-    ],
-  });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
-}
 
 async function intake(): Promise<string[]> {
   const sink = await startSink();
@@ -120,6 +93,8 @@ async function main(): Promise<void> {
   console.log((await measureHotFile()).join('\n'));
   console.log('\n## Knowledge index: HNSW over offline embeddings\n');
   console.log((await measureKnowledgeIndex()).join('\n'));
+  console.log('\n## Several replicas on Redis\n');
+  console.log((await replicas()).join('\n'));
 }
 
 main().catch((error: unknown) => {

@@ -9,17 +9,17 @@ import { SandboxHelpdesk } from './chatwoot/sandbox.js';
 import { resolveAdminToken } from './config/admin-token.js';
 import type { Config } from './config/env.js';
 import { Engine } from './engine/engine.js';
-import { dedupeKeys } from './engine/events.js';
 import { Intake } from './intake/intake.js';
 import { buildKnowledge } from './answer/build.js';
+import { rateLimited } from './answer/rate-limited.js';
 import type { Logger } from './log.js';
 import { offlineClassifier } from './rules/offline-classifier.js';
 import { createSignalsCall, ModelClassifier } from './rules/model-classifier.js';
-import { Journal } from './store/journal.js';
-import { RotationStore } from './store/rotation-store.js';
-import { LowdbConversationStore } from './store/lowdb-store.js';
+import { openRedisBackend } from './redis/backend.js';
+import { openEmbeddedBackend } from './store/backend.js';
 import { AnalyticsStore } from './store/analytics-store.js';
 import { SettingsStore } from './store/settings-store.js';
+import type { ConversationStore } from './store/types.js';
 import { AppLinks } from './web/app-link.js';
 import { createHttpApp } from './web/http-app.js';
 import { Metrics } from './web/metrics.js';
@@ -29,7 +29,7 @@ export interface Jawab {
   http: Express;
   engine: Engine;
   intake: Intake;
-  store: LowdbConversationStore;
+  store: ConversationStore;
   settings: SettingsStore;
   helpdesk: HelpdeskPort;
   /** Set when Jawab runs its built-in helpdesk (no CHATWOOT_URL). */
@@ -50,9 +50,10 @@ export interface JawabOverrides {
 
 export async function createJawab(config: Config, log: Logger, overrides: JawabOverrides = {}): Promise<Jawab> {
   const now = overrides.now ?? Date.now;
-  const store = await LowdbConversationStore.open(config.dataDir, now);
-  const { journal, recovered } = await Journal.open(config.dataDir);
+  const backend = config.redis ? await openRedisBackend(config.redis, log, now) : await openEmbeddedBackend(config.dataDir, now);
+  const { store, queue } = backend;
   const settings = await SettingsStore.open(config.dataDir);
+  await backend.shareSettings?.(settings);
   const adminToken = await resolveAdminToken(config.dataDir, config.adminToken);
   const analytics = await AnalyticsStore.open(config.dataDir, now);
   const metrics = new Metrics(analytics);
@@ -67,19 +68,31 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
       userToken: config.chatwoot!.userToken,
       timeoutMs: config.chatwoot!.timeoutMs,
       maxRequestsPerSecond: config.chatwoot!.maxRequestsPerSecond,
+      limiters: backend.limiters,
     });
 
   // Webhooks are accepted (and stored) while the knowledge is still being indexed; turns wait for it.
   const knowledge = overrides.answerer ? undefined : buildKnowledge(config, log, settings, (failure) => metrics.modelFailed(failure));
   const answererReady = overrides.answerer ? Promise.resolve(overrides.answerer) : knowledge!.then((built) => built.answerer);
-  const answerer: Answerer = { answer: async (request) => (await answererReady).answer(request) };
+  const answerer = rateLimited({ answer: async (request) => (await answererReady).answer(request) }, config.openai, backend.limiters);
 
   const classifier = config.openai ? new ModelClassifier(createSignalsCall(config.openai), log) : offlineClassifier;
-  const executor = new ActionExecutor(helpdesk, await RotationStore.open(config.dataDir));
-  const engine = new Engine({ store, journal, answerer, classifier, executor, settings: () => settings.get(), log, observer: metrics, now });
+  const executor = new ActionExecutor(helpdesk, backend.rotation);
+  const engine = new Engine({
+    store,
+    locks: backend.locks,
+    wakeUps: backend.wakeUps,
+    answerer,
+    classifier,
+    executor,
+    settings: () => settings.get(),
+    log,
+    observer: metrics,
+    now,
+  });
   const intake = new Intake({
-    journal,
-    accepted: (event) => engine.accept(event),
+    queue,
+    seen: backend.seen,
     secret: config.webhookSecret,
     allowUnsigned: config.allowUnsignedWebhooks,
     observer: metrics,
@@ -89,10 +102,10 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
 
   let ready = false;
   const readyPromise = answererReady.then(async () => {
-    // Events acknowledged before a crash and not yet folded come back from the journal first, in order.
-    for (const entry of recovered) engine.accept({ event: entry.event, keys: dedupeKeys(entry.event, entry.deliveryId), ticket: entry.ticket });
-    const resumed = await engine.resume();
-    if (recovered.length || resumed) log.info('resumed accepted work', { events: recovered.length, conversations: resumed });
+    // Events acknowledged before a crash and not yet folded come back from the intake queue first, in order.
+    const recovered = await queue.start((accepted) => engine.accept(accepted));
+    const resumed = backend.resumeOnStart ? await engine.resume() : 0;
+    if (recovered || resumed) log.info('resumed accepted work', { events: recovered, conversations: resumed });
     ready = true;
   });
   readyPromise.catch((error: unknown) => log.error('start failed', { error: String(error) }));
@@ -113,13 +126,14 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
     ready: readyPromise,
     isReady: () => ready,
     close: async () => {
+      await queue.stop();
       await engine.stop();
       await playground.close();
       await (await knowledge?.catch(() => undefined))?.sources.stop();
       await sandbox?.settled();
       await analytics.flush();
-      await journal.close();
-      await store.close();
+      await queue.close();
+      await backend.close();
     },
   };
 }

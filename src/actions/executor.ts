@@ -93,13 +93,13 @@ export class ActionExecutor {
     const members = target.teamId === undefined ? undefined : new Set(await this.port.listTeamMembers(ref.accountId, target.teamId));
     if (target.kind === 'round_robin') {
       const key = `${ref.accountId}:${target.teamId ?? 'all'}`;
-      const agent = nextInRotation(agents, this.cursors.last(key), members);
-      if (agent) {
-        await this.port.assign(ref, { agentId: agent.id });
-        // Remembered after the assignment: a retry after a crash picks the same agent again instead of skipping one.
-        await this.cursors.remember(key, agent.id);
-        return { detail: `round robin: agent ${agent.id}` };
-      }
+      // Remembered after the assignment: a retry after a crash picks the same agent again instead of skipping one.
+      const agentId = await this.cursors.next(key, async (lastId) => {
+        const agent = nextInRotation(agents, lastId, members);
+        if (agent) await this.port.assign(ref, { agentId: agent.id });
+        return agent?.id;
+      });
+      if (agentId !== undefined) return { detail: `round robin: agent ${agentId}` };
     } else if (counts) {
       const agent = leastBusyAgent(agents, counts, members);
       if (agent) {

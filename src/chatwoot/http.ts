@@ -1,4 +1,5 @@
-// HTTP to Chatwoot: one bottleneck limiter per Chatwoot host (shared by every client of that host),
+// HTTP to Chatwoot: one bottleneck limiter per Chatwoot host (shared by every client of that host, and with
+// REDIS_URL by every replica),
 // bounded in-call retries for answers that say "not done" (429, 5xx), and errors classified for the executor.
 import axios, { type AxiosInstance, type AxiosRequestConfig, isAxiosError } from 'axios';
 import Bottleneck from 'bottleneck';
@@ -13,7 +14,15 @@ export interface HttpOptions {
   retries?: number;
   /** Longest wait between in-call retries; a longer Retry-After is handed to the executor instead. */
   maxRetryWaitMs?: number;
+  /** Where limiters live; default: in this process. */
+  limiters?: LimiterFactory;
 }
+
+/**
+ * Returns the rate limiter with this id, made with `options` the first time: in this process, or shared by every
+ * replica through Redis (src/redis/limiters.ts).
+ */
+export type LimiterFactory = (id: string, options: Bottleneck.ConstructorOptions) => Bottleneck;
 
 export interface Call {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -25,21 +34,24 @@ export interface Call {
   idempotent: boolean;
 }
 
-const limiters = new Map<string, Bottleneck>();
+const local = new Map<string, Bottleneck>();
 
-function limiterFor(baseUrl: string, rps: number): Bottleneck {
-  const host = new URL(baseUrl).host;
-  let limiter = limiters.get(host);
+export const localLimiters: LimiterFactory = (id, options) => {
+  let limiter = local.get(id);
   if (!limiter) {
-    limiter = new Bottleneck({
-      maxConcurrent: 16,
-      reservoir: rps,
-      reservoirRefreshAmount: rps,
-      reservoirRefreshInterval: 1000,
-    });
-    limiters.set(host, limiter);
+    limiter = new Bottleneck(options);
+    local.set(id, limiter);
   }
   return limiter;
+};
+
+function limiterFor(baseUrl: string, rps: number, limiters: LimiterFactory): Bottleneck {
+  return limiters(`chatwoot:${new URL(baseUrl).host}`, {
+    maxConcurrent: 16,
+    reservoir: rps,
+    reservoirRefreshAmount: rps,
+    reservoirRefreshInterval: 1000,
+  });
 }
 
 export class ChatwootHttp {
@@ -50,7 +62,7 @@ export class ChatwootHttp {
 
   constructor(options: HttpOptions) {
     this.axios = axios.create({ baseURL: options.baseUrl, timeout: options.timeoutMs, validateStatus: () => true });
-    this.limiter = limiterFor(options.baseUrl, options.maxRequestsPerSecond);
+    this.limiter = limiterFor(options.baseUrl, options.maxRequestsPerSecond, options.limiters ?? localLimiters);
     this.retries = options.retries ?? 3;
     this.maxRetryWaitMs = options.maxRetryWaitMs ?? 5_000;
   }

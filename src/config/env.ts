@@ -23,11 +23,18 @@ const envSchema = z.object({
   OPENAI_BASE_URL: optionalUrl,
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
   OPENAI_EMBEDDING_MODEL: z.string().min(1).default('text-embedding-3-small'),
+  /** Answers per second through the model (for all replicas together with REDIS_URL); unset: no limit. */
+  OPENAI_MAX_RPS: z.coerce.number().int().positive().optional(),
   /** Per model call: the customer is waiting in a chat, and a failed call falls back to the offline answer. */
   OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
   DATA_DIR: z.string().min(1).default('./data'),
   KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
-  REDIS_URL: z.string().min(1).optional(),
+  REDIS_URL: z
+    .string()
+    .trim()
+    .pipe(z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }))
+    .optional(),
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be letters, digits, - or _ (at most 40)').default('jawab'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Upper bound on requests per second to one Chatwoot host (Chatwoot allows 3000/min per IP). */
   CHATWOOT_MAX_RPS: z.coerce.number().positive().default(40),
@@ -51,11 +58,13 @@ export interface Config {
   webhookSecret?: string;
   allowUnsignedWebhooks: boolean;
   adminToken?: string;
-  openai?: { apiKey: string; baseURL?: string; model: string; embeddingModel: string; timeoutMs: number };
+  openai?: { apiKey: string; baseURL?: string; model: string; embeddingModel: string; timeoutMs: number; maxAnswersPerSecond?: number };
   dataDir: string;
   knowledgeDir: string;
   logLevel: Env['LOG_LEVEL'];
   allowPrivateHosts: string[];
+  /** Shared state for several replicas; unset: the embedded store in DATA_DIR. */
+  redis?: { url: string; prefix: string };
 }
 
 export class ConfigError extends Error {}
@@ -70,8 +79,11 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     throw new ConfigError(`configuration error: ${issue.path.join('.')} ${issue.message}`);
   }
   const env = parsed.data;
-  if (env.REDIS_URL) {
-    throw new ConfigError('configuration error: REDIS_URL is not supported yet by this version; unset it to use the embedded store');
+  if (env.REDIS_URL && !env.CHATWOOT_URL) {
+    throw new ConfigError('configuration error: REDIS_URL needs CHATWOOT_URL (the built-in sandbox helpdesk lives inside one process)');
+  }
+  if (env.REDIS_URL && !env.ADMIN_TOKEN) {
+    throw new ConfigError('configuration error: ADMIN_TOKEN is required with REDIS_URL, so every replica accepts the same token');
   }
   if (env.CHATWOOT_URL && !env.CHATWOOT_BOT_TOKEN && !env.CHATWOOT_API_TOKEN) {
     throw new ConfigError('configuration error: CHATWOOT_URL is set but neither CHATWOOT_BOT_TOKEN nor CHATWOOT_API_TOKEN is');
@@ -97,17 +109,26 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     allowUnsignedWebhooks: env.ALLOW_UNSIGNED_WEBHOOKS,
     adminToken: env.ADMIN_TOKEN,
     openai: env.OPENAI_API_KEY
-      ? { apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL, model: env.OPENAI_MODEL, embeddingModel: env.OPENAI_EMBEDDING_MODEL, timeoutMs: env.OPENAI_TIMEOUT_MS }
+      ? {
+          apiKey: env.OPENAI_API_KEY,
+          baseURL: env.OPENAI_BASE_URL,
+          model: env.OPENAI_MODEL,
+          embeddingModel: env.OPENAI_EMBEDDING_MODEL,
+          timeoutMs: env.OPENAI_TIMEOUT_MS,
+          maxAnswersPerSecond: env.OPENAI_MAX_RPS,
+        }
       : undefined,
     dataDir: env.DATA_DIR,
     knowledgeDir: env.KNOWLEDGE_DIR,
     logLevel: env.LOG_LEVEL,
     allowPrivateHosts: env.ALLOWED_PRIVATE_HOSTS.split(',').map((host) => host.trim()).filter(Boolean),
+    redis: env.REDIS_URL ? { url: env.REDIS_URL, prefix: env.REDIS_PREFIX } : undefined,
   };
 }
 
 /** The values that must never appear in a log line. */
 export function secretsOf(config: Config): string[] {
-  const values = [config.chatwoot?.botToken, config.chatwoot?.userToken, config.webhookSecret, config.adminToken, config.openai?.apiKey];
-  return values.filter((v): v is string => typeof v === 'string');
+  const redisPassword = config.redis ? decodeURIComponent(new URL(config.redis.url).password) : undefined;
+  const values = [config.chatwoot?.botToken, config.chatwoot?.userToken, config.webhookSecret, config.adminToken, config.openai?.apiKey, redisPassword];
+  return values.filter((v): v is string => typeof v === 'string' && v !== '');
 }

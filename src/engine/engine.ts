@@ -4,14 +4,15 @@
 //      reply delay is over decides a turn; both are committed in one write, so the turn's actions join the outbox
 //      together with the events that caused them;
 //   2. applies the outbox through the executor, one action at a time, retrying transient failures later.
-// The journal entries of the folded events are released only after that write.
+// The intake queue's copies of the folded events are released only after that write.
+// Locks and wake-ups are ports (store/ports.ts): in-process by default, shared through Redis with several replicas.
 import type { ActionExecutor } from '../actions/executor.js';
 import type { Answerer } from '../answer/types.js';
 import { HelpdeskError } from '../chatwoot/port.js';
 import { profileFor, type Settings } from '../config/settings.js';
 import type { Logger } from '../log.js';
-import type { Journal } from '../store/journal.js';
 import { KeyedMutex } from '../store/keyed-mutex.js';
+import type { ConversationLocks, WakeUps, WakeUpsFactory } from '../store/ports.js';
 import { type ConversationRecord, type ConversationStore, draftOf, type OutboxEntry } from '../store/types.js';
 import { type Action, type HelpdeskAction, isTimerAction } from './actions.js';
 import { type AcceptedEvent, conversationKey } from './events.js';
@@ -32,7 +33,10 @@ export interface EngineObserver {
 
 export interface EngineDeps {
   store: ConversationStore;
-  journal: Journal;
+  /** Per-conversation mutual exclusion; default: in this process only. */
+  locks?: ConversationLocks;
+  /** Wake-ups for the conversations' timers; default: in-process timers. */
+  wakeUps?: WakeUpsFactory;
   answerer: Answerer;
   /** Reads the signals rules need; default: the offline classifier. */
   classifier?: Classifier;
@@ -55,34 +59,43 @@ interface Attempt {
 }
 
 export class Engine {
-  private readonly lanes = new KeyedMutex();
-  private readonly queued = new Set<string>();
+  private readonly lanes: ConversationLocks;
+  /** Conversations waiting for their lane, with the promise of that run. */
+  private readonly queued = new Map<string, Promise<void>>();
   private readonly buffers = new Map<string, AcceptedEvent[]>();
-  private readonly scheduler: Scheduler;
+  private readonly scheduler: WakeUps;
   private readonly now: () => number;
   private readonly slots: Slots;
   private stopped = false;
 
   constructor(private readonly deps: EngineDeps) {
     this.now = deps.now ?? Date.now;
-    this.scheduler = new Scheduler((key) => this.notify(key), this.now);
+    this.lanes = deps.locks ?? new KeyedMutex();
+    this.scheduler = deps.wakeUps ? deps.wakeUps((key) => this.notify(key)) : new Scheduler((key) => void this.notify(key), this.now);
     this.slots = new Slots(deps.concurrency ?? 16);
   }
 
-  /** An event the intake acknowledged: fold it in soon, after whatever is running for its conversation. */
-  accept(accepted: AcceptedEvent): void {
+  /**
+   * An event the intake acknowledged: fold it in soon, after whatever is running for its conversation.
+   * Resolves when the run that folds it has finished.
+   */
+  accept(accepted: AcceptedEvent): Promise<void> {
     const key = conversationKey(accepted.event.ref);
     const buffer = this.buffers.get(key);
     if (buffer) buffer.push(accepted);
     else this.buffers.set(key, [accepted]);
-    this.notify(key);
+    return this.notify(key);
   }
 
-  /** Something is due in this conversation: process it soon, after whatever is already running for it. */
-  notify(key: string): void {
-    if (this.stopped || this.queued.has(key)) return;
-    this.queued.add(key);
-    void this.lanes.run(key, async () => {
+  /**
+   * Something is due in this conversation: process it soon, after whatever is already running for it.
+   * Resolves when that run has finished (a failed run has set its own retry).
+   */
+  notify(key: string): Promise<void> {
+    const queued = this.queued.get(key);
+    if (this.stopped) return Promise.resolve();
+    if (queued) return queued;
+    const run = this.lanes.run(key, async () => {
       await this.slots.acquire();
       this.queued.delete(key);
       try {
@@ -90,11 +103,13 @@ export class Engine {
       } catch (error) {
         // A bug or a store failure: the work stays where it is (journal, outbox), and a later wake-up tries again.
         this.deps.log.error('processing failed', { key, error: String(error) });
-        this.scheduler.set(key, this.now() + 5_000);
+        await this.scheduler.set(key, this.now() + 5_000).catch(() => undefined);
       } finally {
         this.slots.release();
       }
     });
+    this.queued.set(key, run);
+    return run;
   }
 
   /**
@@ -110,7 +125,7 @@ export class Engine {
         // Deferred: if this process dies too, the next start marks them again.
         return { value: undefined, changed: record.outbox.length > 0, defer: true };
       });
-      this.notify(key);
+      void this.notify(key);
     }
     return keys.length;
   }
@@ -142,15 +157,16 @@ export class Engine {
 
   /** Stops taking new work and waits for what is running. */
   async stop(): Promise<void> {
+    // Wake-ups first: shared ones being handled finish their run before the engine refuses new work.
+    await this.scheduler.stop();
     this.stopped = true;
-    this.scheduler.stop();
     await this.lanes.idle();
   }
 
   private async process(key: string): Promise<void> {
     let state = await this.foldAndTurn(key);
     state = await this.drain(key, state);
-    this.arm(key, state);
+    await this.arm(key, state);
   }
 
   /** Step 1: accepted events → state, and a turn when the reply delay is over, committed together. */
@@ -196,7 +212,7 @@ export class Engine {
       return { value: record.state, changed: true, defer: record.nextActionId === firstNewAction };
     });
     void this.deps.store.durable(key).then(() => {
-      for (const e of events) this.deps.journal.release(e.ticket);
+      for (const e of events) e.release();
     });
     const messages = applied ? (preview.state?.pending ?? []).filter((m) => applied!.answered.includes(m.messageId)) : [];
     this.deps.observer?.committed?.({ before, after: state, decision: applied, messages, at: this.now() });
@@ -259,7 +275,10 @@ export class Engine {
       if (!entry) return { value: { state: record.state }, changed, defer: true };
       const maybeApplied = entry.status === 'inflight';
       entry.attempts += 1;
-      return { value: { attempt: { entry: { ...entry }, maybeApplied, state: record.state! }, state: record.state }, changed, defer: true };
+      // From here on the outcome is unknown until it is settled: a store written at once (Redis) shows another
+      // replica that takes over after a crash that the message must be looked up before it is sent again.
+      entry.status = 'inflight';
+      return { value: { attempt: { entry: { ...entry }, maybeApplied, state: record.state! }, state: record.state }, changed: true, defer: true };
     });
   }
 
@@ -270,8 +289,9 @@ export class Engine {
       if (head?.id === attempt.entry.id) {
         head.lastError = failure.message;
         head.attempts = attempt.entry.attempts;
-        // "Not done" from the helpdesk changes nothing; an unclear outcome must be reconciled before a message is repeated.
-        if (failure.kind === 'unknown_outcome') head.status = 'inflight';
+        // "Not done" from the helpdesk changes nothing; an unclear outcome (now or earlier) must be reconciled before a
+        // message is repeated.
+        head.status = failure.kind === 'unknown_outcome' || attempt.maybeApplied ? 'inflight' : 'pending';
       }
       const backoff = failure.retryAfterMs ?? Math.min(MAX_BACKOFF_MS, 500 * 2 ** Math.min(attempt.entry.attempts, 12));
       record.state = { ...record.state!, timers: { ...record.state!.timers, retry: this.now() + backoff } };
@@ -286,13 +306,13 @@ export class Engine {
     return batch;
   }
 
-  private arm(key: string, state: ConversationState | undefined): void {
-    if (this.buffers.has(key)) return this.notify(key);
+  /** One wake-up per conversation, at the earliest of its named timers (whichever timers the state has). */
+  private async arm(key: string, state: ConversationState | undefined): Promise<void> {
+    if (this.buffers.has(key)) return void this.notify(key);
     const times = Object.values(state?.timers ?? {}).filter((t): t is number => t !== undefined);
     if (!times.length) return this.scheduler.clear(key);
-    const at = Math.min(...times);
-    if (at <= this.now()) this.notify(key);
-    else this.scheduler.set(key, at);
+    // A timer already due goes through the wake-ups too: on Redis that makes the next run a durable job.
+    await this.scheduler.set(key, Math.min(...times));
   }
 }
 

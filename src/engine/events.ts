@@ -1,6 +1,5 @@
 // The engine's input: helpdesk events in Jawab's own words. chatwoot/events.ts translates webhooks into these.
 import type { ConversationRef, ConversationStatus, MessageButton } from '../chatwoot/port.js';
-import type { Ticket } from '../store/journal.js';
 
 export interface ContactSnapshot {
   id: number;
@@ -67,9 +66,10 @@ export function dedupeKeys(event: InboundEvent, deliveryId?: string): string[] {
   return deliveryId ? [event.dedupeKey, `d:${deliveryId}`] : [event.dedupeKey];
 }
 
-/** An event the intake has journaled and acknowledged, on its way into the conversation's state. */
+/** An event the intake has stored and acknowledged, on its way into the conversation's state. */
 export interface AcceptedEvent {
   event: InboundEvent;
   keys: string[];
-  ticket: Ticket;
+  /** The event is folded and stored with its conversation: the intake queue may drop its copy. */
+  release: () => void;
 }

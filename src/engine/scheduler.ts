@@ -1,8 +1,10 @@
-// In-memory wake-ups for the durable timers kept in each conversation's state.
+// In-memory wake-ups for the durable timers kept in each conversation's state (the embedded WakeUps).
 // Losing this on a crash is fine: a restart reads the timers back from the store and sets them again.
+import type { WakeUps } from '../store/ports.js';
+
 const MAX_DELAY_MS = 2 ** 31 - 1; // setTimeout's limit (~24.8 days); longer timers re-arm when they wake.
 
-export class Scheduler {
+export class Scheduler implements WakeUps {
   private readonly timers = new Map<string, { at: number; handle: NodeJS.Timeout }>();
 
   constructor(
@@ -11,7 +13,7 @@ export class Scheduler {
   ) {}
 
   /** Wakes `key` at `at` (ms). Replaces any earlier wake-up for that key. */
-  set(key: string, at: number): void {
+  async set(key: string, at: number): Promise<void> {
     const existing = this.timers.get(key);
     if (existing?.at === at) return;
     if (existing) clearTimeout(existing.handle);
@@ -23,7 +25,7 @@ export class Scheduler {
     this.timers.set(key, { at, handle });
   }
 
-  clear(key: string): void {
+  async clear(key: string): Promise<void> {
     const existing = this.timers.get(key);
     if (existing) clearTimeout(existing.handle);
     this.timers.delete(key);
@@ -33,7 +35,7 @@ export class Scheduler {
     return this.timers.size;
   }
 
-  stop(): void {
+  async stop(): Promise<void> {
     for (const { handle } of this.timers.values()) clearTimeout(handle);
     this.timers.clear();
   }

@@ -1,10 +1,10 @@
-// The intake: verify, parse, deduplicate, journal, then hand over to the engine.
-// It answers only after the event is in the journal, so an acknowledged delivery is never lost,
+// The intake: verify, parse, deduplicate, store in the intake queue, which hands the event to the engine.
+// It answers only after the event is stored, so an acknowledged delivery is never lost,
 // and the engine's work happens after the answer, so Chatwoot's 5 s timeout is never at risk.
 import { parseWebhook } from '../chatwoot/events.js';
 import { verifySignature } from '../chatwoot/signature.js';
-import { type AcceptedEvent, dedupeKeys, type InboundEvent } from '../engine/events.js';
-import type { Journal } from '../store/journal.js';
+import { dedupeKeys, type InboundEvent } from '../engine/events.js';
+import type { IntakeQueue, SeenKeys } from '../store/ports.js';
 import { RecentKeys } from './recent-keys.js';
 
 export interface Delivery {
@@ -23,9 +23,10 @@ export interface IntakeObserver {
 }
 
 export interface IntakeDeps {
-  journal: Journal;
-  /** Hands an acknowledged event to the engine. */
-  accepted: (event: AcceptedEvent) => void;
+  /** Stores accepted events and hands them to the engine. */
+  queue: IntakeQueue;
+  /** Delivery ids and event keys seen lately; default: in this process only. */
+  seen?: SeenKeys;
   secret?: string;
   allowUnsigned: boolean;
   observer?: IntakeObserver;
@@ -36,10 +37,11 @@ const DELIVERY_ID = /^[A-Za-z0-9-]{1,100}$/;
 
 export class Intake {
   private readonly now: () => number;
-  private readonly recent = new RecentKeys();
+  private readonly seen: SeenKeys;
 
   constructor(private readonly deps: IntakeDeps) {
     this.now = deps.now ?? Date.now;
+    this.seen = deps.seen ?? new RecentKeys();
   }
 
   /** A delivery from the network: verify the signature on the raw bytes, then receive. Store failures throw (→ 500). */
@@ -96,16 +98,15 @@ export class Intake {
     }
   }
 
-  /** Journals the event unless its delivery id or its own key (same message through another channel) was seen. */
+  /** Stores the event unless its delivery id or its own key (same message through another channel) was seen. */
   private async accept(event: InboundEvent, deliveryId: string | undefined): Promise<'accepted' | 'duplicate'> {
     const keys = dedupeKeys(event, deliveryId);
-    if (!this.recent.claim(keys)) return 'duplicate';
+    if (!(await this.seen.claim(keys))) return 'duplicate';
     try {
-      const ticket = await this.deps.journal.append({ event, deliveryId });
-      this.deps.accepted({ event, keys, ticket });
+      await this.deps.queue.push({ event, deliveryId });
       return 'accepted';
     } catch (error) {
-      this.recent.forget(keys);
+      await this.seen.forget(keys).catch(() => undefined);
       throw error;
     }
   }

@@ -4,12 +4,9 @@
 // a restart replays what was not released, and the fold's dedupe makes a replay harmless.
 import { type FileHandle, mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { InboundEvent } from '../engine/events.js';
+import type { QueuedEvent } from './ports.js';
 
-export interface JournalEntry {
-  event: InboundEvent;
-  deliveryId?: string;
-}
+export type JournalEntry = QueuedEvent;
 
 /** Where an entry was written; hand it back with release() once the entry is stored elsewhere. */
 export interface Ticket {

@@ -1,5 +1,8 @@
 // One async lock per key: work on one conversation runs in order, different conversations run concurrently.
-export class KeyedMutex {
+// The embedded ConversationLocks (one process); the Redis one adds a lock shared by every replica.
+import type { ConversationLocks } from './ports.js';
+
+export class KeyedMutex implements ConversationLocks {
   private readonly tails = new Map<string, Promise<unknown>>();
 
   run<T>(key: string, task: () => Promise<T>): Promise<T> {
@@ -12,6 +15,11 @@ export class KeyedMutex {
       if (this.tails.get(key) === tail) this.tails.delete(key);
     });
     return result;
+  }
+
+  /** True while work for the key is running or queued. */
+  holds(key: string): boolean {
+    return this.tails.has(key);
   }
 
   /** Keys with work running or queued. */

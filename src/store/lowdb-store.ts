@@ -174,15 +174,18 @@ export class LowdbConversationStore implements ConversationStore {
     if (this.known.has(key)) await db.read();
     const fresh: Cached = { db, dirty: false, waiters: [] };
     this.cache.set(key, fresh);
-    this.evict(key);
+    this.evict();
     return fresh;
   }
 
-  /** Forgets the least recently used clean databases (their files hold what the cache held), never `keep`. */
-  private evict(keep: string): void {
+  /**
+   * Forgets the least recently used clean databases (their files hold what the cache held), never one under its lock:
+   * a change under way may be about to make it dirty, and would then be made on a database no longer in the cache.
+   */
+  private evict(): void {
     for (const [key, cached] of this.cache) {
       if (this.cache.size <= CACHE_SIZE) return;
-      if (!cached.dirty && key !== keep) this.cache.delete(key);
+      if (!cached.dirty && !this.mutex.holds(key)) this.cache.delete(key);
     }
   }
 

@@ -1,38 +1,52 @@
 // The round-robin cursors: the last agent picked per account (and team). One small lowdb file, so the rotation
-// goes on where it was after a restart instead of starting over with the first agent.
+// goes on where it was after a restart instead of starting over with the first agent. With several replicas the
+// cursors live in Redis instead (src/redis/redis-rotation.ts).
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
+import { KeyedMutex } from './keyed-mutex.js';
 
 export interface RotationCursors {
-  last(key: string): number | undefined;
-  remember(key: string, agentId: number): Promise<void>;
+  /**
+   * Runs `pick` with the agent picked last in rotation `key` and remembers the agent it returns, once `pick` has
+   * resolved (a crash in between picks the same agent again rather than skipping one). Picks of one rotation run
+   * one at a time, so two handoffs at the same moment get different agents.
+   */
+  next(key: string, pick: (lastId: number | undefined) => Promise<number | undefined>): Promise<number | undefined>;
 }
 
-export class RotationStore implements RotationCursors {
-  private constructor(private readonly db: Low<Record<string, number>>) {}
+/** Cursors in a record of rotation → last agent id, kept by `save` after each pick. */
+class Cursors implements RotationCursors {
+  private readonly turns = new KeyedMutex();
 
-  static async open(dataDir: string): Promise<RotationStore> {
+  constructor(
+    private readonly data: Record<string, number>,
+    private readonly save: () => Promise<void>,
+  ) {}
+
+  next(key: string, pick: (lastId: number | undefined) => Promise<number | undefined>): Promise<number | undefined> {
+    return this.turns.run(key, async () => {
+      const picked = await pick(this.data[key]);
+      if (picked !== undefined && picked !== this.data[key]) {
+        this.data[key] = picked;
+        await this.save();
+      }
+      return picked;
+    });
+  }
+}
+
+export const RotationStore = {
+  async open(dataDir: string): Promise<RotationCursors> {
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
     const db = new Low<Record<string, number>>(new JSONFile(join(dataDir, 'round-robin.json')), {});
     await db.read();
-    return new RotationStore(db);
-  }
-
-  last(key: string): number | undefined {
-    return this.db.data[key];
-  }
-
-  async remember(key: string, agentId: number): Promise<void> {
-    if (this.db.data[key] === agentId) return;
-    this.db.data[key] = agentId;
-    await this.db.write();
-  }
-}
+    return new Cursors(db.data, () => db.write());
+  },
+};
 
 /** For tests and tools that need no persistence. */
 export function memoryCursors(): RotationCursors {
-  const cursors = new Map<string, number>();
-  return { last: (key) => cursors.get(key), remember: async (key, id) => void cursors.set(key, id) };
+  return new Cursors({}, async () => undefined);
 }

@@ -23,6 +23,7 @@ interface DraftFile {
 
 export class SettingsStore {
   private readonly listeners: ((settings: Settings) => void)[] = [];
+  private readonly sharers: ((settings: Settings) => Promise<void>)[] = [];
 
   private constructor(
     private readonly published: Low<Settings>,
@@ -33,6 +34,18 @@ export class SettingsStore {
   /** Calls `listener` after every change of the published settings (the knowledge sources follow them). */
   onChange(listener: (settings: Settings) => void): void {
     this.listeners.push(listener);
+  }
+
+  /** Runs after every publish made here, awaited: with several replicas, this shares it with the others. */
+  onPublish(share: (settings: Settings) => Promise<void>): void {
+    this.sharers.push(share);
+  }
+
+  /** Settings published on another replica: validated and kept, not shared again. False when invalid. */
+  async adopt(input: unknown): Promise<boolean> {
+    const parsed = validate(input);
+    if (parsed.ok) await this.setPublished(parsed.settings, false);
+    return parsed.ok;
   }
 
   static async open(dataDir: string, now: () => number = Date.now): Promise<SettingsStore> {
@@ -108,10 +121,11 @@ export class SettingsStore {
     return this.published.data;
   }
 
-  private async setPublished(settings: Settings): Promise<void> {
+  private async setPublished(settings: Settings, share = true): Promise<void> {
     this.published.data = settings;
     await this.published.write();
     for (const listener of this.listeners) listener(settings);
+    if (share) for (const sharer of this.sharers) await sharer(settings);
   }
 
   async discardDraft(): Promise<void> {

@@ -15,8 +15,7 @@ import { conversationKey } from '../engine/events.js';
 import type { TurnDecision } from '../engine/turn.js';
 import { Intake } from '../intake/intake.js';
 import type { Logger } from '../log.js';
-import { Journal } from '../store/journal.js';
-import { LowdbConversationStore } from '../store/lowdb-store.js';
+import { type Backend, openEmbeddedBackend } from '../store/backend.js';
 
 export interface PlaygroundStep {
   customer: string;
@@ -59,8 +58,7 @@ export class Playground {
   private constructor(
     private readonly sandbox: SandboxHelpdesk,
     private readonly engine: Engine,
-    private readonly store: LowdbConversationStore,
-    private readonly journal: Journal,
+    private readonly backend: Backend,
     private readonly deps: PlaygroundDeps,
   ) {
     this.profile = deps.draft().defaultProfile;
@@ -70,8 +68,7 @@ export class Playground {
     // The sandbox lives in memory: conversations stored by an earlier run would point at nothing.
     const dir = join(deps.dataDir, 'playground');
     await rm(dir, { recursive: true, force: true });
-    const store = await LowdbConversationStore.open(dir);
-    const { journal } = await Journal.open(dir);
+    const backend = await openEmbeddedBackend(dir, Date.now);
     const sandbox = new SandboxHelpdesk();
     let playground: Playground | undefined;
     const observer: EngineObserver = {
@@ -80,10 +77,11 @@ export class Playground {
       actionFailed: (action, kind) => playground?.onAction(action, kind),
     };
     const settings = (): Settings => ({ ...deps.draft(), enabled: true, inboxes: {}, defaultProfile: { ...playground!.profile, replyDelaySeconds: 0 } });
-    const engine = new Engine({ store, journal, answerer: deps.answerer, executor: new ActionExecutor(sandbox), settings, log: deps.log, observer });
-    const intake = new Intake({ journal, accepted: (event) => engine.accept(event), allowUnsigned: true });
+    const engine = new Engine({ store: backend.store, answerer: deps.answerer, executor: new ActionExecutor(sandbox), settings, log: deps.log, observer });
+    const intake = new Intake({ queue: backend.queue, allowUnsigned: true });
+    await backend.queue.start((event) => engine.accept(event));
     sandbox.connect((body, deliveryId) => intake.receive(body, deliveryId));
-    playground = new Playground(sandbox, engine, store, journal, deps);
+    playground = new Playground(sandbox, engine, backend, deps);
     return playground;
   }
 
@@ -101,8 +99,8 @@ export class Playground {
     await this.queue;
     await this.engine.stop();
     await this.sandbox.settled();
-    await this.journal.close();
-    await this.store.close();
+    await this.backend.queue.close();
+    await this.backend.close();
   }
 
   private async runNow(request: PlaygroundRequest): Promise<PlaygroundResult> {
@@ -125,7 +123,7 @@ export class Playground {
     }
     this.current = undefined;
     const c = this.sandbox.conversation(id);
-    const record = await this.store.read(conversationKey({ inboxId: c.inboxId, conversationId: c.id }));
+    const record = await this.backend.store.read(conversationKey({ inboxId: c.inboxId, conversationId: c.id }));
     const agent = this.sandbox.agents.find((a) => a.id === c.assigneeId);
     return {
       conversationId: id,

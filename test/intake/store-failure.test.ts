@@ -10,14 +10,14 @@ import type { AcceptedEvent } from '../../src/engine/events.js';
 import { Intake } from '../../src/intake/intake.js';
 import { intakeRouter } from '../../src/intake/router.js';
 import { silentLogger } from '../../src/log.js';
-import { Journal } from '../../src/store/journal.js';
+import { JournalQueue } from '../../src/store/journal-queue.js';
 import { fixture, signDelivery } from '../helpers/fixtures.js';
 import { SECRET } from '../helpers/harness.js';
 
 let dataDir: string;
-let journal: Journal | undefined;
+let queue: JournalQueue | undefined;
 afterEach(async () => {
-  await journal?.close().catch(() => undefined);
+  await queue?.close().catch(() => undefined);
   await rm(dataDir, { recursive: true, force: true });
 });
 
@@ -26,10 +26,11 @@ describe('a store that cannot write', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'jawab-full-'));
     // One entry per journal segment; the second segment is a full disk.
     await mkdir(join(dataDir, 'journal'));
-    ({ journal } = await Journal.open(dataDir, 1));
+    queue = await JournalQueue.open(dataDir, 1);
     await symlink('/dev/full', join(dataDir, 'journal', '00000002.jsonl'));
     const accepted: AcceptedEvent[] = [];
-    const intake = new Intake({ journal, accepted: (e) => accepted.push(e), secret: SECRET, allowUnsigned: false });
+    await queue.start(async (e) => void accepted.push(e));
+    const intake = new Intake({ queue, secret: SECRET, allowUnsigned: false });
     const app = express().use(intakeRouter(intake, silentLogger));
     const post = (payload: unknown, deliveryId: string) => {
       const signed = signDelivery(SECRET, payload, { deliveryId });

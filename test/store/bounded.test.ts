@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/engine/state.js';
+import { LowdbConversationStore } from '../../src/store/lowdb-store.js';
 import { type ConversationRecord, SEEN_MAX } from '../../src/store/types.js';
 import { fixedAnswerer } from '../helpers/answerers.js';
 import { type Harness, startHarness } from '../helpers/harness.js';
@@ -16,6 +17,8 @@ describe('a long conversation', () => {
   it('keeps its file the same size after 300 messages, and leaves no work behind', async () => {
     h = await startHarness({ helpdesk: 'sandbox', answerer: fixed });
     const sandbox = h.jawab.sandbox!;
+    const store = h.jawab.store;
+    if (!(store instanceof LowdbConversationStore)) throw new Error('this test is about the lowdb store');
     const c = sandbox.startConversation({ name: 'Long talker' });
     const file = join(h.dataDir, 'conversations', `${c.inboxId}-${c.id}.json`);
     const sizes: number[] = [];
@@ -23,7 +26,7 @@ describe('a long conversation', () => {
       await sandbox.customerSays(c.id, `Message number ${i} with a few words in it`);
       await h.settle();
       if (i === 150 || i === 300) {
-        await h.jawab.store.checkpoint();
+        await store.checkpoint();
         sizes.push((await stat(file)).size);
       }
     }
@@ -36,7 +39,7 @@ describe('a long conversation', () => {
     // Bounded: the file after 300 messages is no bigger than after 150 (give or take the digits of larger ids).
     expect(sizes[1]! - sizes[0]!).toBeLessThan(2048);
     expect(sizes[1]!).toBeLessThan(64 * 1024);
-    await h.jawab.store.sweep();
-    expect(await h.jawab.store.activeKeys()).toEqual([]);
+    await store.sweep();
+    expect(await store.activeKeys()).toEqual([]);
   }, 120_000);
 });
