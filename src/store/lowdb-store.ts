@@ -2,7 +2,7 @@
 // file may grow with history), plus an empty marker file per conversation with work, so a restart reads only those.
 // A marker is made before the first write that leaves work behind, and removed by a sweep a while after the work
 // is done: a busy conversation keeps its marker instead of paying two file operations on every reply.
-// Changes the journal can rebuild are written behind (a checkpoint about once a second), so a busy conversation
+// Changes the journal can rebuild are written behind (a checkpoint every 5 seconds), so a busy conversation
 // costs one file write per checkpoint instead of one per event.
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -22,7 +22,7 @@ import {
 const SAFE_KEY = /^[A-Za-z0-9_-]{1,100}$/;
 const CACHE_SIZE = 2000;
 const SWEEP_EVERY_MS = 30_000;
-const CHECKPOINT_EVERY_MS = 1_000;
+const CHECKPOINT_EVERY_MS = 5_000;
 
 interface Cached {
   db: Low<ConversationRecord>;

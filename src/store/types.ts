@@ -31,7 +31,7 @@ export interface Change<T> {
   /** false: nothing changed, skip the write. */
   changed: boolean;
   /**
-   * Keep the change in memory and write it with the conversation's next checkpoint (within a second or so).
+   * Keep the change in memory and write it with the conversation's next checkpoint (within 5 seconds).
    * Only for changes a restart can rebuild or that are safe to lose: events the journal still holds, the settling
    * of an action (an unsettled one is reconciled after a restart, never blindly repeated), a retry back-off.
    */

@@ -73,7 +73,7 @@ describe('kill -9 and restart', () => {
   it.each([
     // Chatwoot creates the message at once but answers only after 20 s: the process dies in between.
     { when: 'after Chatwoot created it but before the answer came back', slowMs: 20_000 },
-    // Chatwoot confirmed it, and the settling is written behind (about a second later): it dies with the process.
+    // Chatwoot confirmed it, and the settling is written behind (seconds later): it dies with the process.
     { when: 'after it was confirmed but before the confirmation was checkpointed', slowMs: 0 },
   ])('does not send a reply twice when killed $when', async ({ slowMs }) => {
     await writeSettings(0);
