@@ -221,6 +221,10 @@ export class Engine {
 
   /** Step 2: apply the outbox in order; stop at the first failure that is worth retrying. */
   private async drain(key: string, state: ConversationState | undefined): Promise<ConversationState | undefined> {
+    // Most wake-ups leave nothing to apply (a message folded during the reply delay): a look without a copy
+    // spares them the claim's draft of the record.
+    const record = await this.deps.store.peek(key);
+    if (!record.outbox.length && record.state?.timers.retry === undefined) return state;
     let next = await this.claim(key);
     while (next.attempt) {
       const { entry } = next.attempt;

@@ -46,8 +46,10 @@ const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
 export function createHttpApp(deps: HttpDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use(securityHeaders(deps.chatwootUrl));
+  // The webhook comes first: Chatwoot's server reads its JSON, no browser does, so it skips the page headers (the
+  // hottest route stays lean).
   app.use(intakeRouter(deps.intake, deps.log));
+  app.use(securityHeaders(deps.chatwootUrl));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
