@@ -1,7 +1,8 @@
 // What one engine commit means for analytics (pure): a conversation taken, answered, handed off (and why), the
 // first reply and how long it took, resolved without a human, a question with no answer, follow-up outcomes.
 // Read from the state before and after the commit and the turn decided in it, so the engine needs no change per
-// counter. Follow-ups are recognised by their audit entries: `what` = "follow-up <outcome>" (sent, cancelled, ...).
+// counter. A follow-up sent leaves an audit entry `follow-up <n>` (rules/automation.ts); the state's count of
+// follow-ups drops to 0 when they end: the customer replied, or the conversation was handed off or resolved.
 import type { ConversationState, PendingMessage } from '../engine/state.js';
 import type { TurnDecision } from '../engine/turn.js';
 
@@ -30,8 +31,6 @@ export interface DatedFacts {
   facts: Fact[];
 }
 
-const FOLLOW_UP = /^follow-?up[\s:_-]+([a-z_]+)/i;
-
 export function factsOf(commit: Commit): DatedFacts | null {
   const { before, after, decision, messages: answered, at } = commit;
   if (!after) return null;
@@ -52,12 +51,20 @@ export function factsOf(commit: Commit): DatedFacts | null {
     }
   }
   if (before && before.owner === 'ai' && before.status !== 'resolved' && after.status === 'resolved') facts.push({ kind: 'resolved_without_human' });
-  const old = new Set(before?.audit ?? []);
-  for (const entry of after.audit) {
-    const match = old.has(entry) ? null : FOLLOW_UP.exec(entry.what);
-    if (match?.[1]) facts.push({ kind: 'follow_up', outcome: match[1].toLowerCase() });
-  }
+  facts.push(...followUpFacts(before, after));
   return facts.length ? { day: dayOf(at), inboxId: after.ref.inboxId, facts } : null;
+}
+
+const FOLLOW_UP_SENT = /^follow-up \d+$/;
+
+/** `sent` for each follow-up that went out; then what ended them: `handed_off`, `resolved` or `replied`. */
+function followUpFacts(before: ConversationState | undefined, after: ConversationState): Fact[] {
+  const old = new Set(before?.audit ?? []);
+  const facts: Fact[] = after.audit.filter((e) => !old.has(e) && FOLLOW_UP_SENT.test(e.what)).map(() => ({ kind: 'follow_up', outcome: 'sent' }));
+  if ((before?.followUpsSent ?? 0) > 0 && (after.followUpsSent ?? 0) === 0) {
+    facts.push({ kind: 'follow_up', outcome: after.owner !== 'ai' ? 'handed_off' : after.status === 'resolved' ? 'resolved' : 'replied' });
+  }
+  return facts;
 }
 
 /** A UTC calendar day, `YYYY-MM-DD`. */

@@ -62,14 +62,17 @@ describe('analytics', () => {
 
   it('reads resolutions without a human and follow-up outcomes from the states before and after a commit', () => {
     const ref = { accountId: 1, inboxId: 4, conversationId: 9 };
-    const before = { ...initialState(ref, 0), status: 'pending' as const };
-    const after = { ...before, status: 'resolved' as const, audit: [{ at: 5, what: 'follow-up sent', why: 'no reply for 1 h' }] };
+    const before = { ...initialState(ref, 0), status: 'pending' as const, followUpsSent: 1 };
+    const after = { ...before, status: 'resolved' as const, followUpsSent: 0 };
     expect(factsOf({ before, after, messages: [], at: Date.UTC(2026, 0, 2, 3) })).toEqual({
       day: '2026-01-02',
       inboxId: 4,
-      facts: [{ kind: 'resolved_without_human' }, { kind: 'follow_up', outcome: 'sent' }],
+      facts: [{ kind: 'resolved_without_human' }, { kind: 'follow_up', outcome: 'resolved' }],
     });
     expect(factsOf({ before: after, after, messages: [], at: 10 })).toBeNull();
+    const ended = (owner: 'ai' | 'human') => factsOf({ before, after: { ...before, followUpsSent: 0, owner }, messages: [], at: 10 })?.facts;
+    expect(ended('ai')).toEqual([{ kind: 'follow_up', outcome: 'replied' }]);
+    expect(ended('human')).toEqual([{ kind: 'follow_up', outcome: 'handed_off' }]);
   });
 
   it('reports medians and an empty day list', () => {

@@ -1,11 +1,12 @@
 // Idle actions and follow-ups are durable timers: they fire once when due, not at all when the customer replied,
 // a human took over or the conversation was resolved meanwhile. The clock is Jawab's own (`now`), moved by the test.
+import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Profile } from '../../src/config/settings.js';
 import { defaultSettings } from '../../src/config/settings.js';
 import { fixedAnswerer } from '../helpers/answerers.js';
 import { fixture } from '../helpers/fixtures.js';
-import { type Harness, startHarness } from '../helpers/harness.js';
+import { ADMIN_TOKEN, type Harness, startHarness } from '../helpers/harness.js';
 import { customerMessage } from '../helpers/payloads.js';
 
 const KEY = '3-42';
@@ -62,6 +63,9 @@ describe('follow-ups', () => {
     expect(bot(harness)).toEqual(['Here you go.', 'Are you still there?', 'I will close this chat now. Write any time!']);
     expect(harness.fake!.conversation(1, 42).status).toBe('resolved');
     expect((await state(harness)).timers).toEqual({});
+    // Analytics counts both follow-ups and how they ended.
+    const analytics = await request(harness.jawab.http).get('/api/analytics').set('authorization', `Bearer ${ADMIN_TOKEN}`);
+    expect(analytics.body.totals.followUps).toEqual({ sent: 2, resolved: 1 });
     harness.fake!.assertNoViolations();
   });
 
