@@ -12,21 +12,10 @@ import { cpuUsage } from 'node:process';
 import { loadavg } from 'node:os';
 import { efSearchFor, HnswStore } from '../src/knowledge/hnsw-store.js';
 import { OfflineEmbeddings } from '../src/knowledge/offline-embeddings.js';
+import { seededRandom } from '../test/helpers/seeded-random.js';
 
 const QUERIES = Number(process.env.BENCH_KNOWLEDGE_QUERIES ?? 200);
 const SIZES = (process.env.BENCH_KNOWLEDGE_SIZES ?? '10000,100000').split(',').map(Number);
-
-/** mulberry32: a small seeded generator, so the data is the same every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const REAL = `order shipping delivery refund return payment invoice batik shirt size exchange courier tracking parcel
   pengiriman pesanan pembayaran pengembalian ukuran kemeja kain toko harga ongkir gratis resi paket hari kerja
@@ -90,7 +79,7 @@ interface Row {
 }
 
 async function measure(count: number): Promise<Row> {
-  const next = random(count);
+  const next = seededRandom(count);
   const words = vocabulary(next, 20_000);
   const pick = zipf(next, words.length);
   // Help text clusters by topic: each chunk takes about half its words from one of count/100 topics

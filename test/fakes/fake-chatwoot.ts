@@ -9,6 +9,7 @@ import type { Operation } from './openapi-check.js';
 import { FakeChatwootState } from './fake-chatwoot-state.js';
 import { createRoutes } from './fake-chatwoot-routes.js';
 import type { Reply, RouteContext } from './fake-chatwoot-routes.js';
+import { seededRandom } from '../helpers/seeded-random.js';
 import type {
   AgentAvailability, FakeAgent, FakeContact, FakeConversation, FakeMessage, FakeTeam, SeedConversation, SeedMessage,
 } from './fake-chatwoot-state.js';
@@ -282,7 +283,7 @@ export async function startFakeChatwoot(options: FakeChatwootOptions = {}): Prom
       faults.push({ match, fault, remaining: times });
     },
     chaos(options) {
-      chaos = { options, draw: mulberry32(options.seed) };
+      chaos = { options, draw: seededRandom(options.seed) };
     },
     clearFaults: () => {
       faults.splice(0);
@@ -346,16 +347,4 @@ function describeRequests(requests: RecordedRequest[]): string {
       return `  ${r.method} ${r.path}${query.size > 0 ? `?${query}` : ''} -> ${r.status} (${r.token})${body}`;
     })
     .join('\n');
-}
-
-/** A small seeded generator, so a chaotic run can be repeated exactly. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
