@@ -284,7 +284,8 @@ suite('in a real browser', () => {
     await care.locator('.badge.state').filter({ hasText: 'disabled' }).waitFor();
     expect(await care.locator('.chunks').textContent()).not.toBe('0 chunks');
     await page.click('#knowledge-ask');
-    await page.locator('#knowledge-results .passage').first().waitFor();
+    // The earlier answer still named the passage: wait for the new one rather than read the old.
+    await page.locator('#knowledge-results', { hasNotText: 'acid-free tissue paper' }).locator('.passage').first().waitFor();
     expect(await page.locator('#knowledge-results').textContent()).not.toContain('acid-free tissue paper');
 
     // Delete asks first.

@@ -25,6 +25,8 @@ export function TestQuestion({ client, sources }: { client: ReturnType<typeof kn
         if (!q) return;
         setBusy(true);
         setError('');
+        // The last answer may describe sources since disabled or deleted: it goes while the new one is fetched.
+        setResult(null);
         client.search(q).then(setResult, (e: unknown) => setError(message(t, e))).finally(() => setBusy(false));
       }}>
         <input id="knowledge-question" value={question} placeholder={t('knowledge.testPlaceholder')} onInput={(e) => setQuestion((e.currentTarget as HTMLInputElement).value)} />
