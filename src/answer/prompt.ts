@@ -9,6 +9,7 @@ import { ChatPromptTemplate } from '@langchain/core/prompts';
 import type { Language, Persona } from '../config/settings.js';
 import { REPLY_LENGTHS } from '../config/settings.js';
 import type { ScoredChunk } from '../knowledge/types.js';
+import { fillContactVariables } from './contact-variables.js';
 import { LANGUAGE_NAMES } from './language.js';
 import type { ContactFacts, HistoryLine } from './types.js';
 
@@ -99,30 +100,6 @@ export const answerPrompt = ChatPromptTemplate.fromMessages<AnswerPromptVariable
   ['system', SYSTEM_TEMPLATE],
   ['human', HUMAN_TEMPLATE],
 ]);
-
-/**
- * Fills `$contact.firstname`, `$contact.name`, `$contact.email`, `$contact.phone` and
- * `$contact.<custom attribute>` in a persona text. Unknown or empty values become empty text, so a
- * missing name never shows as a raw variable to the customer.
- */
-export function fillContactVariables(text: string, contact: ContactFacts): string {
-  const firstName = contact.name?.trim().split(/\s+/)[0] ?? '';
-  const known: Record<string, string> = {
-    firstname: firstName,
-    first_name: firstName,
-    name: contact.name?.trim() ?? '',
-    email: contact.email?.trim() ?? '',
-    phone: contact.phone?.trim() ?? '',
-  };
-  const filled = text.replace(/\$contact\.([A-Za-z0-9_]+)/g, (_whole, key: string) => {
-    const builtIn = known[key.toLowerCase()];
-    if (builtIn !== undefined) return builtIn;
-    const custom = contact.customAttributes?.[key];
-    return custom === undefined ? '' : String(custom);
-  });
-  // Tidy what an empty variable leaves behind: "Hi , thanks" -> "Hi, thanks".
-  return filled.replace(/[ \t]+([,.!?;:])/g, '$1').replace(/[ \t]{2,}/g, ' ');
-}
 
 /** Stops data from closing or forging the tags that fence it. */
 function fence(text: string): string {

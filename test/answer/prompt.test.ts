@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPromptMessages, fillContactVariables, NO_ANSWER, promptVariables } from '../../src/answer/prompt.js';
+import { buildPromptMessages, NO_ANSWER, promptVariables } from '../../src/answer/prompt.js';
 import type { PromptInput } from '../../src/answer/prompt.js';
 import { personaSchema } from '../../src/config/settings.js';
 import type { ScoredChunk } from '../../src/knowledge/types.js';
@@ -27,18 +27,6 @@ const input = (overrides: Partial<PromptInput> = {}): PromptInput => ({
   messages: ['Hi, I was charged twice for my April invoice.'],
   history: [{ role: 'bot', text: 'Hello! How can I help?' }],
   ...overrides,
-});
-
-describe('fillContactVariables', () => {
-  it('fills contact fields and custom attributes', () => {
-    const contact = { name: 'Budi Santoso', email: 'b@x.id', phone: '+62 811', customAttributes: { tier: 'gold', orders: 3 } };
-    expect(fillContactVariables('$contact.firstname / $contact.name / $contact.email / $contact.phone / $contact.tier / $contact.orders', contact))
-      .toBe('Budi / Budi Santoso / b@x.id / +62 811 / gold / 3');
-  });
-
-  it('leaves no raw variable and no stray space when a value is missing', () => {
-    expect(fillContactVariables('Hi $contact.firstname, your $contact.unknown order.', {})).toBe('Hi, your order.');
-  });
 });
 
 describe('the answer prompt', () => {
