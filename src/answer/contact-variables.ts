@@ -16,8 +16,9 @@ export function isPlaceholderName(name: string): boolean {
 
 /**
  * Fills `$contact.firstname` (`first_name`), `$contact.name`, `$contact.email`, `$contact.phone` (`phone_number`)
- * and `$contact.<custom attribute>`. The text is filled in one pass, so a value that itself reads like a variable
- * (a customer naming themselves `$contact.notes`) stays as it is and cannot pull out another attribute.
+ * and `$contact.<custom attribute>`. A value that itself reads like a variable (a customer naming themselves
+ * `$contact.notes`) loses its `$`, so filling twice (a rule's text that also reaches the model's prompt) cannot pull
+ * out another attribute.
  *
  * A variable without a value is dropped and the text around it tidied, rather than replaced by a neutral word: a
  * stand-in word fits one language and one sentence ("there" in "Hi there", "Kak" in "Halo Kak"), while dropping the
@@ -42,7 +43,7 @@ export function fillContactVariables(text: string, contact: ContactFacts): strin
     const builtIn = known[key.toLowerCase()];
     const custom = contact.customAttributes?.[key];
     const value = builtIn ?? (custom === undefined ? '' : String(custom).trim());
-    return value || GAP;
+    return value.replace(/\$(?=contact\.)/gi, '') || GAP;
   });
   return filled.includes(GAP) ? closeGaps(filled) : filled;
 }

@@ -12,6 +12,7 @@ import { runFlow } from '../rules/flow.js';
 import { handoffActions, reasonText } from '../rules/handoff.js';
 import { type HandoffReason, notFoundMessage } from '../rules/handoff-text.js';
 import { asksForHuman } from '../rules/human-request.js';
+import { contactFiller } from '../rules/personalize.js';
 import { planRules, type RulePlan } from '../rules/plan.js';
 import { type Classifier, signalNeeds, type Signals } from '../rules/signals.js';
 import { offlineClassifier } from '../rules/offline-classifier.js';
@@ -70,7 +71,7 @@ export async function decideTurn(input: TurnInput, answerer: Answerer, classifie
 
   if (profile.handoff.onHumanRequest && texts.some(asksForHuman)) return handoff('asked_for_human');
 
-  const flowOutcome = runFlow(profile.flow, state.flow, input.messages, profile.businessHours.timeZone);
+  const flowOutcome = runFlow(profile.flow, state.flow, input.messages, profile.businessHours.timeZone, contactFiller(state));
   if (flowOutcome) {
     flow = flowOutcome.position;
     before = flowOutcome.actions;

@@ -7,6 +7,7 @@ import { replyLanguage } from '../answer/language.js';
 import { type ConversationState, setOwner, withAudit } from '../engine/state.js';
 import { handoffActions, type HandoffInput } from './handoff.js';
 import { REASON_TEXT } from './handoff-text.js';
+import { contactFiller } from './personalize.js';
 
 /** The timers a bot reply starts: the idle action and the first follow-up. */
 export function scheduleAfterReply(profile: Profile, now: number): { idle?: number; followup?: number } {
@@ -50,7 +51,7 @@ function fireIdle(state: ConversationState, profile: Profile, now: number): Fire
   const idle = profile.idle;
   const cleared = { ...state, ...followUpsCancelled(state) };
   if (idle.action === 'resolve') {
-    const actions: HelpdeskAction[] = idle.message.trim() ? [{ type: 'reply', content: idle.message }] : [];
+    const actions: HelpdeskAction[] = idle.message.trim() ? [{ type: 'reply', content: contactFiller(state)(idle.message) }] : [];
     actions.push({ type: 'set_status', status: 'resolved' });
     const next = { ...cleared, status: 'resolved' as const, resolvedByBotAt: now };
     return { state: withAudit(next, { at: now, what: 'idle: resolve', why: `the customer was idle for ${idle.afterSeconds} s` }), actions };
@@ -63,7 +64,7 @@ function fireFollowUp(state: ConversationState, profile: Profile, now: number): 
   const sent = state.followUpsSent ?? 0;
   const followUp = profile.followUps[sent];
   if (!followUp) return { state: { ...state, timers: { ...state.timers, followup: undefined } }, actions: [] };
-  const actions: HelpdeskAction[] = [{ type: 'reply', content: followUp.message }];
+  const actions: HelpdeskAction[] = [{ type: 'reply', content: contactFiller(state)(followUp.message) }];
   const nextOne = profile.followUps[sent + 1];
   let next: ConversationState = {
     ...state,

@@ -6,6 +6,7 @@ import type { HelpdeskAction } from '../engine/actions.js';
 import type { FlowPosition, PendingMessage } from '../engine/state.js';
 import { inRange, localTime } from './business-hours.js';
 import { normalize } from './normalize.js';
+import type { Fill } from './personalize.js';
 
 export type FlowNext =
   /** Buttons were sent: the turn ends here, the choice comes as the next message. */
@@ -24,8 +25,11 @@ export interface FlowOutcome {
 /** More steps than this in one turn is a loop of jumps: the flow ends and the AI takes over. */
 const MAX_STEPS = 50;
 
-/** Runs the flow for this turn's messages; undefined when there is no flow or it is over for this session. */
-export function runFlow(flow: Flow, position: FlowPosition | undefined, messages: PendingMessage[], timeZone: string): FlowOutcome | undefined {
+/**
+ * Runs the flow for this turn's messages; undefined when there is no flow or it is over for this session.
+ * `fill` fills `$contact.*` in the messages and button titles (rules/personalize.ts).
+ */
+export function runFlow(flow: Flow, position: FlowPosition | undefined, messages: PendingMessage[], timeZone: string, fill: Fill): FlowOutcome | undefined {
   if (!flow.enabled || position?.done || !messages.length) return undefined;
   let pos: FlowPosition = position ?? { step: flow.start, waiting: false, done: false, firstText: messages[0]!.text, firstAt: messages[0]!.at };
   const actions: HelpdeskAction[] = [];
@@ -33,10 +37,10 @@ export function runFlow(flow: Flow, position: FlowPosition | undefined, messages
 
   if (pos.waiting) {
     const step = flow.steps[pos.step];
-    const chosen = step?.type === 'buttons' ? choose(step, messages) : undefined;
+    const chosen = step?.type === 'buttons' ? choose(step, messages, fill) : undefined;
     if (!step || step.type !== 'buttons') return finish(pos, actions, path, { kind: 'ai', skipAnswer: false });
     // Not one of the buttons: show them again.
-    if (chosen === undefined) return { actions: [buttonsMessage(step)], position: pos, next: { kind: 'wait' }, path: [`${pos.step} (again)`] };
+    if (chosen === undefined) return { actions: [buttonsMessage(step, fill)], position: pos, next: { kind: 'wait' }, path: [`${pos.step} (again)`] };
     pos = { ...pos, step: chosen, waiting: false };
   }
 
@@ -51,11 +55,11 @@ export function runFlow(flow: Flow, position: FlowPosition | undefined, messages
         continue;
       }
       case 'actions':
-        actions.push(...step.actions.map(toAction));
+        actions.push(...step.actions.map((action) => toAction(action, fill)));
         pos = { ...pos, step: step.next };
         continue;
       case 'buttons':
-        actions.push(buttonsMessage(step));
+        actions.push(buttonsMessage(step, fill));
         return { actions, position: { ...pos, waiting: true }, next: { kind: 'wait' }, path };
       case 'end':
         return finish(pos, actions, path, step.to === 'ai' ? { kind: 'ai', skipAnswer: step.skipLastAiAnswer } : { kind: 'human', assign: step.assign });
@@ -71,15 +75,15 @@ function finish(pos: FlowPosition, actions: HelpdeskAction[], path: string[], ne
 type Buttons = Extract<FlowStep, { type: 'buttons' }>;
 
 /** The button's value is its index: titles may repeat across steps, and the index survives a retitled button. */
-function buttonsMessage(step: Buttons): HelpdeskAction {
-  return { type: 'reply', content: step.text, buttons: step.buttons.map((b, i) => ({ title: b.title, value: String(i) })) };
+function buttonsMessage(step: Buttons, fill: Fill): HelpdeskAction {
+  return { type: 'reply', content: fill(step.text), buttons: step.buttons.map((b, i) => ({ title: fill(b.title), value: String(i) })) };
 }
 
-/** The step the customer's choice leads to: a pressed button, or a typed title. */
-function choose(step: Buttons, messages: PendingMessage[]): string | undefined {
+/** The step the customer's choice leads to: a pressed button, or a typed title (as the customer saw it). */
+function choose(step: Buttons, messages: PendingMessage[], fill: Fill): string | undefined {
   for (const m of messages) {
     const pressed = m.choice === undefined ? undefined : step.buttons[Number(m.choice)];
-    const typed = step.buttons.find((b) => normalize(b.title) === normalize(m.text));
+    const typed = step.buttons.find((b) => normalize(fill(b.title)) === normalize(m.text));
     const button = pressed ?? typed;
     if (button) return button.next;
   }
@@ -94,13 +98,13 @@ function conditionHolds(when: Extract<FlowStep, { type: 'condition' }>['branches
   return inRange(localTime(timeZone, pos.firstAt).minutes, when.from, when.to);
 }
 
-function toAction(action: Extract<FlowStep, { type: 'actions' }>['actions'][number]): HelpdeskAction {
+function toAction(action: Extract<FlowStep, { type: 'actions' }>['actions'][number], fill: Fill): HelpdeskAction {
   switch (action.type) {
     case 'label':
       return { type: 'add_labels', labels: action.labels };
     case 'add_participant':
       return { type: 'add_participants', agentIds: action.agentIds };
     case 'send_message':
-      return { type: 'reply', content: action.text };
+      return { type: 'reply', content: fill(action.text) };
   }
 }

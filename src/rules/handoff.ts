@@ -7,6 +7,7 @@ import type { ConversationState } from '../engine/state.js';
 import { withinBusinessHours } from './business-hours.js';
 import type { Provided } from './entities.js';
 import { type HandoffReason, handoverMessage, REASON_TEXT } from './handoff-text.js';
+import { contactFiller } from './personalize.js';
 
 export interface HandoffInput {
   reason: HandoffReason;
@@ -47,8 +48,9 @@ export const reasonText = (reason: HandoffReason, detail?: string): string => (d
 export function handoffActions(input: HandoffInput): HelpdeskAction[] {
   const { profile, state } = input;
   const outOfHours = withinBusinessHours(profile.businessHours, input.now) ? undefined : profile.handoff.outOfHoursMessage;
+  const fill = contactFiller(state, input.collected);
   const actions: HelpdeskAction[] = [
-    { type: 'reply', content: handoverMessage(input.reason, input.language, input.message ?? profile.handoff.message, outOfHours) },
+    { type: 'reply', content: fill(handoverMessage(input.reason, input.language, input.message ?? profile.handoff.message, outOfHours)) },
   ];
   if (profile.handoff.privateNote) actions.push({ type: 'note', content: handoffNote(input) });
   const missing = profile.handoff.labels.filter((l) => !state.labels.includes(l));

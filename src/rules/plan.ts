@@ -9,6 +9,7 @@ import type { HelpdeskAction } from '../engine/actions.js';
 import type { Awaiting, ConversationState } from '../engine/state.js';
 import { type ConditionContext, ruleFires } from './conditions.js';
 import type { Provided } from './entities.js';
+import { contactFiller } from './personalize.js';
 
 export interface RulePlan {
   fired: string[];
@@ -35,6 +36,9 @@ export function planRules(state: ConversationState, ctx: ConditionContext, now: 
   const { profile, signals } = ctx;
   const collected: Provided = { ...state.collected, ...signals.provided };
   const known = (field: ContactField): boolean => Boolean(collected[field] ?? contactValue(state, field));
+  // `$contact.*` in what reaches the customer or the agent; held messages wait unfilled, to be filled with the details
+  // they waited for.
+  const fill = contactFiller(state, collected);
   const plan: RulePlan = {
     fired: [],
     messages: [],
@@ -48,7 +52,7 @@ export function planRules(state: ConversationState, ctx: ConditionContext, now: 
 
   // An earlier rule waited for details that have now been given: its messages go out now.
   if (state.awaiting && state.awaiting.fields.every(known)) {
-    plan.messages.push(...state.awaiting.messages);
+    plan.messages.push(...state.awaiting.messages.map(fill));
     plan.fired.push(`${state.awaiting.rule} (details given)`);
     plan.awaiting = null;
   }
@@ -70,13 +74,14 @@ export function planRules(state: ConversationState, ctx: ConditionContext, now: 
           plan.handoff ??= { rule: rule.name, to: action.to };
           break;
         case 'send_message':
-          (missing.length ? held : plan.messages).push(action.text);
+          if (missing.length) held.push(action.text);
+          else plan.messages.push(fill(action.text));
           break;
         case 'reply_with_info':
-          plan.guidance.include.push(action.text);
+          plan.guidance.include.push(fill(action.text));
           break;
         case 'bring_up_topic':
-          plan.guidance.topics.push({ topic: action.topic, mode: action.mode });
+          plan.guidance.topics.push({ topic: fill(action.topic), mode: action.mode });
           break;
         case 'answer_from_knowledge':
           plan.answer = true;
@@ -99,7 +104,7 @@ export function planRules(state: ConversationState, ctx: ConditionContext, now: 
           conversationAttributes[action.key] = action.value;
           break;
         case 'private_note':
-          notes.push(action.text);
+          notes.push(fill(action.text));
           break;
         case 'resolve':
           plan.close ??= { status: 'resolved' };

@@ -10,8 +10,11 @@ describe('fillContactVariables', () => {
       .toBe('Budi / Budi / Budi Santoso / b@x.id / +62 811 / +62 811 / gold / 3');
   });
 
-  it('fills in one pass: a value that looks like a variable is not filled again', () => {
-    expect(fillContactVariables('Hi $contact.name', { name: 'Eve $contact.secret', customAttributes: { secret: 'x' } })).toBe('Hi Eve $contact.secret');
+  it('disarms a value that looks like a variable, so a second fill cannot pull out another attribute', () => {
+    const eve = { name: 'Eve $contact.secret', customAttributes: { secret: 'x' } };
+    const once = fillContactVariables('Hi $contact.name', eve);
+    expect(once).toBe('Hi Eve contact.secret');
+    expect(fillContactVariables(once, eve)).toBe(once);
   });
 
   it.each([
