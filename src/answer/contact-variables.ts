@@ -52,6 +52,8 @@ export function fillContactVariables(text: string, contact: ContactFacts): strin
 function closeGaps(text: string): string {
   return (
     text
+      // Brackets around nothing go with the space before them ("Budi ($contact.email)" -> "Budi").
+      .replace(/[ \t]*\([ \t]*\u0000[ \t]*\)/g, GAP)
       // "$contact.firstname $contact.name" with neither known is one gap.
       .replace(/\u0000(?:[ \t]*\u0000)+/g, GAP)
       // Opening a line: the comma after it goes, the next word gets the capital ("$contact.firstname, your" -> "Your").

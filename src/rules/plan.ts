@@ -2,6 +2,7 @@
 // a resolve or snooze, a handoff. The turn orders them (rules/compose.ts): contact details are saved first, the
 // reply goes out before labels and notes, a resolve after the reply, a handoff last. A rule that asks for contact
 // details holds its own messages back until they are given (ask first, thank after).
+import { isPlaceholderName } from '../answer/contact-variables.js';
 import type { AnswerGuidance } from '../answer/types.js';
 import type { AssignTo, ContactField } from '../config/settings-rules.js';
 import type { ContactChanges, Priority } from '../chatwoot/port.js';
@@ -134,6 +135,8 @@ function contactValue(state: ConversationState, field: ContactField): string | u
     const address = c.customAttributes.address;
     return typeof address === 'string' ? address : undefined;
   }
+  // A channel's stand-in for a name (a phone number, a made-up name) is no name: asking for it makes sense.
+  if (field === 'name') return c.name && !isPlaceholderName(c.name.trim()) ? c.name : undefined;
   return c[field];
 }
 
@@ -143,8 +146,8 @@ function detailsToSave(state: ConversationState, provided: Provided): ContactCha
   const differs = (field: ContactField) => provided[field] !== undefined && provided[field] !== contactValue(state, field);
   if (differs('email')) changes.email = provided.email;
   if (differs('phone')) changes.phoneNumber = provided.phone;
-  // A stated name replaces a channel's placeholder (none, or a phone number), or a name the bot asked for.
-  const placeholder = !state.contact?.name || !/\p{L}/u.test(state.contact.name);
+  // A stated name replaces a channel's placeholder (none, a phone number, a made-up name), or a name the bot asked for.
+  const placeholder = contactValue(state, 'name') === undefined;
   if (differs('name') && (placeholder || state.awaiting?.fields.includes('name'))) changes.name = provided.name;
   if (differs('address')) changes.customAttributes = { address: provided.address! };
   return changes;

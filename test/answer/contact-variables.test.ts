@@ -28,6 +28,7 @@ describe('fillContactVariables', () => {
     ['Hai $contact.firstname $contact.unknown, selamat datang', 'Hai, selamat datang'],
     ['Selamat pagi $contact.firstname', 'Selamat pagi'],
     ['Your $contact.tier plan', 'Your plan'],
+    ['Greeted $contact.name ($contact.email).', 'Greeted.'],
   ])('drops a missing value and tidies around it: %s', (text, expected) => {
     expect(fillContactVariables(text, {})).toBe(expected);
   });

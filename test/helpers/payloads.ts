@@ -6,7 +6,7 @@ export interface CustomerMessage {
   text: string;
   conversationId?: number;
   /** Contact fields to change (null removes an email or phone). */
-  contact?: { name?: string; email?: string | null; phone_number?: string | null };
+  contact?: { name?: string; email?: string | null; phone_number?: string | null; custom_attributes?: Record<string, unknown> };
   createdAt?: string;
 }
 

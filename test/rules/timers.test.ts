@@ -124,6 +124,27 @@ describe('idle action', () => {
   });
 });
 
+describe('contact variables in idle and follow-up messages', () => {
+  // The fixture's contact is Maria Silva; the other has her phone number as the name, as WhatsApp contacts often do.
+  const nameless = { name: '+351912345678' };
+
+  it.each([
+    [undefined, ['Here you go.', 'Still there, Maria?', 'Bye Maria, we close this chat now.']],
+    [nameless, ['Here you go.', 'Still there?', 'Bye, we close this chat now.']],
+  ])('are filled from the contact, and tidy without a name (%o)', async (contact, expected) => {
+    const harness = await start({
+      followUps: [{ afterSeconds: 60, message: 'Still there, $contact.firstname?', then: 'none' }],
+      idle: { action: 'resolve', afterSeconds: 600, message: 'Bye $contact.firstname, we close this chat now.', assign: { strategy: 'any_available' } },
+    });
+    await harness.deliver(customerMessage({ id: 9261, text: 'What sizes do you have?', contact }));
+    await quiet(harness);
+    await advance(harness, 61);
+    await advance(harness, 600);
+    expect(bot(harness)).toEqual(expected);
+    harness.fake!.assertNoViolations();
+  });
+});
+
 describe('cooldown after a resolve', () => {
   it('a message within 5 minutes of the bot resolving goes on with the same session', async () => {
     const harness = await start({ idle: { ...defaultSettings().defaultProfile.idle, action: 'resolve', afterSeconds: 60, message: 'Bye!' } });
