@@ -15,8 +15,10 @@ import {
 } from './port.js';
 
 export interface ChatwootClientOptions extends HttpOptions {
-  botToken?: string;
-  userToken?: string;
+  /** The agent bot's token: what Jawab sends with it shows as the bot, which is how the engine tells its own messages apart. */
+  botToken: string;
+  /** An administrator's token, for what the bot token may not do. */
+  userToken: string;
 }
 
 const messageList = z.object({
@@ -136,14 +138,9 @@ export class ChatwootClient implements HelpdeskPort {
     await this.call('user', { method: 'POST', path: `${conv(ref)}/participants`, body: { user_ids: agentIds }, idempotent: true });
   }
 
-  /** Picks the token: the bot's where it may act (so the bot shows as the author), else the administrator's. */
-  private call(preferred: 'bot' | 'user', call: Omit<Call, 'token'>): Promise<unknown> {
-    const { botToken, userToken } = this.options;
-    const token = preferred === 'bot' ? (botToken ?? userToken) : userToken;
-    if (!token) {
-      throw new HelpdeskError(`${call.method} ${call.path} needs CHATWOOT_API_TOKEN (an administrator access token)`, 'permanent');
-    }
-    return this.http.request({ ...call, token });
+  /** Sends with the bot's token where it may act (so the bot shows as the author), else the administrator's. */
+  private call(as: 'bot' | 'user', call: Omit<Call, 'token'>): Promise<unknown> {
+    return this.http.request({ ...call, token: as === 'bot' ? this.options.botToken : this.options.userToken });
   }
 }
 
