@@ -113,8 +113,9 @@ export class ChatwootClient implements HelpdeskPort {
     return parse(agentList, data, 'agents').map((a) => ({
       id: a.id,
       name: a.name ?? `agent ${a.id}`,
-      // Real servers answer `online`; the OpenAPI enum's `available` is read the same way.
-      availability: a.availability_status === 'online' || a.availability_status === 'available' ? 'online' : a.availability_status === 'busy' ? 'busy' : 'offline',
+      // Only `online` is available (SPEC 1): real servers answer `online`, `busy` or `offline`, and anything else (the
+      // OpenAPI enum's `available`, a future status) is not taken as someone ready to take a customer.
+      availability: a.availability_status === 'online' ? 'online' : a.availability_status === 'busy' ? 'busy' : 'offline',
     }));
   }
 
