@@ -92,11 +92,14 @@ export class ChatwootClient implements HelpdeskPort {
     await this.call('bot', { method: 'POST', path: `${conv(ref)}/toggle_priority`, body: { priority: priority ?? 'none' }, idempotent: true });
   }
 
-  /** Chatwoot replaces the whole set on POST, so the current attributes are read first and the new ones merged in. */
+  /**
+   * Chatwoot replaces the whole set on POST, so the current attributes are read first (reading needs the user token)
+   * and the new ones merged in; the write goes with the bot token, which may set them (SPEC 1).
+   */
   async setConversationAttributes(ref: ConversationRef, attributes: Record<string, string | number | boolean>): Promise<void> {
     const current = parse(conversationAttributes, await this.call('user', { method: 'GET', path: conv(ref), idempotent: true }), 'conversation');
     const merged = { ...(current.custom_attributes ?? {}), ...attributes };
-    await this.call('user', { method: 'POST', path: `${conv(ref)}/custom_attributes`, body: { custom_attributes: merged }, idempotent: true });
+    await this.call('bot', { method: 'POST', path: `${conv(ref)}/custom_attributes`, body: { custom_attributes: merged }, idempotent: true });
   }
 
   async updateContact(accountId: number, contactId: number, changes: ContactChanges): Promise<void> {
