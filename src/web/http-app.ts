@@ -64,7 +64,7 @@ export function createHttpApp(deps: HttpDeps): Express {
   // The settings page (its API needs the admin token) and the dashboard app (signed links): SPEC 5.
   app.use('/static', express.static(PUBLIC_DIR, { index: false }));
   app.get('/', (_req, res) => res.sendFile('settings.html', { root: PUBLIC_DIR }));
-  app.use(dashboardApp({ links: deps.links, store: deps.store, engine: deps.engine, publicDir: PUBLIC_DIR, now: deps.now }));
+  app.use(dashboardApp({ links: deps.links, store: deps.store, engine: deps.engine, publicDir: PUBLIC_DIR, chatwootUrl: deps.chatwootUrl, now: deps.now }));
 
   const admin = requireAdmin(deps.adminToken);
   if (deps.sandbox) app.use('/api/sandbox', admin, sandboxApi(deps.sandbox, deps.store));
