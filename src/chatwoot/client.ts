@@ -37,6 +37,7 @@ const labelList = z.object({ payload: z.array(z.string()) });
 const agentList = z.array(z.looseObject({ id: z.number(), name: z.string().nullish(), availability_status: z.string().nullish() }));
 const agentMetrics = z.array(z.looseObject({ id: z.number(), metric: z.looseObject({ open: z.number().nullish() }).nullish() }));
 const created = z.looseObject({ id: z.number() });
+const conversationInboxOf = z.looseObject({ inbox_id: z.number() });
 const conversationAttributes = z.looseObject({ custom_attributes: z.record(z.string(), z.unknown()).nullish() });
 
 export class ChatwootClient implements HelpdeskPort {
@@ -142,13 +143,23 @@ export class ChatwootClient implements HelpdeskPort {
     await this.call('user', { method: 'POST', path: `${conv(ref)}/participants`, body: { user_ids: agentIds }, idempotent: true });
   }
 
+  async conversationInbox(accountId: number, conversationId: number): Promise<number | null> {
+    try {
+      const data = await this.call('user', { method: 'GET', path: conv({ accountId, conversationId }), idempotent: true });
+      return parse(conversationInboxOf, data, 'conversation').inbox_id;
+    } catch (error) {
+      if (error instanceof HelpdeskError && error.status === 404) return null;
+      throw error;
+    }
+  }
+
   /** Sends with the bot's token where it may act (so the bot shows as the author), else the administrator's. */
   private call(as: 'bot' | 'user', call: Omit<Call, 'token'>): Promise<unknown> {
     return this.http.request({ ...call, token: as === 'bot' ? this.options.botToken : this.options.userToken });
   }
 }
 
-const conv = (ref: ConversationRef) => `/api/v1/accounts/${ref.accountId}/conversations/${ref.conversationId}`;
+const conv = (ref: Pick<ConversationRef, 'accountId' | 'conversationId'>) => `/api/v1/accounts/${ref.accountId}/conversations/${ref.conversationId}`;
 
 function parse<T>(schema: z.ZodType<T>, data: unknown, what: string): T {
   const parsed = schema.safeParse(data);

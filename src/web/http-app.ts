@@ -2,6 +2,7 @@
 // without Chatwoot, the sandbox helpdesk's API.
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
+import type { HelpdeskPort } from '../chatwoot/port.js';
 import type { SandboxHelpdesk } from '../chatwoot/sandbox.js';
 import type { Engine } from '../engine/engine.js';
 import type { Intake } from '../intake/intake.js';
@@ -30,6 +31,8 @@ export interface HttpDeps {
   adminToken: string;
   log: Logger;
   sandbox?: SandboxHelpdesk;
+  /** The helpdesk in use (Chatwoot or the sandbox), for the admin API's lookups. */
+  helpdesk: HelpdeskPort;
   /** The Chatwoot that may show Jawab's pages in a frame (the dashboard app). */
   chatwootUrl?: string;
   playground: Playground;
