@@ -1,7 +1,11 @@
 // CHATWOOT_URL needs both tokens (SPEC 1 "Tokens"): one clear line names what is missing, and the start stops.
+import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/env.js';
 import { freePort, startJawabProcess } from '../helpers/child.js';
+import { fixedAnswerer } from '../helpers/answerers.js';
+import { fixture } from '../helpers/fixtures.js';
+import { type Harness, startHarness } from '../helpers/harness.js';
 
 const URL_AND_SECRET = { CHATWOOT_URL: 'http://127.0.0.1:9/', CHATWOOT_WEBHOOK_SECRET: 'secret' };
 const WHY = "(Jawab needs both: the agent bot's token so its replies show as the bot, an administrator's for labels, agents and reading messages)";
@@ -34,5 +38,30 @@ describe('Chatwoot tokens', () => {
     const start = startJawabProcess({ ...URL_AND_SECRET, CHATWOOT_BOT_TOKEN: 'bot', ADMIN_TOKEN: 'an-admin-token-0123456789' }, await freePort());
     const error = await start.then(() => undefined, (e: unknown) => String(e));
     expect(error).toContain(`configuration error: CHATWOOT_API_TOKEN is required with CHATWOOT_URL ${WHY}`);
+  });
+});
+
+// Chatwoot 4.11–4.12 agent bots do not sign (README "Connecting a Chatwoot account"): no secret and
+// ALLOW_UNSIGNED_WEBHOOKS=true accepts their deliveries; with a secret, unsigned ones are refused whatever the flag.
+describe('unsigned deliveries (Chatwoot before 4.13)', () => {
+  const unsigned = (h: Harness) =>
+    request(h.jawab.http).post('/webhooks/chatwoot').set('content-type', 'application/json').send(JSON.stringify(fixture('message_created.incoming_contact.json')));
+
+  it('are accepted without a secret when allowed', async () => {
+    const h = await startHarness({ answerer: fixedAnswerer(), env: { CHATWOOT_WEBHOOK_SECRET: '', ALLOW_UNSIGNED_WEBHOOKS: 'true' } });
+    try {
+      expect((await unsigned(h).expect(200)).body).toEqual({ result: 'accepted' });
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('are refused when a secret is set, even when allowed', async () => {
+    const h = await startHarness({ answerer: fixedAnswerer(), env: { ALLOW_UNSIGNED_WEBHOOKS: 'true' } });
+    try {
+      expect((await unsigned(h).expect(401)).body.error.code).toBe('bad_signature');
+    } finally {
+      await h.close();
+    }
   });
 });
