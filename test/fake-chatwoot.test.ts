@@ -153,7 +153,7 @@ describe('fake Chatwoot: spec and token violations', () => {
     { name: 'an unknown query parameter', method: 'GET', path: `${CONV}/messages?limit=5`, status: 400, says: /unknown query parameter 'limit'/ },
     { name: 'the report path without its trailing slash', method: 'GET', path: '/api/v2/accounts/1/reports/conversations?type=agent', status: 400, says: /type must be one of "account"/ },
     { name: 'the bot token on the labels route', method: 'POST', path: `${CONV}/labels`, token: 'bot', body: { labels: ['a'] }, status: 401, says: /agent-bot token may not call POST/ },
-    { name: 'the bot token on custom_attributes', method: 'POST', path: `${CONV}/custom_attributes`, token: 'bot', body: { custom_attributes: { a: 1 } }, status: 401, says: /agent-bot token may not call/ },
+    { name: 'the bot token reading a conversation', method: 'GET', path: CONV, token: 'bot', status: 401, says: /agent-bot token may not call GET/ },
     { name: 'an unknown token', method: 'GET', path: '/api/v1/accounts/1/agents', token: 'nope', status: 401, says: /unknown api_access_token/ },
     { name: 'no token', method: 'GET', path: '/api/v1/accounts/1/agents', token: null, status: 401, says: /missing api_access_token/ },
   ];

@@ -15,8 +15,10 @@ import {
 } from './port.js';
 
 export interface ChatwootClientOptions extends HttpOptions {
-  botToken?: string;
-  userToken?: string;
+  /** The agent bot's token: what Jawab sends with it shows as the bot, which is how the engine tells its own messages apart. */
+  botToken: string;
+  /** An administrator's token, for what the bot token may not do. */
+  userToken: string;
 }
 
 const messageList = z.object({
@@ -35,6 +37,7 @@ const labelList = z.object({ payload: z.array(z.string()) });
 const agentList = z.array(z.looseObject({ id: z.number(), name: z.string().nullish(), availability_status: z.string().nullish() }));
 const agentMetrics = z.array(z.looseObject({ id: z.number(), metric: z.looseObject({ open: z.number().nullish() }).nullish() }));
 const created = z.looseObject({ id: z.number() });
+const conversationInboxOf = z.looseObject({ inbox_id: z.number() });
 const conversationAttributes = z.looseObject({ custom_attributes: z.record(z.string(), z.unknown()).nullish() });
 
 export class ChatwootClient implements HelpdeskPort {
@@ -90,11 +93,14 @@ export class ChatwootClient implements HelpdeskPort {
     await this.call('bot', { method: 'POST', path: `${conv(ref)}/toggle_priority`, body: { priority: priority ?? 'none' }, idempotent: true });
   }
 
-  /** Chatwoot replaces the whole set on POST, so the current attributes are read first and the new ones merged in. */
+  /**
+   * Chatwoot replaces the whole set on POST, so the current attributes are read first (reading needs the user token)
+   * and the new ones merged in; the write goes with the bot token, which may set them (SPEC 1).
+   */
   async setConversationAttributes(ref: ConversationRef, attributes: Record<string, string | number | boolean>): Promise<void> {
     const current = parse(conversationAttributes, await this.call('user', { method: 'GET', path: conv(ref), idempotent: true }), 'conversation');
     const merged = { ...(current.custom_attributes ?? {}), ...attributes };
-    await this.call('user', { method: 'POST', path: `${conv(ref)}/custom_attributes`, body: { custom_attributes: merged }, idempotent: true });
+    await this.call('bot', { method: 'POST', path: `${conv(ref)}/custom_attributes`, body: { custom_attributes: merged }, idempotent: true });
   }
 
   async updateContact(accountId: number, contactId: number, changes: ContactChanges): Promise<void> {
@@ -111,8 +117,9 @@ export class ChatwootClient implements HelpdeskPort {
     return parse(agentList, data, 'agents').map((a) => ({
       id: a.id,
       name: a.name ?? `agent ${a.id}`,
-      // Real servers answer `online`; the OpenAPI enum's `available` is read the same way.
-      availability: a.availability_status === 'online' || a.availability_status === 'available' ? 'online' : a.availability_status === 'busy' ? 'busy' : 'offline',
+      // Only `online` is available (SPEC 1): real servers answer `online`, `busy` or `offline`, and anything else (the
+      // OpenAPI enum's `available`, a future status) is not taken as someone ready to take a customer.
+      availability: a.availability_status === 'online' ? 'online' : a.availability_status === 'busy' ? 'busy' : 'offline',
     }));
   }
 
@@ -136,18 +143,23 @@ export class ChatwootClient implements HelpdeskPort {
     await this.call('user', { method: 'POST', path: `${conv(ref)}/participants`, body: { user_ids: agentIds }, idempotent: true });
   }
 
-  /** Picks the token: the bot's where it may act (so the bot shows as the author), else the administrator's. */
-  private call(preferred: 'bot' | 'user', call: Omit<Call, 'token'>): Promise<unknown> {
-    const { botToken, userToken } = this.options;
-    const token = preferred === 'bot' ? (botToken ?? userToken) : userToken;
-    if (!token) {
-      throw new HelpdeskError(`${call.method} ${call.path} needs CHATWOOT_API_TOKEN (an administrator access token)`, 'permanent');
+  async conversationInbox(accountId: number, conversationId: number): Promise<number | null> {
+    try {
+      const data = await this.call('user', { method: 'GET', path: conv({ accountId, conversationId }), idempotent: true });
+      return parse(conversationInboxOf, data, 'conversation').inbox_id;
+    } catch (error) {
+      if (error instanceof HelpdeskError && error.status === 404) return null;
+      throw error;
     }
-    return this.http.request({ ...call, token });
+  }
+
+  /** Sends with the bot's token where it may act (so the bot shows as the author), else the administrator's. */
+  private call(as: 'bot' | 'user', call: Omit<Call, 'token'>): Promise<unknown> {
+    return this.http.request({ ...call, token: as === 'bot' ? this.options.botToken : this.options.userToken });
   }
 }
 
-const conv = (ref: ConversationRef) => `/api/v1/accounts/${ref.accountId}/conversations/${ref.conversationId}`;
+const conv = (ref: Pick<ConversationRef, 'accountId' | 'conversationId'>) => `/api/v1/accounts/${ref.accountId}/conversations/${ref.conversationId}`;
 
 function parse<T>(schema: z.ZodType<T>, data: unknown, what: string): T {
   const parsed = schema.safeParse(data);

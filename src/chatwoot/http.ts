@@ -94,9 +94,9 @@ export class ChatwootHttp {
       if (status >= 200 && status < 300) return { ok: true, data: response.data };
       const detail = `${where} answered ${status}`;
       if (status === 429 || status >= 500) {
-        return { ok: false, error: new HelpdeskError(detail, 'transient', retryAfterMs(response.headers['retry-after'])) };
+        return { ok: false, error: new HelpdeskError(detail, 'transient', retryAfterMs(response.headers['retry-after']), status) };
       }
-      return { ok: false, error: new HelpdeskError(`${detail}: ${summarise(response.data)}`, 'permanent') };
+      return { ok: false, error: new HelpdeskError(`${detail}: ${summarise(response.data)}`, 'permanent', undefined, status) };
     } catch (error) {
       const code = isAxiosError(error) ? error.code : undefined;
       // Refused before anything was sent: certainly not applied. Anything else may have reached Chatwoot.

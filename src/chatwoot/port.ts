@@ -60,6 +60,8 @@ export interface HelpdeskPort {
   listTeamMembers(accountId: number, teamId: number): Promise<number[]>;
   /** Adds agents as participants (Chatwoot "collaborators") of the conversation. */
   addParticipants(ref: ConversationRef, agentIds: number[]): Promise<void>;
+  /** The inbox of a conversation, or null when the helpdesk has none with this id (Jawab keys conversations by inbox). */
+  conversationInbox(accountId: number, conversationId: number): Promise<number | null>;
 }
 
 /**
@@ -73,6 +75,8 @@ export class HelpdeskError extends Error {
     message: string,
     readonly kind: 'transient' | 'unknown_outcome' | 'permanent',
     readonly retryAfterMs?: number,
+    /** The HTTP status the helpdesk answered with, when it answered. */
+    readonly status?: number,
   ) {
     super(message);
     this.name = 'HelpdeskError';

@@ -177,6 +177,10 @@ export class SandboxHelpdesk implements HelpdeskPort {
     return counts;
   }
 
+  async conversationInbox(accountId: number, conversationId: number): Promise<number | null> {
+    return accountId === this.accountId && this.conversations.has(conversationId) ? this.inboxId : null;
+  }
+
   async listTeamMembers(_accountId: number, teamId: number): Promise<number[]> {
     return this.teams[teamId] ?? [];
   }

@@ -50,8 +50,8 @@ export interface Config {
   host: string;
   chatwoot?: {
     url: string;
-    botToken?: string;
-    userToken?: string;
+    botToken: string;
+    userToken: string;
     maxRequestsPerSecond: number;
     timeoutMs: number;
   };
@@ -85,8 +85,14 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
   if (env.REDIS_URL && !env.ADMIN_TOKEN) {
     throw new ConfigError('configuration error: ADMIN_TOKEN is required with REDIS_URL, so every replica accepts the same token');
   }
-  if (env.CHATWOOT_URL && !env.CHATWOOT_BOT_TOKEN && !env.CHATWOOT_API_TOKEN) {
-    throw new ConfigError('configuration error: CHATWOOT_URL is set but neither CHATWOOT_BOT_TOKEN nor CHATWOOT_API_TOKEN is');
+  const missingTokens = env.CHATWOOT_URL ? (['CHATWOOT_BOT_TOKEN', 'CHATWOOT_API_TOKEN'] as const).filter((name) => !env[name]) : [];
+  if (missingTokens.length > 0) {
+    // With one token only, Jawab either replies as a user (and then reads its own replies as a human takeover) or
+    // cannot read messages, labels and agents: there is no useful half-configured mode.
+    throw new ConfigError(
+      `configuration error: ${missingTokens.join(' and ')} ${missingTokens.length > 1 ? 'are' : 'is'} required with CHATWOOT_URL ` +
+        "(Jawab needs both: the agent bot's token so its replies show as the bot, an administrator's for labels, agents and reading messages)",
+    );
   }
   if (env.CHATWOOT_URL && !env.CHATWOOT_WEBHOOK_SECRET && !env.ALLOW_UNSIGNED_WEBHOOKS) {
     throw new ConfigError(
@@ -99,8 +105,9 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     chatwoot: env.CHATWOOT_URL
       ? {
           url: env.CHATWOOT_URL,
-          botToken: env.CHATWOOT_BOT_TOKEN,
-          userToken: env.CHATWOOT_API_TOKEN,
+          // Both are present: checked above.
+          botToken: env.CHATWOOT_BOT_TOKEN!,
+          userToken: env.CHATWOOT_API_TOKEN!,
           maxRequestsPerSecond: env.CHATWOOT_MAX_RPS,
           timeoutMs: env.CHATWOOT_TIMEOUT_MS,
         }

@@ -46,7 +46,7 @@ export function buildManifest() {
     tokens: {
       CHATWOOT_BOT_TOKEN: {
         kind: 'agent bot access token',
-        usedFor: ['create messages (replies and private notes)', 'toggle status', 'toggle priority', 'assign'],
+        usedFor: ['create messages (replies and private notes)', 'toggle status', 'toggle priority', 'assign', 'set conversation custom attributes'],
       },
       CHATWOOT_API_TOKEN: {
         kind: 'administrator user access token',
@@ -56,7 +56,7 @@ export function buildManifest() {
           'list agents and their open conversations',
           'list team members',
           'update contacts',
-          'set conversation custom attributes',
+          'read conversations (to merge custom attributes: Chatwoot replaces the whole set)',
         ],
       },
       CHATWOOT_WEBHOOK_SECRET: { kind: "the agent bot's secret", usedFor: ['verify X-Chatwoot-Signature on every delivery'] },

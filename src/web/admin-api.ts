@@ -1,6 +1,7 @@
 // The admin API: the settings (settings-api.ts), and a conversation's owner and audit trail with take over / resume /
 // stop (SPEC 4, 5).
 import express, { type Router } from 'express';
+import type { HelpdeskPort } from '../chatwoot/port.js';
 import type { Engine } from '../engine/engine.js';
 import type { OwnerCommand } from '../engine/reduce.js';
 import type { SettingsStore } from '../store/settings-store.js';
@@ -11,13 +12,15 @@ import type { AppLinks } from './app-link.js';
 import { sendError } from './errors.js';
 import type { Playground } from './playground.js';
 import { playgroundApi } from './playground-api.js';
+import { findConversation } from './conversation-key.js';
 import { settingsApi } from './settings-api.js';
 
 const COMMANDS: Record<string, OwnerCommand> = { 'take-over': 'take_over', resume: 'resume', stop: 'stop' };
-const KEY = /^\d+-\d+$/;
 
 export interface AdminDeps {
   settings: SettingsStore;
+  /** Finds a conversation's inbox from its Chatwoot id. */
+  helpdesk: HelpdeskPort;
   store: ConversationStore;
   engine: Engine;
   playground: Playground;
@@ -39,22 +42,23 @@ export function adminApi(deps: AdminDeps): Router {
     res.json({ url: `${req.protocol}://${req.get('host')}${deps.links.accountLinkPath(account)}` });
   });
 
-  // Conversations are addressed as `<inbox id>-<conversation id>`.
-  router.get('/conversations/:key', async (req, res) => {
-    if (!KEY.test(req.params.key)) return sendError(res, 400, 'bad_key', 'use <inbox id>-<conversation id>');
-    const record = await deps.store.read(req.params.key);
-    if (!record?.state) return sendError(res, 404, 'not_found', 'Jawab has not seen this conversation');
-    const { owner, status, botReplies, lastAnswer, audit, pending, timers } = record.state;
-    res.json({ key: req.params.key, owner, status, botReplies, lastAnswer, audit, pending: pending.length, timers, outbox: record.outbox.length });
+  // A conversation is named by its Chatwoot id (`?account=`, default 1) or, as before, `<inbox id>-<conversation id>`.
+  router.get('/conversations/:id', async (req, res) => {
+    const found = await findConversation(deps.helpdesk, deps.store, req.params.id, req.query['account']);
+    if ('status' in found) return sendError(res, found.status, found.code, found.message);
+    const { owner, status, botReplies, lastAnswer, audit, pending, timers } = found.state;
+    res.json({ key: found.key, owner, status, botReplies, lastAnswer, audit, pending: pending.length, timers, outbox: found.record.outbox.length });
   });
 
-  router.post('/conversations/:key/:command', async (req, res) => {
+  router.post('/conversations/:id/:command', async (req, res) => {
     const command = COMMANDS[req.params.command];
     if (!command) return sendError(res, 404, 'unknown_command', 'use take-over, resume or stop');
-    if (!KEY.test(req.params.key)) return sendError(res, 400, 'bad_key', 'use <inbox id>-<conversation id>');
-    const state = await deps.engine.command(req.params.key, command, 'admin API');
+    const found = await findConversation(deps.helpdesk, deps.store, req.params.id, req.query['account']);
+    if ('status' in found) return sendError(res, found.status, found.code, found.message);
+    const state = await deps.engine.command(found.key, command, 'admin API');
     if (!state) return sendError(res, 404, 'not_found', 'Jawab has not seen this conversation');
-    res.json({ key: req.params.key, owner: state.owner });
+    res.json({ key: found.key, owner: state.owner });
   });
   return router;
 }
+

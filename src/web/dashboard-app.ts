@@ -1,5 +1,7 @@
 // The Chatwoot dashboard app (SPEC 1, 4, 5): GET /app is the page in Chatwoot's conversation sidebar; its API under
 // /app/api is authorised by the signed links of app-link.ts, never by the admin token.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import express, { type Request, type Router } from 'express';
 import { z } from 'zod';
 import type { Engine } from '../engine/engine.js';
@@ -8,6 +10,7 @@ import type { ConversationStore } from '../store/types.js';
 import type { AppLinks } from './app-link.js';
 import { sendError } from './errors.js';
 import { handoffSummary } from './handoff-summary.js';
+import { dashboardAppEmbedders, withFrameAncestors } from './security.js';
 
 const COMMANDS: Record<string, OwnerCommand> = { 'take-over': 'take_over', resume: 'resume', stop: 'stop' };
 const KEY = /^\d+-\d+$/;
@@ -24,15 +27,23 @@ export interface DashboardAppDeps {
   store: ConversationStore;
   engine: Engine;
   publicDir: string;
+  /** The Chatwoot that embeds the app; absent with the sandbox helpdesk. */
+  chatwootUrl?: string;
   now: () => number;
 }
 
 export function dashboardApp(deps: DashboardAppDeps): Router {
   const router = express.Router();
-  // Chatwoot shows the page in an iframe of its own origin: allow being framed, nothing else from elsewhere.
-  router.get('/app', (_req, res) => {
-    res.set('content-security-policy', "default-src 'self'; frame-ancestors *");
-    res.sendFile('app.html', { root: deps.publicDir });
+  // Chatwoot shows the page in an iframe of its own origin: only that origin may frame it, and the page is told the
+  // same origins so that it takes `appContext` from nowhere else.
+  const embedders = dashboardAppEmbedders(deps.chatwootUrl);
+  let page: string | undefined;
+  router.get('/app', withFrameAncestors(embedders), async (_req, res) => {
+    page ??= (await readFile(join(deps.publicDir, 'app.html'), 'utf8')).replace(
+      '<head>',
+      `<head>\n  <meta name="jawab-embedders" content="${escapeAttribute(embedders.join(' '))}">`,
+    );
+    res.type('html').send(page);
   });
 
   router.use('/app/api', express.json({ limit: '16kb' }));
@@ -85,3 +96,5 @@ function authorised(req: Request, deps: DashboardAppDeps): string | null {
   if (!KEY.test(key) || !header.startsWith('Ticket ')) return null;
   return deps.links.verifyTicket(header.slice(7).trim(), key, deps.now()) ? key : null;
 }
+
+const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');

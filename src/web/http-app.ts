@@ -2,6 +2,7 @@
 // without Chatwoot, the sandbox helpdesk's API.
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
+import type { HelpdeskPort } from '../chatwoot/port.js';
 import type { SandboxHelpdesk } from '../chatwoot/sandbox.js';
 import type { Engine } from '../engine/engine.js';
 import type { Intake } from '../intake/intake.js';
@@ -30,6 +31,8 @@ export interface HttpDeps {
   adminToken: string;
   log: Logger;
   sandbox?: SandboxHelpdesk;
+  /** The helpdesk in use (Chatwoot or the sandbox), for the admin API's lookups. */
+  helpdesk: HelpdeskPort;
   /** The Chatwoot that may show Jawab's pages in a frame (the dashboard app). */
   chatwootUrl?: string;
   playground: Playground;
@@ -64,7 +67,7 @@ export function createHttpApp(deps: HttpDeps): Express {
   // The settings page (its API needs the admin token) and the dashboard app (signed links): SPEC 5.
   app.use('/static', express.static(PUBLIC_DIR, { index: false }));
   app.get('/', (_req, res) => res.sendFile('settings.html', { root: PUBLIC_DIR }));
-  app.use(dashboardApp({ links: deps.links, store: deps.store, engine: deps.engine, publicDir: PUBLIC_DIR, now: deps.now }));
+  app.use(dashboardApp({ links: deps.links, store: deps.store, engine: deps.engine, publicDir: PUBLIC_DIR, chatwootUrl: deps.chatwootUrl, now: deps.now }));
 
   const admin = requireAdmin(deps.adminToken);
   if (deps.sandbox) app.use('/api/sandbox', admin, sandboxApi(deps.sandbox, deps.store));

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/env.js';
 import { freePort, startJawabProcess } from '../helpers/child.js';
 
-const CHATWOOT = { CHATWOOT_URL: 'http://127.0.0.1:9', CHATWOOT_BOT_TOKEN: 'bot', CHATWOOT_WEBHOOK_SECRET: 'secret' };
+const CHATWOOT = { CHATWOOT_URL: 'http://127.0.0.1:9', CHATWOOT_BOT_TOKEN: 'bot', CHATWOOT_API_TOKEN: 'user', CHATWOOT_WEBHOOK_SECRET: 'secret' };
 const ADMIN_TOKEN = 'an-admin-token-0123456789';
 
 describe('REDIS_URL', () => {

@@ -1,7 +1,9 @@
 // The fake Chatwoot's in-memory state, and the JSON shapes real Chatwoot (4.13) answers with.
 // State uses Jawab-friendly camelCase for test assertions; the *Json functions turn it into Chatwoot's snake_case.
 
-export type AgentAvailability = 'online' | 'busy' | 'offline';
+// Real servers answer `online`, `busy` or `offline`; `available` is what the OpenAPI enum says, so a test can check
+// that Jawab does not take it for online (SPEC 1).
+export type AgentAvailability = 'online' | 'available' | 'busy' | 'offline';
 export type ConversationStatus = 'open' | 'resolved' | 'pending' | 'snoozed';
 export type SenderKind = 'bot' | 'user' | 'contact';
 export type MessageType = 'incoming' | 'outgoing' | 'activity' | 'template';

@@ -317,6 +317,11 @@ export class SpecChecker {
     const put = contact?.methods.get('PUT');
     if (!contact || !put) throw new Error('fake-chatwoot: swagger.json lost the contact update route');
     contact.methods.set('PATCH', { ...put, operation: { ...put.operation, method: 'PATCH' } });
+    // SPEC 1: the agent-bot token may set conversation custom attributes, although the document lists only userApiKey.
+    const attributes = this.routes.find((r) => r.template === '/api/v1/accounts/{account_id}/conversations/{conversation_id}/custom_attributes');
+    const post = attributes?.methods.get('POST');
+    if (!post) throw new Error('fake-chatwoot: swagger.json lost the conversation custom attributes route');
+    if (!post.operation.security.includes('agentBotApiKey')) post.operation.security.push('agentBotApiKey');
   }
 
   private loadExtraRoutes(): void {

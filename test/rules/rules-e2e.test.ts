@@ -78,7 +78,7 @@ describe('rules end to end', () => {
       `POST ${CONV}/labels user`,
       `POST ${CONV}/toggle_priority bot`,
       `GET ${CONV} user`,
-      `POST ${CONV}/custom_attributes user`,
+      `POST ${CONV}/custom_attributes bot`,
       `POST ${CONV}/messages bot`,
       `POST ${CONV}/toggle_status bot`,
     ]);

@@ -4,6 +4,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { HandoffSummary } from '../handoff-summary.js';
+import { embeddersOf, isEmbedder } from './embedders.js';
 import { initialLang, translate } from './i18n.js';
 
 interface Context {
@@ -80,11 +81,15 @@ function DashboardApp() {
   const [error, setError] = useState('');
 
   useEffect(() => {
+    const embedders = embeddersOf(document);
     const onMessage = (event: MessageEvent) => {
+      // Only the Chatwoot Jawab is configured for may say which conversation this is.
+      if (event.source !== window.parent || !isEmbedder(event.origin, embedders)) return;
       const next = readContext(event.data);
       if (next) setContext(next);
     };
     window.addEventListener('message', onMessage);
+    // The request carries nothing, so any parent may see it; only the answer is checked.
     window.parent.postMessage('chatwoot-dashboard-app:fetch-info', '*');
     return () => window.removeEventListener('message', onMessage);
   }, []);
