@@ -76,7 +76,7 @@ function customerSpoke(state: ConversationState, event: InboundEvent, message: P
   // The customer answered: the idle action and the follow-ups wait for the bot's next reply.
   next = { ...next, timers: { ...next.timers, idle: undefined, followup: undefined }, followUpsSent: 0 };
   next = { ...next, transcript: bounded(next.transcript, [{ role: 'customer', text: clip(message.text), at: message.at }], LIMITS.transcript) };
-  if (next.owner !== 'ai' || !ctx.enabled || !ctx.profile.enabled) return { state: next, actions: [] };
+  if (next.owner !== 'ai' || !switchedOn(ctx.enabled, ctx.profile)) return { state: next, actions: [] };
   const pending = bounded(next.pending, [{ ...message, text: clip(message.text) }], LIMITS.pending);
   // Debounce: every message of a burst pushes the reply back, but never beyond four delays after the first one.
   const delay = ctx.profile.replyDelaySeconds * 1000;
@@ -137,6 +137,21 @@ function onConversation(state: ConversationState, event: ConversationEvent, now:
   if (added.includes(AI_OFF_LABEL) && next.owner === 'ai') next = setOwner(next, 'human', `the ${AI_OFF_LABEL} label was added`, now);
   if (next.owner !== 'ai' && next.pending.length) next = { ...next, pending: [], timers: { retry: next.timers.retry } };
   return next;
+}
+
+/** Jawab works in this conversation: the global switch and the inbox's profile are both on. */
+export const switchedOn = (enabled: boolean, profile: Profile): boolean => enabled && profile.enabled;
+
+/**
+ * Due work (a reply waiting out its delay, an idle action, a follow-up) found while the global switch or the inbox's
+ * profile is off: nothing customer-facing goes out, and the work is dropped rather than kept for when Jawab is switched
+ * on again. A customer's message left unanswered while Jawab was off may be hours or days old by then, and humans were
+ * meant to answer it meanwhile; answering it late would be wrong. (Messages that arrive while off are not queued
+ * either, see customerSpoke.) A reply delay still running when the switch comes back on is answered as usual.
+ */
+export function dropWhileOff(state: ConversationState, now: number): ConversationState {
+  const next = { ...state, pending: [], timers: { retry: state.timers.retry }, followUpsSent: 0 };
+  return withAudit(next, { at: now, what: 'due work dropped', why: 'Jawab is switched off (globally or for this inbox)' });
 }
 
 /** Commands from people (dashboard app, admin API): take over, return to AI, stop AI here. */
