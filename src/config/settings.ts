@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { assignToSchema, businessHoursSchema, flowSchema, followUpsSchema, handoffExtension, idleSchema, rulesSchema } from './settings-rules.js';
 import { integrationsSchema } from './settings-integrations.js';
 import { knowledgeSchema } from './settings-knowledge.js';
+import { connectionSchema } from './settings-connection.js';
 
 export const LANGUAGES = ['id', 'en', 'ms', 'es', 'pt'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -62,6 +63,7 @@ export const profileSchema = z.object({
   saveContactDetails: z.boolean().default(true),
   knowledge: knowledgeSchema.default(knowledgeSchema.parse({})),
   integrations: integrationsSchema,
+  connection: connectionSchema,
 });
 export type Profile = z.infer<typeof profileSchema>;
 

@@ -16,7 +16,7 @@ import type { ConversationLocks, WakeUps, WakeUpsFactory } from '../store/ports.
 import { type ConversationRecord, type ConversationStore, draftOf, type OutboxEntry } from '../store/types.js';
 import { type Action, type HelpdeskAction, isTimerAction } from './actions.js';
 import { type AcceptedEvent, conversationKey } from './events.js';
-import { applyCommand, type OwnerCommand, reduceEvent } from './reduce.js';
+import { applyCommand, dropWhileOff, type OwnerCommand, reduceEvent, switchedOn } from './reduce.js';
 import { automationDue, fireAutomation } from '../rules/automation.js';
 import type { Classifier } from '../rules/signals.js';
 import { Scheduler } from './scheduler.js';
@@ -177,13 +177,13 @@ export class Engine {
     const preview = draftOf(await this.deps.store.peek(key));
     foldEvents(preview, batch, settings, this.now());
     let decision: TurnDecision | undefined;
-    if (preview.state && isDue(preview.state, this.now())) {
+    if (preview.state && isDue(preview.state, this.now()) && isOn(preview.state, settings)) {
       const profile = profileFor(settings, preview.state.ref.inboxId);
       decision = await decideTurn({ state: preview.state, messages: preview.state.pending, profile, now: this.now() }, this.deps.answerer, this.deps.classifier);
     }
     // Events that arrived while the answer was being written are folded first: a human who took over wins.
     const events = [...batch, ...this.take(key)];
-    if (!events.length && !decision && !automationDue(preview.state, this.now())) return preview.state;
+    if (!events.length && !decision && !hasDueWork(preview.state, this.now())) return preview.state;
     let before: ConversationState | undefined;
     let applied: TurnDecision | undefined;
     const state = await this.deps.store.update(key, (record) => {
@@ -191,7 +191,10 @@ export class Engine {
       const firstNewAction = record.nextActionId;
       before = record.state;
       foldEvents(record, events, settings, now);
-      if (decision && record.state) {
+      // The switch is read again: an admin may have turned it off while the answer was being written.
+      if (record.state && hasDueWork(record.state, now) && !isOn(record.state, this.deps.settings())) {
+        record.state = dropWhileOff(record.state, now);
+      } else if (decision && record.state) {
         if (record.state.owner === 'ai') {
           record.state = applyTurn(record.state, decision, now);
           enqueue(record, decision.actions, now);
@@ -201,7 +204,8 @@ export class Engine {
           record.state = withAudit(record.state, { at: now, what: 'turn discarded', why: `the conversation is now owned by ${record.state.owner}` });
         }
       }
-      // Idle actions and follow-ups that are due, decided on the state as committed, in the same write.
+      // Idle actions and follow-ups that are due, decided on the state as committed, in the same write (never while
+      // switched off: the branch above has dropped them then).
       if (record.state && automationDue(record.state, now)) {
         const fired = fireAutomation(record.state, profileFor(settings, record.state.ref.inboxId), now);
         record.state = fired.state;
@@ -323,6 +327,16 @@ export class Engine {
 function isDue(state: ConversationState, now: number): boolean {
   const due = state.timers.reply;
   return due !== undefined && due <= now && state.owner === 'ai' && state.pending.length > 0;
+}
+
+/** A reply, an idle action or a follow-up is due. */
+function hasDueWork(state: ConversationState | undefined, now: number): boolean {
+  return state !== undefined && (isDue(state, now) || automationDue(state, now));
+}
+
+/** The global switch and the conversation's profile are both on (SPEC 4: the switch stops Jawab at once). */
+function isOn(state: ConversationState, settings: Settings): boolean {
+  return switchedOn(settings.enabled, profileFor(settings, state.ref.inboxId));
 }
 
 /** Folds accepted events into the record in arrival order, skipping any whose key the conversation has seen. */

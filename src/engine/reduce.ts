@@ -1,9 +1,9 @@
 // Folds one inbound event into the conversation state: ownership (SPEC 4), the reply delay, the transcript.
 // Pure: the same state and event always give the same result, so replaying an event after a crash is safe.
-import type { ConversationStatus } from '../chatwoot/port.js';
 import type { Profile } from '../config/settings.js';
+import { AI_OFF_LABEL, AI_ON_LABEL, dropAiOn } from '../rules/ownership-labels.js';
 import type { Action } from './actions.js';
-import type { ConversationEvent, InboundEvent, MessageEvent } from './events.js';
+import type { ConversationEvent, ConversationSnapshot, InboundEvent, MessageEvent } from './events.js';
 import {
   bounded,
   clip,
@@ -27,11 +27,9 @@ export interface Reduced {
   actions: Action[];
 }
 
-export const AI_ON_LABEL = 'ai-on';
-export const AI_OFF_LABEL = 'ai-off';
 
 export function reduceEvent(prev: ConversationState | undefined, event: InboundEvent, ctx: ReduceContext): Reduced {
-  let state = prev ?? firstSight(event, ctx.now);
+  let state = prev ?? firstSight(event, ctx.profile, ctx.now);
   if (event.ref.accountId && event.ref.accountId !== state.ref.accountId) state = { ...state, ref: { ...state.ref, accountId: event.ref.accountId } };
   if (event.conversation.contact) state = { ...state, contact: event.conversation.contact };
 
@@ -46,16 +44,26 @@ export function reduceEvent(prev: ConversationState | undefined, event: InboundE
         ctx,
       );
     case 'conversation':
-      return { state: onConversation(state, event, ctx.now), actions: [] };
+      return onConversation(state, event, ctx);
   }
 }
 
-/** A conversation Jawab has not seen: the bot owns it only if Chatwoot gave it to the bot (pending, no human assignee). */
-function firstSight(event: InboundEvent, now: number): ConversationState {
+/**
+ * Account-webhook mode (SPEC 1): the inbox has no agent bot, its conversations start `open`, and the AI owns one that
+ * has no human assignee and no `ai-off` label.
+ */
+const byRules = (profile: Profile): boolean => profile.connection === 'account_webhook';
+const aiOwnsByRules = (snap: ConversationSnapshot): boolean => snap.assigneeId === null && !snap.labels.includes(AI_OFF_LABEL);
+
+/**
+ * A conversation Jawab has not seen. Agent-bot mode: the bot owns it only if Chatwoot gave it to the bot (pending, no
+ * human assignee). Account-webhook mode: the rules decide, whether it is open or pending.
+ */
+function firstSight(event: InboundEvent, profile: Profile, now: number): ConversationState {
   const snap = event.conversation;
   const state = { ...initialState(event.ref, now), status: snap.status, labels: snap.labels, assigneeId: snap.assigneeId };
-  const botOwns = snap.status === 'pending' && snap.assigneeId === null && !snap.labels.includes(AI_OFF_LABEL);
-  return botOwns ? state : { ...state, owner: 'human' };
+  const given = byRules(profile) ? snap.status === 'open' || snap.status === 'pending' : snap.status === 'pending';
+  return given && aiOwnsByRules(snap) ? state : { ...state, owner: 'human' };
 }
 
 function onMessage(state: ConversationState, event: MessageEvent, ctx: ReduceContext): Reduced {
@@ -66,17 +74,17 @@ function onMessage(state: ConversationState, event: MessageEvent, ctx: ReduceCon
     let next: ConversationState = { ...state, transcript: bounded(state.transcript, [line], LIMITS.transcript) };
     if (next.owner !== 'ai') return { state: next, actions: [] };
     next = setOwner({ ...next, pending: [] }, 'human', 'a human agent replied', ctx.now);
-    return { state: next, actions: [{ type: 'clear_timer', timer: 'reply' }] };
+    return { state: next, actions: [{ type: 'clear_timer', timer: 'reply' }, ...dropAiOn(event.conversation.labels)] };
   }
   return customerSpoke(state, event, { messageId: event.messageId, text: event.text, at: ctx.now, attachmentCount: event.attachmentCount }, ctx);
 }
 
 function customerSpoke(state: ConversationState, event: InboundEvent, message: PendingMessage, ctx: ReduceContext): Reduced {
-  let next = startSessionIfNew(state, event.conversation.status, ctx);
+  let next = startSessionIfNew(state, event.conversation, ctx);
   // The customer answered: the idle action and the follow-ups wait for the bot's next reply.
   next = { ...next, timers: { ...next.timers, idle: undefined, followup: undefined }, followUpsSent: 0 };
   next = { ...next, transcript: bounded(next.transcript, [{ role: 'customer', text: clip(message.text), at: message.at }], LIMITS.transcript) };
-  if (next.owner !== 'ai' || !ctx.enabled || !ctx.profile.enabled) return { state: next, actions: [] };
+  if (next.owner !== 'ai' || !switchedOn(ctx.enabled, ctx.profile)) return { state: next, actions: [] };
   const pending = bounded(next.pending, [{ ...message, text: clip(message.text) }], LIMITS.pending);
   // Debounce: every message of a burst pushes the reply back, but never beyond four delays after the first one.
   const delay = ctx.profile.replyDelaySeconds * 1000;
@@ -88,7 +96,8 @@ function customerSpoke(state: ConversationState, event: InboundEvent, message: P
  * A customer writing after a resolve starts a new session (Chatwoot reopens the conversation, as pending when a bot
  * is attached), unless Jawab itself resolved it within the cooldown: then the old session goes on.
  */
-function startSessionIfNew(state: ConversationState, nowStatus: ConversationStatus, ctx: ReduceContext): ConversationState {
+function startSessionIfNew(state: ConversationState, snap: ConversationSnapshot, ctx: ReduceContext): ConversationState {
+  const nowStatus = snap.status;
   if (state.status !== 'resolved' || nowStatus === 'resolved') return state;
   const cooldown = ctx.profile.resolveCooldownSeconds * 1000;
   if (state.resolvedByBotAt !== undefined && ctx.now - state.resolvedByBotAt < cooldown) return { ...state, status: nowStatus };
@@ -104,25 +113,45 @@ function startSessionIfNew(state: ConversationState, nowStatus: ConversationStat
     collected: undefined,
   };
   next = withAudit(next, { at: ctx.now, what: 'new session', why: 'the customer wrote after the conversation was resolved' });
+  if (next.owner === 'stopped') return next;
+  if (byRules(ctx.profile)) {
+    // Chatwoot reopens it `open`, keeping any assignee: the rules decide who owns the new session.
+    return aiOwnsByRules(snap) ? setOwner(next, 'ai', 'a new session with no human assignee', ctx.now) : setOwner(next, 'human', 'a new session with a human assignee or ai-off', ctx.now);
+  }
   return nowStatus === 'pending' && next.owner === 'human' ? setOwner(next, 'ai', 'a new session is pending for the bot', ctx.now) : next;
 }
 
-function onConversation(state: ConversationState, event: ConversationEvent, now: number): ConversationState {
+function onConversation(state: ConversationState, event: ConversationEvent, ctx: ReduceContext): Reduced {
+  const { now } = ctx;
   const snap = event.conversation;
   // Deliveries can arrive out of order: an older snapshot must not undo a newer one.
-  if (snap.updatedAt && snap.updatedAt < state.conversationUpdatedAt) return state;
+  if (snap.updatedAt && snap.updatedAt < state.conversationUpdatedAt) return { state, actions: [] };
   const before = state;
+  const actions: Action[] = [];
   let next: ConversationState = {
     ...state,
     status: snap.status,
     labels: snap.labels,
     assigneeId: snap.assigneeId,
     conversationUpdatedAt: Math.max(state.conversationUpdatedAt, snap.updatedAt),
+    // Only the snooze Jawab set itself is remembered, and only while it lasts.
+    snoozedByBot: snap.status === 'snoozed' ? state.snoozedByBot : undefined,
   };
 
   if (event.changed.includes('status') && snap.status !== before.status) {
     if (snap.status === 'pending' && next.owner === 'human') next = setOwner(next, 'ai', 'the conversation is pending again', now);
-    if (snap.status === 'open' && next.owner === 'ai') next = setOwner(next, 'human', 'the conversation was opened for humans', now);
+    if (snap.status === 'open' && next.owner === 'ai') {
+      if (before.status === 'snoozed' && before.snoozedByBot) {
+        // Jawab's own snooze ended (its time came, or the customer wrote): Chatwoot reopens every snoozed conversation
+        // as `open`, bot or not, which is not a handover. The AI keeps the session. In agent-bot mode `open` is the
+        // humans' queue (SPEC 1: the bot owns a conversation while it is pending), so Jawab puts it back to `pending`
+        // for Chatwoot's views, rules and reports to agree; in account-webhook mode `open` is already right.
+        next = withAudit(next, { at: now, what: 'snooze ended', why: 'Jawab had snoozed it: the AI keeps the conversation' });
+        if (!byRules(ctx.profile)) actions.push({ type: 'set_status', status: 'pending' });
+      } else if (!byRules(ctx.profile)) {
+        next = setOwner(next, 'human', 'the conversation was opened for humans', now);
+      }
+    }
     if (snap.status === 'resolved') {
       next = withAudit({ ...next, pending: [], timers: { retry: next.timers.retry } }, { at: now, what: 'session ended', why: 'resolved' });
       // The next session starts with the bot again, unless it was stopped here.
@@ -133,10 +162,34 @@ function onConversation(state: ConversationState, event: ConversationEvent, now:
     next = setOwner(next, 'human', `agent ${snap.assigneeId} was assigned`, now);
   }
   const added = snap.labels.filter((l) => !before.labels.includes(l));
-  if (added.includes(AI_ON_LABEL) && next.owner !== 'ai') next = setOwner(next, 'ai', `the ${AI_ON_LABEL} label was added`, now);
+  const removed = before.labels.filter((l) => !snap.labels.includes(l));
+  if (added.includes(AI_ON_LABEL) && next.owner !== 'ai') {
+    next = setOwner(next, 'ai', `the ${AI_ON_LABEL} label was added`, now);
+    // A leftover `ai-off` would keep it from the AI (account-webhook mode) and could not be added again to take it away.
+    if (snap.labels.includes(AI_OFF_LABEL)) actions.push({ type: 'remove_labels', labels: [AI_OFF_LABEL] });
+  }
   if (added.includes(AI_OFF_LABEL) && next.owner === 'ai') next = setOwner(next, 'human', `the ${AI_OFF_LABEL} label was added`, now);
+  if (byRules(ctx.profile) && removed.includes(AI_OFF_LABEL) && next.owner === 'human' && aiOwnsByRules(snap)) {
+    next = setOwner(next, 'ai', `the ${AI_OFF_LABEL} label was removed and no human is assigned`, now);
+  }
   if (next.owner !== 'ai' && next.pending.length) next = { ...next, pending: [], timers: { retry: next.timers.retry } };
-  return next;
+  if (before.owner === 'ai' && next.owner === 'human') actions.push(...dropAiOn(snap.labels));
+  return { state: next, actions };
+}
+
+/** Jawab works in this conversation: the global switch and the inbox's profile are both on. */
+export const switchedOn = (enabled: boolean, profile: Profile): boolean => enabled && profile.enabled;
+
+/**
+ * Due work (a reply waiting out its delay, an idle action, a follow-up) found while the global switch or the inbox's
+ * profile is off: nothing customer-facing goes out, and the work is dropped rather than kept for when Jawab is switched
+ * on again. A customer's message left unanswered while Jawab was off may be hours or days old by then, and humans were
+ * meant to answer it meanwhile; answering it late would be wrong. (Messages that arrive while off are not queued
+ * either, see customerSpoke.) A reply delay still running when the switch comes back on is answered as usual.
+ */
+export function dropWhileOff(state: ConversationState, now: number): ConversationState {
+  const next = { ...state, pending: [], timers: { retry: state.timers.retry }, followUpsSent: 0 };
+  return withAudit(next, { at: now, what: 'due work dropped', why: 'Jawab is switched off (globally or for this inbox)' });
 }
 
 /** Commands from people (dashboard app, admin API): take over, return to AI, stop AI here. */

@@ -71,6 +71,8 @@ export interface ConversationState {
   /** Follow-ups sent since the bot last spoke and the customer did not answer. */
   followUpsSent?: number;
   flow?: FlowPosition;
+  /** Jawab snoozed the conversation itself (a rule): when it wakes up `open`, that is no handover. */
+  snoozedByBot?: boolean;
   /** Chatwoot's updated_at of the last conversation event applied: older events are stale. */
   conversationUpdatedAt: number;
   audit: AuditEntry[];

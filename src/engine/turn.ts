@@ -192,6 +192,7 @@ export function applyTurn(state: ConversationState, decision: TurnDecision, now:
   if (changes.closed) {
     next = { ...next, status: changes.closed, ...followUpsCancelled(next) };
     if (changes.closed === 'resolved') next = { ...next, resolvedByBotAt: now };
+    if (changes.closed === 'snoozed') next = { ...next, snoozedByBot: true };
   }
   if (decision.reply) {
     next = { ...next, botReplies: next.botReplies + 1, lastAnswer: { at: now, ...decision.reply } };

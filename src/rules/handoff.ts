@@ -7,6 +7,7 @@ import type { ConversationState } from '../engine/state.js';
 import { withinBusinessHours } from './business-hours.js';
 import type { Provided } from './entities.js';
 import { type HandoffReason, handoverMessage, REASON_TEXT } from './handoff-text.js';
+import { AI_OFF_LABEL, dropAiOn } from './ownership-labels.js';
 import { contactFiller } from './personalize.js';
 
 export interface HandoffInput {
@@ -44,20 +45,28 @@ export function assignmentTarget(assign: AssignTo): AssignmentTarget | null {
 
 export const reasonText = (reason: HandoffReason, detail?: string): string => (detail ? `${REASON_TEXT[reason]} (${detail})` : REASON_TEXT[reason]);
 
-/** The actions in the order they must land: the customer hears first, the agent finds the note when assigned, `open` last. */
+/**
+ * The actions in the order they must land: the customer hears first, the agent finds the note when assigned, `open`
+ * last. `ai-on` goes, so an agent can give the conversation back with it again. In account-webhook mode the conversation
+ * is already `open` and ownership is read from the assignee and `ai-off` (SPEC 1): `ai-off` is added instead of `open`,
+ * so the conversation stays with humans even when nobody was online to assign.
+ */
 export function handoffActions(input: HandoffInput): HelpdeskAction[] {
   const { profile, state } = input;
+  const byRules = profile.connection === 'account_webhook';
   const outOfHours = withinBusinessHours(profile.businessHours, input.now) ? undefined : profile.handoff.outOfHoursMessage;
   const fill = contactFiller(state, input.collected);
   const actions: HelpdeskAction[] = [
     { type: 'reply', content: fill(handoverMessage(input.reason, input.language, input.message ?? profile.handoff.message, outOfHours)) },
   ];
   if (profile.handoff.privateNote) actions.push({ type: 'note', content: handoffNote(input) });
-  const missing = profile.handoff.labels.filter((l) => !state.labels.includes(l));
+  const labels = byRules ? [...profile.handoff.labels, AI_OFF_LABEL] : profile.handoff.labels;
+  const missing = [...new Set(labels)].filter((l) => !state.labels.includes(l));
   if (missing.length) actions.push({ type: 'add_labels', labels: missing });
+  actions.push(...dropAiOn(state.labels));
   const target = assignmentTarget(input.assign ?? profile.handoff.assign);
   if (target) actions.push({ type: 'assign', target });
-  actions.push({ type: 'set_status', status: 'open' });
+  if (!byRules) actions.push({ type: 'set_status', status: 'open' });
   return actions;
 }
 

@@ -114,4 +114,48 @@ describe('ownership', () => {
     event.conversation = snap('open', 0, { assigneeId: 4 });
     expect(run([event]).state.owner).toBe('human');
   });
+
+  it('a human taking over removes the ai-on label that gave the conversation to the bot', () => {
+    const event = agent(2);
+    event.conversation = snap('open', 0, { labels: ['ai-on'] });
+    const { state, timers } = run([customer(1, 'Halo'), event]);
+    expect(state.owner).toBe('human');
+    expect(timers.slice(-2)).toEqual([{ type: 'clear_timer', timer: 'reply' }, { type: 'remove_labels', labels: ['ai-on'] }]);
+    const assigned = run([changed('open', 10, ['label_list'], { labels: ['ai-on'] }), changed('open', 20, ['assignee_id'], { labels: ['ai-on'], assigneeId: 4 })], state);
+    expect(assigned.timers).toEqual([{ type: 'remove_labels', labels: ['ai-on'] }]);
+  });
+
+  it('ai-on removes a leftover ai-off', () => {
+    const off = run([customer(1, 'Halo'), changed('pending', 10, ['label_list'], { labels: ['ai-off'] })]).state;
+    expect(off.owner).toBe('human');
+    const { state, timers } = run([changed('open', 20, ['label_list'], { labels: ['ai-off', 'ai-on'] })], off);
+    expect(state.owner).toBe('ai');
+    expect(timers).toEqual([{ type: 'remove_labels', labels: ['ai-off'] }]);
+  });
+});
+
+describe('ownership in account-webhook mode', () => {
+  const byRules = { ...profile, connection: 'account_webhook' as const };
+  const runByRules = (events: InboundEvent[], start?: ConversationState): ConversationState =>
+    events.reduce<ConversationState | undefined>((s, e, i) => reduceEvent(s, e, { profile: byRules, now: 1000 * (i + 1), enabled: true }).state, start)!;
+
+  it('an open conversation with no assignee and no ai-off is the AI’s, and stays so when a status change says open', () => {
+    const state = runByRules([customer(1, 'Halo', 'open'), changed('open', 10, ['status'])]);
+    expect(state.owner).toBe('ai');
+    expect(state.pending.map((p) => p.text)).toEqual(['Halo']);
+  });
+
+  it('first seen with a human assignee or ai-off: human', () => {
+    const assigned = { ...customer(1, 'Halo', 'open'), conversation: snap('open', 0, { assigneeId: 4 }) };
+    const labelled = { ...customer(1, 'Halo', 'open'), conversation: snap('open', 0, { labels: ['ai-off'] }) };
+    expect(runByRules([assigned]).owner).toBe('human');
+    expect(runByRules([labelled]).owner).toBe('human');
+  });
+
+  it('a new session after a resolve follows the rules: a human still assigned keeps it', () => {
+    const resolved = runByRules([customer(1, 'Halo', 'open'), changed('resolved', 10, ['status'])]);
+    const again = { ...customer(2, 'Halo lagi', 'open'), conversation: snap('open', 0, { assigneeId: 4 }) };
+    expect(runByRules([again], resolved).owner).toBe('human');
+    expect(runByRules([customer(3, 'Halo lagi', 'open')], resolved).owner).toBe('ai');
+  });
 });

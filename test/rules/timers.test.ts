@@ -1,48 +1,16 @@
 // Idle actions and follow-ups are durable timers: they fire once when due, not at all when the customer replied,
 // a human took over or the conversation was resolved meanwhile. The clock is Jawab's own (`now`), moved by the test.
 import request from 'supertest';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Profile } from '../../src/config/settings.js';
 import { defaultSettings } from '../../src/config/settings.js';
-import { fixedAnswerer } from '../helpers/answerers.js';
+import { clockHarnessPerTest } from '../helpers/clock.js';
 import { fixture } from '../helpers/fixtures.js';
-import { ADMIN_TOKEN, type Harness, startHarness } from '../helpers/harness.js';
+import { ADMIN_TOKEN, type Harness } from '../helpers/harness.js';
 import { customerMessage } from '../helpers/payloads.js';
 
-const KEY = '3-42';
-let h: Harness | undefined;
-let offset = 0;
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
-  offset = 0;
-});
-
-async function start(profile: Partial<Profile>): Promise<Harness> {
-  h = await startHarness({ profile, answerer: fixedAnswerer('Here you go.'), now: () => Date.now() + offset });
-  return h;
-}
-
-/** Waits until nothing runs and the outbox is empty (timers may stay set: that is the point). */
-async function quiet(harness: Harness): Promise<void> {
-  for (let i = 0; i < 500; i++) {
-    await harness.jawab.engine.idle();
-    const record = await harness.jawab.store.read(KEY);
-    if (!harness.jawab.engine.busy && !record?.outbox.length) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error('the engine did not go quiet');
-}
-
-/** Moves Jawab's clock on and wakes the conversation, as its timer would. */
-async function advance(harness: Harness, seconds: number): Promise<void> {
-  offset += seconds * 1000;
-  harness.jawab.engine.notify(KEY);
-  await quiet(harness);
-}
-
+const { start, quiet, advance, state } = clockHarnessPerTest();
 const bot = (harness: Harness) => harness.fake!.conversation(1, 42).messages.filter((m) => m.sender.kind === 'bot' && !m.private).map((m) => m.content);
-const state = async (harness: Harness) => (await harness.jawab.store.read(KEY))!.state!;
 
 describe('follow-ups', () => {
   const followUps: Profile['followUps'] = [
@@ -53,16 +21,16 @@ describe('follow-ups', () => {
   it('sends each follow-up once when due, then resolves', async () => {
     const harness = await start({ followUps });
     await harness.deliver(customerMessage({ id: 9201, text: 'Do you ship to Bali?' }));
-    await quiet(harness);
-    await advance(harness, 30);
+    await quiet();
+    await advance(30);
     expect(bot(harness)).toEqual(['Here you go.']);
-    await advance(harness, 31);
-    await advance(harness, 1); // a second wake-up sends nothing more
+    await advance(31);
+    await advance(1); // a second wake-up sends nothing more
     expect(bot(harness)).toEqual(['Here you go.', 'Are you still there?']);
-    await advance(harness, 120);
+    await advance(120);
     expect(bot(harness)).toEqual(['Here you go.', 'Are you still there?', 'I will close this chat now. Write any time!']);
     expect(harness.fake!.conversation(1, 42).status).toBe('resolved');
-    expect((await state(harness)).timers).toEqual({});
+    expect((await state()).timers).toEqual({});
     // Analytics counts both follow-ups and how they ended.
     const analytics = await request(harness.jawab.http).get('/api/analytics').set('authorization', `Bearer ${ADMIN_TOKEN}`);
     expect(analytics.body.totals.followUps).toEqual({ sent: 2, resolved: 1 });
@@ -72,13 +40,13 @@ describe('follow-ups', () => {
   it('a customer reply cancels the pending follow-up; the next bot reply starts them again', async () => {
     const harness = await start({ followUps });
     await harness.deliver(customerMessage({ id: 9211, text: 'Do you ship to Bali?' }));
-    await quiet(harness);
-    await advance(harness, 50);
+    await quiet();
+    await advance(50);
     await harness.deliver(customerMessage({ id: 9212, text: 'And to Lombok?' }));
-    await quiet(harness);
-    await advance(harness, 30); // 80 s after the first reply, 30 s after the second: nothing due
+    await quiet();
+    await advance(30); // 80 s after the first reply, 30 s after the second: nothing due
     expect(bot(harness)).toEqual(['Here you go.', 'Here you go.']);
-    await advance(harness, 31);
+    await advance(31);
     expect(bot(harness)).toEqual(['Here you go.', 'Here you go.', 'Are you still there?']);
   });
 });
@@ -89,24 +57,24 @@ describe('idle action', () => {
   it('resolves with a closing message after the customer was idle, once', async () => {
     const harness = await start({ idle: idle('resolve') });
     await harness.deliver(customerMessage({ id: 9221, text: 'What sizes do you have?' }));
-    await quiet(harness);
-    await advance(harness, 601);
-    await advance(harness, 601);
+    await quiet();
+    await advance(601);
+    await advance(601);
     expect(bot(harness)).toEqual(['Here you go.', 'Closing this chat, thank you!']);
     expect(harness.fake!.conversation(1, 42).status).toBe('resolved');
-    expect((await state(harness)).resolvedByBotAt).toBeTypeOf('number');
+    expect((await state()).resolvedByBotAt).toBeTypeOf('number');
   });
 
   it('does not fire after a human agent took over', async () => {
     const harness = await start({ idle: idle('resolve') });
     await harness.deliver(customerMessage({ id: 9231, text: 'What sizes do you have?' }));
-    await quiet(harness);
+    await quiet();
     await harness.deliver(fixture('message_created.outgoing_agent.json'));
-    await quiet(harness);
+    await quiet();
     harness.fake!.clearRequests();
-    await advance(harness, 601);
+    await advance(601);
     expect(harness.fake!.requests).toEqual([]);
-    const s = await state(harness);
+    const s = await state();
     expect(s.owner).toBe('human');
     expect(s.timers.idle).toBeUndefined();
     expect(s.audit.at(-1)).toMatchObject({ what: 'timers dropped' });
@@ -115,11 +83,11 @@ describe('idle action', () => {
   it('assigns with a message (a handoff to the chosen agent)', async () => {
     const harness = await start({ idle: idle('assign') });
     await harness.deliver(customerMessage({ id: 9241, text: 'What sizes do you have?' }));
-    await quiet(harness);
-    await advance(harness, 601);
+    await quiet();
+    await advance(601);
     expect(bot(harness)).toEqual(['Here you go.', 'Closing this chat, thank you!']);
     expect(harness.fake!.conversation(1, 42)).toMatchObject({ assigneeId: 2, status: 'open' });
-    expect((await state(harness)).owner).toBe('human');
+    expect((await state()).owner).toBe('human');
     harness.fake!.assertNoViolations();
   });
 });
@@ -137,9 +105,9 @@ describe('contact variables in idle and follow-up messages', () => {
       idle: { action: 'resolve', afterSeconds: 600, message: 'Bye $contact.firstname, we close this chat now.', assign: { strategy: 'any_available' } },
     });
     await harness.deliver(customerMessage({ id: 9261, text: 'What sizes do you have?', contact }));
-    await quiet(harness);
-    await advance(harness, 61);
-    await advance(harness, 600);
+    await quiet();
+    await advance(61);
+    await advance(600);
     expect(bot(harness)).toEqual(expected);
     harness.fake!.assertNoViolations();
   });
@@ -149,12 +117,12 @@ describe('cooldown after a resolve', () => {
   it('a message within 5 minutes of the bot resolving goes on with the same session', async () => {
     const harness = await start({ idle: { ...defaultSettings().defaultProfile.idle, action: 'resolve', afterSeconds: 60, message: 'Bye!' } });
     await harness.deliver(customerMessage({ id: 9251, text: 'What sizes do you have?' }));
-    await quiet(harness);
-    await advance(harness, 61);
-    const before = await state(harness);
+    await quiet();
+    await advance(61);
+    const before = await state();
     await harness.deliver({ ...customerMessage({ id: 9252, text: 'Oh wait, one more thing' }) });
-    await quiet(harness);
-    const after = await state(harness);
+    await quiet();
+    const after = await state();
     expect(after.sessionStartedAt).toBe(before.sessionStartedAt);
     expect(after.audit.map((a) => a.what)).not.toContain('new session');
   });
