@@ -9,7 +9,7 @@
 //   PUT    /:profile/sources/:id/files/:name      upload a file (raw body) to a files source
 //   DELETE /:profile/sources/:id/files/:name
 //   GET    /:profile/search?q=…                   what the agent would find for a question (relevant or not)
-//   GET    /status                                 the index: embeddings, chunks, KNOWLEDGE_DIR status
+//   GET    /status                                 the index: embeddings, chunks, KNOWLEDGE_DIR status (503 while indexing)
 // Mounted behind the admin token by http-app.ts; errors are {"error": {"code", "message"}}.
 import express, { type Request, type Response, type Router } from 'express';
 import type { SourceState } from '../config/settings-knowledge.js';
@@ -49,12 +49,13 @@ export function knowledgeApi(ready: Promise<KnowledgeApiDeps>): Router {
   const raw = express.raw({ type: () => true, limit: MAX_FILE_BYTES });
   const param = (req: Request, name: string): string => String(req.params[name]);
 
-  router.get(
-    '/status',
-    route(ready, async (_req, res, { index }) => {
-      res.json({ ...index.stats(), folder: index.sourceStatus(FOLDER_SOURCE) ?? null });
-    }),
-  );
+  // The status answers at once: waiting for an index that takes minutes to build would leave a client hanging.
+  let indexed: KnowledgeIndex | undefined;
+  ready.then(({ index }) => (indexed = index)).catch(() => undefined);
+  router.get('/status', (_req, res) => {
+    if (!indexed) return sendError(res, 503, 'not_ready', 'the knowledge is still being indexed');
+    res.json({ ...indexed.stats(), folder: indexed.sourceStatus(FOLDER_SOURCE) ?? null });
+  });
   router.get(
     '/:profile/search',
     route(ready, async (req, res, { sources, index }) => {

@@ -43,6 +43,8 @@ export interface FakeOpenAI {
    * failure meant for the model call.
    */
   failNext(kind: FailureKind, times?: number, route?: FailureRoute): void;
+  /** Embedding requests wait (a start still indexing its knowledge) until the returned function is called. */
+  holdEmbeddings(): () => void;
   close(): Promise<void>;
 }
 
@@ -137,7 +139,9 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     response.json({ object: 'list', data: [{ id: 'fake-chat', object: 'model', created: 0, owned_by: 'fake' }, { id: 'fake-embed', object: 'model', created: 0, owned_by: 'fake' }] });
   });
 
-  app.post('/v1/embeddings', (request: Request, response: Response) => {
+  let embeddingsHeld: Promise<void> | undefined;
+  app.post('/v1/embeddings', async (request: Request, response: Response) => {
+    await embeddingsHeld;
     if (failed('embeddings', response)) return;
     const body = request.body as { input?: unknown; model?: string; encoding_format?: string; dimensions?: number };
     const inputs = embeddingInputs(body.input);
@@ -226,6 +230,14 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     },
     failNext(kind, times = 1, route = 'chat') {
       for (let i = 0; i < times; i += 1) failures.push({ kind, route });
+    },
+    holdEmbeddings() {
+      let release = () => {};
+      embeddingsHeld = new Promise((resolve) => (release = resolve));
+      return () => {
+        embeddingsHeld = undefined;
+        release();
+      };
     },
     close() {
       for (const socket of sockets) socket.destroy();
