@@ -11,7 +11,14 @@ const optionalUrl = z
 const bool = z.enum(['true', 'false', '1', '0']).transform((s) => s === 'true' || s === '1');
 
 const envSchema = z.object({
-  PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65_535).default(3000),
+  // Decimal digits only: Number() would read " " as 0 (a random port) and "0x10" as 16.
+  PORT: z
+    .string()
+    .trim()
+    .regex(/^\d{1,5}$/, 'must be a port number')
+    .transform(Number)
+    .pipe(z.number().max(65_535, 'must be a port number'))
+    .default(3000),
   HOST: z.string().default('0.0.0.0'),
   CHATWOOT_URL: optionalUrl,
   CHATWOOT_BOT_TOKEN: z.string().min(1).optional(),
