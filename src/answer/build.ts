@@ -3,7 +3,7 @@
 // (reconciled with the settings, websites re-crawled on schedule), and the model chain when a key is set.
 import type { Config } from '../config/env.js';
 import { profileFor } from '../config/settings.js';
-import { createEmbeddings } from '../knowledge/embeddings.js';
+import { embeddingsOf } from '../knowledge/embeddings.js';
 import { KnowledgeIndex } from '../knowledge/knowledge-index.js';
 import { KnowledgeSources } from '../knowledge/sources/manager.js';
 import type { Logger } from '../log.js';
@@ -19,11 +19,7 @@ export interface Knowledge {
 }
 
 export async function buildKnowledge(config: Config, log: Logger, settings: SettingsStore, onModelFailure?: (failure: ModelFailure) => void): Promise<Knowledge> {
-  const choice = createEmbeddings({
-    OPENAI_API_KEY: config.openai?.apiKey,
-    OPENAI_BASE_URL: config.openai?.baseURL,
-    OPENAI_EMBEDDING_MODEL: config.openai?.embeddingModel,
-  });
+  const choice = embeddingsOf(config);
   const index = await KnowledgeIndex.open({ dataDir: config.dataDir, embeddings: choice.embeddings, embeddingsId: choice.id });
   const report = await index.sync(config.knowledgeDir);
   for (const error of report.errors) log.warn('a knowledge file was skipped', { file: error.path, reason: error.reason });

@@ -1,8 +1,10 @@
 // `npm run index`: builds or updates the knowledge index the way the app does at start, with a progress
 // bar on stderr and the report on stdout. Broken files are listed, not fatal; the exit code is non-zero
-// only when the index cannot be built at all (unreadable folder, embeddings service down).
+// only when the index cannot be built at all (a bad configuration, unreadable folder, embeddings service down).
+// The configuration goes through the server's loader: the same variables, defaults and one-line errors.
 import { resolve } from 'node:path';
-import { createEmbeddings } from './embeddings.js';
+import { ConfigError, loadConfig } from '../config/env.js';
+import { embeddingsOf } from './embeddings.js';
 import { KnowledgeIndex } from './knowledge-index.js';
 import type { SyncReport } from './types.js';
 
@@ -39,9 +41,10 @@ function printReport(report: SyncReport, id: string, directory: string): void {
 }
 
 async function main(): Promise<void> {
-  const dataDir = resolve(process.env.DATA_DIR?.trim() || './data');
-  const knowledgeDir = resolve(process.env.KNOWLEDGE_DIR?.trim() || './knowledge');
-  const choice = createEmbeddings(process.env);
+  const config = loadConfig(process.env);
+  const dataDir = resolve(config.dataDir);
+  const knowledgeDir = resolve(config.knowledgeDir);
+  const choice = embeddingsOf(config);
   const index = await KnowledgeIndex.open({ dataDir, embeddings: choice.embeddings, embeddingsId: choice.id });
   process.stderr.write(`indexing ${knowledgeDir} with ${choice.mode} embeddings (${choice.id})\n`);
   const bar = progressBar(process.stderr);
@@ -56,6 +59,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`npm run index failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
+  else process.stderr.write(`npm run index failed: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 1;
 });

@@ -2,6 +2,7 @@
 // when OPENAI_API_KEY is set, the offline hashed embeddings otherwise. The returned id keys the index
 // folder, so switching models never mixes vectors from two models in one index.
 import type { Embeddings } from '@langchain/core/embeddings';
+import type { Config } from '../config/env.js';
 import { OpenAIEmbeddings } from '@langchain/openai';
 import { OfflineEmbeddings } from './offline-embeddings.js';
 
@@ -46,4 +47,13 @@ export function createEmbeddings(env: EmbeddingsEnv): EmbeddingsChoice {
     ...(baseURL === undefined ? {} : { configuration: { baseURL } }),
   });
   return { embeddings, id: `openai-${model}${providerSuffix(baseURL)}`, mode: 'openai' };
+}
+
+/** The embeddings of a loaded configuration: the server and `npm run index` choose alike, so they share one index. */
+export function embeddingsOf(config: Pick<Config, 'openai'>): EmbeddingsChoice {
+  return createEmbeddings({
+    OPENAI_API_KEY: config.openai?.apiKey,
+    OPENAI_BASE_URL: config.openai?.baseURL,
+    OPENAI_EMBEDDING_MODEL: config.openai?.embeddingModel,
+  });
 }
