@@ -82,19 +82,28 @@ async function replyLatency(): Promise<string[]> {
   ];
 }
 
+/** Each section's heading and its run; `npx tsx bench/run.ts intake` runs one alone (after `npm run build`). */
+const SECTIONS: Record<string, [string, () => Promise<string[]>]> = {
+  intake: ['Intake: signed webhooks on loopback', intake],
+  reply: ['Webhook to reply', replyLatency],
+  'hot-file': ['Hot file size as one conversation grows', measureHotFile],
+  knowledge: ['Knowledge index: HNSW over offline embeddings', measureKnowledgeIndex],
+  replicas: ['Several replicas on Redis', replicas],
+};
+
 async function main(): Promise<void> {
+  const chosen = process.argv.slice(2);
+  const unknown = chosen.filter((name) => !(name in SECTIONS));
+  if (unknown.length) throw new Error(`unknown section ${unknown.join(', ')}; sections: ${Object.keys(SECTIONS).join(', ')}`);
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-  console.log(`# Benchmarks\n\nMachine: ${machine}. Command: \`npm run bench\` (${DURATION_S} s per load run).\n`);
-  console.log('## Intake: signed webhooks on loopback\n');
-  console.log((await intake()).join('\n'));
-  console.log('\n## Webhook to reply\n');
-  console.log((await replyLatency()).join('\n'));
-  console.log('\n## Hot file size as one conversation grows\n');
-  console.log((await measureHotFile()).join('\n'));
-  console.log('\n## Knowledge index: HNSW over offline embeddings\n');
-  console.log((await measureKnowledgeIndex()).join('\n'));
-  console.log('\n## Several replicas on Redis\n');
-  console.log((await replicas()).join('\n'));
+  const command = chosen.length ? `npm run build && npx tsx bench/run.ts ${chosen.join(' ')}` : 'npm run bench';
+  console.log(`# Benchmarks\n\nMachine: ${machine}. Command: \`${command}\` (${DURATION_S} s per load run).\n`);
+  for (const [name, [heading, run]] of Object.entries(SECTIONS)) {
+    if (chosen.length && !chosen.includes(name)) continue;
+    console.log(`## ${heading}\n`);
+    console.log((await run()).join('\n'));
+    console.log('');
+  }
 }
 
 main().catch((error: unknown) => {
