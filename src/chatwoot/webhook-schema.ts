@@ -24,7 +24,6 @@ export const conversationShape = z.object({
   // Unix seconds as a float (`1776334502.512`).
   updated_at: z.number().nonnegative().optional(),
   timestamp: z.number().nonnegative().optional(),
-  messages: z.array(pushMessage).nullish().transform((v) => v ?? []),
   meta: z
     .object({
       sender: contactShape.nullish(),
@@ -75,6 +74,8 @@ const changedAttributes = z
 
 export const conversationPayload = conversationShape.extend({
   event: z.enum(CONVERSATION_EVENTS),
+  // Read for the account id only, which a message event carries at its top level.
+  messages: z.array(pushMessage).nullish().transform((v) => v ?? []),
   // `null` in practice for conversation_status_changed (see the fixtures' README).
   changed_attributes: changedAttributes,
 });

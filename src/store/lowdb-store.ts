@@ -4,7 +4,8 @@
 // is done: a busy conversation keeps its marker instead of paying two file operations on every reply.
 // Changes the journal can rebuild are written behind (a checkpoint every 5 seconds), so a busy conversation
 // costs one file write per checkpoint instead of one per event.
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Adapter, Low } from 'lowdb';
 import { DataFile, DataFileSync } from 'lowdb/node';
@@ -118,6 +119,9 @@ export class LowdbConversationStore implements ConversationStore {
         // A failed write stays dirty and is tried again at the next checkpoint; the journal still holds its events.
         if (cached?.dirty) await this.persist(key, cached).catch(() => undefined);
       });
+      // The writes are synchronous: webhooks waiting to be read get their turn between two files, so a checkpoint
+      // of a thousand conversations never holds the event loop for more than one write.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
@@ -143,7 +147,7 @@ export class LowdbConversationStore implements ConversationStore {
       // The marker goes down before the data and comes off after it: a crash in between leaves a marker
       // with nothing to do (harmless), never work without a marker (lost until the conversation speaks again).
       if (busy && !this.markers.has(key)) {
-        await writeFile(join(this.activeDir, key), '', { mode: 0o600 });
+        writeFileSync(join(this.activeDir, key), '', { mode: 0o600 });
         this.markers.add(key);
       }
       await db.write();
