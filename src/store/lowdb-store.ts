@@ -4,11 +4,10 @@
 // is done: a busy conversation keeps its marker instead of paying two file operations on every reply.
 // Changes the journal can rebuild are written behind (a checkpoint every 5 seconds), so a busy conversation
 // costs one file write per checkpoint instead of one per event.
-import { writeFileSync } from 'node:fs';
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Adapter, Low } from 'lowdb';
-import { DataFile, DataFileSync } from 'lowdb/node';
+import { Low } from 'lowdb';
+import { DataFile } from 'lowdb/node';
 import { KeyedMutex } from './keyed-mutex.js';
 import {
   type Change,
@@ -119,9 +118,6 @@ export class LowdbConversationStore implements ConversationStore {
         // A failed write stays dirty and is tried again at the next checkpoint; the journal still holds its events.
         if (cached?.dirty) await this.persist(key, cached).catch(() => undefined);
       });
-      // The writes are synchronous: webhooks waiting to be read get their turn between two files, so a checkpoint
-      // of a thousand conversations never holds the event loop for more than one write.
-      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
@@ -147,7 +143,7 @@ export class LowdbConversationStore implements ConversationStore {
       // The marker goes down before the data and comes off after it: a crash in between leaves a marker
       // with nothing to do (harmless), never work without a marker (lost until the conversation speaks again).
       if (busy && !this.markers.has(key)) {
-        writeFileSync(join(this.activeDir, key), '', { mode: 0o600 });
+        await writeFile(join(this.activeDir, key), '', { mode: 0o600 });
         this.markers.add(key);
       }
       await db.write();
@@ -172,7 +168,9 @@ export class LowdbConversationStore implements ConversationStore {
       this.cache.set(key, cached);
       return cached;
     }
-    const db = new Low<ConversationRecord>(conversationFile(join(this.conversationsDir, `${key}.json`)), emptyRecord());
+    // Compact JSON: these files are written many times a minute and read by programs, not people.
+    const file = new DataFile<ConversationRecord>(join(this.conversationsDir, `${key}.json`), { parse: JSON.parse, stringify: compact });
+    const db = new Low<ConversationRecord>(file, emptyRecord());
     if (this.known.has(key)) await db.read();
     const fresh: Cached = { db, dirty: false, waiters: [] };
     this.cache.set(key, fresh);
@@ -198,19 +196,7 @@ export class LowdbConversationStore implements ConversationStore {
   }
 }
 
-/**
- * A conversation's file through lowdb's own adapters: read asynchronously (a cache miss), written synchronously and
- * as atomically (a temporary file renamed over the old one). A checkpoint writes hundreds of these small files at a
- * time, and each write is a few tens of microseconds done at once, against four round trips through libuv's thread
- * pool (open, write, close, rename) that cost the event loop more than the write itself.
- * Compact JSON: these files are written many times a minute and read by programs, not people.
- */
-function conversationFile(path: string): Adapter<ConversationRecord> {
-  const options = { parse: JSON.parse, stringify: (data: ConversationRecord) => JSON.stringify(data) };
-  const reader = new DataFile<ConversationRecord>(path, options);
-  const writer = new DataFileSync<ConversationRecord>(path, options);
-  return { read: () => reader.read(), write: async (data) => writer.write(data) };
-}
+const compact = (data: ConversationRecord): string => JSON.stringify(data);
 
 function assertKey(key: string): void {
   if (!SAFE_KEY.test(key)) throw new Error(`unsafe conversation key: ${JSON.stringify(key)}`);
