@@ -106,7 +106,9 @@ function authorOf(m: MessagePayload): Author {
 }
 
 function snapshot(c: z.infer<typeof conversationShape>, incomingSender: unknown): ConversationSnapshot {
-  const contact = contactOf(c.meta?.sender ?? incomingSender);
+  // meta.sender was read by the schema already; an incoming message's own sender is read here, if it is a contact.
+  const sender = c.meta?.sender ?? contactShape.safeParse(incomingSender).data;
+  const contact = sender ? contactOf(sender) : undefined;
   return {
     status: c.status,
     labels: c.labels,
@@ -117,10 +119,7 @@ function snapshot(c: z.infer<typeof conversationShape>, incomingSender: unknown)
   };
 }
 
-function contactOf(raw: unknown): ContactSnapshot | undefined {
-  const parsed = contactShape.safeParse(raw);
-  if (!parsed.success) return undefined;
-  const c = parsed.data;
+function contactOf(c: z.infer<typeof contactShape>): ContactSnapshot {
   const customAttributes: ContactSnapshot['customAttributes'] = {};
   for (const [k, v] of Object.entries(c.custom_attributes)) {
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') customAttributes[k] = v;

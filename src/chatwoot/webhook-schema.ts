@@ -1,11 +1,12 @@
 // Zod schemas of the Chatwoot webhook payloads Jawab reads (Chatwoot 4.13; see ../shared/chatwoot/webhooks/README.md).
-// Loose objects: Chatwoot adds fields over time, and only the fields listed here are read.
+// Chatwoot adds fields over time: fields not listed here are accepted and left out of the parsed value (zod's default
+// for objects), which also spares copying the parts of a payload Jawab never reads (its messages, browser details).
 import { z } from 'zod';
 
 const id = z.number().int().nonnegative();
 const attributes = z.record(z.string(), z.unknown()).nullish().transform((v) => v ?? {});
 
-export const contactShape = z.looseObject({
+export const contactShape = z.object({
   id,
   name: z.string().nullish(),
   email: z.string().nullish(),
@@ -13,9 +14,9 @@ export const contactShape = z.looseObject({
   custom_attributes: attributes,
 });
 
-const pushMessage = z.looseObject({ account_id: id.optional() });
+const pushMessage = z.object({ account_id: id.optional() });
 
-export const conversationShape = z.looseObject({
+export const conversationShape = z.object({
   id,
   inbox_id: id,
   status: z.enum(['open', 'resolved', 'pending', 'snoozed']),
@@ -23,20 +24,19 @@ export const conversationShape = z.looseObject({
   // Unix seconds as a float (`1776334502.512`).
   updated_at: z.number().nonnegative().optional(),
   timestamp: z.number().nonnegative().optional(),
-  messages: z.array(pushMessage).nullish().transform((v) => v ?? []),
   meta: z
-    .looseObject({
+    .object({
       sender: contactShape.nullish(),
-      assignee: z.looseObject({ id }).nullish(),
+      assignee: z.object({ id }).nullish(),
       assignee_type: z.string().nullish(),
-      team: z.looseObject({ id }).nullish(),
+      team: z.object({ id }).nullish(),
     })
     .nullish(),
 });
 
-const button = z.looseObject({ title: z.string(), value: z.union([z.string(), z.number()]).transform(String) });
+const button = z.object({ title: z.string(), value: z.union([z.string(), z.number()]).transform(String) });
 
-export const messagePayload = z.looseObject({
+export const messagePayload = z.object({
   event: z.enum(['message_created', 'message_updated']),
   id,
   content: z.string().nullish().transform((v) => v ?? ''),
@@ -45,14 +45,15 @@ export const messagePayload = z.looseObject({
   private: z.boolean().nullish().transform((v) => v ?? false),
   content_type: z.string().nullish(),
   content_attributes: z
-    .looseObject({ submitted_values: z.array(button).optional() })
+    .object({ submitted_values: z.array(button).optional() })
     .nullish()
     .transform((v) => v ?? {}),
   created_at: z.union([z.string(), z.number()]).optional(),
-  // The webhook sender: a contact has no `type` key; users, bots and Captain have one.
+  // The webhook sender: a contact has no `type` key; users, bots and Captain have one. Loose: an incoming message's
+  // sender is the contact, read again with contactShape (events.ts).
   sender: z.looseObject({ id: id.optional(), type: z.string().optional() }).nullish(),
-  account: z.looseObject({ id }),
-  inbox: z.looseObject({ id }).optional(),
+  account: z.object({ id }),
+  inbox: z.object({ id }).optional(),
   conversation: conversationShape,
   attachments: z.array(z.unknown()).optional(),
 });
@@ -73,6 +74,8 @@ const changedAttributes = z
 
 export const conversationPayload = conversationShape.extend({
   event: z.enum(CONVERSATION_EVENTS),
+  // Read for the account id only, which a message event carries at its top level.
+  messages: z.array(pushMessage).nullish().transform((v) => v ?? []),
   // `null` in practice for conversation_status_changed (see the fixtures' README).
   changed_attributes: changedAttributes,
 });

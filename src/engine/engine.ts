@@ -13,7 +13,7 @@ import { profileFor, type Settings } from '../config/settings.js';
 import type { Logger } from '../log.js';
 import { KeyedMutex } from '../store/keyed-mutex.js';
 import type { ConversationLocks, WakeUps, WakeUpsFactory } from '../store/ports.js';
-import { type ConversationRecord, type ConversationStore, draftOf, type OutboxEntry } from '../store/types.js';
+import type { ConversationRecord, ConversationStore, OutboxEntry } from '../store/types.js';
 import { type Action, type HelpdeskAction, isTimerAction } from './actions.js';
 import { type AcceptedEvent, conversationKey } from './events.js';
 import { applyCommand, dropWhileOff, type OwnerCommand, reduceEvent, switchedOn } from './reduce.js';
@@ -173,8 +173,10 @@ export class Engine {
   private async foldAndTurn(key: string): Promise<ConversationState | undefined> {
     const settings = this.deps.settings();
     const batch = this.take(key);
-    // A preview of the fold, on a draft, tells whether a turn is due before anything is written.
-    const preview = draftOf(await this.deps.store.peek(key));
+    // A preview of the fold tells whether a turn is due before anything is written. It changes only its own copy of
+    // the record's top level: the fold replaces the state, appends to the outbox and leaves `seen` to the caller.
+    const stored = await this.deps.store.peek(key);
+    const preview = { ...stored, outbox: [...stored.outbox] };
     foldEvents(preview, batch, settings, this.now());
     let decision: TurnDecision | undefined;
     if (preview.state && isDue(preview.state, this.now()) && isOn(preview.state, settings)) {
@@ -190,7 +192,7 @@ export class Engine {
       const now = this.now();
       const firstNewAction = record.nextActionId;
       before = record.state;
-      foldEvents(record, events, settings, now);
+      const folded = foldEvents(record, events, settings, now);
       // The switch is read again: an admin may have turned it off while the answer was being written.
       if (record.state && hasDueWork(record.state, now) && !isOn(record.state, this.deps.settings())) {
         record.state = dropWhileOff(record.state, now);
@@ -211,6 +213,8 @@ export class Engine {
         record.state = fired.state;
         enqueue(record, fired.actions, now);
       }
+      // Last, as the store asks (draftOf): nothing after this can throw and leave keys marked for events not folded.
+      for (const k of folded) record.seen[k] = now;
       // Folded events alone can wait for the checkpoint: the journal keeps them until then. New actions cannot:
       // they must be on disk before they are applied, or a restart would decide them again and repeat them.
       return { value: record.state, changed: true, defer: record.nextActionId === firstNewAction };
@@ -339,16 +343,22 @@ function isOn(state: ConversationState, settings: Settings): boolean {
   return switchedOn(settings.enabled, profileFor(settings, state.ref.inboxId));
 }
 
-/** Folds accepted events into the record in arrival order, skipping any whose key the conversation has seen. */
-function foldEvents(record: ConversationRecord, events: AcceptedEvent[], settings: Settings, now: number): void {
+/**
+ * Folds accepted events into the record in arrival order, skipping any whose key the conversation has seen (or an
+ * earlier event of the batch had). Returns the keys of the events folded, for the caller to mark seen: `seen` itself
+ * is left alone, so a preview needs no copy of it.
+ */
+function foldEvents(record: ConversationRecord, events: AcceptedEvent[], settings: Settings, now: number): Set<string> {
+  const folded = new Set<string>();
   for (const { event, keys } of events) {
-    if (keys.some((k) => record.seen[k] !== undefined)) continue;
-    for (const k of keys) record.seen[k] = now;
+    if (keys.some((k) => record.seen[k] !== undefined || folded.has(k))) continue;
+    for (const k of keys) folded.add(k);
     const profile = profileFor(settings, event.ref.inboxId);
     const reduced = reduceEvent(record.state, event, { profile, now, enabled: settings.enabled });
     record.state = reduced.state;
     enqueue(record, reduced.actions, now);
   }
+  return folded;
 }
 
 /** Timer actions change the state; helpdesk actions join the outbox. Both land in the same write. */

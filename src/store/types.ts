@@ -65,18 +65,28 @@ export const SEEN_MAX = 400;
 export const emptyRecord = (): ConversationRecord => ({ outbox: [], seen: {}, nextActionId: 1 });
 
 /**
- * A draft to change: new containers for what changes are allowed to touch (the outbox entries, the seen map).
- * The state is never mutated, only replaced, so it needs no copy: this is far cheaper than a deep clone per write.
+ * A draft to change: new containers for what changes are allowed to touch in place (the outbox entries). The state is
+ * never mutated, only replaced, so it needs no copy: this is far cheaper than a deep clone per write. Nor is `seen`
+ * copied (a copy of its few hundred keys cost more than the whole fold of an event): a change may only add keys to
+ * it, and only as its very last step, so a change that throws leaves the stored keys as they were.
  */
 export function draftOf(record: ConversationRecord): ConversationRecord {
-  return { ...record, outbox: record.outbox.map((e) => ({ ...e })), seen: { ...record.seen } };
+  return { ...record, outbox: record.outbox.map((e) => ({ ...e })) };
 }
 
 export function hasWork(record: ConversationRecord): boolean {
   return record.outbox.length > 0 || Object.values(record.state?.timers ?? {}).some((t) => t !== undefined);
 }
 
+/** The keys still worth keeping; the same object, uncopied, when none is to go (the usual case). */
 export function pruneSeen(seen: Record<string, number>, now: number): Record<string, number> {
+  let count = 0;
+  let expired = false;
+  for (const key in seen) {
+    count++;
+    if (now - seen[key]! >= SEEN_TTL_MS) expired = true;
+  }
+  if (count <= SEEN_MAX && !expired) return seen;
   let entries = Object.entries(seen).filter(([, at]) => now - at < SEEN_TTL_MS);
   if (entries.length > SEEN_MAX) entries = entries.sort((a, b) => a[1] - b[1]).slice(entries.length - SEEN_MAX);
   return Object.fromEntries(entries);

@@ -72,6 +72,27 @@ export function conversationStoreContract(name: string, open: () => Promise<Stor
       expect(await s.store.read('3-42')).toBeUndefined();
     });
 
+    it('leaves the record as it was when a change throws before it adds seen keys (the engine adds them last)', async () => {
+      await s.store.update('3-42', (record) => {
+        startWithReply(record);
+        record.seen.k1 = NOW;
+        return { value: undefined, changed: true };
+      });
+      const failing = s.store.update('3-42', (record) => {
+        record.state = { ...record.state!, owner: 'human' };
+        record.outbox[0]!.attempts = 5;
+        record.outbox.push(reply('2'));
+        record.nextActionId = 9;
+        throw new Error('a bug in a change');
+      });
+      await expect(failing).rejects.toThrow('a bug in a change');
+      const kept = (await s.store.read('3-42'))!;
+      expect(kept.state!.owner).toBe('ai');
+      expect(kept.outbox.map((e) => [e.id, e.attempts])).toEqual([['1', 0]]);
+      expect(kept.nextActionId).toBe(2);
+      expect(kept.seen).toEqual({ k1: NOW });
+    });
+
     it('lists conversations with unconfirmed actions or any timer as active, and not once their work is done', async () => {
       await s.store.update('3-42', startWithReply);
       await s.store.update('3-43', (record) => {
