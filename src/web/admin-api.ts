@@ -3,7 +3,6 @@
 import express, { type Router } from 'express';
 import type { HelpdeskPort } from '../chatwoot/port.js';
 import type { Engine } from '../engine/engine.js';
-import type { OwnerCommand } from '../engine/reduce.js';
 import type { SettingsStore } from '../store/settings-store.js';
 import type { ConversationStore } from '../store/types.js';
 import type { AnalyticsStore } from '../store/analytics-store.js';
@@ -13,9 +12,8 @@ import { sendError } from './errors.js';
 import type { Playground } from './playground.js';
 import { playgroundApi } from './playground-api.js';
 import { findConversation } from './conversation-key.js';
+import { OWNER_COMMANDS, UNKNOWN_COMMAND } from './owner-commands.js';
 import { settingsApi } from './settings-api.js';
-
-const COMMANDS: Record<string, OwnerCommand> = { 'take-over': 'take_over', resume: 'resume', stop: 'stop' };
 
 export interface AdminDeps {
   settings: SettingsStore;
@@ -51,8 +49,8 @@ export function adminApi(deps: AdminDeps): Router {
   });
 
   router.post('/conversations/:id/:command', async (req, res) => {
-    const command = COMMANDS[req.params.command];
-    if (!command) return sendError(res, 404, 'unknown_command', 'use take-over, resume or stop');
+    const command = OWNER_COMMANDS[req.params.command];
+    if (!command) return sendError(res, 404, 'unknown_command', UNKNOWN_COMMAND);
     const found = await findConversation(deps.helpdesk, deps.store, req.params.id, req.query['account']);
     if ('status' in found) return sendError(res, found.status, found.code, found.message);
     const state = await deps.engine.command(found.key, command, 'admin API');

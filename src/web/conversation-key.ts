@@ -4,7 +4,8 @@
 import { HelpdeskError, type HelpdeskPort } from '../chatwoot/port.js';
 import type { ConversationRecord, ConversationStore } from '../store/types.js';
 
-const KEY = /^\d+-\d+$/;
+/** Jawab's own name for a conversation: `<inbox id>-<conversation id>`. */
+export const CONVERSATION_KEY = /^\d+-\d+$/;
 const ID = /^\d{1,15}$/;
 /** Chatwoot numbers accounts from 1; the first one is what a single-account installation has. */
 const DEFAULT_ACCOUNT = 1;
@@ -29,7 +30,7 @@ export async function findConversation(
 }
 
 async function resolveKey(helpdesk: HelpdeskPort, id: string, account: unknown): Promise<{ key: string; accountId?: number } | Problem> {
-  if (KEY.test(id)) return { key: id };
+  if (CONVERSATION_KEY.test(id)) return { key: id };
   const accountId = account === undefined ? DEFAULT_ACCOUNT : Number(account);
   if (!ID.test(id) || !Number.isSafeInteger(accountId) || accountId <= 0) {
     return { status: 400, code: 'bad_id', message: 'use the Chatwoot conversation id (with ?account=<id>, default 1) or <inbox id>-<conversation id>' };

@@ -5,15 +5,14 @@ import { join } from 'node:path';
 import express, { type Request, type Router } from 'express';
 import { z } from 'zod';
 import type { Engine } from '../engine/engine.js';
-import type { OwnerCommand } from '../engine/reduce.js';
 import type { ConversationStore } from '../store/types.js';
 import type { AppLinks } from './app-link.js';
 import { sendError } from './errors.js';
+import { CONVERSATION_KEY } from './conversation-key.js';
 import { handoffSummary } from './handoff-summary.js';
+import { OWNER_COMMANDS, UNKNOWN_COMMAND } from './owner-commands.js';
 import { dashboardAppEmbedders, withFrameAncestors } from './security.js';
 
-const COMMANDS: Record<string, OwnerCommand> = { 'take-over': 'take_over', resume: 'resume', stop: 'stop' };
-const KEY = /^\d+-\d+$/;
 
 const session = z.object({
   account: z.coerce.number().int().positive(),
@@ -78,8 +77,8 @@ export function dashboardApp(deps: DashboardAppDeps): Router {
   });
 
   router.post('/app/api/conversations/:key/:command', async (req, res) => {
-    const command = COMMANDS[req.params.command];
-    if (!command) return sendError(res, 404, 'unknown_command', 'use take-over, resume or stop');
+    const command = OWNER_COMMANDS[req.params.command];
+    if (!command) return sendError(res, 404, 'unknown_command', UNKNOWN_COMMAND);
     const key = authorised(req, deps);
     if (!key) return sendError(res, 401, 'bad_ticket', 'the ticket is missing, expired or for another conversation');
     const state = await deps.engine.command(key, command, 'dashboard app');
@@ -93,7 +92,7 @@ export function dashboardApp(deps: DashboardAppDeps): Router {
 function authorised(req: Request, deps: DashboardAppDeps): string | null {
   const key = String(req.params['key']);
   const header = req.get('authorization') ?? '';
-  if (!KEY.test(key) || !header.startsWith('Ticket ')) return null;
+  if (!CONVERSATION_KEY.test(key) || !header.startsWith('Ticket ')) return null;
   return deps.links.verifyTicket(header.slice(7).trim(), key, deps.now()) ? key : null;
 }
 
