@@ -27,7 +27,8 @@ export interface InstallReport {
 export async function install(chatwoot: ChatwootAdminClient, options: InstallOptions): Promise<InstallReport> {
   const lines: string[] = [];
   let changed = false;
-  const wanted = { ...AGENT_BOT, outgoingUrl: `${options.jawabUrl.replace(/\/$/, '')}/webhooks/chatwoot` };
+  const jawabUrl = options.jawabUrl.replace(/\/$/, '');
+  const wanted = { ...AGENT_BOT, outgoingUrl: `${jawabUrl}/webhooks/chatwoot` };
 
   const bots = await chatwoot.listAgentBots();
   let bot = bots.find((b) => b.name === wanted.name) ?? bots.find((b) => b.outgoingUrl === wanted.outgoingUrl);
@@ -72,7 +73,7 @@ export async function install(chatwoot: ChatwootAdminClient, options: InstallOpt
   }
 
   const apps = await chatwoot.listDashboardApps();
-  const base = `${options.jawabUrl.replace(/\/$/, '')}/app`;
+  const base = `${jawabUrl}/app`;
   const app = apps.find((a) => a.title === DASHBOARD_APP_TITLE) ?? apps.find((a) => a.url?.startsWith(base));
   if (!app) {
     const created = await chatwoot.createDashboardApp(DASHBOARD_APP_TITLE, options.dashboardAppUrl);
