@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import express, { type Request, type Router } from 'express';
 import { z } from 'zod';
 import type { Engine } from '../engine/engine.js';
+import { conversationKey } from '../engine/events.js';
 import type { ConversationStore } from '../store/types.js';
 import type { AppLinks } from './app-link.js';
 import { sendError } from './errors.js';
@@ -53,7 +54,7 @@ export function dashboardApp(deps: DashboardAppDeps): Router {
     if (!body.success) return sendError(res, 400, 'invalid', 'send {account, sig, inboxId, conversationId}');
     const { account, sig, inboxId, conversationId } = body.data;
     if (!deps.links.verifyAccountLink(account, sig)) return sendError(res, 401, 'bad_link', 'this dashboard app link is not signed by this Jawab: configure the link from the settings or install-plugin');
-    const key = `${inboxId}-${conversationId}`;
+    const key = conversationKey({ inboxId, conversationId });
     const record = await deps.store.read(key);
     if (!record?.state || record.state.ref.accountId !== account) return sendError(res, 404, 'not_found', 'Jawab has not seen this conversation');
     const ticket = deps.links.issueTicket(account, key, deps.now());
