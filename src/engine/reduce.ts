@@ -153,7 +153,7 @@ function onConversation(state: ConversationState, event: ConversationEvent, ctx:
       }
     }
     if (snap.status === 'resolved') {
-      next = withAudit({ ...next, pending: [], timers: { retry: next.timers.retry } }, { at: now, what: 'session ended', why: 'resolved' });
+      next = withAudit(dropWaiting(next), { at: now, what: 'session ended', why: 'resolved' });
       // The next session starts with the bot again, unless it was stopped here.
       if (next.owner === 'human') next = setOwner(next, 'ai', 'resolved: the next session starts with the bot', now);
     }
@@ -172,7 +172,7 @@ function onConversation(state: ConversationState, event: ConversationEvent, ctx:
   if (byRules(ctx.profile) && removed.includes(AI_OFF_LABEL) && next.owner === 'human' && aiOwnsByRules(snap)) {
     next = setOwner(next, 'ai', `the ${AI_OFF_LABEL} label was removed and no human is assigned`, now);
   }
-  if (next.owner !== 'ai' && next.pending.length) next = { ...next, pending: [], timers: { retry: next.timers.retry } };
+  if (next.owner !== 'ai' && next.pending.length) next = dropWaiting(next);
   if (before.owner === 'ai' && next.owner === 'human') actions.push(...dropAiOn(snap.labels));
   return { state: next, actions };
 }
@@ -188,8 +188,16 @@ export const switchedOn = (enabled: boolean, profile: Profile): boolean => enabl
  * either, see customerSpoke.) A reply delay still running when the switch comes back on is answered as usual.
  */
 export function dropWhileOff(state: ConversationState, now: number): ConversationState {
-  const next = { ...state, pending: [], timers: { retry: state.timers.retry }, followUpsSent: 0 };
+  const next = { ...dropWaiting(state), followUpsSent: 0 };
   return withAudit(next, { at: now, what: 'due work dropped', why: 'Jawab is switched off (globally or for this inbox)' });
+}
+
+/**
+ * Drops what the bot was waiting to do for the customer: the messages waiting for a reply and every timer but the
+ * outbox's retry, which belongs to actions already decided.
+ */
+function dropWaiting(state: ConversationState): ConversationState {
+  return { ...state, pending: [], timers: { retry: state.timers.retry } };
 }
 
 /** Commands from people (dashboard app, admin API): take over, return to AI, stop AI here. */
@@ -199,5 +207,5 @@ export function applyCommand(state: ConversationState, command: OwnerCommand, by
   const owner = command === 'resume' ? 'ai' : command === 'stop' ? 'stopped' : 'human';
   const next = setOwner(state, owner, `${command.replace('_', ' ')} by ${by}`, now);
   // Nothing the bot had queued for the customer may go out once a person has taken the conversation.
-  return owner === 'ai' ? next : { ...next, pending: [], timers: { retry: next.timers.retry } };
+  return owner === 'ai' ? next : dropWaiting(next);
 }

@@ -1,7 +1,6 @@
 // The embedded IntakeQueue: the write-ahead journal, handing each event to the engine in this process as soon as
 // it is on disk. A restart hands over what the previous run did not release, before anything new.
-import type { AcceptedEvent } from '../engine/events.js';
-import { dedupeKeys } from '../engine/events.js';
+import { type AcceptedEvent, dedupeKeys } from '../engine/events.js';
 import { Journal, type JournalEntry, type Ticket } from './journal.js';
 import type { IntakeQueue, QueuedEvent } from './ports.js';
 
