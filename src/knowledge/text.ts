@@ -8,13 +8,14 @@
 import { conceptsOf, phraseConcepts } from './concepts.js';
 import { isStopword } from './stopwords.js';
 
+/** Lowercase without diacritics ("Envío" -> "envio"); also what the rules' word lists match on (rules/normalize.ts). */
+export function foldText(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
 /** Lowercase, strip diacritics (so "envío" matches "envio"), unify apostrophes. */
 export function normalizeText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[’‘`]/g, "'");
+  return foldText(text).replace(/[’‘`]/g, "'");
 }
 
 /** Lowercased words and numbers of a text, in order (apostrophes dropped: "don't" -> "dont"). */

@@ -63,6 +63,9 @@ function withoutMentions(text: string, items: string[]): string {
   const forbidden = items.map(normalize).filter(Boolean);
   return text
     .split(/(?<=[.!?])\s+/)
-    .filter((sentence) => !forbidden.some((f) => normalize(sentence).includes(f)))
+    .filter((sentence) => {
+      const normalized = normalize(sentence);
+      return !forbidden.some((f) => normalized.includes(f));
+    })
     .join(' ');
 }

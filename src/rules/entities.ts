@@ -5,6 +5,8 @@ import type { ContactField } from '../config/settings-rules.js';
 export type Provided = Partial<Record<ContactField, string>>;
 
 const EMAIL = /\b[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}\b/i;
+/** Every email, to blank them out before looking for a name (replace() starts a global pattern over each call). */
+const EMAILS = new RegExp(EMAIL.source, 'gi');
 // Indonesian mobiles: 08…, 628…, +62 8…, with spaces, dots or dashes between groups.
 const PHONE_ID = /(?<![\d+])(?:\+62|62|0)[\s.-]?8[1-9](?:[\s.-]?\d){6,10}(?!\d)/;
 // Any other international number: a + and 8 to 15 digits.
@@ -37,7 +39,7 @@ export function findPhone(text: string): string | undefined {
 }
 
 export function findName(text: string): string | undefined {
-  const withoutEmails = text.replace(new RegExp(EMAIL.source, 'gi'), ' ');
+  const withoutEmails = text.replace(EMAILS, ' ');
   for (const leads of NAME_LEADS) {
     for (const lead of withoutEmails.matchAll(leads)) {
       const match = NAME_AT_START.exec(withoutEmails.slice(lead.index + lead[0].length))?.[1];

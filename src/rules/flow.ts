@@ -37,8 +37,8 @@ export function runFlow(flow: Flow, position: FlowPosition | undefined, messages
 
   if (pos.waiting) {
     const step = flow.steps[pos.step];
-    const chosen = step?.type === 'buttons' ? choose(step, messages, fill) : undefined;
-    if (!step || step.type !== 'buttons') return finish(pos, actions, path, { kind: 'ai', skipAnswer: false });
+    if (step?.type !== 'buttons') return finish(pos, actions, path, { kind: 'ai', skipAnswer: false });
+    const chosen = choose(step, messages, fill);
     // Not one of the buttons: show them again.
     if (chosen === undefined) return { actions: [buttonsMessage(step, fill)], position: pos, next: { kind: 'wait' }, path: [`${pos.step} (again)`] };
     pos = { ...pos, step: chosen, waiting: false };

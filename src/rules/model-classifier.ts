@@ -5,7 +5,7 @@ import { ChatOpenAI } from '@langchain/openai';
 import { z } from 'zod';
 import { SENTIMENTS, TOPICS, WANTS } from '../config/settings-rules.js';
 import type { Logger } from '../log.js';
-import { classifyOffline } from './offline-classifier.js';
+import { classifyOffline, exactSignals } from './offline-classifier.js';
 import type { Classifier, ClassifyRequest, Signals } from './signals.js';
 
 const KNOWN_WANTS = WANTS.filter((w) => w !== 'custom') as Exclude<(typeof WANTS)[number], 'custom'>[];
@@ -64,17 +64,18 @@ export class ModelClassifier implements Classifier {
   ) {}
 
   async classify(request: ClassifyRequest): Promise<Signals> {
-    const offline = classifyOffline(request);
     let found: ModelSignals;
     try {
       found = signalsSchema.parse(await this.call(classificationPrompt(request)));
     } catch (error) {
       this.log?.warn('the classification call failed; classifying offline', { error: error instanceof Error ? error.message : String(error) });
-      return offline;
+      return classifyOffline(request);
     }
+    // Only the exact patterns, not the whole offline classification: the model answered the rest.
+    const exact = exactSignals(request);
     const wants = new Set(found.wants);
     // A request for a human must never depend on the model.
-    if (offline.wants.includes('human')) wants.add('human');
+    if (exact.human) wants.add('human');
     return {
       wants: [...wants],
       asksAbout: found.asksAbout,
@@ -82,7 +83,7 @@ export class ModelClassifier implements Classifier {
       sentiment: found.sentiment,
       // Email and phone by pattern (exact, normalised); name and address from the model when it found them.
       provided: {
-        ...offline.provided,
+        ...exact.provided,
         ...(found.name ? { name: found.name } : {}),
         ...(found.address ? { address: found.address } : {}),
       },

@@ -1,6 +1,8 @@
 // Text as the word lists expect it: lower case, no accents, single spaces.
+import { foldText } from '../knowledge/text.js';
+
 export function normalize(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  return foldText(text).replace(/\s+/g, ' ').trim();
 }
 
 /** A custom intent "cancel subscription, berhenti langganan" matches when every word of one of its phrases appears. */

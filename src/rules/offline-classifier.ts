@@ -1,7 +1,7 @@
 // The classifier without a model: word lists (lexicon.ts), a weighted sentiment lexicon, and contact-detail
 // patterns (entities.ts). English and Indonesian. Deterministic and fast enough to run on every turn.
 import type { Sentiment } from '../config/settings-rules.js';
-import { findContactDetails } from './entities.js';
+import { findContactDetails, type Provided } from './entities.js';
 import { asksForHuman } from './human-request.js';
 import { SENTIMENT_CUES, TOPIC_PATTERNS, WANT_PATTERNS } from './lexicon.js';
 import { matchesCustom, normalize } from './normalize.js';
@@ -10,18 +10,23 @@ import type { Classifier, ClassifyRequest, Signals } from './signals.js';
 /** Below this total a message reads as neutral. */
 const SENTIMENT_THRESHOLD = 1;
 
+/** What the patterns find exactly, which the model classifier takes from here too: a request for a human, contact details. */
+export function exactSignals(request: ClassifyRequest): { human: boolean; provided: Provided } {
+  return { human: request.texts.some(asksForHuman), provided: findContactDetails(request.texts.join('\n')) };
+}
+
 export function classifyOffline(request: ClassifyRequest): Signals {
-  const raw = request.texts.join('\n');
-  const text = normalize(raw);
+  const exact = exactSignals(request);
+  const text = normalize(request.texts.join('\n'));
   const wants: Signals['wants'] = (Object.keys(WANT_PATTERNS) as Array<keyof typeof WANT_PATTERNS>).filter((k) => WANT_PATTERNS[k].some((p) => p.test(text)));
-  if (request.texts.some(asksForHuman)) wants.push('human');
+  if (exact.human) wants.push('human');
   const asksAbout = (Object.keys(TOPIC_PATTERNS) as Array<keyof typeof TOPIC_PATTERNS>).filter((k) => TOPIC_PATTERNS[k].some((p) => p.test(text)));
   return {
     wants,
     asksAbout,
     custom: request.custom.filter((c) => matchesCustom(text, c)),
     sentiment: sentimentOf(text),
-    provided: findContactDetails(raw),
+    provided: exact.provided,
   };
 }
 
