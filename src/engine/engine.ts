@@ -130,15 +130,25 @@ export class Engine {
     return keys.length;
   }
 
-  /** A person's command on one conversation, in line with the conversation's other work. */
-  command(key: string, command: OwnerCommand, by: string): Promise<ConversationState | undefined> {
-    return this.lanes.run(key, () =>
+  /**
+   * A person's command on one conversation, in line with the conversation's other work. The status it may move with
+   * the owner (agent-bot mode) joins the outbox in the same write, and goes out like any other action.
+   */
+  async command(key: string, command: OwnerCommand, by: string): Promise<ConversationState | undefined> {
+    let queued = false;
+    const state = await this.lanes.run(key, () =>
       this.deps.store.update(key, (record) => {
         if (!record.state) return { value: undefined, changed: false };
-        record.state = applyCommand(record.state, command, by, this.now());
+        const now = this.now();
+        const reduced = applyCommand(record.state, command, by, profileFor(this.deps.settings(), record.state.ref.inboxId), now);
+        record.state = reduced.state;
+        enqueue(record, reduced.actions, now);
+        queued = reduced.actions.length > 0;
         return { value: record.state, changed: true };
       }),
     );
+    if (queued) void this.notify(key);
+    return state;
   }
 
   /** Resolves when no processing is running or queued (timers may still be set). */

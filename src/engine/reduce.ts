@@ -1,8 +1,9 @@
 // Folds one inbound event into the conversation state: ownership (SPEC 4), the reply delay, the transcript.
 // Pure: the same state and event always give the same result, so replaying an event after a crash is safe.
+import type { ConversationStatus } from '../chatwoot/port.js';
 import type { Profile } from '../config/settings.js';
 import { AI_OFF_LABEL, AI_ON_LABEL, dropAiOn } from '../rules/ownership-labels.js';
-import type { Action } from './actions.js';
+import type { Action, HelpdeskAction } from './actions.js';
 import type { ConversationEvent, ConversationSnapshot, InboundEvent, MessageEvent } from './events.js';
 import {
   bounded,
@@ -54,6 +55,19 @@ export function reduceEvent(prev: ConversationState | undefined, event: InboundE
  */
 const byRules = (profile: Profile): boolean => profile.connection === 'account_webhook';
 const aiOwnsByRules = (snap: ConversationSnapshot): boolean => snap.assigneeId === null && !snap.labels.includes(AI_OFF_LABEL);
+
+/**
+ * Agent-bot mode: Chatwoot's status says who has a conversation (`pending` the bot's queue, `open` the humans'), so
+ * when a person moves it by hand (the `ai-on`/`ai-off` labels, the dashboard app's buttons) Jawab moves the status
+ * with it; otherwise one given back to the AI would sit among the agents' open conversations, and one taken from it
+ * would wait as `pending` where no agent looks. Account-webhook mode: the status is not ownership, nothing to move.
+ */
+function statusFollowingOwner(profile: Profile, owner: ConversationState['owner'], status: ConversationStatus): HelpdeskAction[] {
+  if (byRules(profile)) return [];
+  if (owner === 'ai' && status === 'open') return [{ type: 'set_status', status: 'pending' }];
+  if (owner !== 'ai' && status === 'pending') return [{ type: 'set_status', status: 'open' }];
+  return [];
+}
 
 /**
  * A conversation Jawab has not seen. Agent-bot mode: the bot owns it only if Chatwoot gave it to the bot (pending, no
@@ -167,8 +181,12 @@ function onConversation(state: ConversationState, event: ConversationEvent, ctx:
     next = setOwner(next, 'ai', `the ${AI_ON_LABEL} label was added`, now);
     // A leftover `ai-off` would keep it from the AI (account-webhook mode) and could not be added again to take it away.
     if (snap.labels.includes(AI_OFF_LABEL)) actions.push({ type: 'remove_labels', labels: [AI_OFF_LABEL] });
+    actions.push(...statusFollowingOwner(ctx.profile, 'ai', snap.status));
   }
-  if (added.includes(AI_OFF_LABEL) && next.owner === 'ai') next = setOwner(next, 'human', `the ${AI_OFF_LABEL} label was added`, now);
+  if (added.includes(AI_OFF_LABEL) && next.owner === 'ai') {
+    next = setOwner(next, 'human', `the ${AI_OFF_LABEL} label was added`, now);
+    actions.push(...statusFollowingOwner(ctx.profile, 'human', snap.status));
+  }
   if (byRules(ctx.profile) && removed.includes(AI_OFF_LABEL) && next.owner === 'human' && aiOwnsByRules(snap)) {
     next = setOwner(next, 'ai', `the ${AI_OFF_LABEL} label was removed and no human is assigned`, now);
   }
@@ -203,9 +221,14 @@ function dropWaiting(state: ConversationState): ConversationState {
 /** Commands from people (dashboard app, admin API): take over, return to AI, stop AI here. */
 export type OwnerCommand = 'take_over' | 'resume' | 'stop';
 
-export function applyCommand(state: ConversationState, command: OwnerCommand, by: string, now: number): ConversationState {
+export function applyCommand(state: ConversationState, command: OwnerCommand, by: string, profile: Profile, now: number): Reduced {
   const owner = command === 'resume' ? 'ai' : command === 'stop' ? 'stopped' : 'human';
   const next = setOwner(state, owner, `${command.replace('_', ' ')} by ${by}`, now);
   // Nothing the bot had queued for the customer may go out once a person has taken the conversation.
-  return owner === 'ai' ? next : dropWaiting(next);
+  const moved = owner === 'ai' ? next : dropWaiting(next);
+  const actions = statusFollowingOwner(profile, owner, state.status);
+  // The status it asks for is the state's from now on (as a turn's resolve or snooze is), so a second command reads
+  // it, and Chatwoot's echo of the change is no change: it cannot read as a handover from outside.
+  const status = actions[0]?.type === 'set_status' ? actions[0].status : state.status;
+  return { state: { ...moved, status }, actions };
 }

@@ -101,12 +101,40 @@ describe('ownership', () => {
   });
 
   it('a stopped conversation gets no answer until resumed', () => {
-    const stopped = applyCommand(run([customer(1, 'Halo')]).state, 'stop', 'agent 4', 5000);
-    expect(stopped).toMatchObject({ owner: 'stopped', pending: [], timers: {} });
-    const { state, timers } = run([customer(2, 'Halo?')], stopped);
+    const stopped = applyCommand(run([customer(1, 'Halo')]).state, 'stop', 'agent 4', profile, 5000);
+    expect(stopped.state).toMatchObject({ owner: 'stopped', pending: [], timers: {} });
+    const { state, timers } = run([customer(2, 'Halo?')], stopped.state);
     expect(state.pending).toEqual([]);
     expect(timers).toEqual([]);
-    expect(applyCommand(state, 'resume', 'agent 4', 9000).owner).toBe('ai');
+    expect(applyCommand(state, 'resume', 'agent 4', profile, 9000).state.owner).toBe('ai');
+  });
+
+  it('agent-bot mode: the status follows an owner changed by hand (pending is the bot’s queue, open the agents’)', () => {
+    const toPending = [{ type: 'set_status', status: 'pending' }];
+    const toOpen = [{ type: 'set_status', status: 'open' }];
+    const human = run([customer(1, 'Halo'), changed('open', 10, ['status'])]).state;
+    expect(human).toMatchObject({ owner: 'human', status: 'open' });
+    expect(applyCommand(human, 'resume', 'agent 4', profile, 20_000).actions).toEqual(toPending);
+    expect(run([changed('open', 30, ['label_list'], { labels: ['ai-on'] })], human).timers).toEqual(toPending);
+    const bot = run([customer(1, 'Halo')]).state;
+    expect(bot).toMatchObject({ owner: 'ai', status: 'pending' });
+    expect(applyCommand(bot, 'take_over', 'agent 4', profile, 20_000).actions).toEqual(toOpen);
+    expect(applyCommand(bot, 'stop', 'agent 4', profile, 20_000).actions).toEqual(toOpen);
+    expect(run([changed('pending', 30, ['label_list'], { labels: ['ai-off'] })], bot).timers).toEqual(toOpen);
+    // Already where it belongs, or resolved/snoozed: nothing to move.
+    expect(applyCommand(bot, 'resume', 'agent 4', profile, 20_000).actions).toEqual([]);
+    expect(applyCommand({ ...human, status: 'resolved' }, 'resume', 'agent 4', profile, 20_000).actions).toEqual([]);
+  });
+
+  it('account-webhook mode: the status is not ownership, so a command or label moves none', () => {
+    const byRules = { ...profile, connection: 'account_webhook' as const };
+    const human = run([customer(1, 'Halo'), changed('open', 10, ['status'])]).state;
+    const bot = run([customer(1, 'Halo')]).state;
+    expect(applyCommand({ ...human, owner: 'human' }, 'resume', 'agent 4', byRules, 20_000).actions).toEqual([]);
+    expect(applyCommand(bot, 'take_over', 'agent 4', byRules, 20_000).actions).toEqual([]);
+    const labelled = reduceEvent(bot, changed('pending', 30, ['label_list'], { labels: ['ai-off'] }), { profile: byRules, now: 30_000, enabled: true });
+    expect(labelled.state.owner).toBe('human');
+    expect(labelled.actions).toEqual([]);
   });
 
   it('a conversation first seen open with a human assignee is not the bot’s', () => {
@@ -122,7 +150,7 @@ describe('ownership', () => {
     expect(state.owner).toBe('human');
     expect(timers.slice(-2)).toEqual([{ type: 'clear_timer', timer: 'reply' }, { type: 'remove_labels', labels: ['ai-on'] }]);
     const assigned = run([changed('open', 10, ['label_list'], { labels: ['ai-on'] }), changed('open', 20, ['assignee_id'], { labels: ['ai-on'], assigneeId: 4 })], state);
-    expect(assigned.timers).toEqual([{ type: 'remove_labels', labels: ['ai-on'] }]);
+    expect(assigned.timers).toEqual([{ type: 'set_status', status: 'pending' }, { type: 'remove_labels', labels: ['ai-on'] }]);
   });
 
   it('ai-on removes a leftover ai-off', () => {
@@ -130,7 +158,7 @@ describe('ownership', () => {
     expect(off.owner).toBe('human');
     const { state, timers } = run([changed('open', 20, ['label_list'], { labels: ['ai-off', 'ai-on'] })], off);
     expect(state.owner).toBe('ai');
-    expect(timers).toEqual([{ type: 'remove_labels', labels: ['ai-off'] }]);
+    expect(timers).toEqual([{ type: 'remove_labels', labels: ['ai-off'] }, { type: 'set_status', status: 'pending' }]);
   });
 });
 

@@ -39,13 +39,23 @@ describe('the dashboard app', () => {
       jawabSaid: [expect.stringContaining('Surabaya')],
     });
 
+    // "Return to AI" puts the conversation back in the bot's queue (pending), "Take over" in the agents' (open);
+    // "Stop" finds it open already.
     expect((await api.post(`/app/api/conversations/1-${id}/resume`).set(ticket).expect(200)).body.owner).toBe('ai');
+    await h.settle();
+    expect(h.jawab.sandbox!.conversation(id).status).toBe('pending');
     expect((await api.post(`/app/api/conversations/1-${id}/take-over`).set(ticket).expect(200)).body.owner).toBe('human');
+    await h.settle();
+    expect(h.jawab.sandbox!.conversation(id).status).toBe('open');
     expect((await api.post(`/app/api/conversations/1-${id}/stop`).set(ticket).expect(200)).body.owner).toBe('stopped');
+    await h.settle();
+    expect(h.jawab.sandbox!.conversation(id).status).toBe('open');
     const audit = (await api.get(`/app/api/conversations/1-${id}`).set(ticket)).body.audit.map((a: { what: string; why: string }) => `${a.what} (${a.why})`);
-    expect(audit.slice(-3)).toEqual([
+    expect(audit.slice(-5)).toEqual([
       'owner human -> ai (resume by dashboard app)',
+      'applied set_status (ok)',
       'owner ai -> human (take over by dashboard app)',
+      'applied set_status (ok)',
       'owner human -> stopped (stop by dashboard app)',
     ]);
     // The page itself is served to Chatwoot's iframe.
