@@ -56,13 +56,15 @@ export function reduceEvent(prev: ConversationState | undefined, event: InboundE
 const byRules = (profile: Profile): boolean => profile.connection === 'account_webhook';
 const aiOwnsByRules = (snap: ConversationSnapshot): boolean => snap.assigneeId === null && !snap.labels.includes(AI_OFF_LABEL);
 
+type SetStatus = Extract<HelpdeskAction, { type: 'set_status' }>;
+
 /**
  * Agent-bot mode: Chatwoot's status says who has a conversation (`pending` the bot's queue, `open` the humans'), so
  * when a person moves it by hand (the `ai-on`/`ai-off` labels, the dashboard app's buttons) Jawab moves the status
  * with it; otherwise one given back to the AI would sit among the agents' open conversations, and one taken from it
  * would wait as `pending` where no agent looks. Account-webhook mode: the status is not ownership, nothing to move.
  */
-function statusFollowingOwner(profile: Profile, owner: ConversationState['owner'], status: ConversationStatus): HelpdeskAction[] {
+function statusFollowingOwner(profile: Profile, owner: ConversationState['owner'], status: ConversationStatus): SetStatus[] {
   if (byRules(profile)) return [];
   if (owner === 'ai' && status === 'open') return [{ type: 'set_status', status: 'pending' }];
   if (owner !== 'ai' && status === 'pending') return [{ type: 'set_status', status: 'open' }];
@@ -161,7 +163,7 @@ function onConversation(state: ConversationState, event: ConversationEvent, ctx:
         // humans' queue (SPEC 1: the bot owns a conversation while it is pending), so Jawab puts it back to `pending`
         // for Chatwoot's views, rules and reports to agree; in account-webhook mode `open` is already right.
         next = withAudit(next, { at: now, what: 'snooze ended', why: 'Jawab had snoozed it: the AI keeps the conversation' });
-        if (!byRules(ctx.profile)) actions.push({ type: 'set_status', status: 'pending' });
+        actions.push(...statusFollowingOwner(ctx.profile, 'ai', snap.status));
       } else if (!byRules(ctx.profile)) {
         next = setOwner(next, 'human', 'the conversation was opened for humans', now);
       }
@@ -229,6 +231,5 @@ export function applyCommand(state: ConversationState, command: OwnerCommand, by
   const actions = statusFollowingOwner(profile, owner, state.status);
   // The status it asks for is the state's from now on (as a turn's resolve or snooze is), so a second command reads
   // it, and Chatwoot's echo of the change is no change: it cannot read as a handover from outside.
-  const status = actions[0]?.type === 'set_status' ? actions[0].status : state.status;
-  return { state: { ...moved, status }, actions };
+  return { state: { ...moved, status: actions[0]?.status ?? state.status }, actions };
 }
