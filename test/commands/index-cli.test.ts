@@ -1,26 +1,16 @@
 // `npm run index` as a user runs it (a child process): it indexes KNOWLEDGE_DIR into DATA_DIR where the server finds
 // it (same embeddings id), updates it incrementally, and a bad configuration stops it with the server's one line.
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/env.js';
 import { embeddingsOf } from '../../src/knowledge/embeddings.js';
 import { KnowledgeIndex } from '../../src/knowledge/knowledge-index.js';
 import { retrieve } from '../../src/knowledge/retrieve.js';
 import { REPO_DIR, runScript } from '../helpers/child.js';
+import { tempDirs } from '../helpers/temp-dirs.js';
 
-let dirs: string[] = [];
-afterEach(async () => {
-  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
-  dirs = [];
-});
-
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'jawab-index-cli-'));
-  dirs.push(dir);
-  return dir;
-}
+const tempDir = tempDirs('jawab-index-cli-');
 
 async function knowledge(): Promise<string> {
   const dir = await tempDir();

@@ -1,23 +1,13 @@
 // The admin token (SPEC 2): without ADMIN_TOKEN, the first start generates one, prints it once and keeps it in
 // DATA_DIR/admin-token for the owner only; the next start reuses it and prints nothing. Real `src/main.ts` processes.
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { resolveAdminToken } from '../../src/config/admin-token.js';
 import { freePort, startJawabProcess } from '../helpers/child.js';
+import { tempDirs } from '../helpers/temp-dirs.js';
 
-let dirs: string[] = [];
-afterEach(async () => {
-  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
-  dirs = [];
-});
-
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'jawab-token-'));
-  dirs.push(dir);
-  return dir;
-}
+const tempDir = tempDirs('jawab-token-');
 
 /** A knowledge folder of one file, so each start indexes quickly. */
 async function tinyKnowledge(): Promise<string> {

@@ -1,8 +1,5 @@
 // Handoff strategies against the fake Chatwoot: round robin among online agents that goes on after a restart,
 // least busy with agents offline, and the team or inbox queue when nobody is online.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AssignTo } from '../../src/config/settings-rules.js';
 import { defaultSettings } from '../../src/config/settings.js';
@@ -11,13 +8,14 @@ import { fixedAnswerer } from '../helpers/answerers.js';
 import { type Harness, startHarness } from '../helpers/harness.js';
 import type { FakeChatwootOptions } from '../fakes/fake-chatwoot.js';
 import { customerMessage } from '../helpers/payloads.js';
+import { tempDirs } from '../helpers/temp-dirs.js';
 
+// Registered before the harness's cleanup, so it runs after it (vitest runs after-hooks in reverse): close, then remove.
+const tempDir = tempDirs('jawab-rr-');
 let h: Harness | undefined;
-const dirs: string[] = [];
 afterEach(async () => {
   await h?.close();
   h = undefined;
-  for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
 });
 
 async function start(assign: AssignTo, options: { dataDir?: string; fake?: FakeChatwootOptions } = {}): Promise<Harness> {
@@ -37,8 +35,7 @@ async function askForHuman(harness: Harness, id: number): Promise<unknown> {
 
 describe('round robin (any available agent)', () => {
   it('takes online agents in turn and goes on where it was after a restart', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'jawab-rr-'));
-    dirs.push(dataDir);
+    const dataDir = await tempDir();
     let harness = await start({ strategy: 'any_available' }, { dataDir });
     expect(await askForHuman(harness, 1)).toEqual({ assignee_id: 1 });
     await harness.close();
