@@ -1,4 +1,4 @@
-// Chatwoot-shaped webhook bodies for the sandbox helpdesk, following ../shared/chatwoot/webhooks/ (Chatwoot 4.13).
+// Chatwoot-shaped webhook bodies for the sandbox helpdesk, following the fixtures in test/fixtures/chatwoot/webhooks/ (Chatwoot 4.13).
 // The sandbox sends these through the same intake as real deliveries, so it exercises the same parsing.
 import type { ConversationStatus, MessageButton } from './port.js';
 

@@ -1,4 +1,4 @@
-// Zod schemas of the Chatwoot webhook payloads Jawab reads (Chatwoot 4.13; see ../shared/chatwoot/webhooks/README.md).
+// Zod schemas of the Chatwoot webhook payloads Jawab reads (Chatwoot 4.13; see test/fixtures/chatwoot/webhooks/README.md).
 // Chatwoot adds fields over time: fields not listed here are accepted and left out of the parsed value (zod's default
 // for objects), which also spares copying the parts of a payload Jawab never reads (its messages, browser details).
 import { z } from 'zod';

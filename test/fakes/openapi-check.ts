@@ -1,4 +1,4 @@
-// Checks a request against Chatwoot's OpenAPI document (Chatwoot 4.13.0, /work/shared/chatwoot/openapi/swagger.json)
+// Checks a request against Chatwoot's OpenAPI document (Chatwoot 4.13.0, vendored unmodified in test/fixtures/chatwoot/openapi/swagger.json)
 // plus the few routes SPEC section 1 says Chatwoot has but the document leaves out. The fake Chatwoot uses it so
 // that a test fails when Jawab calls a path, method, query parameter or body field that real Chatwoot does not know.
 import { readFileSync } from 'node:fs';
@@ -6,7 +6,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
-const SPEC_URL = new URL('../../../shared/chatwoot/openapi/swagger.json', import.meta.url);
+const SPEC_URL = new URL('../fixtures/chatwoot/openapi/swagger.json', import.meta.url);
 const SPEC_ID = 'https://chatwoot.test/swagger.json';
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 

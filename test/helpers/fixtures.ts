@@ -1,10 +1,10 @@
-// The captured Chatwoot webhook payloads in ../shared/chatwoot/webhooks/, and signing them like Chatwoot does.
+// The Chatwoot webhook payloads vendored in test/fixtures/chatwoot/webhooks/ (see its SOURCE.md), and signing them like Chatwoot does.
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sign } from '../../src/chatwoot/signature.js';
 
-export const FIXTURES_DIR = fileURLToPath(new URL('../../../shared/chatwoot/webhooks/', import.meta.url));
+export const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/chatwoot/webhooks/', import.meta.url));
 
 export function fixtureNames(): string[] {
   return readdirSync(FIXTURES_DIR).filter((f) => f.endsWith('.json')).sort();
