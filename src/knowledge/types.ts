@@ -44,6 +44,8 @@ export interface SearchOptions {
 /** What retrieval needs from an index: lets tests and the engine pass anything that can search. */
 export interface SearchableIndex {
   search(query: string, k: number, options?: SearchOptions): Promise<ScoredChunk[]>;
+  /** The embeddings model: its fitted "nothing relevant" thresholds apply (knowledge/calibration.ts). */
+  readonly embeddingsId?: string;
 }
 
 /** What the index knows of one source. */

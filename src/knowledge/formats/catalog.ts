@@ -90,7 +90,8 @@ function toProduct(record: Record<string, unknown>): Product {
     product.stock = parsed;
   }
   const variants = values.variants;
-  product.variants = (Array.isArray(variants) ? variants.map(text) : text(variants).split(/[,;|/]/)).map((v) => v.trim()).filter(Boolean);
+  // "S, M, L" or "S;M;L"; a comma without a space is a decimal ("2 x 1,1 m").
+  product.variants = (Array.isArray(variants) ? variants.map(text) : text(variants).split(/\s*[;|/]\s*|,\s+/)).map((v) => v.trim()).filter(Boolean);
   const link = text(values.link);
   if (link !== '') product.link = link;
   const description = text(values.description);
