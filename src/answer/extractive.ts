@@ -8,6 +8,7 @@
 // passages, and adds no words of its own.
 import type { Language, Persona } from '../config/settings.js';
 import { REPLY_LENGTHS } from '../config/settings.js';
+import { productLine } from '../knowledge/formats/catalog.js';
 import type { ScoredChunk } from '../knowledge/types.js';
 import { contentStems, normalizeText, termGroups } from '../knowledge/text.js';
 
@@ -118,11 +119,17 @@ export function splitSentences(text: string): string[] {
   return joinShort(sentences);
 }
 
+/** A catalog product is written out in the reply language ("price" for an English question); other passages as stored. */
+function passageText(passage: ScoredChunk, language: Language): string {
+  const product = passage.metadata.product;
+  return product === undefined ? passage.text : productLine(product, { currency: product.currency, language: product.language }, language);
+}
+
 /** Passages in the reply language, unless only another language has a passage this good. */
 export function preferLanguage(passages: readonly ScoredChunk[], language: Language): ScoredChunk[] {
   const best = passages[0];
   if (best === undefined) return [];
-  const inLanguage = passages.filter((passage) => passage.metadata.language === language || passage.metadata.language === undefined);
+  const inLanguage = passages.filter((passage) => passage.metadata.language === language || passage.metadata.language === undefined || passage.metadata.product !== undefined);
   const bestInLanguage = inLanguage[0];
   if (bestInLanguage === undefined || bestInLanguage.score < EQUIVALENT_SCORE * best.score) return [...passages];
   return inLanguage;
@@ -158,13 +165,13 @@ export function cutAtWord(text: string, max: number): string {
  * counts half), each weighted by how rare it is among these sentences, so "Surabaya" outweighs
  * "shipping" when every sentence is about shipping. Better passages and earlier sentences win ties.
  */
-function scoreSentences(passages: readonly ScoredChunk[], query: string, input: Pick<ExtractiveInput, 'dontMention' | 'focus' | 'said'>): { sentences: Sentence[]; weights: number[] } {
+function scoreSentences(passages: readonly ScoredChunk[], query: string, input: Pick<ExtractiveInput, 'dontMention' | 'focus' | 'said' | 'language'>): { sentences: Sentence[]; weights: number[] } {
   const groups = termGroups(query);
   const focused = contentStems((input.focus ?? []).join(' '));
   const said = normalizeText(input.said ?? '');
   const sentences: Sentence[] = [];
   passages.forEach((passage, passageRank) => {
-    splitSentences(passage.text).forEach((text, position) => {
+    splitSentences(passageText(passage, input.language)).forEach((text, position) => {
       if (input.dontMention?.length && mentionsAny(text, input.dontMention)) return;
       const isSaid = said !== '' && said.includes(normalizeText(text));
       sentences.push({ text, passageRank, position, score: 0, overlap: 0, matched: new Set(), said: isSaid, terms: contentStems(text) });

@@ -219,6 +219,8 @@ export async function chunkDocument(file: LoadedFile): Promise<Chunk[]> {
         const language = chunkLanguage(detectLanguage(`${section.heading ?? ''} ${text}`), documentLanguage);
         const metadata: ChunkMetadata = { source: file.path, title: file.title, position: chunks.length };
         if (section.heading !== undefined) metadata.heading = section.heading;
+        const product = file.catalog?.products.find((candidate) => candidate.name === section.heading);
+        if (product !== undefined && file.catalog !== undefined) metadata.product = { ...product, ...file.catalog.options };
         if (language !== undefined) metadata.language = language;
         const embedText = [file.title, section.heading, text].filter((part) => part !== undefined).join('\n');
         chunks.push({ text, embedText, metadata });
