@@ -200,8 +200,12 @@ async function answerTurn(input: AnswerInput, answerer: Answerer, handoff: (reas
     // "ok nanti sy diskusi dulu sm atasan" after an answer: a remark the knowledge knows nothing of needs no person.
     const remarks = spokeInSession(input) && reading.questions.every(isRemark);
     if (result.kind === 'no_answer' && remarks && !plan.messages.length && !plan.ask.length) {
-      what = 'quiet';
-      why = `a remark, nothing to answer${fired}`;
+      // "oke nanti mampir, makasih kak": the remark needs nothing, the thanks around it its reply.
+      const small = reading.acts.size ? await smallTalkReply(input, answerer) : undefined;
+      if (small?.text !== undefined) answer = { text: small.text, mode: small.mode };
+      goodbye = reading.acts.has('goodbye');
+      what = small?.text === undefined ? 'quiet' : 'small talk';
+      why = small?.text === undefined ? `a remark, nothing to answer${fired}` : `small talk (${small.act}, ${small.mode}) around a remark${fired}`;
     } else if (result.kind === 'no_answer' && !plan.messages.length && !plan.ask.length) {
       if (profile.handoff.onNoAnswer) return handoff('no_answer', { tried: result.tried, unanswered: reading.questions });
       answer = { text: notFoundMessage(language), mode: result.mode };

@@ -20,7 +20,15 @@ export interface Calibration extends RelevanceThresholds {
 
 export const DEFAULT_THRESHOLDS: RelevanceThresholds = { minScore: 0.3, minCoverage: 0.5, minSimilarity: 0.4 };
 
-export const CALIBRATION: Readonly<Record<string, Calibration>> = {};
+export const CALIBRATION: Readonly<Record<string, Calibration>> = {
+  "offline-hash-v4-dim384": {
+    "minScore": 0.28,
+    "minCoverage": 0.32,
+    "minSimilarity": 0.44,
+    "fittedOn": "test/eval/faq-tune.jsonl",
+    "fittedAt": "2026-12-04"
+  }
+};
 
 /** The thresholds of an embeddings model: fitted when it was, the defaults otherwise. */
 export function thresholdsFor(embeddingsId: string | undefined): RelevanceThresholds {

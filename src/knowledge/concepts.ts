@@ -12,7 +12,7 @@ const GROUPS: Record<string, string> = {
   ship: 'ship ships shipped shipping delivery deliver delivered kirim dikirim pengiriman antar hantar penghantaran courier kurir ongkir',
   refund: 'refund refunds refunded reimburse reimbursement',
   money: 'money uang dana wang saldo',
-  return: 'return returns returned retur kembali kembalikan pengembalian',
+  return: 'return returns returned retur kembali kembalikan pengembalian balik',
   // "ditanggung pembeli" (borne by the buyer) answers "siapa yang bayar?".
   pay: 'pay paid payment payments pays bayar dibayar pembayaran bayaran tanggung ditanggung menanggung',
   minimum: 'minimum minimal least',
@@ -44,6 +44,8 @@ const GROUPS: Record<string, string> = {
   late: 'late delay delayed terlambat telat lambat stuck',
   // "tanggal merah" (a red date) is a public holiday in Indonesian.
   holiday: 'holiday holidays libur',
+  // "Jl. Prawirotaman No. 27" is an address without the word.
+  address: 'alamat address lokasi location jl jalan',
   lost: 'lost missing hilang',
   exchange: 'exchange exchanged swap tukar ditukar penukaran',
   damaged: 'damaged broken defect defective rusak cacat',
@@ -91,6 +93,11 @@ const PHRASES: [string[], string][] = [
   ['hari libur', 'holiday'],
   ['public holiday', 'holiday'],
   ['same day', 'sameday'],
+  ['same working day', 'sameday'],
+  ['hari kerja yang sama', 'sameday'],
+  ['no whatsapp', 'contact'],
+  ['no hp', 'contact'],
+  ['no telp', 'contact'],
   ['hari yang sama', 'sameday'],
   ['hari itu juga', 'sameday'],
   ['belum sampai', 'late'],
@@ -128,18 +135,30 @@ const PHRASES: [string[], string][] = [
   ['cod', 'cod'],
 ].map(([phrase, concept]) => [phrase!.split(' '), `~${concept!}`]);
 
-/** Concept keys of the phrases found in a sequence of lowercased words. */
-export function phraseConcepts(words: readonly string[]): string[] {
-  const found = new Set<string>();
+/** A phrase found in a sequence of words: its concept and the positions of its words. */
+export interface PhraseMatch {
+  concept: string;
+  start: number;
+  end: number;
+}
+
+/** The phrases found in a sequence of lowercased words (the first place each occurs). */
+export function phraseMatches(words: readonly string[]): PhraseMatch[] {
+  const found: PhraseMatch[] = [];
   for (const [phrase, concept] of PHRASES) {
     for (let start = 0; start + phrase.length <= words.length; start += 1) {
       if (phrase.every((word, offset) => words[start + offset] === word)) {
-        found.add(concept);
+        found.push({ concept, start, end: start + phrase.length });
         break;
       }
     }
   }
-  return [...found];
+  return found;
+}
+
+/** Concept keys of the phrases found in a sequence of lowercased words. */
+export function phraseConcepts(words: readonly string[]): string[] {
+  return [...new Set(phraseMatches(words).map((match) => match.concept))];
 }
 
 /** token or stem -> concept keys */

@@ -24,6 +24,7 @@
 // thresholds were kept. With OpenAI embeddings the same defaults apply
 // (the coverage half of the score does not depend on the model) but were not measured here.
 import type { Language } from '../config/settings.js';
+import { OFF_TOPIC } from '../language/off-topic.js';
 import { DEFAULT_THRESHOLDS, type RelevanceThresholds, thresholdsFor } from './calibration.js';
 import { contentStems, normalizeText, tokenize } from './text.js';
 import type { ScoredChunk, SearchableIndex } from './types.js';
@@ -81,14 +82,18 @@ export function sharedTerms(query: string, passage: ScoredChunk): string[] {
   return [...contentStems(query)].filter((term) => passageTerms.has(term));
 }
 
-export function isRelevant(query: string, passage: ScoredChunk, options: RetrieveOptions = {}): boolean {
+/** The score part of relevance: the thresholds, without the shared-word check (the fit varies only these). */
+export function passesThresholds(passage: ScoredChunk, options: RetrieveOptions = {}): boolean {
   const minScore = options.minScore ?? DEFAULT_RETRIEVE.minScore;
   const minCoverage = options.minCoverage ?? DEFAULT_RETRIEVE.minCoverage;
   const minSimilarity = options.minSimilarity ?? DEFAULT_RETRIEVE.minSimilarity;
   if (passage.score < minScore) return false;
   const closeInMeaning = passage.similarity !== undefined && passage.similarity >= minSimilarity;
-  if (passage.coverage !== undefined && passage.coverage < minCoverage && !closeInMeaning) return false;
-  return sharedTerms(query, passage).length > 0;
+  return passage.coverage === undefined || passage.coverage >= minCoverage || closeInMeaning;
+}
+
+export function isRelevant(query: string, passage: ScoredChunk, options: RetrieveOptions = {}): boolean {
+  return passesThresholds(passage, options) && sharedTerms(query, passage).length > 0;
 }
 
 /**
@@ -109,6 +114,16 @@ export function rankCandidates(passages: readonly ScoredChunk[], language: Langu
     .map(({ passage }) => passage);
 }
 
+/** The question is about a subject no shop covers (language/off-topic.ts) and no candidate passage uses its word. */
+export function offTopic(query: string, candidates: readonly ScoredChunk[]): boolean {
+  const words = tokenize(query).filter((token) => OFF_TOPIC.has(token));
+  if (words.length === 0) return false;
+  return !candidates.some((passage) => {
+    const tokens = new Set(tokenize(`${passage.metadata.heading ?? ''} ${passage.text}`));
+    return words.some((word) => tokens.has(word));
+  });
+}
+
 /** The options with the index's own fitted thresholds (knowledge/calibration.ts) where the caller set none. */
 export function withThresholds(index: SearchableIndex, options: RetrieveOptions): RetrieveOptions & RelevanceThresholds {
   return { ...thresholdsFor(index.embeddingsId), ...definedOnly(options) };
@@ -125,6 +140,6 @@ export async function retrieve(index: SearchableIndex, query: string, given: Ret
   // Fetch extra candidates so that the language and heading preferences can reorder near-equal passages.
   const found = await index.search(query, k * 2, options.sources === undefined ? {} : { sources: options.sources });
   const candidates = rankCandidates(found, options.language, query);
-  const relevant = candidates.filter((passage) => isRelevant(query, passage, options)).slice(0, k);
+  const relevant = offTopic(query, candidates) ? [] : candidates.filter((passage) => isRelevant(query, passage, options)).slice(0, k);
   return relevant.length > 0 ? { passages: relevant, relevant: true, candidates } : { passages: candidates.slice(0, k), relevant: false, candidates };
 }

@@ -35,7 +35,7 @@ dong deh sih nih tuh kok ya yah yuk ok oke okay sip siap mohon tolong terima kas
 udah sudah aja gak nggak enggak ga tak engga gimana bagaimana kapan dimana kemana berapa
 tanya nanya bertanya pertanyaan ingin pengen pingin butuh perlu bantu bantuan info informasi
 gitu begini begitu tersebut punya
-lho loh toh kah lah dulu aku banget saja terus lalu nah kakak toko kedai
+lho loh toh kah lah dulu aku banget saja terus lalu nah kakak toko kedai pakai
 `;
 
 /** Malay, Spanish and Portuguese grammar words: only so that their messages do not match on "de" or "la". */

@@ -6,7 +6,7 @@
 // a dropped "k" ("pengiriman" <- "kirim") or nothing ("pengambilan" <- "ambil"). So stemming returns the
 // main stem plus the plausible alternatives, and callers treat any shared variant as a shared word.
 import { canonicalTokens, markContacts, normalizeNumbers } from '../language/normalize.js';
-import { conceptsOf, phraseConcepts } from './concepts.js';
+import { conceptsOf, phraseMatches } from './concepts.js';
 import { isStopword } from './stopwords.js';
 
 /** Lowercase without diacritics ("Envío" -> "envio"); also what the rules' word lists match on (rules/normalize.ts). */
@@ -139,8 +139,10 @@ export function stemVariants(token: string): string[] {
     candidates = [...stripped, ...candidates.slice(1)];
   }
   // The token itself and its English reading always count too: an English word that merely looks
-  // prefixed ("discount" -> "scount") must still match its own plural ("discounts").
-  return [...new Set([...candidates, token, stripEnglish(token)])];
+  // prefixed ("discount" -> "scount") must still match its own plural ("discounts"). An English negative
+  // ("unwashed", "unworn") also reads as its root, so "a washed item" finds the rule about unwashed ones.
+  const unNegated = /^un[a-z]{4,}$/.test(token) ? [stripEnglish(token.slice(2))] : [];
+  return [...new Set([...candidates, token, stripEnglish(token), ...unNegated])];
 }
 
 /** The canonical stem of a token. */
@@ -168,19 +170,23 @@ export function termsOf(token: string): string[] {
 }
 
 /**
- * The terms of a text, one group per distinct content token (its stems and concepts), plus one group
- * per multi-word phrase concept ("money back" -> ~refund).
+ * The terms of a text, one group per distinct content token (its stems and concepts, and the meaning of a phrase
+ * it is part of), plus one group per phrase's meaning ("money back" -> ~refund).
  */
 export function termGroups(text: string): string[][] {
   const tokens = tokenize(text);
+  const phrases = phraseMatches(tokens);
   const seen = new Set<string>();
   const groups: string[][] = [];
-  for (const token of tokens) {
-    if (seen.has(token) || !isContentToken(token)) continue;
+  tokens.forEach((token, position) => {
+    if (seen.has(token) || !isContentToken(token)) return;
     seen.add(token);
-    groups.push(termsOf(token));
-  }
-  for (const concept of phraseConcepts(tokens)) groups.push([concept]);
+    // A word of a phrase is also matched by the phrase's meaning: "physical" in "physical store" by a showroom.
+    const meanings = phrases.filter((phrase) => position >= phrase.start && position < phrase.end).map((phrase) => phrase.concept);
+    groups.push([...new Set([...termsOf(token), ...meanings])]);
+  });
+  // And the phrase's meaning is a word of its own ("nomor WA" asks for a contact, "where is my" to track).
+  for (const concept of new Set(phrases.map((phrase) => phrase.concept))) groups.push([concept]);
   return groups;
 }
 

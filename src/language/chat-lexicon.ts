@@ -31,7 +31,7 @@ export const INDONESIAN_CHAT: Readonly<Record<string, string>> = {
   kemaren: 'kemarin', gpp: 'tidak apa', jg: 'juga', jga: 'juga', msh: 'masih', mash: 'masih', dpt: 'dapat', dapet: 'dapat',
   skrang: 'sekarang', bbrp: 'beberapa', brpa: 'berapa', brapaan: 'berapa', gimna: 'bagaimana',
   bener: 'benar', bnr: 'benar', udahan: 'sudah', smpe: 'sampai', krim: 'kirim', kirimnya: 'kirim',
-  ongkirnya: 'ongkos kirim', ongkirr: 'ongkos kirim', ongkr: 'ongkos kirim',
+  ongkirnya: 'ongkos kirim', duit: 'uang', ilang: 'hilang', ilangnya: 'hilang', telp: 'telepon', tlp: 'telepon', ongkirr: 'ongkos kirim', ongkr: 'ongkos kirim',
   // shop words
   ongkir: 'ongkos kirim', hrg: 'harga', hrga: 'harga', byr: 'bayar', krm: 'kirim', kirimin: 'kirim', pesen: 'pesan',
   pesenan: 'pesanan', psn: 'pesan', brg: 'barang', bju: 'baju', ukr: 'ukuran',

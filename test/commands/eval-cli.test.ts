@@ -43,7 +43,9 @@ describe('npm run eval', () => {
     const run = await runScript('src/eval/cli.ts', [], {}, 45_000);
     expect([run.code, run.stderr]).toEqual([0, '']);
     const [retrieval, rest] = run.stdout.split('\n\nOffline classifier: ');
-    const [classifier, conversations] = rest!.split('\n\nConversations: ');
+    const [classifierAndFaq, conversations] = rest!.split('\n\nConversations: ');
+    const [classifier, faq] = classifierAndFaq!.split('\n\nFAQ retrieval: ');
+    expect(faq).toMatch(/^\d+ questions \(\d+ answerable, \d+ to hand off\), offline hybrid, thresholds of offline-hash-v4-dim384\n\nmethod +recall@1/);
     expect(conversations).toMatch(/^\d+ conversations, \d+ turns; \d+ passed \(\d+\.\d%\); replies with Markdown: 0\n/);
     expect(retrieval).toMatch(/^Retrieval: 30 documents, 61 queries \(41 answerable, 20 to hand off\), offline embeddings\n\n/);
     expect(retrieval).toMatch(/^method\s+recall@1\s+recall@5\s+MRR@10\s+hand-off P\s+hand-off R\s+hand-off F1\s+false hand-off$/m);
@@ -61,7 +63,7 @@ describe('npm run eval', () => {
       code: 1,
       stdout: '',
       stderr:
-        'npm run eval failed: usage: npm run eval [-- --kb KB.jsonl --queries QUERIES.jsonl [--json]] [-- --classifier SET.jsonl] [-- --conversations SET.jsonl [--knowledge DIR]]\n',
+        'npm run eval failed: usage: npm run eval [-- --kb KB.jsonl --queries QUERIES.jsonl [--json]] [-- --classifier SET.jsonl] [-- --conversations SET.jsonl | --faq SET.jsonl | --fit SET.jsonl [--knowledge DIR]]\n',
     });
   }, 60_000);
 });
