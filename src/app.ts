@@ -52,7 +52,7 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
   const now = overrides.now ?? Date.now;
   const backend = config.redis ? await openRedisBackend(config.redis, log, now) : await openEmbeddedBackend(config.dataDir, now);
   const { store, queue } = backend;
-  const settings = await SettingsStore.open(config.dataDir);
+  const settings = await SettingsStore.open(config.dataDir, { now, log });
   await backend.shareSettings?.(settings);
   const adminToken = await resolveAdminToken(config.dataDir, config.adminToken);
   const analytics = await AnalyticsStore.open(config.dataDir, now);

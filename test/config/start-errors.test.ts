@@ -1,9 +1,13 @@
 // Configuration errors that stop the start with one line naming the variable (SPEC 2): a webhook secret is required
 // with CHATWOOT_URL (unless unsigned deliveries are allowed), and PORT must be a port number. In-process through the
 // loader, and through a real `src/main.ts` whose whole stderr is that one line.
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/env.js';
-import { runScript } from '../helpers/child.js';
+import { defaultSettings } from '../../src/config/settings.js';
+import { freePort, REPO_DIR, runScript, startJawabProcess } from '../helpers/child.js';
+import { tempDirs } from '../helpers/temp-dirs.js';
 
 const CHATWOOT = { CHATWOOT_URL: 'http://127.0.0.1:9', CHATWOOT_BOT_TOKEN: 'bot', CHATWOOT_API_TOKEN: 'user' };
 const NO_SECRET = 'configuration error: CHATWOOT_WEBHOOK_SECRET is required with CHATWOOT_URL (or set ALLOW_UNSIGNED_WEBHOOKS=true to accept unsigned deliveries)';
@@ -53,3 +57,67 @@ describe('the start stops with the one line', () => {
     expect(run).toEqual({ code: 1, stdout: '', stderr: `${line}\n` });
   });
 });
+
+describe('a settings.json that cannot be used stops the start with one line naming it, and is never replaced by defaults', () => {
+  const dirs = tempDirs('jawab-start-');
+  const env = (dataDir: string) => ({ DATA_DIR: dataDir, KNOWLEDGE_DIR: join(REPO_DIR, 'knowledge'), ADMIN_TOKEN: 'an-admin-token-0123456789', PORT: '0' });
+  const HINT = 'fix it, or put back the last published version with: npm run restore-settings';
+
+  it.each([
+    // Node's own words for the JSON error (its later versions add the line and column).
+    ['cut in half', '{"enabled": true, "defaultProf', (file: string) => expect.stringMatching(new RegExp(`^${escape(file)} is not valid JSON \\(Unterminated string in JSON at position 30.*\\); ${escape(HINT)}$`))],
+    ['empty', '', (file: string) => `${file} is not valid JSON (the file is empty); ${HINT}`],
+    ['a field at the wrong level', '{"persona": {"tone": "casual"}}', (file: string) => `${file} is not valid settings: persona: unknown field; ${HINT}`],
+    ['a wrong value', '{"defaultProfile": {"persona": {"tone": "rude"}}}', (file: string) => `${file} is not valid settings: defaultProfile.persona.tone: Invalid option: expected one of "casual"|"friendly"|"professional"; ${HINT}`],
+  ])('%s', async (_what, content, line) => {
+    const dataDir = await dirs();
+    const file = join(dataDir, 'settings.json');
+    await writeFile(file, content);
+    const run = await runScript('src/main.ts', [], env(dataDir));
+    expect(run).toEqual({ code: 1, stdout: '', stderr: expect.stringMatching(/^Jawab could not start: [^\n]*\n$/) });
+    expect(run.stderr.slice('Jawab could not start: '.length, -1)).toEqual(line(file));
+    expect(await readFile(file, 'utf8')).toBe(content);
+  });
+
+  it('a missing settings.json where Jawab kept settings before, and restore-settings puts back the last good version', async () => {
+    const dataDir = await dirs();
+    const settings = defaultSettings();
+    settings.defaultProfile.persona.dontMention = ['competitor'];
+    await writeFile(join(dataDir, 'settings.json'), JSON.stringify(settings));
+    const first = await startJawabProcess(env(dataDir), await freePort());
+    await first.stop();
+    await rm(join(dataDir, 'settings.json'));
+
+    const run = await runScript('src/main.ts', [], env(dataDir));
+    const file = join(dataDir, 'settings.json');
+    const marker = join(dataDir, 'settings.kept');
+    expect(run).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `Jawab could not start: ${file} is missing, but Jawab kept its settings there before (${marker}); put back the last published version with: npm run restore-settings, or delete ${marker} to start on the defaults\n`,
+    });
+
+    const restored = await runScript('src/store/restore-settings-cli.ts', [], env(dataDir));
+    expect(restored.code).toBe(0);
+    expect(restored.stdout).toMatch(new RegExp(`^restored version 1 \\(published \\S+ via found at start\\) into ${escape(file)}\\n$`));
+    const again = await startJawabProcess(env(dataDir), await freePort());
+    await again.stop();
+    expect(JSON.parse(await readFile(file, 'utf8')).defaultProfile.persona.dontMention).toEqual(['competitor']);
+  });
+
+  it('restore-settings keeps the broken file beside the restored one', async () => {
+    const dataDir = await dirs();
+    await writeFile(join(dataDir, 'settings.json'), JSON.stringify(defaultSettings()));
+    const first = await startJawabProcess(env(dataDir), await freePort());
+    await first.stop();
+    await writeFile(join(dataDir, 'settings.json'), '{"enabled": tru');
+    const restored = await runScript('src/store/restore-settings-cli.ts', [], env(dataDir));
+    expect(restored.stdout).toMatch(/; the file it replaced is kept as .*settings\.json\.broken-\S+\n$/);
+    const aside = (await readdir(dataDir)).filter((name) => name.startsWith('settings.json.broken-'));
+    expect(aside).toHaveLength(1);
+    expect(await readFile(join(dataDir, aside[0]!), 'utf8')).toBe('{"enabled": tru');
+    expect(JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8'))).toEqual(defaultSettings());
+  });
+});
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
