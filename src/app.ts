@@ -50,12 +50,12 @@ export interface JawabOverrides {
 
 export async function createJawab(config: Config, log: Logger, overrides: JawabOverrides = {}): Promise<Jawab> {
   const now = overrides.now ?? Date.now;
-  const backend = config.redis ? await openRedisBackend(config.redis, log, now) : await openEmbeddedBackend(config.dataDir, now);
+  const backend = config.redis ? await openRedisBackend(config.redis, log, now) : await openEmbeddedBackend(config.dataDir, now, log);
   const { store, queue } = backend;
   const settings = await SettingsStore.open(config.dataDir, { now, log });
   await backend.shareSettings?.(settings);
   const adminToken = await resolveAdminToken(config.dataDir, config.adminToken);
-  const analytics = await AnalyticsStore.open(config.dataDir, now);
+  const analytics = await AnalyticsStore.open(config.dataDir, now, log);
   const metrics = new Metrics(analytics);
 
   const sandbox = !overrides.helpdesk && !config.chatwoot ? new SandboxHelpdesk({ now }) : undefined;

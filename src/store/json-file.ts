@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import type { z } from 'zod';
+import type { Logger } from '../log.js';
 
 /** A data file that cannot be used as it is; the message names the file and what is wrong. */
 export class DataFileError extends Error {}
@@ -48,8 +49,36 @@ export async function moveAside(path: string, now: number = Date.now()): Promise
   return aside;
 }
 
-/** The first problem zod found, as `path: message` (the file's own root when the path is empty). */
-export function firstProblem(error: z.ZodError): string {
-  const issue = error.issues[0]!;
-  return `${issue.path.join('.') || '(root)'}: ${issue.message}`;
+/** A parser that throws DataFileError naming the file, `what` it is not, and the first problem zod found. */
+export function parseWith<T>(schema: z.ZodType<T>, what: string, path: string): (data: unknown) => T {
+  return (data) => {
+    const parsed = schema.safeParse(data);
+    if (parsed.success) return parsed.data;
+    const issue = parsed.error.issues[0]!;
+    throw new DataFileError(`${path} is not ${what}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  };
+}
+
+export interface SideFileOptions {
+  log: Logger;
+  now: () => number;
+  /** What Jawab does without the file, for the warning: "the analytics start again from empty counters". */
+  instead: string;
+}
+
+/**
+ * Reads a file Jawab can rebuild or do without (analytics, round robin, the draft, the settings history): one that
+ * is not valid JSON, or that `parse` refuses, is moved aside (nothing is lost) with a warning naming it and what is
+ * wrong, and `fallback` is used, so it never stops the start. A missing file is the fallback too.
+ */
+export async function readOrMoveAside<T>(path: string, parse: (data: unknown) => T, fallback: T, options: SideFileOptions): Promise<T> {
+  try {
+    const data = await readJsonFile(path);
+    return data === undefined ? fallback : parse(data);
+  } catch (error) {
+    if (!(error instanceof DataFileError)) throw error;
+    const aside = await moveAside(path, options.now());
+    options.log.warn(`${error.message}: moved aside to ${aside}; ${options.instead}`, { file: path, movedTo: aside });
+    return fallback;
+  }
 }

@@ -2,12 +2,14 @@
 // published version from the settings history back into DATA_DIR/settings.json, for when the file was broken or
 // deleted by hand and Jawab refuses to start. Without a version: the newest one that is valid. The file it replaces is
 // kept beside it. Reads the same environment as Jawab (DATA_DIR; with REDIS_URL, the history shared in Redis).
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { ConfigError, loadConfig } from '../config/env.js';
 import { settingsSchema } from '../config/settings.js';
 import { RedisSettingsHistory } from '../redis/shared-settings.js';
-import { FileSettingsHistory, type SettingsHistory } from './settings-history.js';
+import { readJsonFile } from './json-file.js';
+import { HISTORY_FILE, parseVersions } from './settings-history.js';
 import { restoreSettingsFile } from './settings-store.js';
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv, out: (line: string) => void): Promise<number> {
@@ -20,8 +22,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, out: (line: s
   const redis = config.redis ? new Redis(config.redis.url, { lazyConnect: true, maxRetriesPerRequest: 1 }) : undefined;
   try {
     await redis?.connect();
-    const history: SettingsHistory = redis ? new RedisSettingsHistory(redis, config.redis!.prefix) : await FileSettingsHistory.open(config.dataDir);
-    const versions = await history.list();
+    // Read only: a history file that cannot be used is reported, not moved aside as a start would.
+    const historyFile = join(config.dataDir, HISTORY_FILE);
+    const versions = redis ? await new RedisSettingsHistory(redis, config.redis!.prefix).list() : parseVersions((await readJsonFile(historyFile)) ?? { versions: [] }, historyFile);
     const chosen = versions.find((v) => (wanted === undefined ? settingsSchema.safeParse(v.settings).success : v.version === wanted));
     if (!chosen) {
       out(`restore-settings: ${wanted === undefined ? 'the settings history has no valid version' : `the settings history has no version ${wanted}`} (it has ${versions.map((v) => v.version).join(', ') || 'none'})`);

@@ -5,7 +5,8 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Settings } from '../config/settings.js';
-import { DataFileError, readJsonFile, writeJsonFile } from './json-file.js';
+import type { Logger } from '../log.js';
+import { parseWith, readOrMoveAside, writeJsonFile } from './json-file.js';
 
 export const HISTORY_KEPT = 20;
 export const HISTORY_FILE = 'settings-history.json';
@@ -41,11 +42,9 @@ const versionSchema = z.object({
 });
 const historyFileSchema = z.object({ versions: z.array(versionSchema) });
 
-/** Parses stored versions; throws with the first problem. */
+/** Parses stored versions; throws DataFileError with the first problem. */
 export function parseVersions(data: unknown, where: string): SettingsVersion[] {
-  const parsed = historyFileSchema.safeParse(data);
-  if (!parsed.success) throw new DataFileError(`${where} is not a settings history: ${parsed.error.issues[0]?.path.join('.') || '(root)'} ${parsed.error.issues[0]?.message}`);
-  return parsed.data.versions as SettingsVersion[];
+  return parseWith(historyFileSchema, 'a settings history', where)(data).versions as SettingsVersion[];
 }
 
 export class FileSettingsHistory implements SettingsHistory {
@@ -54,11 +53,11 @@ export class FileSettingsHistory implements SettingsHistory {
     private versions: SettingsVersion[],
   ) {}
 
-  /** Throws DataFileError when the file is there and unusable. */
-  static async open(dataDir: string): Promise<FileSettingsHistory> {
+  /** A file that cannot be used is moved aside with a warning (the history is worth keeping, not stopping for). */
+  static async open(dataDir: string, log: Logger, now: () => number): Promise<FileSettingsHistory> {
     const file = join(dataDir, HISTORY_FILE);
-    const data = await readJsonFile(file);
-    return new FileSettingsHistory(file, data === undefined ? [] : parseVersions(data, file));
+    const instead = 'the history starts again from the settings found at start';
+    return new FileSettingsHistory(file, await readOrMoveAside(file, (data) => parseVersions(data, file), [], { log, now, instead }));
   }
 
   async add(entry: Omit<SettingsVersion, 'version'>): Promise<number> {

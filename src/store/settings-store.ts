@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { defaultSettings, type Settings, settingsDocumentSchema, settingsSchema } from '../config/settings.js';
 import { type Logger, silentLogger } from '../log.js';
-import { DataFileError, moveAside, readJsonFile, writeJsonFile } from './json-file.js';
-import { FileSettingsHistory, HISTORY_FILE, type SettingsAuthor, type SettingsHistory, type SettingsVersion } from './settings-history.js';
+import { DataFileError, moveAside, parseWith, readJsonFile, readOrMoveAside, writeJsonFile } from './json-file.js';
+import { FileSettingsHistory, type SettingsAuthor, type SettingsHistory, type SettingsVersion } from './settings-history.js';
 
 export interface FieldProblem {
   /** Dotted path from the settings root, e.g. `defaultProfile.persona.role`. */
@@ -61,9 +61,10 @@ export class SettingsStore {
     const log = options.log ?? silentLogger;
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
     const published = await readPublished(dataDir);
-    const drafts = await readOrMoveAside(join(dataDir, DRAFT_FILE), log, now, async (path) => parseDraft(await readJsonFile(path), path), {});
-    const history = await readOrMoveAside(join(dataDir, HISTORY_FILE), log, now, () => FileSettingsHistory.open(dataDir), undefined);
-    const store = new SettingsStore(dataDir, published, drafts, history ?? (await FileSettingsHistory.open(dataDir)), now);
+    const draftFile = join(dataDir, DRAFT_FILE);
+    const drafts = await readOrMoveAside(draftFile, parseWith(draftFileSchema, 'a valid draft', draftFile), {}, { log, now, instead: 'starting without a draft' });
+    const history = await FileSettingsHistory.open(dataDir, log, now);
+    const store = new SettingsStore(dataDir, published, drafts, history, now);
     await store.recordIfNoHistory();
     return store;
   }
@@ -243,26 +244,6 @@ async function readPublished(dataDir: string): Promise<Settings> {
   if (!parsed.ok) throw new DataFileError(`${file} is not valid settings: ${parsed.errors[0]?.path}: ${parsed.errors[0]?.message}; ${RESTORE_HINT}`);
   await writeMarker(dataDir);
   return parsed.settings;
-}
-
-function parseDraft(data: unknown, path: string): DraftFile {
-  if (data === undefined) return {};
-  const parsed = draftFileSchema.safeParse(data);
-  if (parsed.success) return parsed.data;
-  const problem = describe(parsed.error)[0];
-  throw new DataFileError(`${path} is not a valid draft: ${problem?.path}: ${problem?.message}`);
-}
-
-/** Reads a file Jawab can do without; one that cannot be used is moved aside with a warning, and `fallback` used. */
-async function readOrMoveAside<T>(path: string, log: Logger, now: () => number, read: (path: string) => Promise<T>, fallback: T): Promise<T> {
-  try {
-    return await read(path);
-  } catch (error) {
-    if (!(error instanceof DataFileError)) throw error;
-    const aside = await moveAside(path, now());
-    log.warn(`${error.message}: moved aside to ${aside}, starting without it`, { file: path, movedTo: aside });
-    return fallback;
-  }
 }
 
 const MARKER_TEXT = 'Jawab keeps its settings in settings.json beside this file: while this file is here, a missing settings.json stops the start instead of starting on the defaults.\n';

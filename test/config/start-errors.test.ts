@@ -1,7 +1,7 @@
 // Configuration errors that stop the start with one line naming the variable (SPEC 2): a webhook secret is required
 // with CHATWOOT_URL (unless unsigned deliveries are allowed), and PORT must be a port number. In-process through the
 // loader, and through a real `src/main.ts` whose whole stderr is that one line.
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/env.js';
@@ -121,3 +121,41 @@ describe('a settings.json that cannot be used stops the start with one line nami
 });
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+describe('a derived or rebuildable file that cannot be used is moved aside with a warning, and the start goes on', () => {
+  const dirs = tempDirs('jawab-side-');
+  const env = (dataDir: string) => ({ DATA_DIR: dataDir, KNOWLEDGE_DIR: join(REPO_DIR, 'knowledge'), ADMIN_TOKEN: 'an-admin-token-0123456789' });
+
+  it.each([
+    ['analytics.json', '{"days": {"2026-01-01": {"3": {"taken": "many"}}}', 'is not valid JSON', 'the analytics start again from empty counters'],
+    ['analytics.json', '{"days": []}', 'is not an analytics file: days: Invalid input: expected record, received array', 'the analytics start again from empty counters'],
+    ['round-robin.json', 'garbage', 'is not valid JSON', 'round robin starts again from the first online agent'],
+    ['round-robin.json', '{"1:all": "seven"}', 'is not a round-robin file: 1:all: Invalid input: expected number, received string', 'round robin starts again from the first online agent'],
+    ['settings-draft.json', '{"draft": {"enabled": "yes"}}', 'is not a valid draft: draft.enabled: Invalid input: expected boolean, received string', 'starting without a draft'],
+    ['settings-history.json', '{"versions": 3}', 'is not a settings history: versions: Invalid input: expected array, received number', 'the history starts again from the settings found at start'],
+  ])('%s holding %s', async (name, content, problem, outcome) => {
+    const dataDir = await dirs();
+    await writeFile(join(dataDir, 'settings.json'), JSON.stringify(defaultSettings()));
+    await writeFile(join(dataDir, name), content);
+    const jawab = await startJawabProcess(env(dataDir), await freePort());
+    await jawab.stop();
+    const file = join(dataDir, name);
+    const aside = (await readdir(dataDir)).filter((n) => n.startsWith(`${name}.broken-`));
+    expect(aside).toHaveLength(1);
+    expect(await readFile(join(dataDir, aside[0]!), 'utf8')).toBe(content);
+    const warning = jawab.output().split('\n').find((line) => line.includes(file));
+    expect(JSON.parse(warning!)).toMatchObject({ level: 'warn', msg: expect.stringMatching(new RegExp(`^${escape(`${file} ${problem}`)}.*: moved aside to ${escape(join(dataDir, aside[0]!))}; ${outcome}$`)) });
+  });
+
+  it('a {} line in the journal', async () => {
+    const dataDir = await dirs();
+    await writeFile(join(dataDir, 'settings.json'), JSON.stringify(defaultSettings()));
+    await mkdir(join(dataDir, 'journal'));
+    await writeFile(join(dataDir, 'journal', '00000001.jsonl'), '{}\n');
+    const jawab = await startJawabProcess(env(dataDir), await freePort());
+    await jawab.stop();
+    const file = join(dataDir, 'journal', '00000001.jsonl');
+    expect(jawab.output()).toContain(`${file} line 1 is not an accepted event (event: Invalid input: expected object, received undefined): moved aside to ${file}.rejected`);
+    expect(await readFile(`${file}.rejected`, 'utf8')).toBe('{}\n');
+  });
+});
