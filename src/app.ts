@@ -113,7 +113,7 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
   // The playground has a sandbox helpdesk and an engine of its own and answers with the draft settings.
   const playground = await Playground.open({ dataDir: config.dataDir, answerer, draft: () => settings.draft(), log });
   const links = new AppLinks(adminToken.token);
-  const http = createHttpApp({ intake, engine, store, settings, metrics, adminToken: adminToken.token, log, sandbox, helpdesk, playground, analytics, links, now, chatwootUrl: config.chatwoot?.url, isReady: () => ready, knowledge });
+  const http = createHttpApp({ intake, engine, store, settings, metrics, adminToken: adminToken.token, log, sandbox, helpdesk, playground, analytics, links, now, chatwootUrl: config.chatwoot?.url, trustProxy: config.trustProxy, isReady: () => ready, knowledge });
   return {
     http,
     engine,

@@ -1,5 +1,6 @@
 // Environment configuration (SPEC 2). A bad value stops the start with one line naming the variable.
 import { z } from 'zod';
+import { type TrustProxy, trustProxySchema } from './trust-proxy.js';
 
 const optionalUrl = z
   .string()
@@ -48,6 +49,8 @@ const envSchema = z.object({
   CHATWOOT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /** Comma-separated hosts, addresses or CIDR ranges that crawled websites and integrations may reach although private. */
   ALLOWED_PRIVATE_HOSTS: z.string().default(''),
+  /** Reverse proxies allowed to name the client (X-Forwarded-For): config/trust-proxy.ts. */
+  TRUST_PROXY: trustProxySchema.default(false),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -70,6 +73,8 @@ export interface Config {
   knowledgeDir: string;
   logLevel: Env['LOG_LEVEL'];
   allowPrivateHosts: string[];
+  /** Express's `trust proxy`: who may say who the client is. */
+  trustProxy: TrustProxy;
   /** Shared state for several replicas; unset: the embedded store in DATA_DIR. */
   redis?: { url: string; prefix: string };
 }
@@ -136,6 +141,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     knowledgeDir: env.KNOWLEDGE_DIR,
     logLevel: env.LOG_LEVEL,
     allowPrivateHosts: env.ALLOWED_PRIVATE_HOSTS.split(',').map((host) => host.trim()).filter(Boolean),
+    trustProxy: env.TRUST_PROXY,
     redis: env.REDIS_URL ? { url: env.REDIS_URL, prefix: env.REDIS_PREFIX } : undefined,
   };
 }

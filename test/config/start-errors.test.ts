@@ -48,6 +48,29 @@ describe('PORT', () => {
   });
 });
 
+describe('TRUST_PROXY', () => {
+  it.each([
+    [{}, false],
+    [{ TRUST_PROXY: 'false' }, false],
+    [{ TRUST_PROXY: 'true' }, true],
+    [{ TRUST_PROXY: '2' }, 2],
+    [{ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8, 192.168.1.4' }, ['loopback', '10.0.0.0/8', 'fd00::/8', '192.168.1.4']],
+  ])('takes %o as %o', (env, trust) => {
+    expect(loadConfig(env).trustProxy).toEqual(trust);
+  });
+
+  it.each([
+    ['yes', ''],
+    ['10.0.0.300', '; "10.0.0.300" is none of these'],
+    ['10.0.0.0/33', '; "10.0.0.0/33" is none of these'],
+    ['loopback,proxy.internal', '; "proxy.internal" is none of these'],
+    [',', ''],
+  ])('refuses %j with one line', (TRUST_PROXY, bad) => {
+    const why = 'must be true, false, a number of proxies, or addresses and CIDR ranges separated by commas (loopback, linklocal and uniquelocal name the usual ones)';
+    expect(() => loadConfig({ TRUST_PROXY })).toThrow(new Error(`configuration error: TRUST_PROXY ${why}${TRUST_PROXY === 'yes' ? '; "yes" is none of these' : bad}`));
+  });
+});
+
 describe('the start stops with the one line', () => {
   it.each([
     ['no webhook secret', { ...CHATWOOT, ADMIN_TOKEN: 'an-admin-token-0123456789' }, NO_SECRET],
