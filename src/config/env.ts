@@ -1,6 +1,9 @@
 // Environment configuration (SPEC 2). A bad value stops the start with one line naming the variable.
 import { z } from 'zod';
+import { parseAllowEntry } from '../net/address-policy.js';
 import { type TrustProxy, trustProxySchema } from './trust-proxy.js';
+
+const splitList = (list: string) => list.split(',').map((item) => item.trim()).filter(Boolean);
 
 const optionalUrl = z
   .string()
@@ -48,7 +51,13 @@ const envSchema = z.object({
   CHATWOOT_MAX_RPS: z.coerce.number().positive().default(40),
   CHATWOOT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /** Comma-separated hosts, addresses or CIDR ranges that crawled websites and integrations may reach although private. */
-  ALLOWED_PRIVATE_HOSTS: z.string().default(''),
+  ALLOWED_PRIVATE_HOSTS: z
+    .string()
+    .default('')
+    .superRefine((list, ctx) => {
+      const bad = splitList(list).find((entry) => parseAllowEntry(entry) === undefined);
+      if (bad !== undefined) ctx.addIssue({ code: 'custom', message: `has "${bad}", which is not a host, address or CIDR range with an optional :port (e.g. wiki.internal:8080, [fd00::5]:443, 10.0.0.0/8:*)` });
+    }),
   /** Reverse proxies allowed to name the client (X-Forwarded-For): config/trust-proxy.ts. */
   TRUST_PROXY: trustProxySchema.default(false),
 });
@@ -140,7 +149,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     dataDir: env.DATA_DIR,
     knowledgeDir: env.KNOWLEDGE_DIR,
     logLevel: env.LOG_LEVEL,
-    allowPrivateHosts: env.ALLOWED_PRIVATE_HOSTS.split(',').map((host) => host.trim()).filter(Boolean),
+    allowPrivateHosts: splitList(env.ALLOWED_PRIVATE_HOSTS),
     trustProxy: env.TRUST_PROXY,
     redis: env.REDIS_URL ? { url: env.REDIS_URL, prefix: env.REDIS_PREFIX } : undefined,
   };

@@ -67,7 +67,7 @@ const start = (allow: boolean) =>
   startHarness({
     helpdesk: 'sandbox',
     profile: { integrations: [orderStatus()] },
-    env: { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: openai.url, ...(allow ? { ALLOWED_PRIVATE_HOSTS: '127.0.0.1' } : {}) },
+    env: { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: openai.url, ...(allow ? { ALLOWED_PRIVATE_HOSTS: '127.0.0.1:*' } : {}) },
   });
 
 async function ask(harness: Harness, text: string) {
@@ -161,7 +161,7 @@ describe('a kept secret and a new address', () => {
 });
 
 describe('callIntegration', () => {
-  const policy = { allowPrivateHosts: ['127.0.0.1'] };
+  const policy = { allowPrivateHosts: ['127.0.0.1:*'] };
 
   it('fills path placeholders and puts the other parameters in the query', () => {
     const integration = integrationSchema.parse({

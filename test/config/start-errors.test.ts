@@ -71,6 +71,16 @@ describe('TRUST_PROXY', () => {
   });
 });
 
+describe('ALLOWED_PRIVATE_HOSTS', () => {
+  it('takes hosts, addresses and ranges with an optional port, and names an entry it cannot read', () => {
+    expect(loadConfig({ ALLOWED_PRIVATE_HOSTS: 'wiki.internal:8080, 10.0.0.0/8:*,[fd00::5]:443,fd00::/8' }).allowPrivateHosts).toEqual(['wiki.internal:8080', '10.0.0.0/8:*', '[fd00::5]:443', 'fd00::/8']);
+    expect(() => loadConfig({ ALLOWED_PRIVATE_HOSTS: 'wiki.internal:http' })).toThrow(
+      new Error('configuration error: ALLOWED_PRIVATE_HOSTS has "wiki.internal:http", which is not a host, address or CIDR range with an optional :port (e.g. wiki.internal:8080, [fd00::5]:443, 10.0.0.0/8:*)'),
+    );
+    expect(() => loadConfig({ ALLOWED_PRIVATE_HOSTS: '10.0.0.0/40' })).toThrow(/ALLOWED_PRIVATE_HOSTS has "10.0.0.0\/40"/);
+  });
+});
+
 describe('the start stops with the one line', () => {
   it.each([
     ['no webhook secret', { ...CHATWOOT, ADMIN_TOKEN: 'an-admin-token-0123456789' }, NO_SECRET],
