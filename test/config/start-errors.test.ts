@@ -81,6 +81,16 @@ describe('ALLOWED_PRIVATE_HOSTS', () => {
   });
 });
 
+describe('the HTTP limits', () => {
+  it('default to sizes for webhooks, and refuse a head timeout longer than the request timeout', () => {
+    expect(loadConfig({}).http).toEqual({ headersTimeoutMs: 10_000, requestTimeoutMs: 60_000, keepAliveTimeoutMs: 5_000, maxConnections: 500, maxRequestsPerSocket: 1_000 });
+    expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '20000', HTTP_REQUEST_TIMEOUT_MS: '10000' })).toThrow(
+      new Error('configuration error: HTTP_HEADERS_TIMEOUT_MS must not be longer than HTTP_REQUEST_TIMEOUT_MS (the head is part of the request)'),
+    );
+    expect(() => loadConfig({ HTTP_MAX_CONNECTIONS: '0' })).toThrow(/^configuration error: HTTP_MAX_CONNECTIONS /);
+  });
+});
+
 describe('the start stops with the one line', () => {
   it.each([
     ['no webhook secret', { ...CHATWOOT, ADMIN_TOKEN: 'an-admin-token-0123456789' }, NO_SECRET],
