@@ -56,7 +56,7 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
   await backend.shareSettings?.(settings);
   const adminToken = await resolveAdminToken(config.dataDir, config.adminToken);
   const analytics = await AnalyticsStore.open(config.dataDir, now, log);
-  const metrics = new Metrics(analytics);
+  const metrics = new Metrics(analytics, now);
 
   const sandbox = !overrides.helpdesk && !config.chatwoot ? new SandboxHelpdesk({ now }) : undefined;
   const helpdesk: HelpdeskPort =
@@ -77,7 +77,7 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
   const answerer = rateLimited({ answer: async (request) => (await answererReady).answer(request) }, config.openai, backend.limiters);
 
   const classifier = config.openai ? new ModelClassifier(createSignalsCall(config.openai), log) : offlineClassifier;
-  const executor = new ActionExecutor(helpdesk, backend.rotation);
+  const executor = new ActionExecutor(helpdesk, backend.rotation, metrics);
   const engine = new Engine({
     store,
     locks: backend.locks,

@@ -21,7 +21,7 @@ const analyticsFileSchema: z.ZodType<AnalyticsFile> = z.object({
     z.string(),
     z.record(
       z.string(),
-      z.object({ taken: z.number(), answered: z.number(), resolvedWithoutHuman: z.number(), handoffs: counts, firstReplySeconds: z.array(z.number()), unanswered: counts, followUps: counts }),
+      z.object({ taken: z.number(), answered: z.number(), resolvedWithoutHuman: z.number(), handoffs: counts, firstReplySeconds: z.array(z.number()), unanswered: counts, followUps: counts, failedActions: counts.optional() }),
     ),
   ),
 });
@@ -70,6 +70,9 @@ export class AnalyticsStore {
         case 'first_reply':
           c.firstReplySeconds.push(Math.round(fact.seconds * 10) / 10);
           if (c.firstReplySeconds.length > FIRST_REPLY_SAMPLES) c.firstReplySeconds.shift();
+          break;
+        case 'action_failed':
+          (c.failedActions ??= {})[fact.action] = (c.failedActions[fact.action] ?? 0) + 1;
           break;
         case 'unanswered':
           c.unanswered[fact.question] = (c.unanswered[fact.question] ?? 0) + 1;
