@@ -64,5 +64,19 @@ export const knowledgeSchema = z.strictObject({
   useKnowledgeDir: z.boolean().default(true),
   /** ISO 4217 code of the account currency: catalog prices are written in it. */
   currency: z.string().regex(/^[A-Z]{3}$/, 'a currency is an ISO 4217 code such as IDR').default('IDR'),
+  /**
+   * The shop's own words for things, applied to every question before the knowledge is searched ("sby" means
+   * "Surabaya", "PM" means "pesan pribadi"). Common chat spellings are built in (language/chat-lexicon.ts).
+   */
+  synonyms: z
+    .array(
+      z.strictObject({
+        term: z.string().trim().min(1).max(60).describe('What customers write, e.g. "sby"'),
+        means: z.string().trim().min(1).max(120).describe('What it means in your knowledge, e.g. "Surabaya"'),
+      }),
+    )
+    .max(200, 'at most 200 synonyms')
+    .default([])
+    .describe('Your own words for things: each term in a question is read as what it means before the knowledge is searched'),
 });
 export type KnowledgeSettings = z.infer<typeof knowledgeSchema>;

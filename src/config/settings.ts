@@ -7,6 +7,7 @@ import { assignToSchema, businessHoursSchema, flowSchema, followUpsSchema, hando
 import { integrationsSchema } from './settings-integrations.js';
 import { knowledgeSchema } from './settings-knowledge.js';
 import { connectionSchema } from './settings-connection.js';
+import { smallTalkSchema } from './settings-small-talk.js';
 
 export const LANGUAGES = ['id', 'en', 'ms', 'es', 'pt'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -49,6 +50,7 @@ export const handoffSchema = z.strictObject({
 export const profileSchema = z.strictObject({
   enabled: z.boolean().default(true),
   persona: personaSchema.default(personaSchema.parse({})),
+  smallTalk: smallTalkSchema.default(smallTalkSchema.parse({})),
   /** Wait for a burst of short messages to end, then reply once. 0 replies at once (tests, benchmarks). */
   replyDelaySeconds: z.number().int().min(0).max(86_400).default(3),
   handoff: handoffSchema.default(handoffSchema.parse({})),

@@ -5,6 +5,7 @@
 // "pengembalian"). Without a dictionary we cannot always tell where the root starts: "peng" + vowel hides
 // a dropped "k" ("pengiriman" <- "kirim") or nothing ("pengambilan" <- "ambil"). So stemming returns the
 // main stem plus the plausible alternatives, and callers treat any shared variant as a shared word.
+import { canonicalTokens, markContacts, normalizeNumbers } from '../language/normalize.js';
 import { conceptsOf, phraseConcepts } from './concepts.js';
 import { isStopword } from './stopwords.js';
 
@@ -18,9 +19,13 @@ export function normalizeText(text: string): string {
   return foldText(text).replace(/[’‘`]/g, "'");
 }
 
-/** Lowercased words and numbers of a text, in order (apostrophes dropped: "don't" -> "dont"). */
+/**
+ * Lowercased words and numbers of a text, in order (apostrophes dropped: "don't" -> "dont"), as the knowledge
+ * writes them: chat spellings replaced by standard words and numbers in one form ("brp ongkir 800rb" ->
+ * berapa ongkos kirim 800000; language/normalize.ts).
+ */
 export function tokenize(text: string): string[] {
-  return normalizeText(text).replace(/'/g, '').match(/[\p{L}\p{N}]+/gu) ?? [];
+  return canonicalTokens(normalizeNumbers(markContacts(normalizeText(text))).replace(/'/g, '').match(/[\p{L}\p{N}]+/gu) ?? []);
 }
 
 const PARTICLES = ['lah', 'kah', 'pun', 'tah'];
@@ -71,6 +76,11 @@ function stripPrefix(word: string, hadAnSuffix: boolean): string[] | undefined {
       return isVowel(root[0]) ? [`t${root}`, rest(2), root] : [root];
     }
   }
+  // Colloquial nasal prefixes (Jakarta chat): "ngirim" <- "kirim", "ngambil" <- "ambil", "nyuci" <- "cuci",
+  // "nyari" <- "cari", "ngecek" <- "cek".
+  if (word.startsWith('nge') && !isVowel(word[3]) && long(rest(3))) return [rest(3)];
+  if (word.startsWith('ng') && isVowel(word[2]) && long(rest(2))) return [`k${rest(2)}`, rest(2)];
+  if (word.startsWith('ny') && isVowel(word[2]) && long(rest(2))) return [`c${rest(2)}`, `s${rest(2)}`];
   for (const plain of ['ber', 'ter', 'per']) {
     if (word.startsWith(plain) && long(rest(3))) return [rest(3)];
   }
@@ -106,7 +116,9 @@ export function stemVariants(token: string): string[] {
   let word = stripSuffix(token, PARTICLES, 4) ?? token;
   word = stripSuffix(word, POSSESSIVES, 4) ?? word;
   let hadAnSuffix = false;
-  const withoutKan = stripSuffix(word, ['kan'], 4);
+  // "-in" is chat Indonesian for "-kan"/"-i" ("kirimin", "bayarin", "beliin"); a root of four letters at least, so
+  // that "ingin" or "bikin" keep theirs.
+  const withoutKan = stripSuffix(word, ['kan'], 4) ?? (word.length >= 6 ? stripSuffix(word, ['in'], 4) : undefined);
   if (withoutKan !== undefined) {
     word = withoutKan;
   } else {
@@ -138,7 +150,8 @@ export function stem(token: string): string {
 
 /** Tokens that can carry a topic: not a stopword, at least two characters (or a number of 3+ digits). */
 export function isContentToken(token: string): boolean {
-  if (isStopword(token)) return false;
+  // "-nya" on a stopword is still a stopword ("adanya", "kakaknya").
+  if (isStopword(token) || (token.length > 5 && token.endsWith('nya') && isStopword(token.slice(0, -3)))) return false;
   if (/^\d+$/.test(token)) return token.length >= 3;
   return token.length >= 2;
 }

@@ -43,6 +43,11 @@ const ASK_AGAIN: Record<Language, string> = {
   pt: 'Pode dizer de outra forma?',
 };
 
+/** True when a reply says that the answer was not found, in any language: small talk must never read like that. */
+export function saysNotFound(text: string): boolean {
+  return Object.values(NOT_FOUND).some((sentence) => text.includes(sentence));
+}
+
 /** When handoff on no answer is off: say it was not found and keep the conversation going. */
 export function notFoundMessage(language: Language): string {
   return `${NOT_FOUND[language]} ${ASK_AGAIN[language]}`;

@@ -6,10 +6,16 @@ import { describe } from '../store/settings-store.js';
 import { sendError } from './errors.js';
 import type { Playground } from './playground.js';
 
+const message = z.string().trim().min(1, 'a message cannot be empty').max(4000);
+
 const body = z.strictObject({
   conversationId: z.number().int().positive().optional(),
   profile: z.string().regex(/^(default|\d+)$/, 'profile is "default" or an inbox id').default('default'),
-  messages: z.array(z.string().trim().min(1, 'a message cannot be empty').max(4000)).min(1, 'send at least one message').max(20, 'at most 20 messages at once'),
+  /** A message, or a burst of messages answered together (as a customer who writes several lines before the reply). */
+  messages: z
+    .array(z.union([message, z.array(message).min(1, 'a burst has at least one message').max(10, 'a burst has at most 10 messages')]))
+    .min(1, 'send at least one message')
+    .max(20, 'at most 20 messages at once'),
 });
 
 export function playgroundApi(playground: Playground): Router {

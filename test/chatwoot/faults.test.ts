@@ -28,7 +28,8 @@ describe('Chatwoot faults', () => {
     const [first, second] = posts(MESSAGES);
     expect([first?.status, second?.status]).toEqual([429, 200]);
     expect(second!.at - first!.at).toBeGreaterThanOrEqual(950);
-    expect(botMessages().map((m) => m.content)).toEqual(['Fixed answer.']);
+    // The customer opened with "Hi": the answer greets back.
+    expect(botMessages().map((m) => m.content)).toEqual(['Hi! Fixed answer.']);
     h.fake!.assertNoViolations();
   });
 

@@ -146,7 +146,8 @@ describe('a settings.json that cannot be used stops the start with one line nami
     const again = await startJawabProcess(env(dataDir), await freePort());
     await again.stop();
     expect(JSON.parse(await readFile(file, 'utf8')).defaultProfile.persona.dontMention).toEqual(['competitor']);
-  });
+    // Two or three starts of a real process: slow on a loaded machine.
+  }, 60_000);
 
   it('restore-settings keeps the broken file beside the restored one', async () => {
     const dataDir = await dirs();
@@ -160,7 +161,8 @@ describe('a settings.json that cannot be used stops the start with one line nami
     expect(aside).toHaveLength(1);
     expect(await readFile(join(dataDir, aside[0]!), 'utf8')).toBe('{"enabled": tru');
     expect(JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8'))).toEqual(defaultSettings());
-  });
+    // Two or three starts of a real process: slow on a loaded machine.
+  }, 60_000);
 });
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
