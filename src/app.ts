@@ -50,13 +50,13 @@ export interface JawabOverrides {
 
 export async function createJawab(config: Config, log: Logger, overrides: JawabOverrides = {}): Promise<Jawab> {
   const now = overrides.now ?? Date.now;
-  const backend = config.redis ? await openRedisBackend(config.redis, log, now) : await openEmbeddedBackend(config.dataDir, now);
+  const backend = config.redis ? await openRedisBackend(config.redis, log, now) : await openEmbeddedBackend(config.dataDir, now, log);
   const { store, queue } = backend;
-  const settings = await SettingsStore.open(config.dataDir);
+  const settings = await SettingsStore.open(config.dataDir, { now, log });
   await backend.shareSettings?.(settings);
   const adminToken = await resolveAdminToken(config.dataDir, config.adminToken);
-  const analytics = await AnalyticsStore.open(config.dataDir, now);
-  const metrics = new Metrics(analytics);
+  const analytics = await AnalyticsStore.open(config.dataDir, now, log);
+  const metrics = new Metrics(analytics, now);
 
   const sandbox = !overrides.helpdesk && !config.chatwoot ? new SandboxHelpdesk({ now }) : undefined;
   const helpdesk: HelpdeskPort =
@@ -77,7 +77,7 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
   const answerer = rateLimited({ answer: async (request) => (await answererReady).answer(request) }, config.openai, backend.limiters);
 
   const classifier = config.openai ? new ModelClassifier(createSignalsCall(config.openai), log) : offlineClassifier;
-  const executor = new ActionExecutor(helpdesk, backend.rotation);
+  const executor = new ActionExecutor(helpdesk, backend.rotation, metrics);
   const engine = new Engine({
     store,
     locks: backend.locks,
@@ -113,7 +113,7 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
   // The playground has a sandbox helpdesk and an engine of its own and answers with the draft settings.
   const playground = await Playground.open({ dataDir: config.dataDir, answerer, draft: () => settings.draft(), log });
   const links = new AppLinks(adminToken.token);
-  const http = createHttpApp({ intake, engine, store, settings, metrics, adminToken: adminToken.token, log, sandbox, helpdesk, playground, analytics, links, now, chatwootUrl: config.chatwoot?.url, isReady: () => ready, knowledge });
+  const http = createHttpApp({ intake, engine, store, settings, metrics, adminToken: adminToken.token, log, sandbox, helpdesk, playground, analytics, links, now, chatwootUrl: config.chatwoot?.url, trustProxy: config.trustProxy, isReady: () => ready, knowledge });
   return {
     http,
     engine,

@@ -1,6 +1,6 @@
 // The executor: applies one helpdesk action through the port. Idempotent where the helpdesk is not:
 // a message whose earlier attempt has an unknown outcome is looked up before it is sent again.
-import type { ConversationRef, HelpdeskPort, OutgoingMessage } from '../chatwoot/port.js';
+import { type ConversationRef, HelpdeskError, type HelpdeskPort, type OutgoingMessage } from '../chatwoot/port.js';
 import type { AssignmentTarget, HelpdeskAction } from '../engine/actions.js';
 import { leastBusyAgent, nextInRotation } from '../rules/assignment.js';
 import { memoryCursors, type RotationCursors } from '../store/rotation-store.js';
@@ -20,11 +20,17 @@ export type Applied = { detail?: string };
 /** Clock skew allowed between Jawab and the helpdesk when matching a message sent earlier. */
 const RECONCILE_SKEW_MS = 60_000;
 
+/** Told when an assignment could not use its strategy and took the next one of the chain (a /metrics counter). */
+export interface ExecutorObserver {
+  assignmentFellBack?(from: AssignmentTarget['kind'], to: string): void;
+}
+
 export class ActionExecutor {
   constructor(
     private readonly port: HelpdeskPort,
     /** Where round robin remembers whom it picked last (a file in production, so it survives restarts). */
     private readonly cursors: RotationCursors = memoryCursors(),
+    private readonly observer?: ExecutorObserver,
   ) {}
 
   async apply(action: HelpdeskAction, ctx: ApplyContext): Promise<Applied> {
@@ -88,10 +94,25 @@ export class ActionExecutor {
       return { detail: `team ${target.teamId}` };
     }
     // One call after the other: a handoff is rare, and a fixed order keeps the audit trail and the tests readable.
-    const agents = await this.port.listAgents(ref.accountId);
-    const counts = target.kind === 'least_busy' ? await this.port.openConversationCounts(ref.accountId) : undefined;
+    // When a lookup fails for good the chain goes on (least busy → round robin → the team or inbox queue) instead of
+    // dropping the assignment; a failure that may pass (Chatwoot unreachable) is retried as a whole, except for the
+    // reports, which older Chatwoots or a narrower token never answer (their 5xx were already retried in the call).
+    const agents = await this.port.listAgents(ref.accountId).catch(unlessPermanent);
+    const counts = target.kind === 'least_busy' ? await this.port.openConversationCounts(ref.accountId).catch(asFailure) : undefined;
     const members = target.teamId === undefined ? undefined : new Set(await this.port.listTeamMembers(ref.accountId, target.teamId));
-    if (target.kind === 'round_robin') {
+    const fellBack = (to: string, detail: string): Applied => {
+      const failed = counts instanceof HelpdeskError ? counts : agents instanceof HelpdeskError ? agents : undefined;
+      if (!failed) return { detail };
+      this.observer?.assignmentFellBack?.(target.kind, to);
+      return { detail: `${failed === counts ? 'least busy' : 'online agents'} unavailable (${failed.message}): ${detail}` };
+    };
+    if (counts instanceof Map && Array.isArray(agents)) {
+      const agent = leastBusyAgent(agents, counts, members);
+      if (agent) {
+        await this.port.assign(ref, { agentId: agent.id });
+        return { detail: `least busy: agent ${agent.id} (${counts.get(agent.id) ?? 0} open)` };
+      }
+    } else if (Array.isArray(agents)) {
       const key = `${ref.accountId}:${target.teamId ?? 'all'}`;
       // Remembered after the assignment: a retry after a crash picks the same agent again instead of skipping one.
       const agentId = await this.cursors.next(key, async (lastId) => {
@@ -99,19 +120,25 @@ export class ActionExecutor {
         if (agent) await this.port.assign(ref, { agentId: agent.id });
         return agent?.id;
       });
-      if (agentId !== undefined) return { detail: `round robin: agent ${agentId}` };
-    } else if (counts) {
-      const agent = leastBusyAgent(agents, counts, members);
-      if (agent) {
-        await this.port.assign(ref, { agentId: agent.id });
-        return { detail: `least busy: agent ${agent.id} (${counts.get(agent.id) ?? 0} open)` };
-      }
+      if (agentId !== undefined) return fellBack('round_robin', `round robin: agent ${agentId}`);
     }
-    // Nobody online: the team's queue, else the inbox's (the conversation is opened unassigned).
+    // Nobody online (or nobody to ask about): the team's queue, else the inbox's (the conversation is opened unassigned).
     if (target.teamId !== undefined) {
       await this.port.assign(ref, { teamId: target.teamId });
-      return { detail: `nobody online: team ${target.teamId}` };
+      return fellBack('team', `nobody online: team ${target.teamId}`);
     }
-    return { detail: 'nobody online: left in the inbox queue' };
+    return fellBack('inbox_queue', 'nobody online: left in the inbox queue');
   }
+}
+
+/** A lookup's failure as a value, for the fallback chain; anything else than a helpdesk answer is a bug and rethrown. */
+function asFailure(error: unknown): HelpdeskError {
+  if (error instanceof HelpdeskError) return error;
+  throw error;
+}
+
+/** As asFailure, for a failure that will not pass by itself; one that may (Chatwoot unreachable) is retried. */
+function unlessPermanent(error: unknown): HelpdeskError {
+  if (error instanceof HelpdeskError && error.kind === 'permanent') return error;
+  throw error;
 }

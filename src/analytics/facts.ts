@@ -23,7 +23,9 @@ export type Fact =
   | { kind: 'first_reply'; seconds: number }
   | { kind: 'resolved_without_human' }
   | { kind: 'unanswered'; question: string }
-  | { kind: 'follow_up'; outcome: string };
+  | { kind: 'follow_up'; outcome: string }
+  /** A helpdesk action that failed for good (not retried): reported by the engine's observer, not read from a commit. */
+  | { kind: 'action_failed'; action: string };
 
 export interface DatedFacts {
   day: string;

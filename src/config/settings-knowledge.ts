@@ -11,8 +11,8 @@ export type SourceState = (typeof SOURCE_STATES)[number];
 export const MAX_SOURCES = 100;
 
 export const snippetSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('qa'), question: z.string().trim().min(1).max(1000), answer: z.string().trim().min(1).max(5000) }),
-  z.object({ kind: z.literal('text'), title: z.string().trim().max(200).default(''), text: z.string().trim().min(1).max(20_000) }),
+  z.strictObject({ kind: z.literal('qa'), question: z.string().trim().min(1).max(1000), answer: z.string().trim().min(1).max(5000) }),
+  z.strictObject({ kind: z.literal('text'), title: z.string().trim().max(200).default(''), text: z.string().trim().min(1).max(20_000) }),
 ]);
 export type Snippet = z.infer<typeof snippetSchema>;
 
@@ -23,15 +23,15 @@ const common = {
   state: z.enum(SOURCE_STATES).default('enabled'),
 };
 
-export const filesSourceSchema = z.object({ ...common, type: z.literal('files') });
+export const filesSourceSchema = z.strictObject({ ...common, type: z.literal('files') });
 
-export const snippetsSourceSchema = z.object({
+export const snippetsSourceSchema = z.strictObject({
   ...common,
   type: z.literal('snippets'),
   snippets: z.array(snippetSchema).max(500, 'at most 500 snippets per source').default([]),
 });
 
-export const websiteSourceSchema = z.object({
+export const websiteSourceSchema = z.strictObject({
   ...common,
   type: z.literal('website'),
   url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
@@ -48,7 +48,7 @@ export const sourceSchema = z.discriminatedUnion('type', [filesSourceSchema, sni
 export type SourceConfig = z.infer<typeof sourceSchema>;
 export type WebsiteSource = z.infer<typeof websiteSourceSchema>;
 
-export const knowledgeSchema = z.object({
+export const knowledgeSchema = z.strictObject({
   sources: z
     .array(sourceSchema)
     .max(MAX_SOURCES, `at most ${MAX_SOURCES} sources per profile`)
@@ -70,7 +70,7 @@ export const knowledgeSchema = z.object({
    */
   synonyms: z
     .array(
-      z.object({
+      z.strictObject({
         term: z.string().trim().min(1).max(60).describe('What customers write, e.g. "sby"'),
         means: z.string().trim().min(1).max(120).describe('What it means in your knowledge, e.g. "Surabaya"'),
       }),

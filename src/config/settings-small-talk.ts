@@ -6,7 +6,7 @@ import { z } from 'zod';
 
 const texts = (what: string) =>
   z
-    .object({
+    .strictObject({
       id: z.string().max(500).default('').describe(`The reply in Indonesian (also used for Malay); empty: the built-in one`),
       en: z.string().max(500).default('').describe(`The reply in English (also used for other languages); empty: the built-in one`),
     })
@@ -14,7 +14,7 @@ const texts = (what: string) =>
     .describe(what);
 
 export const smallTalkSchema = z
-  .object({
+  .strictObject({
     enabled: z
       .boolean()
       .default(true)

@@ -8,7 +8,7 @@
 // Locks and wake-ups are ports (store/ports.ts): in-process by default, shared through Redis with several replicas.
 import type { ActionExecutor } from '../actions/executor.js';
 import type { Answerer } from '../answer/types.js';
-import { HelpdeskError } from '../chatwoot/port.js';
+import { type ConversationRef, HelpdeskError } from '../chatwoot/port.js';
 import { profileFor, type Settings } from '../config/settings.js';
 import type { Logger } from '../log.js';
 import { KeyedMutex } from '../store/keyed-mutex.js';
@@ -26,7 +26,8 @@ import { applyTurn, decideTurn, type TurnDecision } from './turn.js';
 export interface EngineObserver {
   turn(decision: TurnDecision): void;
   actionApplied(action: HelpdeskAction): void;
-  actionFailed(action: HelpdeskAction, kind: HelpdeskError['kind'] | 'bug'): void;
+  /** `ref`: the conversation's, so a failure for good counts in its inbox's analytics. */
+  actionFailed(action: HelpdeskAction, kind: HelpdeskError['kind'] | 'bug', ref?: ConversationRef): void;
   /** After each fold-and-turn write: the state before and after, and the turn applied in it (analytics). */
   committed?(commit: { before: ConversationState | undefined; after: ConversationState | undefined; decision?: TurnDecision; messages: PendingMessage[]; at: number }): void;
 }
@@ -258,7 +259,7 @@ export class Engine {
         audit = { what: `applied ${entry.action.type}`, why: applied.detail ?? 'ok' };
       } catch (error) {
         const failure = error instanceof HelpdeskError ? error : new HelpdeskError(String(error), 'permanent');
-        this.deps.observer?.actionFailed(entry.action, error instanceof HelpdeskError ? failure.kind : 'bug');
+        this.deps.observer?.actionFailed(entry.action, error instanceof HelpdeskError ? failure.kind : 'bug', next.attempt.state.ref);
         if (failure.kind !== 'permanent') {
           this.deps.log.warn('action will be retried', { key, action: entry.action.type, attempts: entry.attempts, error: failure.message });
           return this.postpone(key, next.attempt, failure);

@@ -4,8 +4,10 @@
 // a restart replays what was not released, and the fold's dedupe makes a replay harmless.
 // "On disk" means written to the file (the kernel holds it): it survives the process being killed at any moment.
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { z } from 'zod';
+import type { Logger } from '../log.js';
 import type { QueuedEvent } from './ports.js';
 
 export type JournalEntry = QueuedEvent;
@@ -14,6 +16,20 @@ export type JournalEntry = QueuedEvent;
 export interface Ticket {
   segment: number;
 }
+
+/**
+ * What the engine reads of an entry before it folds it: a line without it (written by hand, or by a bug) would stop
+ * the start, so it is moved aside instead (the rest of the event was checked at the intake when it was written).
+ */
+const entryShape = z.object({
+  event: z.object({
+    kind: z.enum(['message', 'button_reply', 'conversation']),
+    ref: z.object({ inboxId: z.number(), conversationId: z.number() }),
+    dedupeKey: z.string(),
+    conversation: z.object({}),
+  }),
+  deliveryId: z.string().optional(),
+});
 
 /** A new segment after this many entries, so old ones can be deleted as soon as they are all folded. */
 const SEGMENT_ENTRIES = 5000;
@@ -33,28 +49,44 @@ export class Journal {
     private readonly segmentEntries: number,
   ) {}
 
-  /** Opens the journal and returns what a previous run accepted but did not release, in order. */
-  static async open(dataDir: string, segmentEntries = SEGMENT_ENTRIES): Promise<{ journal: Journal; recovered: Array<JournalEntry & { ticket: Ticket }> }> {
+  /**
+   * Opens the journal and returns what a previous run accepted but did not release, in order. A line that is JSON but
+   * not an event is moved aside to `<segment>.rejected` with a warning naming the file and line.
+   */
+  static async open(dataDir: string, segmentEntries = SEGMENT_ENTRIES, log?: Logger): Promise<{ journal: Journal; recovered: Array<JournalEntry & { ticket: Ticket }> }> {
     const journal = new Journal(join(dataDir, 'journal'), segmentEntries);
     await mkdir(journal.dir, { recursive: true, mode: 0o700 });
     const recovered: Array<JournalEntry & { ticket: Ticket }> = [];
     const segments = (await readdir(journal.dir)).filter((f) => /^\d+\.jsonl$/.test(f)).sort();
     for (const file of segments) {
       const segment = Number.parseInt(file, 10);
-      const lines = (await readFile(join(journal.dir, file), 'utf8')).split('\n');
+      const path = join(journal.dir, file);
+      const lines = (await readFile(path, 'utf8')).split('\n');
+      const rejected: string[] = [];
       let count = 0;
-      for (const line of lines) {
+      for (const [index, line] of lines.entries()) {
         if (!line) continue;
+        let data: unknown;
         try {
-          recovered.push({ ...(JSON.parse(line) as JournalEntry), ticket: { segment } });
-          count++;
+          data = JSON.parse(line);
         } catch {
           // A torn last line from a crash mid-append: that delivery was never acknowledged.
+          continue;
+        }
+        const entry = entryShape.safeParse(data);
+        if (entry.success) {
+          recovered.push({ ...(data as JournalEntry), ticket: { segment } });
+          count++;
+        } else {
+          const issue = entry.error.issues[0]!;
+          rejected.push(line);
+          log?.warn(`${path} line ${index + 1} is not an accepted event (${issue.path.join('.')}: ${issue.message}): moved aside to ${path}.rejected`, { file: path, line: index + 1 });
         }
       }
+      if (rejected.length) await appendFile(`${path}.rejected`, rejected.map((line) => `${line}\n`).join(''), { mode: 0o600 });
       journal.segment = Math.max(journal.segment, segment);
       if (count) journal.outstanding.set(segment, count);
-      else await rm(join(journal.dir, file), { force: true });
+      else await rm(path, { force: true });
     }
     journal.rotate();
     return { journal, recovered };

@@ -145,7 +145,8 @@ describe.skipIf(!runs)('Redis seen keys', () => {
 });
 
 describe.skipIf(!runs)('settings shared through Redis', () => {
-  it('gives a starting replica the shared settings, and applies a change made on one replica on the other', async () => {
+  /** Two settings folders, and a replica's settings store on one of them, shared through Redis. */
+  const replicas = async () => {
     const dirs = [await mkdtemp(join(tmpdir(), 'jawab-settings-')), await mkdtemp(join(tmpdir(), 'jawab-settings-'))];
     stops.push(async () => {
       for (const dir of dirs) await rm(dir, { recursive: true, force: true });
@@ -156,6 +157,11 @@ describe.skipIf(!runs)('settings shared through Redis', () => {
       stops.push(async () => stop());
       return settings;
     };
+    return { dirs, replica };
+  };
+
+  it('gives a starting replica the shared settings, and applies a change made on one replica on the other', async () => {
+    const { dirs, replica } = await replicas();
     const a = await replica(dirs[0]!);
     const changed = { ...a.get(), defaultProfile: { ...a.get().defaultProfile, replyDelaySeconds: 7 } };
     expect(await a.put(changed)).toMatchObject({ ok: true });
@@ -167,6 +173,26 @@ describe.skipIf(!runs)('settings shared through Redis', () => {
     const deadline = Date.now() + 5_000;
     while ((await SettingsStore.open(dirs[0]!)).get().enabled !== false && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     expect((await SettingsStore.open(dirs[0]!)).get().enabled).toBe(false);
+  });
+
+  it('keeps one history of published versions for every replica, and restores on one what the other published', async () => {
+    const { dirs, replica } = await replicas();
+    const a = await replica(dirs[0]!);
+    const b = await replica(dirs[1]!);
+    const base = a.get();
+    expect(await a.put({ ...base, defaultProfile: { ...base.defaultProfile, replyDelaySeconds: 7 } }, { via: 'PUT /api/settings', address: '10.0.0.1' })).toMatchObject({ ok: true });
+    await until(() => b.get().defaultProfile.replyDelaySeconds === 7);
+    expect(await b.put({ ...b.get(), enabled: false }, { via: 'PUT /api/settings', address: '10.0.0.2' })).toMatchObject({ ok: true });
+    const listed = (await a.versions()).map((v) => [v.version, v.by.address ?? v.by.via, v.settings.enabled, v.settings.defaultProfile.replyDelaySeconds]);
+    expect(listed).toEqual([
+      [3, '10.0.0.2', false, 7],
+      [2, '10.0.0.1', true, 7],
+      [1, 'found at start', true, 3],
+    ]);
+    expect(await b.versions()).toEqual(await a.versions());
+    expect(await a.restore(2, { via: 'restore of version 2' })).toMatchObject({ ok: true });
+    await until(() => b.get().enabled === true);
+    expect((await b.versions())[0]).toMatchObject({ version: 4, by: { via: 'restore of version 2' } });
   });
 });
 
