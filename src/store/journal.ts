@@ -3,11 +3,14 @@
 // One append is far cheaper than rewriting a conversation file, so acknowledging stays fast under load;
 // a restart replays what was not released, and the fold's dedupe makes a replay harmless.
 // "On disk" means written to the file (the kernel holds it): it survives the process being killed at any moment.
+// The embedded conversation store keeps a second journal of the same kind, of the actions Chatwoot confirmed
+// (lowdb-store.ts), under another folder name.
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { QueuedEvent } from './ports.js';
 
+/** What the intake journals: the event and its delivery id. */
 export type JournalEntry = QueuedEvent;
 
 /** Where an entry was written; hand it back with release() once the entry is stored elsewhere. */
@@ -18,7 +21,7 @@ export interface Ticket {
 /** A new segment after this many entries, so old ones can be deleted as soon as they are all folded. */
 const SEGMENT_ENTRIES = 5000;
 
-export class Journal {
+export class Journal<T = JournalEntry> {
   private fd = -1;
   private segment = 0;
   private entriesInSegment = 0;
@@ -33,11 +36,18 @@ export class Journal {
     private readonly segmentEntries: number,
   ) {}
 
-  /** Opens the journal and returns what a previous run accepted but did not release, in order. */
-  static async open(dataDir: string, segmentEntries = SEGMENT_ENTRIES): Promise<{ journal: Journal; recovered: Array<JournalEntry & { ticket: Ticket }> }> {
-    const journal = new Journal(join(dataDir, 'journal'), segmentEntries);
+  /**
+   * Opens the journal in `dataDir/name` and returns what a previous run appended but did not release, in order.
+   * Entries come back as they were written (JSON), unchecked: the caller wrote them.
+   */
+  static async open<T = JournalEntry>(
+    dataDir: string,
+    segmentEntries = SEGMENT_ENTRIES,
+    name = 'journal',
+  ): Promise<{ journal: Journal<T>; recovered: Array<T & { ticket: Ticket }> }> {
+    const journal = new Journal<T>(join(dataDir, name), segmentEntries);
     await mkdir(journal.dir, { recursive: true, mode: 0o700 });
-    const recovered: Array<JournalEntry & { ticket: Ticket }> = [];
+    const recovered: Array<T & { ticket: Ticket }> = [];
     const segments = (await readdir(journal.dir)).filter((f) => /^\d+\.jsonl$/.test(f)).sort();
     for (const file of segments) {
       const segment = Number.parseInt(file, 10);
@@ -46,10 +56,10 @@ export class Journal {
       for (const line of lines) {
         if (!line) continue;
         try {
-          recovered.push({ ...(JSON.parse(line) as JournalEntry), ticket: { segment } });
+          recovered.push({ ...(JSON.parse(line) as T), ticket: { segment } });
           count++;
         } catch {
-          // A torn last line from a crash mid-append: that delivery was never acknowledged.
+          // A torn last line from a crash mid-append: its append never resolved (a delivery never acknowledged).
         }
       }
       journal.segment = Math.max(journal.segment, segment);
@@ -64,7 +74,7 @@ export class Journal {
    * Resolves once the entry is on disk. The entries appended during one turn of the event loop (the deliveries
    * read together) share one write at the end of that turn.
    */
-  append(entry: JournalEntry): Promise<Ticket> {
+  append(entry: T): Promise<Ticket> {
     return new Promise((resolve, reject) => {
       this.queue.push({ line: `${JSON.stringify(entry)}\n`, resolve, reject });
       if (this.queue.length === 1) setImmediate(() => this.flush());

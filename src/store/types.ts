@@ -1,7 +1,7 @@
 // The store interface: what the intake and the engine persist. lowdb implements it (embedded);
 // a Redis implementation can sit behind the same interface for several replicas.
 import type { HelpdeskAction } from '../engine/actions.js';
-import type { ConversationState } from '../engine/state.js';
+import { type AuditEntry, type ConversationState, withAudit } from '../engine/state.js';
 
 export interface OutboxEntry {
   id: string;
@@ -32,10 +32,34 @@ export interface Change<T> {
   changed: boolean;
   /**
    * Keep the change in memory and write it with the conversation's next checkpoint (within 5 seconds).
-   * Only for changes a restart can rebuild or that are safe to lose: events the journal still holds, the settling
-   * of an action (an unsettled one is reconciled after a restart, never blindly repeated), a retry back-off.
+   * Only for changes a restart can rebuild or that are safe to lose: events the journal still holds, the claim of
+   * an action (after a restart every unsettled action is reconciled before it is repeated), a retry back-off.
    */
   defer?: boolean;
+  /**
+   * Actions this change settled (with settleEntry): durable when update() resolves, even when the rest of the change
+   * is deferred, so an action the helpdesk confirmed is never applied again after a crash. A store that writes behind
+   * keeps them in a small journal of its own until the record itself is written.
+   */
+  settled?: Settlement[];
+}
+
+/** An outbox entry the helpdesk confirmed (or refused for good), and the audit line that says so. */
+export interface Settlement {
+  entryId: string;
+  audit: AuditEntry;
+}
+
+/**
+ * Takes a settled entry out of the outbox and adds its audit line. Applying it again (a store replaying its journal
+ * after a crash) changes nothing: the entry is gone by then. True when it removed the entry.
+ */
+export function settleEntry(record: ConversationRecord, settlement: Settlement): boolean {
+  const kept = record.outbox.filter((e) => e.id !== settlement.entryId);
+  if (kept.length === record.outbox.length) return false;
+  record.outbox = kept;
+  if (record.state) record.state = withAudit(record.state, settlement.audit);
+  return true;
 }
 
 export interface ConversationStore {
