@@ -102,9 +102,10 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
 
   let ready = false;
   const readyPromise = answererReady.then(async () => {
-    // Events acknowledged before a crash and not yet folded come back from the intake queue first, in order.
-    const recovered = await queue.start((accepted) => engine.accept(accepted));
+    // Unsettled actions are marked for checking before anything can drain an outbox; then the events acknowledged
+    // before a crash and not yet folded come back from the intake queue, in order, ahead of new ones.
     const resumed = backend.resumeOnStart ? await engine.resume() : 0;
+    const recovered = await queue.start((accepted) => engine.accept(accepted));
     if (recovered || resumed) log.info('resumed accepted work', { events: recovered, conversations: resumed });
     ready = true;
   });
