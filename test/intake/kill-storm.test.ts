@@ -41,7 +41,7 @@ describe('kill -9 storm on the embedded store', () => {
     const report = await runKillStorm({
       seed,
       fake,
-      kills: Number(process.env.STORM_KILLS ?? 20),
+      kills: 20,
       target: () => jawab!.url,
       crash: async () => {
         await jawab!.kill9();
