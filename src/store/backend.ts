@@ -8,7 +8,7 @@ import { LowdbConversationStore } from './lowdb-store.js';
 import type { ConversationLocks, IntakeQueue, SeenKeys, WakeUpsFactory } from './ports.js';
 import { type RotationCursors, RotationStore } from './rotation-store.js';
 import type { SettingsStore } from './settings-store.js';
-import type { ConversationStore } from './types.js';
+import type { ConversationStore, Quarantined } from './types.js';
 
 export interface Backend {
   store: ConversationStore;
@@ -30,8 +30,8 @@ export interface Backend {
   close(): Promise<void>;
 }
 
-export async function openEmbeddedBackend(dataDir: string, now: () => number): Promise<Backend & { store: LowdbConversationStore }> {
-  const store = await LowdbConversationStore.open(dataDir, now);
+export async function openEmbeddedBackend(dataDir: string, now: () => number, quarantined?: (quarantined: Quarantined) => void): Promise<Backend & { store: LowdbConversationStore }> {
+  const store = await LowdbConversationStore.open(dataDir, now, quarantined);
   const queue = await JournalQueue.open(dataDir);
   const rotation = await RotationStore.open(dataDir);
   return { store, queue, limiters: localLimiters, rotation, resumeOnStart: true, close: () => store.close() };

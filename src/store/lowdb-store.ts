@@ -6,7 +6,7 @@
 // costs one file write per checkpoint instead of one per event. An action Chatwoot confirmed must not wait that
 // long (a crash would apply it again): its settling is appended at once to a journal of its own (DATA_DIR/settled),
 // a few microseconds instead of a file write, and replayed into the records after a crash.
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
@@ -20,9 +20,12 @@ import {
   emptyRecord,
   hasWork,
   pruneSeen,
+  type Quarantined,
+  recordAfterLoss,
   type Settlement,
   settleEntry,
 } from './types.js';
+import { parseRecord, UnreadableRecord } from './stored-record.js';
 
 const SAFE_KEY = /^[A-Za-z0-9_-]{1,100}$/;
 const CACHE_SIZE = 2000;
@@ -56,16 +59,26 @@ export class LowdbConversationStore implements ConversationStore {
   /** Conversations that have a file: a new one needs no read (most webhooks of a busy inbox are new ones). */
   private readonly known = new Set<string>();
 
+  private readonly conversationsDir: string;
+  private readonly activeDir: string;
+  /** Where conversation files that could not be read are moved. */
+  private readonly quarantineDir: string;
+
   private constructor(
-    private readonly conversationsDir: string,
-    private readonly activeDir: string,
+    dataDir: string,
     private readonly settled: Journal<SettledLine>,
     private readonly now: () => number,
-  ) {}
+    private readonly quarantined: (quarantined: Quarantined) => void,
+  ) {
+    this.conversationsDir = join(dataDir, 'conversations');
+    this.activeDir = join(dataDir, 'active');
+    this.quarantineDir = join(dataDir, 'quarantine');
+  }
 
-  static async open(dataDir: string, now: () => number = Date.now): Promise<LowdbConversationStore> {
+  /** `quarantined` hears of each conversation file that could not be read (it is moved aside and replaced). */
+  static async open(dataDir: string, now: () => number = Date.now, quarantined: (quarantined: Quarantined) => void = () => undefined): Promise<LowdbConversationStore> {
     const { journal, recovered } = await Journal.open<SettledLine>(dataDir, undefined, 'settled');
-    const store = new LowdbConversationStore(join(dataDir, 'conversations'), join(dataDir, 'active'), journal, now);
+    const store = new LowdbConversationStore(dataDir, journal, now, quarantined);
     await mkdir(store.conversationsDir, { recursive: true, mode: 0o700 });
     await mkdir(store.activeDir, { recursive: true, mode: 0o700 });
     for (const name of await readdir(store.activeDir)) store.markers.add(name);
@@ -220,13 +233,34 @@ export class LowdbConversationStore implements ConversationStore {
       return cached;
     }
     // Compact JSON: these files are written many times a minute and read by programs, not people.
-    const file = new DataFile<ConversationRecord>(join(this.conversationsDir, `${key}.json`), { parse: JSON.parse, stringify: compact });
-    const db = new Low<ConversationRecord>(file, emptyRecord());
-    if (this.known.has(key)) await db.read();
+    const path = join(this.conversationsDir, `${key}.json`);
+    const db = new Low<ConversationRecord>(new DataFile(path, { parse: parseRecord, stringify: compact }), emptyRecord());
+    let unreadable: UnreadableRecord | undefined;
+    if (this.known.has(key)) {
+      await db.read().catch((error: unknown) => {
+        if (!(error instanceof UnreadableRecord)) throw error;
+        unreadable = error;
+      });
+    }
     const fresh: Cached = { db, dirty: false, waiters: [], tickets: [] };
     this.cache.set(key, fresh);
     this.evict();
+    if (unreadable) await this.quarantine(key, path, fresh, unreadable.reason);
     return fresh;
+  }
+
+  /**
+   * Moves a conversation file that cannot be read aside, and puts a record that says so in its place at once, so
+   * the conversation goes on (and is not moved aside again) whatever happens next.
+   */
+  private async quarantine(key: string, file: string, cached: Cached, reason: string): Promise<void> {
+    const at = this.now();
+    const movedTo = join(this.quarantineDir, `${key}.${new Date(at).toISOString().replace(/[:.]/g, '-')}.json`);
+    await mkdir(this.quarantineDir, { recursive: true, mode: 0o700 });
+    await rename(file, movedTo);
+    cached.db.data = recordAfterLoss(at);
+    await this.persist(key, cached);
+    this.quarantined({ key, file, movedTo, reason });
   }
 
   /**

@@ -24,6 +24,8 @@ export interface ConversationRecord {
   /** Delivery ids and event keys seen, with when (ms); pruned after 24 h. */
   seen: Record<string, number>;
   nextActionId: number;
+  /** The stored record could not be read and this one replaced it (recordAfterLoss): the engine tells the agents. */
+  lostMemory?: { at: number };
 }
 
 export interface Change<T> {
@@ -87,6 +89,22 @@ export const SEEN_TTL_MS = 24 * 60 * 60 * 1000;
 export const SEEN_MAX = 400;
 
 export const emptyRecord = (): ConversationRecord => ({ outbox: [], seen: {}, nextActionId: 1 });
+
+/**
+ * What a conversation goes on from when its stored record could not be read: nothing of it, the mark that tells the
+ * engine so, and action ids that cannot be those of the lost record's actions (a message's stamp and the settled
+ * journal name an action by its id), as the lost ones counted up from 1.
+ */
+export const recordAfterLoss = (now: number): ConversationRecord => ({ ...emptyRecord(), nextActionId: now, lostMemory: { at: now } });
+
+/** A conversation's stored record that could not be read, moved aside: from where, to where, and why. */
+export interface Quarantined {
+  key: string;
+  /** The file or Redis key it was in. */
+  file: string;
+  movedTo: string;
+  reason: string;
+}
 
 /**
  * A draft to change: new containers for what changes are allowed to touch in place (the outbox entries). The state is
