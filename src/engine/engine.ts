@@ -21,6 +21,7 @@ import { automationDue, fireAutomation } from '../rules/automation.js';
 import type { Classifier } from '../rules/signals.js';
 import { Scheduler } from './scheduler.js';
 import { type ConversationState, type PendingMessage, withAudit } from './state.js';
+import { lostMemoryTurn } from './lost-memory.js';
 import { applyTurn, decideTurn, type TurnDecision } from './turn.js';
 
 export interface EngineObserver {
@@ -207,6 +208,14 @@ export class Engine {
       const firstNewAction = record.nextActionId;
       before = record.state;
       const folded = foldEvents(record, events, settings, now);
+      if (record.lostMemory && record.state) {
+        const lost = lostMemoryTurn(record.state, profileFor(settings, record.state.ref.inboxId), now);
+        record.state = applyTurn(record.state, lost, now);
+        enqueue(record, lost.actions, now);
+        delete record.lostMemory;
+        this.deps.observer?.turn(lost);
+        applied = lost;
+      }
       // The switch is read again: an admin may have turned it off while the answer was being written.
       if (record.state && hasDueWork(record.state, now) && !isOn(record.state, this.deps.settings())) {
         record.state = dropWhileOff(record.state, now);
