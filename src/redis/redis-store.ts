@@ -35,7 +35,12 @@ return 1`;
 /** A conflict means another writer got in between: read again and redo the change on what it wrote. */
 const MAX_CONFLICTS = 50;
 
+/** Conversations whose trusted version is remembered (the most recently used). */
+const TRUSTED_KEPT = 10_000;
+
 export class RedisConversationStore implements ConversationStore {
+  private readonly trusted = new Map<string, string>();
+
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
@@ -52,7 +57,10 @@ export class RedisConversationStore implements ConversationStore {
       if (!changed) return value;
       const next = { ...draft, seen: pruneSeen(draft.seen, this.now()) };
       const written = await this.redis.eval(WRITE, 2, this.recordKey(key), this.activeKey, version, JSON.stringify(next), hasWork(next) ? '1' : '0', key);
-      if (written === 1) return value;
+      if (written === 1) {
+        this.trust(key, String(Number(version) + 1));
+        return value;
+      }
     }
     throw new Error(`conversation ${key} kept changing under this write`);
   }
@@ -80,7 +88,9 @@ export class RedisConversationStore implements ConversationStore {
       const [stored, data = null] = await this.redis.hmget(this.recordKey(key), 'v', 'data');
       const version = stored ?? '0';
       try {
-        return { record: data === null ? emptyRecord() : parseRecord(data), version };
+        const record = data === null ? emptyRecord() : parseRecord(data, this.trusted.get(key) !== version);
+        this.trust(key, version);
+        return { record, version };
       } catch (error) {
         if (!(error instanceof UnreadableRecord)) throw error;
         const moved = await this.quarantine(key, version, error.reason);
@@ -90,6 +100,16 @@ export class RedisConversationStore implements ConversationStore {
     }
   }
 
+  /**
+   * A version of the record this replica wrote or already checked: read again (every change reads first), it is
+   * parsed without the shape check, which costs more than the parse. A version another replica wrote is checked.
+   */
+  private trust(key: string, version: string): void {
+    this.trusted.delete(key);
+    this.trusted.set(key, version);
+    if (this.trusted.size > TRUSTED_KEPT) this.trusted.delete(this.trusted.keys().next().value as string);
+  }
+
   /** Moves an unreadable record to a key of its own and puts a record that says so in its place. */
   private async quarantine(key: string, version: string, reason: string): Promise<{ record: ConversationRecord; version: string } | undefined> {
     const at = this.now();
@@ -97,6 +117,7 @@ export class RedisConversationStore implements ConversationStore {
     const movedTo = `${this.prefix}:quarantine:${key}:${at}`;
     if ((await this.redis.eval(QUARANTINE, 2, this.recordKey(key), movedTo, version, JSON.stringify(record))) !== 1) return undefined;
     this.quarantined({ key, file: this.recordKey(key), movedTo, reason });
+    this.trust(key, String(Number(version) + 1));
     return { record, version: String(Number(version) + 1) };
   }
 
