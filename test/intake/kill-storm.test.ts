@@ -50,5 +50,5 @@ describe('kill -9 storm on the embedded store', () => {
     });
     expect(report.problems, describeStorm(seed, report)).toEqual({ lost: [], duplicated: [], rerun: [] });
     fake.assertNoViolations();
-  }, 300_000);
+  }, 420_000);
 });

@@ -64,5 +64,5 @@ describe.skipIf(!runs)('kill -9 storm on two replicas', () => {
     });
     expect(report.problems, describeStorm(seed, report)).toEqual({ lost: [], duplicated: [], rerun: [] });
     fake.assertNoViolations();
-  }, 400_000);
+  }, 480_000);
 });
