@@ -19,7 +19,7 @@ import { openRedisBackend } from './redis/backend.js';
 import { openEmbeddedBackend } from './store/backend.js';
 import { AnalyticsStore } from './store/analytics-store.js';
 import { SettingsStore } from './store/settings-store.js';
-import type { ConversationStore } from './store/types.js';
+import type { ConversationStore, Quarantined } from './store/types.js';
 import { AppLinks } from './web/app-link.js';
 import { createHttpApp } from './web/http-app.js';
 import { Metrics } from './web/metrics.js';
@@ -50,13 +50,17 @@ export interface JawabOverrides {
 
 export async function createJawab(config: Config, log: Logger, overrides: JawabOverrides = {}): Promise<Jawab> {
   const now = overrides.now ?? Date.now;
-  const backend = config.redis ? await openRedisBackend(config.redis, log, now) : await openEmbeddedBackend(config.dataDir, now, log);
+  const analytics = await AnalyticsStore.open(config.dataDir, now, log);
+  const metrics = new Metrics(analytics, now);
+  const quarantined = ({ key, file, movedTo, reason }: Quarantined) => {
+    log.error('a conversation state could not be read: moved aside, the conversation goes on from fresh state', { conversation: key, file, movedTo, reason });
+    metrics.stateQuarantined();
+  };
+  const backend = config.redis ? await openRedisBackend(config.redis, log, now, quarantined) : await openEmbeddedBackend(config.dataDir, now, log, quarantined);
   const { store, queue } = backend;
   const settings = await SettingsStore.open(config.dataDir, { now, log });
   await backend.shareSettings?.(settings);
   const adminToken = await resolveAdminToken(config.dataDir, config.adminToken);
-  const analytics = await AnalyticsStore.open(config.dataDir, now, log);
-  const metrics = new Metrics(analytics, now);
 
   const sandbox = !overrides.helpdesk && !config.chatwoot ? new SandboxHelpdesk({ now }) : undefined;
   const helpdesk: HelpdeskPort =
@@ -102,9 +106,10 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
 
   let ready = false;
   const readyPromise = answererReady.then(async () => {
-    // Events acknowledged before a crash and not yet folded come back from the intake queue first, in order.
-    const recovered = await queue.start((accepted) => engine.accept(accepted));
+    // Unsettled actions are marked for checking before anything can drain an outbox; then the events acknowledged
+    // before a crash and not yet folded come back from the intake queue, in order, ahead of new ones.
     const resumed = backend.resumeOnStart ? await engine.resume() : 0;
+    const recovered = await queue.start((accepted) => engine.accept(accepted));
     if (recovered || resumed) log.info('resumed accepted work', { events: recovered, conversations: resumed });
     ready = true;
   });

@@ -1,5 +1,6 @@
-// The executor: applies one helpdesk action through the port. Idempotent where the helpdesk is not:
-// a message whose earlier attempt has an unknown outcome is looked up before it is sent again.
+// The executor: applies one helpdesk action through the port. Exactly once where the helpdesk is not idempotent:
+// an action whose earlier attempt may have reached the helpdesk (an unknown outcome, a crash) is checked before it is
+// applied again: a message is looked up by the stamp it was sent with, a status, priority or assignment is read back.
 import { type ConversationRef, HelpdeskError, type HelpdeskPort, type OutgoingMessage } from '../chatwoot/port.js';
 import type { AssignmentTarget, HelpdeskAction } from '../engine/actions.js';
 import { leastBusyAgent, nextInRotation } from '../rules/assignment.js';
@@ -12,6 +13,8 @@ export interface ApplyContext {
   maybeApplied: boolean;
   /** When the previous attempt started (ms), for reconciling. */
   startedAt?: number;
+  /** Names the action (its conversation and id): put on every message it sends, and looked for after a crash. */
+  stamp: string;
 }
 
 /** What an action did, for the audit trail (e.g. which agent least-busy picked). */
@@ -35,11 +38,15 @@ export class ActionExecutor {
 
   async apply(action: HelpdeskAction, ctx: ApplyContext): Promise<Applied> {
     const { ref } = ctx;
+    if (ctx.maybeApplied) {
+      const before = await this.appliedBefore(action, ctx);
+      if (before) return { detail: before };
+    }
     switch (action.type) {
       case 'reply':
-        return this.send(ref, { content: action.content, private: false, buttons: action.buttons }, ctx);
+        return this.send(ref, { content: action.content, private: false, buttons: action.buttons, stamp: ctx.stamp });
       case 'note':
-        return this.send(ref, { content: action.content, private: true }, ctx);
+        return this.send(ref, { content: action.content, private: true, stamp: ctx.stamp });
       case 'add_labels': {
         const current = await this.port.listLabels(ref);
         const missing = action.labels.filter((l) => !current.includes(l));
@@ -74,14 +81,32 @@ export class ActionExecutor {
     }
   }
 
-  private async send(ref: ConversationRef, message: OutgoingMessage, ctx: ApplyContext): Promise<Applied> {
-    if (ctx.maybeApplied) {
-      const since = (ctx.startedAt ?? 0) - RECONCILE_SKEW_MS;
-      const found = await this.port.findSentMessage(ref, message, since);
-      if (found) return { detail: `already sent as message ${found.id}` };
-    }
+  private async send(ref: ConversationRef, message: OutgoingMessage): Promise<Applied> {
     const sent = await this.port.sendMessage(ref, message);
     return { detail: `message ${sent.id}` };
+  }
+
+  /**
+   * Whether an action whose earlier attempt may have reached the helpdesk did: what to audit when it did. Labels are
+   * merged with what the conversation has, and attributes, contact fields and participants are set to values, so
+   * applying those again changes nothing; everything else is checked.
+   */
+  private async appliedBefore(action: HelpdeskAction, ctx: ApplyContext): Promise<string | undefined> {
+    const { ref } = ctx;
+    if (action.type === 'reply' || action.type === 'note') {
+      const message = { content: action.content, private: action.type === 'note', stamp: ctx.stamp };
+      const found = await this.port.findSentMessage(ref, message, (ctx.startedAt ?? 0) - RECONCILE_SKEW_MS);
+      return found ? `already sent as message ${found.id}` : undefined;
+    }
+    if (action.type !== 'set_status' && action.type !== 'set_priority' && action.type !== 'assign') return undefined;
+    const now = await this.port.readConversation(ref);
+    if (action.type === 'set_status') return now.status === action.status ? `already ${now.status}` : undefined;
+    if (action.type === 'set_priority') return now.priority === action.priority ? `already ${now.priority ?? 'no'} priority` : undefined;
+    const { target } = action;
+    if (target.kind === 'team') return now.teamId === target.teamId ? `already with team ${target.teamId}` : undefined;
+    if (target.kind === 'agent') return now.assigneeId === target.agentId ? `already with agent ${target.agentId}` : undefined;
+    // Least busy and round robin pick anew each time: someone assigned means the earlier attempt (or a person) did it.
+    return now.assigneeId === null ? undefined : `already with agent ${now.assigneeId}`;
   }
 
   private async assign(ref: ConversationRef, target: AssignmentTarget): Promise<Applied> {

@@ -9,7 +9,7 @@ import { LowdbConversationStore } from './lowdb-store.js';
 import type { ConversationLocks, IntakeQueue, SeenKeys, WakeUpsFactory } from './ports.js';
 import { type RotationCursors, RotationStore } from './rotation-store.js';
 import type { SettingsStore } from './settings-store.js';
-import type { ConversationStore } from './types.js';
+import type { ConversationStore, Quarantined } from './types.js';
 
 export interface Backend {
   store: ConversationStore;
@@ -31,8 +31,13 @@ export interface Backend {
   close(): Promise<void>;
 }
 
-export async function openEmbeddedBackend(dataDir: string, now: () => number, log: Logger = silentLogger): Promise<Backend & { store: LowdbConversationStore }> {
-  const store = await LowdbConversationStore.open(dataDir, now);
+export async function openEmbeddedBackend(
+  dataDir: string,
+  now: () => number,
+  log: Logger = silentLogger,
+  quarantined?: (quarantined: Quarantined) => void,
+): Promise<Backend & { store: LowdbConversationStore }> {
+  const store = await LowdbConversationStore.open(dataDir, now, quarantined);
   const queue = await JournalQueue.open(dataDir, undefined, log);
   const rotation = await RotationStore.open(dataDir, log, now);
   return { store, queue, limiters: localLimiters, rotation, resumeOnStart: true, close: () => store.close() };

@@ -2,7 +2,7 @@
 // it is on disk. A restart hands over what the previous run did not release, before anything new.
 import { type AcceptedEvent, dedupeKeys } from '../engine/events.js';
 import type { Logger } from '../log.js';
-import { Journal, type JournalEntry, type Ticket } from './journal.js';
+import { Journal, type JournalEntry, journalEntryShape, type Ticket } from './journal.js';
 import type { IntakeQueue, QueuedEvent } from './ports.js';
 
 export class JournalQueue implements IntakeQueue {
@@ -16,7 +16,7 @@ export class JournalQueue implements IntakeQueue {
   ) {}
 
   static async open(dataDir: string, segmentEntries?: number, log?: Logger): Promise<JournalQueue> {
-    const { journal, recovered } = await Journal.open(dataDir, segmentEntries, log);
+    const { journal, recovered } = await Journal.open(dataDir, { segmentEntries, shape: journalEntryShape, log });
     return new JournalQueue(journal, recovered);
   }
 

@@ -34,6 +34,12 @@ export class Metrics implements IntakeObserver, EngineObserver, ExecutorObserver
     registers: [this.registry],
   });
 
+  private readonly quarantined = new Counter({
+    name: 'jawab_state_files_quarantined_total',
+    help: 'Conversation states (files, or Redis values) that could not be read and were moved aside; each conversation went on from fresh state.',
+    registers: [this.registry],
+  });
+
   private readonly modelFailures = new Counter({
     name: 'jawab_model_failures_total',
     help: 'Model replies replaced by the offline answer: the call failed (error, timeout) or broke a rule (forbidden_item).',
@@ -74,6 +80,10 @@ export class Metrics implements IntakeObserver, EngineObserver, ExecutorObserver
     private readonly now: () => number = Date.now,
   ) {
     collectDefaultMetrics({ register: this.registry, prefix: 'jawab_' });
+  }
+
+  stateQuarantined(): void {
+    this.quarantined.inc();
   }
 
   modelFailed(failure: ModelFailure): void {

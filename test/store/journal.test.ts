@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MessageEvent } from '../../src/engine/events.js';
 import { silentLogger } from '../../src/log.js';
-import { Journal, type JournalEntry } from '../../src/store/journal.js';
+import { Journal, type JournalEntry, journalEntryShape } from '../../src/store/journal.js';
 
 let dataDir: string;
 const open: Journal[] = [];
@@ -37,7 +37,7 @@ const entry = (messageId: number): JournalEntry => {
 };
 
 const openJournal = async (segmentEntries?: number) => {
-  const opened = await Journal.open(dataDir, segmentEntries);
+  const opened = await Journal.open(dataDir, { segmentEntries, shape: journalEntryShape });
   open.push(opened.journal);
   return opened;
 };
@@ -83,7 +83,7 @@ describe('a journal line that is not an event', () => {
 
     const warnings: string[] = [];
     const log = { ...silentLogger, warn: (msg: string) => warnings.push(msg) };
-    const opened = await Journal.open(dataDir, undefined, log);
+    const opened = await Journal.open(dataDir, { shape: journalEntryShape, log });
     open.push(opened.journal);
     expect(messageIds(opened.recovered)).toEqual([1, 2]);
     expect(warnings).toEqual([
