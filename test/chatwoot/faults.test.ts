@@ -105,7 +105,7 @@ describe('stamps and read-back: an action that may have reached Chatwoot is chec
     await h.deliver(customerMessage({ id: 502, text: 'I want to talk to a human' }));
     await h.settle();
     expect(posts(MESSAGES).map((r) => r.body)).toEqual([
-      { content: 'Fixed answer.', message_type: 'outgoing', private: false, content_attributes: { jawab_action: '3-42:1' } },
+      { content: 'Hi! Fixed answer.', message_type: 'outgoing', private: false, content_attributes: { jawab_action: '3-42:1' } },
       { content: expect.any(String), message_type: 'outgoing', private: false, content_attributes: { jawab_action: '3-42:2' } },
       { content: expect.stringContaining('Jawab handed this conversation over'), message_type: 'outgoing', private: true, content_attributes: { jawab_action: '3-42:3' } },
     ]);

@@ -155,7 +155,7 @@ describe('rules end to end', () => {
     expect(requests.map((r) => [r.method, r.path, r.body])).toEqual([
       ['POST', `${CONV}/labels`, { labels: ['refund'] }],
       ['POST', `${CONV}/toggle_priority`, { priority: 'urgent' }],
-      ['POST', `${CONV}/messages`, { content: 'Refund requested: check the order before replying.', message_type: 'outgoing', private: true }],
+      ['POST', `${CONV}/messages`, { content: 'Refund requested: check the order before replying.', message_type: 'outgoing', private: true, content_attributes: { jawab_action: '3-42:3' } }],
       ['POST', `${CONV}/messages`, expect.objectContaining({ content: 'I am passing you to a member of our team now. They will reply here shortly.', private: false })],
       ['POST', `${CONV}/messages`, expect.objectContaining({ private: true, content: expect.stringContaining('a rule said so (refund)') })],
       ['POST', `${CONV}/labels`, { labels: ['refund', 'jawab-handoff'] }],
