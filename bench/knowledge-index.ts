@@ -29,7 +29,7 @@ const VOWELS = 'aeiou';
  * shared a tiny set of character n-grams and the n-gram half of all vectors looked alike, which no real
  * vocabulary does; it also repeated words.
  */
-function vocabulary(next: () => number, size: number): string[] {
+export function vocabulary(next: () => number, size: number): string[] {
   const letter = (letters: string): string => letters[Math.floor(next() * letters.length)]!;
   const words = [...REAL];
   const seen = new Set(words);
@@ -45,7 +45,7 @@ function vocabulary(next: () => number, size: number): string[] {
 }
 
 /** A Zipf(1) sampler over n ranks. */
-function zipf(next: () => number, n: number): () => number {
+export function zipf(next: () => number, n: number): () => number {
   const cumulative = new Float64Array(n);
   let sum = 0;
   for (let i = 0; i < n; i += 1) cumulative[i] = sum += 1 / (i + 1);

@@ -7,6 +7,7 @@ import { BENCH_SECRET, type Served, startBare, startJawab } from './processes.js
 import { startSink } from './sink.js';
 import { measureHotFile } from './hot-file.js';
 import { measureKnowledgeIndex } from './knowledge-index.js';
+import { measureIndexing } from './indexing.js';
 import { signedWebhook } from './webhooks.js';
 import { DURATION_S, interleaved, type Load, load } from './load.js';
 import { replicas } from './replicas.js';
@@ -91,6 +92,7 @@ const SECTIONS: Record<string, [string, () => Promise<string[]>]> = {
   reply: ['Webhook to reply', replyLatency],
   'hot-file': ['Hot file size as one conversation grows', measureHotFile],
   knowledge: ['Knowledge index: HNSW over offline embeddings', measureKnowledgeIndex],
+  indexing: ['Latency while the knowledge is indexed, and restarts', measureIndexing],
   replicas: ['Several replicas on Redis', replicas],
 };
 
