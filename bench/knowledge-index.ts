@@ -10,7 +10,7 @@
 // thousandths of each other and which of two near-ties is 10th is not a retrieval failure.
 import { cpuUsage } from 'node:process';
 import { loadavg } from 'node:os';
-import { efSearchFor, HnswStore } from '../src/knowledge/hnsw-store.js';
+import { efSearchFor, HnswGraph, type Neighbour } from '../src/knowledge/hnsw-store.js';
 import { OfflineEmbeddings } from '../src/knowledge/offline-embeddings.js';
 import { seededRandom } from '../test/helpers/seeded-random.js';
 
@@ -90,7 +90,7 @@ async function measure(count: number): Promise<Row> {
     return Array.from({ length: 40 + Math.floor(next() * 40) }, () => (next() < 0.5 ? topic[Math.floor(next() * topic.length)] : words[pick()])).join(' ');
   });
   const embeddings = new OfflineEmbeddings();
-  const store = new HnswStore(embeddings, { initialCapacity: count });
+  const graph = HnswGraph.create(embeddings.dimensions, { initialCapacity: count });
 
   let started = performance.now();
   const vectors = texts.map((text) => embeddings.embed(text));
@@ -99,7 +99,7 @@ async function measure(count: number): Promise<Row> {
   const BATCH = 1000;
   for (let start = 0; start < count; start += BATCH) {
     const slice = vectors.slice(start, start + BATCH);
-    await store.addVectors(slice, slice.map((_, i) => ({ pageContent: '', metadata: {}, id: String(start + i) })));
+    graph.add(slice, slice.map((_, i) => start + i));
   }
   const insertSeconds = (performance.now() - started) / 1000;
 
@@ -109,14 +109,14 @@ async function measure(count: number): Promise<Row> {
     const taken = Array.from({ length: 6 }, () => source[Math.floor(next() * source.length)]);
     return embeddings.embed([...taken, words[pick()], words[pick()]].join(' '));
   });
-  for (const query of queries.slice(0, 20)) store.nearest(query, 10); // warm-up
+  for (const query of queries.slice(0, 20)) graph.nearest(query, 10); // warm-up
   const latencies: number[] = [];
   const cpuTimes: number[] = [];
-  const found: { id: string; similarity: number }[][] = [];
+  const found: Neighbour[][] = [];
   for (const query of queries) {
     const t = performance.now();
     const cpu = cpuUsage();
-    const hits = store.nearest(query, 10);
+    const hits = graph.nearest(query, 10);
     const used = cpuUsage(cpu);
     latencies.push(performance.now() - t);
     cpuTimes.push((used.user + used.system) / 1000);
@@ -139,8 +139,8 @@ async function measure(count: number): Promise<Row> {
       scores[i] = dot;
     }
     const exact = [...scores.keys()].sort((a, b) => scores[b]! - scores[a]!).slice(0, 10);
-    const got = new Set(found[q]!.map((hit) => hit.id));
-    matched += exact.filter((id) => got.has(String(id))).length;
+    const got = new Set(found[q]!.map((hit) => hit.label));
+    matched += exact.filter((label) => got.has(label)).length;
     const tenth = scores[exact[9]!]!;
     withinEpsilon += found[q]!.filter((hit) => hit.similarity >= tenth - 0.001).length;
   });

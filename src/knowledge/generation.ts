@@ -1,0 +1,132 @@
+// One generation of the index on disk: DATA_DIR/index/<embeddings>/generation-<n>/ holds the graph of vectors
+// (graph.hnsw, absent while there is none) and chunks.bin (the chunk table and the lexical index, binary-sections.ts).
+// A generation is written whole by the build worker and never changed afterwards; the manifest names the current
+// one, so replacing the manifest is the one atomic step of a save and a crash at any point leaves the previous
+// generation in force. Older generations are deleted once the manifest no longer names them.
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { decodeStrings, encodeStrings, packSections, section, unpackSections } from './binary-sections.js';
+import type { ChunkTableData } from './chunk-table.js';
+import { ChunkTable, emptyChunkTableData } from './chunk-table.js';
+import { HnswGraph } from './hnsw-store.js';
+import { emptyLexicalData } from './lexical-build.js';
+import type { LexicalData } from './lexical-index.js';
+import { LexicalIndex } from './lexical-index.js';
+import { writeFileAtomic } from './hnsw-store.js';
+
+const GRAPH_FILE = 'graph.hnsw';
+const CHUNKS_FILE = 'chunks.bin';
+const FORMAT = 1;
+const PREFIX = 'generation-';
+
+export interface GenerationData {
+  chunks: ChunkTableData;
+  lexical: LexicalData;
+  /** Of the vectors; undefined while the index holds none. */
+  dimensions: number | undefined;
+}
+
+/** What searches read: immutable, replaced whole when a sync finishes. */
+export interface Snapshot {
+  chunks: ChunkTable;
+  lexical: LexicalIndex;
+  graph: HnswGraph | undefined;
+}
+
+export function emptyGenerationData(): GenerationData {
+  return { chunks: emptyChunkTableData(), lexical: emptyLexicalData(), dimensions: undefined };
+}
+
+export function snapshotOf(data: GenerationData, graph: HnswGraph | undefined): Snapshot {
+  const chunks = new ChunkTable(data.chunks);
+  return { chunks, lexical: new LexicalIndex(data.lexical, data.chunks), graph };
+}
+
+export function generationFolder(directory: string, generation: number): string {
+  return join(directory, `${PREFIX}${generation}`);
+}
+
+/** Writes a new generation's files (the folder must not be in use: a leftover of a crashed build is replaced). */
+export async function writeGeneration(folder: string, data: GenerationData, graph: HnswGraph | undefined): Promise<void> {
+  await rm(folder, { recursive: true, force: true });
+  await mkdir(folder, { recursive: true });
+  if (graph !== undefined) await graph.write(join(folder, GRAPH_FILE));
+  const { chunks, lexical } = data;
+  const meta = {
+    format: FORMAT,
+    dimensions: data.dimensions ?? null,
+    chunks: chunks.ids.length,
+    sources: chunks.sources.length,
+    terms: lexical.terms.length,
+    nextLabel: chunks.nextLabel,
+    totalLength: lexical.totalLength,
+  };
+  const bytes = packSections(meta, {
+    ids: encodeStrings(chunks.ids),
+    labels: chunks.labels,
+    source: chunks.source,
+    sources: encodeStrings(chunks.sources),
+    recordStart: chunks.recordStart,
+    records: chunks.records,
+    terms: encodeStrings(lexical.terms),
+    postingStart: lexical.postingStart,
+    postingSlot: lexical.postingSlot,
+    postingTf: lexical.postingTf,
+    maxTf: lexical.maxTf,
+    minLength: lexical.minLength,
+    length: lexical.length,
+  });
+  await writeFileAtomic(join(folder, CHUNKS_FILE), bytes);
+}
+
+export async function readGenerationData(folder: string): Promise<GenerationData> {
+  const path = join(folder, CHUNKS_FILE);
+  const unpacked = unpackSections(await readFile(path), path);
+  const meta = unpacked.meta as { format: number; dimensions: number | null; chunks: number; sources: number; terms: number; nextLabel: number; totalLength: number };
+  if (meta.format !== FORMAT) throw new Error(`${path}: unknown format ${String(meta.format)}`);
+  const u8 = (name: string) => section(unpacked, name, 'u8', path);
+  const u16 = (name: string) => section(unpacked, name, 'u16', path);
+  const u32 = (name: string) => section(unpacked, name, 'u32', path);
+  const chunks: ChunkTableData = {
+    ids: decodeStrings(u8('ids'), meta.chunks),
+    labels: u32('labels'),
+    source: u16('source'),
+    sources: decodeStrings(u8('sources'), meta.sources),
+    recordStart: u32('recordStart'),
+    records: u8('records'),
+    nextLabel: meta.nextLabel,
+  };
+  const lexical: LexicalData = {
+    terms: decodeStrings(u8('terms'), meta.terms),
+    postingStart: u32('postingStart'),
+    postingSlot: u32('postingSlot'),
+    postingTf: u16('postingTf'),
+    maxTf: u16('maxTf'),
+    minLength: u32('minLength'),
+    length: u32('length'),
+    totalLength: meta.totalLength,
+  };
+  return { chunks, lexical, dimensions: meta.dimensions ?? undefined };
+}
+
+/** The generation's graph, or undefined when it has no vectors. */
+export async function readGraph(folder: string, data: GenerationData): Promise<HnswGraph | undefined> {
+  return data.dimensions === undefined ? undefined : HnswGraph.read(join(folder, GRAPH_FILE), data.dimensions, data.chunks.ids.length);
+}
+
+/** Opens a generation for searching: every file is read off the event loop, nothing is parsed per chunk. */
+export async function readSnapshot(folder: string): Promise<Snapshot> {
+  const data = await readGenerationData(folder);
+  return snapshotOf(data, await readGraph(folder, data));
+}
+
+/**
+ * Deletes every generation folder but `keep`, and temporary files: what replaced generations leave, and builds and
+ * writes cut short by a crash.
+ */
+export async function removeLeftovers(directory: string, keep: number | undefined): Promise<void> {
+  for (const name of await readdir(directory).catch(() => [] as string[])) {
+    const stale = (name.startsWith(PREFIX) && name !== `${PREFIX}${keep}`) || name.endsWith('.tmp');
+    if (stale) await rm(join(directory, name), { recursive: true, force: true });
+  }
+}
