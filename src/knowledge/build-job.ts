@@ -17,7 +17,7 @@ import { buildLexicalData, lexicalDocument } from './lexical-build.js';
 import type { LoadedFile, LoadError, LoadOptions } from './loader.js';
 import { loadKnowledgeFolder } from './loader.js';
 import type { ManifestEntry, SourceEntry } from './manifest.js';
-import { ownedChunkIds } from './manifest.js';
+import { chunkId, ownedChunkIds } from './manifest.js';
 import type { ChunkMetadata } from './types.js';
 
 /** What a source holds now, for a sync. */
@@ -84,13 +84,8 @@ interface PendingFile {
 }
 
 /** What the lexical index sees of a chunk: its words plus the title and heading it sits under. */
-function lexicalText(text: string, metadata: Partial<ChunkMetadata>): string {
+export function lexicalText(text: string, metadata: Partial<ChunkMetadata>): string {
   return [metadata.title, metadata.heading, text].filter((part) => part !== undefined).join('\n');
-}
-
-/** Chunk ids depend on the source, the document and its content, so re-adding the same content is an upsert. */
-function chunkId(source: string, file: LoadedFile, position: number): string {
-  return `${source}:${file.path}#${file.hash.slice(0, 16)}#${position}`;
 }
 
 async function documentsOf(input: SyncInput): Promise<SourceDocuments | undefined> {
@@ -127,7 +122,7 @@ export async function runBuildJob(job: BuildJob, context: BuildContext): Promise
 
   const { applied, failure } = await embed(pending, job.batchSize, context);
   for (const item of applied) {
-    next[item.file.path] = { hash: item.file.hash, title: item.file.title, chunkIds: item.chunks.map((_, position) => chunkId(source, item.file, position)) };
+    next[item.file.path] = { hash: item.file.hash, title: item.file.title, chunks: item.chunks.length };
   }
   let entry: SourceEntry | undefined;
   if (documents !== undefined) {
@@ -185,7 +180,7 @@ async function writeNext(job: BuildJob, owned: ReadonlySet<string>, applied: rea
   const data: GenerationData = currentFolder === undefined ? emptyGenerationData() : await readGenerationData(currentFolder);
   const added: (NewChunk & { vector: number[] })[] = applied.flatMap((item) =>
     item.chunks.map((chunk, position) => ({
-      id: chunkId(job.source, item.file, position),
+      id: chunkId(job.source, item.file.path, item.file.hash, position),
       text: chunk.text,
       metadata: chunk.metadata,
       source: job.source,

@@ -5,12 +5,20 @@
 //
 // With a model's embeddings the worker sends the texts back here in batches and this side calls the model (network
 // I/O, which does not block): the embeddings object, its keys and its retries stay where they were configured.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { BuildJob, BuildResult } from './build-job.js';
+import type { LoadedFile } from './loader.js';
 
-/** Messages to the worker. */
+/**
+ * Messages to the worker. A job's documents follow it in batches of about BATCH_BYTES of text, each posted in its
+ * own turn of the event loop: copying a few megabytes of pages into the worker at once would stall it.
+ */
 export type ToWorker =
   | { type: 'job'; job: BuildJob }
+  | { type: 'files'; files: LoadedFile[] }
+  | { type: 'start' }
+  | { type: 'migrate'; directory: string; folder: string; owned: string[] }
   | { type: 'vectors'; request: number; vectors: number[][] }
   | { type: 'vectors-failed'; request: number; message: string };
 
@@ -18,8 +26,10 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'embed'; request: number; texts: string[] }
   | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; result: BuildResult }
+  | { type: 'done'; result: unknown }
   | { type: 'failed'; message: string };
+
+const BATCH_BYTES = 256 * 1024;
 
 export interface JobHandlers {
   /** Embeds texts for a job whose embedder is the caller's. */
@@ -51,12 +61,16 @@ function stopWorker(): void {
   worker = undefined;
 }
 
-function run(job: BuildJob, handlers: JobHandlers): Promise<BuildResult> {
+/** Runs one task on the worker: `send` posts its messages; resolves with the worker's result. */
+function run(send: (post: (message: ToWorker) => void) => Promise<void>, handlers: JobHandlers): Promise<unknown> {
   clearTimeout(idleTimer);
   const thread = (worker ??= startWorker());
   thread.ref();
-  return new Promise<BuildResult>((resolve, reject) => {
-    const finish = (error: Error | undefined, result?: BuildResult): void => {
+  return new Promise<unknown>((resolve, reject) => {
+    let finished = false;
+    const finish = (error: Error | undefined, result?: unknown): void => {
+      if (finished) return;
+      finished = true;
       thread.off('message', onMessage);
       thread.off('error', onError);
       thread.off('exit', onExit);
@@ -64,7 +78,7 @@ function run(job: BuildJob, handlers: JobHandlers): Promise<BuildResult> {
         thread.unref();
         idleTimer = setTimeout(stopWorker, IDLE_MS).unref();
       }
-      if (error === undefined) resolve(result!);
+      if (error === undefined) resolve(result);
       else reject(error);
     };
     const onMessage = (message: FromWorker): void => {
@@ -103,13 +117,36 @@ function run(job: BuildJob, handlers: JobHandlers): Promise<BuildResult> {
     thread.on('message', onMessage);
     thread.on('error', onError);
     thread.on('exit', onExit);
-    thread.postMessage({ type: 'job', job } satisfies ToWorker);
+    send((message) => thread.postMessage(message)).catch((error: unknown) => finish(error instanceof Error ? error : new Error(String(error))));
   });
 }
 
-/** Runs a job on the build worker after the jobs before it. */
-export function runBuild(job: BuildJob, handlers: JobHandlers = {}): Promise<BuildResult> {
-  const result = queue.then(() => run(job, handlers));
+function enqueue<T>(task: () => Promise<T>): Promise<T> {
+  const result = queue.then(task);
   queue = result.catch(() => undefined);
   return result;
+}
+
+/** Runs a sync job on the build worker after the tasks before it. */
+export function runBuild(job: BuildJob, handlers: JobHandlers = {}): Promise<BuildResult> {
+  const send = async (post: (message: ToWorker) => void): Promise<void> => {
+    if (job.input.kind !== 'documents') return post({ type: 'job', job });
+    const { files, ...documents } = job.input.documents;
+    post({ type: 'job', job: { ...job, input: { kind: 'documents', documents: { ...documents, files: [] } } } });
+    for (let start = 0; start < files.length; ) {
+      let bytes = 0;
+      let end = start;
+      while (end < files.length && (end === start || bytes < BATCH_BYTES)) bytes += files[end++]!.text.length;
+      await nextTurn();
+      post({ type: 'files', files: files.slice(start, end) });
+      start = end;
+    }
+    post({ type: 'start' });
+  };
+  return enqueue(() => run(send, handlers) as Promise<BuildResult>);
+}
+
+/** Migrates an index written before generations (legacy-index.ts) into `folder`; resolves with its number of chunks. */
+export function runMigration(directory: string, folder: string, owned: string[]): Promise<number> {
+  return enqueue(() => run(async (post) => post({ type: 'migrate', directory, folder, owned }), {}) as Promise<number>);
 }

@@ -29,7 +29,6 @@ interface Record {
 }
 
 export class ChunkTable {
-  private slotsById: Map<string, number> | undefined;
   private readonly decoder = new TextDecoder();
 
   constructor(readonly data: ChunkTableData) {}
@@ -40,11 +39,6 @@ export class ChunkTable {
 
   get ids(): readonly string[] {
     return this.data.ids;
-  }
-
-  slotOf(id: string): number | undefined {
-    this.slotsById ??= new Map(this.data.ids.map((chunkId, slot) => [chunkId, slot]));
-    return this.slotsById.get(id);
   }
 
   /** The slot of a graph label, or undefined when no chunk has it (binary search: labels ascend with slots). */

@@ -110,6 +110,18 @@ export class HnswGraph {
     }
   }
 
+  /** Marks deleted every point whose label is not in `labels` (an index written before its chunk list was). */
+  keepOnly(labels: ReadonlySet<number>): void {
+    for (const label of this.graph.getIdsList()) {
+      if (labels.has(label)) continue;
+      try {
+        this.graph.markDelete(label);
+      } catch {
+        // Deleted already.
+      }
+    }
+  }
+
   /**
    * The k nearest live points, best first. `efSearch` defaults to efSearchFor(size) and is raised to k;
    * `accept` restricts the search (a call into JS per candidate, which costs more than the distance, so

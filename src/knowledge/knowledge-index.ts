@@ -14,17 +14,17 @@
 // (lexical-index.ts), and `hybrid`, the default: the union of the nearest vectors and the best BM25
 // matches, rescored by a calibrated fusion of cosine similarity and IDF-weighted coverage (both in 0..1,
 // so the score can be compared with the fixed "nothing relevant" thresholds of retrieve.ts).
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { BuildJob, EmbedderSpec, SourceDocuments, SyncInput } from './build-job.js';
-import { runBuild } from './build-runner.js';
+import { runBuild, runMigration } from './build-runner.js';
 import type { Snapshot } from './generation.js';
 import { emptyGenerationData, generationFolder, readSnapshot, removeLeftovers, snapshotOf } from './generation.js';
 import type { PreparedQuery } from './lexical-index.js';
 import type { LoadOptions } from './loader.js';
-import type { Manifest, SourceEntry } from './manifest.js';
-import { readManifest, writeManifest } from './manifest.js';
+import type { LegacyManifest, Manifest, SourceEntry } from './manifest.js';
+import { fromLegacy, LEGACY_FILES, ownedChunkIds, readManifest, writeManifest } from './manifest.js';
 import { OfflineEmbeddings } from './offline-embeddings.js';
 import type { KnowledgeStats, ScoredChunk, SearchableIndex, SearchOptions, SourceStatus, SyncReport } from './types.js';
 
@@ -108,17 +108,26 @@ export class KnowledgeIndex implements SearchableIndex {
     let snapshot = snapshotOf(emptyGenerationData(), undefined);
     try {
       const stored = await readManifest(directory, options.embeddingsId);
-      if (stored.version !== 3) throw new Error('index format 2 is outdated');
-      if (stored.generation !== undefined) snapshot = await readSnapshot(generationFolder(directory, stored.generation));
-      manifest = stored;
+      manifest = stored.version === 3 ? stored : await KnowledgeIndex.migrate(directory, stored);
+      if (manifest.generation !== undefined) snapshot = await readSnapshot(generationFolder(directory, manifest.generation));
     } catch (error) {
+      manifest = { version: 3, embeddingsId: options.embeddingsId, sources: {} };
       // A missing manifest is a first start; an unreadable or outdated index is rebuilt from the sources.
       const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
       if (!missing) (options.warn ?? console.warn)(`knowledge index in ${directory} is unreadable (${String(error)}); it will be rebuilt`);
     }
-    // What a build or a write cut short by a crash left.
+    // What a build or a write cut short by a crash left, and the files of an index migrated or given up.
     await removeLeftovers(directory, manifest.generation);
+    for (const file of Object.values(LEGACY_FILES)) await rm(join(directory, file), { force: true });
     return new KnowledgeIndex(snapshot, manifest, directory, options.embeddings, options.embeddingsId, options.batchSize ?? 64, options.now ?? Date.now, options.efSearch);
+  }
+
+  /** Turns an index written before generations into generation 1 (its vectors are kept: nothing is embedded again). */
+  private static async migrate(directory: string, legacy: LegacyManifest): Promise<Manifest> {
+    const manifest = fromLegacy(legacy, 1);
+    await runMigration(directory, generationFolder(directory, 1), [...ownedChunkIds(manifest.sources)]);
+    await writeManifest(directory, manifest);
+    return manifest;
   }
 
   private enqueue<T>(work: () => Promise<T>): Promise<T> {
@@ -193,7 +202,7 @@ export class KnowledgeIndex implements SearchableIndex {
 
   /** A candidate's lexical scores and hybrid score (the bm25 mode passes the coverage as its score). */
   private candidate(snapshot: Snapshot, slot: number, query: PreparedQuery, similarity: number | undefined, score?: number): Candidate {
-    const { bm25, coverage } = snapshot.lexical.scoreOf(query, snapshot.chunks.ids[slot]!);
+    const { bm25, coverage } = snapshot.lexical.scoreAt(query, slot);
     const candidate: Candidate = {
       slot,
       score: score ?? SIMILARITY_WEIGHT * Math.max(0, similarity ?? 0) + (1 - SIMILARITY_WEIGHT) * coverage,
@@ -222,7 +231,7 @@ export class KnowledgeIndex implements SearchableIndex {
     const prepared = lexical.prepare(query);
     if (mode === 'bm25') {
       // Ranked by BM25; the score is the coverage, the calibrated lexical relevance.
-      return lexical.top(prepared, k, sources).map((hit) => KnowledgeIndex.scored(snapshot, this.candidate(snapshot, chunks.slotOf(hit.id)!, prepared, undefined, hit.coverage)));
+      return lexical.top(prepared, k, sources).map((hit) => KnowledgeIndex.scored(snapshot, this.candidate(snapshot, hit.slot, prepared, undefined, hit.coverage)));
     }
     const vector = unit(await this.embeddings.embedQuery(query));
     const accept =
@@ -241,8 +250,7 @@ export class KnowledgeIndex implements SearchableIndex {
       if (slot !== undefined) similarities.set(slot, hit.similarity);
     }
     if (mode === 'hybrid' && graph !== undefined) {
-      for (const hit of lexical.top(prepared, wanted, sources)) {
-        const slot = chunks.slotOf(hit.id)!;
+      for (const { slot } of lexical.top(prepared, wanted, sources)) {
         if (!similarities.has(slot)) similarities.set(slot, dot(unit(graph.vectorOf(chunks.labelOf(slot))), vector));
       }
     }
@@ -271,7 +279,7 @@ export class KnowledgeIndex implements SearchableIndex {
     const documents = Object.values(entry.documents);
     const status: SourceStatus = {
       documents: documents.length,
-      chunks: documents.reduce((sum, document) => sum + document.chunkIds.length, 0),
+      chunks: documents.reduce((sum, document) => sum + document.chunks, 0),
       errors: entry.errors,
     };
     if (entry.lastSyncAt !== undefined) status.lastSyncAt = entry.lastSyncAt;

@@ -42,6 +42,11 @@ export function lexicalDocument(text: string): LexicalDocument {
   return { terms, length };
 }
 
+/** The order of the term dictionary (by UTF-16 code units, as the server's lookup compares). */
+export function compareTerms(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** An index with no chunk. */
 export function emptyLexicalData(): LexicalData {
   return {
@@ -93,11 +98,12 @@ export function buildLexicalData(previous: LexicalData, kept: Int32Array, added:
       }
     }
   }
-  // Compact ids: only terms some chunk holds.
+  // Final ids: only terms some chunk holds, in sorted order (the server looks them up by binary search).
+  const liveTerms = terms.filter((_, id) => counts[id]! > 0).sort(compareTerms);
   const compact = new Int32Array(terms.length).fill(-1);
-  const liveTerms: string[] = [];
+  const finalIds = new Map(liveTerms.map((term, id) => [term, id]));
   terms.forEach((term, id) => {
-    if (counts[id]! > 0) compact[id] = liveTerms.push(term) - 1;
+    if (counts[id]! > 0) compact[id] = finalIds.get(term)!;
   });
   const postingStart = new Uint32Array(liveTerms.length + 1);
   terms.forEach((_, id) => {

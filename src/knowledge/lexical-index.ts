@@ -18,6 +18,7 @@
 // touches the postings of its rarest words, not every chunk that shares a common one. Scores are summed in the
 // query's word order whatever the order of the pruning, so they equal an exhaustive scoring to the bit; ties
 // go to the chunk indexed first (the lower slot).
+import { compareTerms } from './lexical-build.js';
 import { termGroups } from './text.js';
 
 /** Weight of a match through a synonym group relative to a match of the word itself. */
@@ -29,6 +30,8 @@ const SAFETY = 1 - 1e-9;
 
 export interface LexicalHit {
   id: string;
+  /** The chunk's slot (its position in the chunk table). */
+  slot: number;
   bm25: number;
   /** Share of the query's IDF weight found in the chunk, 0..1. */
   coverage: number;
@@ -42,7 +45,7 @@ export interface PreparedQuery {
 
 /** What an index holds; slots number the chunks from 0 in the order they were indexed. */
 export interface LexicalData {
-  /** term id -> term */
+  /** term id -> term, sorted (compareTerms), so a term is found by binary search with nothing built at load. */
   terms: readonly string[];
   /** term id -> start of its postings (one more entry than terms). */
   postingStart: Uint32Array;
@@ -148,7 +151,6 @@ class TopK {
 }
 
 export class LexicalIndex {
-  private readonly termIds = new Map<string, number>();
   private slotsById: Map<string, number> | undefined;
   private readonly resolved = new WeakMap<PreparedQuery, Resolved>();
   private readonly averageLength: number;
@@ -157,7 +159,6 @@ export class LexicalIndex {
     private readonly data: LexicalData,
     private readonly rows: LexicalRows,
   ) {
-    data.terms.forEach((term, id) => this.termIds.set(term, id));
     this.averageLength = rows.ids.length === 0 ? 1 : Math.max(1, data.totalLength / rows.ids.length);
   }
 
@@ -165,8 +166,21 @@ export class LexicalIndex {
     return this.rows.ids.length;
   }
 
+  /** A term's id, or undefined when no chunk holds it. */
+  private termId(term: string): number | undefined {
+    const terms = this.data.terms;
+    let low = 0;
+    let high = terms.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (compareTerms(terms[middle]!, term) < 0) low = middle + 1;
+      else high = middle;
+    }
+    return terms[low] === term ? low : undefined;
+  }
+
   private frequency(term: string): number {
-    const id = this.termIds.get(term);
+    const id = this.termId(term);
     return id === undefined ? 0 : this.data.postingStart[id + 1]! - this.data.postingStart[id]!;
   }
 
@@ -192,7 +206,7 @@ export class LexicalIndex {
       for (const group of query.groups) {
         resolved.weights.push(group.weight);
         for (const term of group.terms) {
-          const id = this.termIds.get(term);
+          const id = this.termId(term);
           if (id === undefined) continue;
           resolved.termIds.push(id);
           resolved.concept.push(term.startsWith('~'));
@@ -234,7 +248,12 @@ export class LexicalIndex {
     tf[g] = exact > 0 ? exact : concept;
   }
 
-  private scoreAt(query: Resolved, slot: number): { bm25: number; coverage: number } {
+  /** BM25 and coverage of the chunk in `slot`. */
+  scoreAt(query: PreparedQuery, slot: number): { bm25: number; coverage: number } {
+    return this.scoreResolved(this.resolve(query), slot);
+  }
+
+  private scoreResolved(query: Resolved, slot: number): { bm25: number; coverage: number } {
     const position = new Uint32Array(query.termIds.length);
     query.termIds.forEach((term, k) => (position[k] = this.seek(term, this.data.postingStart[term]!, slot)));
     const strength = new Float64Array(query.weights.length);
@@ -243,11 +262,11 @@ export class LexicalIndex {
     return total(query, strength, tf, this.data.length[slot]!, this.averageLength);
   }
 
-  /** BM25 and coverage of one chunk (zero for an unknown id). */
+  /** BM25 and coverage of one chunk (zero for an unknown id); scoreAt() is the way without an id lookup. */
   scoreOf(query: PreparedQuery, id: string): { bm25: number; coverage: number } {
     this.slotsById ??= new Map(this.rows.ids.map((chunkId, slot) => [chunkId, slot]));
     const slot = this.slotsById.get(id);
-    return slot === undefined ? { bm25: 0, coverage: 0 } : this.scoreAt(this.resolve(query), slot);
+    return slot === undefined ? { bm25: 0, coverage: 0 } : this.scoreResolved(this.resolve(query), slot);
   }
 
   /** What group g can add to any chunk's score at most. */
@@ -303,7 +322,7 @@ export class LexicalIndex {
     return best.slots
       .map((slot, i) => ({ slot, bm25: best.scores[i]! }))
       .sort((a, b) => b.bm25 - a.bm25 || a.slot - b.slot)
-      .map(({ slot }) => ({ id: this.rows.ids[slot]!, ...this.scoreAt(resolved, slot) }));
+      .map(({ slot }) => ({ id: this.rows.ids[slot]!, slot, ...this.scoreResolved(resolved, slot) }));
   }
 
   /** Scores one candidate, dropping it as soon as it cannot beat the k-th, and offers it. */

@@ -1,10 +1,12 @@
 // How the index is built and saved: off the event loop, without touching the files when nothing changed, swapped
 // whole so searches never see a half-applied sync, and consistent after any number of kill -9s mid-build.
+import { createHash } from 'node:crypto';
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Embeddings } from '@langchain/core/embeddings';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { HnswGraph } from '../../src/knowledge/hnsw-store.js';
 import { KnowledgeIndex } from '../../src/knowledge/knowledge-index.js';
 import type { LoadedFile } from '../../src/knowledge/loader.js';
 import { OfflineEmbeddings } from '../../src/knowledge/offline-embeddings.js';
@@ -16,6 +18,22 @@ const newDir = tempDirs('jawab-index-build-');
 afterEach(() => {
   vi.restoreAllMocks();
 });
+
+/** Offline embeddings behind the model interface, counting the documents they embed. */
+class CountingEmbeddings extends Embeddings {
+  readonly inner = new OfflineEmbeddings({ dimensions: 256 });
+  documents: string[] = [];
+  constructor() {
+    super({});
+  }
+  override async embedDocuments(texts: string[]): Promise<number[][]> {
+    this.documents.push(...texts);
+    return this.inner.embedDocuments(texts);
+  }
+  override async embedQuery(text: string): Promise<number[]> {
+    return this.inner.embedQuery(text);
+  }
+}
 
 const WORDS = 'order shipping delivery refund return payment invoice batik shirt size exchange courier tracking parcel pengiriman pesanan pembayaran ukuran kemeja kain harga ongkir paket voucher discount cotton silk pattern'.split(' ');
 
@@ -118,6 +136,40 @@ describe('building the knowledge index', () => {
     }
     expect(seen[0]![0]).toBe('alpha');
     expect(seen.at(-1)![0]).toBe('beta');
+  });
+
+  it('migrates an index written before generations without embedding anything again', async () => {
+    // A version 2 folder as the previous release wrote it: hnswlib.index, docstore.json (label -> chunk) and a
+    // manifest listing chunk ids. Label 2 is a chunk the manifest no longer owned.
+    const dataDir = await newDir();
+    const knowledgeDir = join(await newDir(), 'knowledge');
+    await mkdir(knowledgeDir);
+    const files = documents(2, 'old').map((file) => ({ ...file, hash: createHash('sha256').update(file.text).digest('hex') }));
+    for (const file of files) await writeFile(join(knowledgeDir, file.path), file.text);
+    const embeddings = new CountingEmbeddings();
+    const directory = join(dataDir, 'index', 'counting-v1');
+    await mkdir(directory, { recursive: true });
+    const chunks = files.map((file) => ({ id: `folder:${file.path}#${file.hash.slice(0, 16)}#0`, pageContent: file.text.split('\n\n')[1]!, metadata: { source: file.path, title: file.title, position: 0, sourceId: 'folder' } }));
+    chunks.push({ id: 'folder:gone.md#0000000000000000#0', pageContent: 'A page deleted long ago', metadata: { source: 'gone.md', title: 'Gone', position: 0, sourceId: 'folder' } });
+    const graph = HnswGraph.create(256);
+    graph.add(await embeddings.inner.embedDocuments(chunks.map((chunk) => chunk.pageContent)), [0, 1, 2]);
+    await graph.write(join(directory, 'hnswlib.index'));
+    const docstore = { version: 1, dimensions: 256, nextLabel: 3, options: { m: 16, efConstruction: 100 }, documents: Object.fromEntries(chunks.map((chunk, label) => [String(label), chunk])) };
+    await writeFile(join(directory, 'docstore.json'), JSON.stringify(docstore));
+    const documentsOf = Object.fromEntries(files.map((file, i) => [file.path, { hash: file.hash, title: file.title, chunkIds: [chunks[i]!.id] }]));
+    await writeFile(join(directory, 'manifest.json'), JSON.stringify({ version: 2, embeddingsId: 'counting-v1', sources: { folder: { errors: [], documents: documentsOf, lastSyncAt: '2025-01-01T00:00:00.000Z' } } }));
+
+    const index = await KnowledgeIndex.open({ dataDir, embeddings, embeddingsId: 'counting-v1', warn: (message) => expect.fail(message) });
+    expect(await readdir(directory)).toEqual(['generation-1', 'manifest.json']);
+    expect(index.sourceStatus('folder')).toEqual({ documents: 2, chunks: 2, errors: [], lastSyncAt: '2025-01-01T00:00:00.000Z' });
+    const hits = await index.search(`article ${nameOf(1)}`, 5);
+    expect(hits.map((hit) => hit.id)).toEqual([chunks[1]!.id, chunks[0]!.id]);
+    // The vectors came along with their labels: a chunk's own text is its nearest neighbour, at similarity 1.
+    const [self] = await index.search(chunks[0]!.pageContent, 1, { mode: 'vector' });
+    expect(self?.id).toBe(chunks[0]!.id);
+    expect(self?.similarity).toBeCloseTo(1, 5);
+    expect(await index.sync(knowledgeDir)).toMatchObject({ added: 0, updated: 0, removed: 0, unchanged: 2, chunks: 2 });
+    expect(embeddings.documents).toEqual([]);
   });
 
   it('stays consistent through kill -9 at random moments of a build, and the next sync completes it', async () => {
