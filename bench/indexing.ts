@@ -8,6 +8,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { helpArticles, writeArticles } from './help-articles.js';
+import { idle as settled } from './load.js';
 import { BENCH_SECRET, type JawabServed, startJawab } from './processes.js';
 import { startSink } from './sink.js';
 import { signedWebhook } from './webhooks.js';
@@ -145,7 +146,7 @@ export async function measureIndexing(): Promise<string[]> {
     const first = await running.stop();
     const chunks = ((await (await fetch(`${url}/api/knowledge/status`, { headers: ADMIN })).json()) as { chunks: number }).chunks;
 
-    await pause(2000); // the answers to the webhooks queued while indexing
+    await settled(jawab); // the answers to the webhooks queued while indexing
     running = probe(url, { searches: true });
     await pause(IDLE_MS);
     const idle = await running.stop();
