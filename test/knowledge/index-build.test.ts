@@ -13,27 +13,12 @@ import { OfflineEmbeddings } from '../../src/knowledge/offline-embeddings.js';
 import { runScript } from '../helpers/child.js';
 import { seededRandom } from '../helpers/seeded-random.js';
 import { tempDirs } from '../helpers/temp-dirs.js';
+import { CountingEmbeddings } from '../helpers/counting-embeddings.js';
 
 const newDir = tempDirs('jawab-index-build-');
 afterEach(() => {
   vi.restoreAllMocks();
 });
-
-/** Offline embeddings behind the model interface, counting the documents they embed. */
-class CountingEmbeddings extends Embeddings {
-  readonly inner = new OfflineEmbeddings({ dimensions: 256 });
-  documents: string[] = [];
-  constructor() {
-    super({});
-  }
-  override async embedDocuments(texts: string[]): Promise<number[][]> {
-    this.documents.push(...texts);
-    return this.inner.embedDocuments(texts);
-  }
-  override async embedQuery(text: string): Promise<number[]> {
-    return this.inner.embedQuery(text);
-  }
-}
 
 const WORDS = 'order shipping delivery refund return payment invoice batik shirt size exchange courier tracking parcel pengiriman pesanan pembayaran ukuran kemeja kain harga ongkir paket voucher discount cotton silk pattern'.split(' ');
 
