@@ -17,7 +17,8 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
-import type { BuildJob, EmbedderSpec, SourceDocuments, SyncInput } from './build-job.js';
+import type { BuildJob, BuildResult, EmbedderSpec, SourceDocuments, SyncInput } from './build-job.js';
+import { folderUnchanged } from './folder-check.js';
 import { runBuild, runMigration } from './build-runner.js';
 import type { Snapshot } from './generation.js';
 import { emptyGenerationData, generationFolder, readSnapshot, removeLeftovers, snapshotOf } from './generation.js';
@@ -138,7 +139,12 @@ export class KnowledgeIndex implements SearchableIndex {
 
   /** Makes the FOLDER_SOURCE match `knowledgeDir` (KNOWLEDGE_DIR). Only new and changed files are embedded. */
   async sync(knowledgeDir: string, onProgress?: SyncProgress, options: LoadOptions = {}): Promise<SyncReport> {
-    return this.enqueue(() => this.runSync(FOLDER_SOURCE, { kind: 'folder', folder: knowledgeDir, options, origin: knowledgeDir }, onProgress));
+    return this.syncFolder(FOLDER_SOURCE, knowledgeDir, options, onProgress);
+  }
+
+  /** Makes a source's chunks match the files of a folder, read by the build worker. Only new and changed files are embedded. */
+  syncFolder(source: string, folder: string, options: LoadOptions = {}, onProgress?: SyncProgress): Promise<SyncReport> {
+    return this.enqueue(() => this.runSync(source, { kind: 'folder', folder, options, origin: folder }, onProgress));
   }
 
   /** Makes one source's chunks match `documents`. Only new and changed documents are embedded. */
@@ -156,6 +162,16 @@ export class KnowledgeIndex implements SearchableIndex {
     return this.embeddings instanceof OfflineEmbeddings ? { kind: 'offline', dimensions: this.embeddings.dimensions } : { kind: 'caller' };
   }
 
+  /** A folder that holds what its source indexed needs no worker (a start with unchanged knowledge). */
+  private async build(job: BuildJob, onProgress?: SyncProgress): Promise<BuildResult> {
+    const previous = this.manifest.sources[job.source];
+    if (job.input.kind === 'folder' && (await folderUnchanged(job.input.folder, previous, job.input.options))) {
+      const documents = Object.keys(previous!.documents).length;
+      return { entry: { ...previous! }, added: 0, updated: 0, removed: 0, unchanged: documents, written: false, chunks: this.snapshot.chunks.size };
+    }
+    return runBuild(job, { embed: (texts) => this.embeddings.embedDocuments(texts), ...(onProgress ? { progress: onProgress } : {}) });
+  }
+
   private async runSync(source: string, input: SyncInput, onProgress?: SyncProgress): Promise<SyncReport> {
     const job: BuildJob = {
       directory: this.directory,
@@ -167,7 +183,7 @@ export class KnowledgeIndex implements SearchableIndex {
       embeddings: this.embedder(),
       batchSize: this.batchSize,
     };
-    const result = await runBuild(job, { embed: (texts) => this.embeddings.embedDocuments(texts), ...(onProgress ? { progress: onProgress } : {}) });
+    const result = await this.build(job, onProgress);
     const previous = this.manifest.sources[source];
     const entry = result.entry;
     if (entry !== undefined) {
