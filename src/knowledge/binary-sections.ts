@@ -1,11 +1,11 @@
 // A small binary container for the index files: a JSON header and named typed arrays, each 8-byte aligned, so a
 // reader takes views into the file's bytes instead of parsing them (opening an index of 100k chunks costs no parse
 // of 100k records). Layout: "JWB1", the header's byte length (u32 LE), the header, then the arrays.
-export type Section = Uint8Array | Uint16Array | Uint32Array | Float32Array;
+export type Section = Uint8Array | Uint16Array | Uint32Array | Float32Array | Float64Array;
 
 const MAGIC = 'JWB1';
 const ALIGN = 8;
-const KINDS = { u8: Uint8Array, u16: Uint16Array, u32: Uint32Array, f32: Float32Array } as const;
+const KINDS = { u8: Uint8Array, u16: Uint16Array, u32: Uint32Array, f32: Float32Array, f64: Float64Array } as const;
 type Kind = keyof typeof KINDS;
 
 interface SectionEntry {
@@ -19,7 +19,7 @@ function kindOf(array: Section): Kind {
   if (array instanceof Uint8Array) return 'u8';
   if (array instanceof Uint16Array) return 'u16';
   if (array instanceof Uint32Array) return 'u32';
-  return 'f32';
+  return array instanceof Float32Array ? 'f32' : 'f64';
 }
 
 const aligned = (offset: number): number => Math.ceil(offset / ALIGN) * ALIGN;

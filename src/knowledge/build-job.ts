@@ -178,7 +178,7 @@ async function embed(pending: PendingFile[], batchSize: number, context: BuildCo
 async function writeNext(job: BuildJob, owned: ReadonlySet<string>, applied: readonly PendingFile[]): Promise<{ written: boolean; chunks: number }> {
   const currentFolder = job.current === undefined ? undefined : generationFolder(job.directory, job.current);
   const data: GenerationData = currentFolder === undefined ? emptyGenerationData() : await readGenerationData(currentFolder);
-  const added: (NewChunk & { vector: number[] })[] = applied.flatMap((item) =>
+  const added: NewChunk[] = applied.flatMap((item) =>
     item.chunks.map((chunk, position) => ({
       id: chunkId(job.source, item.file.path, item.file.hash, position),
       text: chunk.text,
@@ -201,16 +201,21 @@ async function writeNext(job: BuildJob, owned: ReadonlySet<string>, applied: rea
   });
   if (added.length === 0 && dropped.length === 0) return { written: false, chunks: data.chunks.ids.length };
 
-  const dimensions = data.dimensions ?? added[0]?.vector.length;
   let graph = currentFolder === undefined ? undefined : await readGraph(currentFolder, data);
-  if (graph === undefined && dimensions !== undefined) graph = HnswGraph.create(dimensions, { initialCapacity: added.length });
-  graph?.remove(dropped);
-  graph?.add(
-    added.map((chunk) => chunk.vector),
-    added.map((_, i) => data.chunks.nextLabel + i),
-  );
+  const first = added[0];
+  if (graph === undefined && first !== undefined) graph = HnswGraph.create(first.vector.length, { initialCapacity: added.length });
+  if (graph !== undefined) {
+    graph.remove(dropped);
+    const labels = added.map((_, i) => data.chunks.nextLabel + i);
+    graph.add(
+      added.map((chunk) => chunk.vector as number[]),
+      labels,
+    );
+    // The table keeps each vector as the graph stores it (normalised, 32-bit), so similarities come out the same.
+    labels.forEach((label, i) => (added[i]!.vector = graph.vectorOf(label)));
+  }
   const chunks = buildChunkTable(data.chunks, kept, added);
   const lexical = buildLexicalData(data.lexical, kept, added.map((chunk) => lexicalDocument(lexicalText(chunk.text, chunk.metadata))));
-  await writeGeneration(generationFolder(job.directory, job.next), { chunks, lexical, dimensions }, graph);
+  await writeGeneration(generationFolder(job.directory, job.next), { chunks, lexical }, graph);
   return { written: true, chunks: chunks.ids.length };
 }

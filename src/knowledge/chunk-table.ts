@@ -1,6 +1,8 @@
 // The chunks of one index generation, by slot (0.. in the order they were indexed, the lexical index's slots too):
-// id, source, the label of its vector in the graph, and its text and metadata as one UTF-8 JSON record. Records
-// are decoded only when a search returns them, so opening an index parses nothing per chunk.
+// id, source, its vector and the label of that vector in the graph, and its text and metadata as one UTF-8 JSON
+// record. Records are decoded only when a search returns them, so opening an index parses nothing per chunk. The
+// vectors are the graph's own (normalised, 32-bit), kept here too because hnswlib hands a point out as a new array
+// (about 30 µs), and a hybrid search needs the similarity of every lexical candidate the graph did not return.
 import type { ChunkMetadata } from './types.js';
 
 export interface StoredChunk {
@@ -19,6 +21,10 @@ export interface ChunkTableData {
   /** slot -> start of its record in `records` (one more entry than slots). */
   recordStart: Uint32Array;
   records: Uint8Array;
+  /** Length of each vector (0 while the index holds none). */
+  dimensions: number;
+  /** slot -> its vector, `dimensions` values each. */
+  vectors: Float32Array;
   /** The label the next added vector gets: labels are never reused, so a slot's label is unique across generations. */
   nextLabel: number;
 }
@@ -53,8 +59,8 @@ export class ChunkTable {
     return this.data.labels[low] === label ? low : undefined;
   }
 
-  labelOf(slot: number): number {
-    return this.data.labels[slot]!;
+  vectorOf(slot: number): Float32Array {
+    return this.data.vectors.subarray(slot * this.data.dimensions, (slot + 1) * this.data.dimensions);
   }
 
   sourceOf(slot: number): string {
@@ -68,12 +74,23 @@ export class ChunkTable {
 }
 
 export function emptyChunkTableData(): ChunkTableData {
-  return { ids: [], labels: new Uint32Array(0), source: new Uint16Array(0), sources: [], recordStart: new Uint32Array(1), records: new Uint8Array(0), nextLabel: 0 };
+  return {
+    ids: [],
+    labels: new Uint32Array(0),
+    source: new Uint16Array(0),
+    sources: [],
+    recordStart: new Uint32Array(1),
+    records: new Uint8Array(0),
+    dimensions: 0,
+    vectors: new Float32Array(0),
+    nextLabel: 0,
+  };
 }
 
-/** A chunk to add, with the source key it belongs to. */
+/** A chunk to add, with the source key it belongs to and its vector as the graph stores it. */
 export interface NewChunk extends StoredChunk {
   source: string;
+  vector: ArrayLike<number>;
 }
 
 /**
@@ -89,6 +106,8 @@ export function buildChunkTable(previous: ChunkTableData, kept: Int32Array, adde
   const records = new Uint8Array(keptBytes + encoded.reduce((sum, bytes) => sum + bytes.length, 0));
   const recordStart = new Uint32Array(size + 1);
   const ids: string[] = [];
+  const dimensions = previous.dimensions || (added[0]?.vector.length ?? 0);
+  const vectors = new Float32Array(size * dimensions);
   const labels = new Uint32Array(size);
   const source = new Uint16Array(size);
   const sources: string[] = [];
@@ -103,7 +122,9 @@ export function buildChunkTable(previous: ChunkTableData, kept: Int32Array, adde
     return index;
   };
   let offset = 0;
-  const append = (slot: number, id: string, label: number, key: string, bytes: Uint8Array): void => {
+  const append = (slot: number, id: string, label: number, key: string, bytes: Uint8Array, vector: ArrayLike<number>): void => {
+    if (vector.length !== dimensions) throw new Error(`chunk ${id} has a vector of ${vector.length} dimensions, the index ${dimensions}`);
+    vectors.set(vector, slot * dimensions);
     ids.push(id);
     labels[slot] = label;
     source[slot] = sourceOf(key);
@@ -111,9 +132,11 @@ export function buildChunkTable(previous: ChunkTableData, kept: Int32Array, adde
     offset += bytes.length;
     recordStart[slot + 1] = offset;
   };
+  const table = new ChunkTable(previous);
   keptSlots.forEach((old, slot) => {
-    append(slot, previous.ids[old]!, previous.labels[old]!, previous.sources[previous.source[old]!]!, previous.records.subarray(previous.recordStart[old], previous.recordStart[old + 1]));
+    const record = previous.records.subarray(previous.recordStart[old], previous.recordStart[old + 1]);
+    append(slot, previous.ids[old]!, previous.labels[old]!, previous.sources[previous.source[old]!]!, record, table.vectorOf(old));
   });
-  added.forEach((chunk, i) => append(keptSlots.length + i, chunk.id, previous.nextLabel + i, chunk.source, encoded[i]!));
-  return { ids, labels, source, sources, recordStart, records, nextLabel: previous.nextLabel + added.length };
+  added.forEach((chunk, i) => append(keptSlots.length + i, chunk.id, previous.nextLabel + i, chunk.source, encoded[i]!, chunk.vector));
+  return { ids, labels, source, sources, recordStart, records, dimensions, vectors, nextLabel: previous.nextLabel + added.length };
 }

@@ -22,8 +22,6 @@ const PREFIX = 'generation-';
 export interface GenerationData {
   chunks: ChunkTableData;
   lexical: LexicalData;
-  /** Of the vectors; undefined while the index holds none. */
-  dimensions: number | undefined;
 }
 
 /** What searches read: immutable, replaced whole when a sync finishes. */
@@ -34,7 +32,7 @@ export interface Snapshot {
 }
 
 export function emptyGenerationData(): GenerationData {
-  return { chunks: emptyChunkTableData(), lexical: emptyLexicalData(), dimensions: undefined };
+  return { chunks: emptyChunkTableData(), lexical: emptyLexicalData() };
 }
 
 export function snapshotOf(data: GenerationData, graph: HnswGraph | undefined): Snapshot {
@@ -54,7 +52,7 @@ export async function writeGeneration(folder: string, data: GenerationData, grap
   const { chunks, lexical } = data;
   const meta = {
     format: FORMAT,
-    dimensions: data.dimensions ?? null,
+    dimensions: chunks.dimensions,
     chunks: chunks.ids.length,
     sources: chunks.sources.length,
     terms: lexical.terms.length,
@@ -68,12 +66,12 @@ export async function writeGeneration(folder: string, data: GenerationData, grap
     sources: encodeStrings(chunks.sources),
     recordStart: chunks.recordStart,
     records: chunks.records,
+    vectors: chunks.vectors,
     terms: encodeStrings(lexical.terms),
     postingStart: lexical.postingStart,
     postingSlot: lexical.postingSlot,
     postingTf: lexical.postingTf,
-    maxTf: lexical.maxTf,
-    minLength: lexical.minLength,
+    maxSaturation: lexical.maxSaturation,
     length: lexical.length,
   });
   await writeFileAtomic(join(folder, CHUNKS_FILE), bytes);
@@ -82,7 +80,7 @@ export async function writeGeneration(folder: string, data: GenerationData, grap
 export async function readGenerationData(folder: string): Promise<GenerationData> {
   const path = join(folder, CHUNKS_FILE);
   const unpacked = unpackSections(await readFile(path), path);
-  const meta = unpacked.meta as { format: number; dimensions: number | null; chunks: number; sources: number; terms: number; nextLabel: number; totalLength: number };
+  const meta = unpacked.meta as { format: number; dimensions: number; chunks: number; sources: number; terms: number; nextLabel: number; totalLength: number };
   if (meta.format !== FORMAT) throw new Error(`${path}: unknown format ${String(meta.format)}`);
   const u8 = (name: string) => section(unpacked, name, 'u8', path);
   const u16 = (name: string) => section(unpacked, name, 'u16', path);
@@ -94,6 +92,8 @@ export async function readGenerationData(folder: string): Promise<GenerationData
     sources: decodeStrings(u8('sources'), meta.sources),
     recordStart: u32('recordStart'),
     records: u8('records'),
+    dimensions: meta.dimensions,
+    vectors: section(unpacked, 'vectors', 'f32', path),
     nextLabel: meta.nextLabel,
   };
   const lexical: LexicalData = {
@@ -101,17 +101,16 @@ export async function readGenerationData(folder: string): Promise<GenerationData
     postingStart: u32('postingStart'),
     postingSlot: u32('postingSlot'),
     postingTf: u16('postingTf'),
-    maxTf: u16('maxTf'),
-    minLength: u32('minLength'),
+    maxSaturation: section(unpacked, 'maxSaturation', 'f64', path),
     length: u32('length'),
     totalLength: meta.totalLength,
   };
-  return { chunks, lexical, dimensions: meta.dimensions ?? undefined };
+  return { chunks, lexical };
 }
 
 /** The generation's graph, or undefined when it has no vectors. */
 export async function readGraph(folder: string, data: GenerationData): Promise<HnswGraph | undefined> {
-  return data.dimensions === undefined ? undefined : HnswGraph.read(join(folder, GRAPH_FILE), data.dimensions, data.chunks.ids.length);
+  return data.chunks.dimensions === 0 ? undefined : HnswGraph.read(join(folder, GRAPH_FILE), data.chunks.dimensions, data.chunks.ids.length);
 }
 
 /** Opens a generation for searching: every file is read off the event loop, nothing is parsed per chunk. */

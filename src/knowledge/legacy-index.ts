@@ -27,20 +27,19 @@ export async function migrateLegacyIndex(directory: string, folder: string, owne
     .map(([label, chunk]) => ({ ...chunk, label: Number(label) }))
     .filter((chunk) => owned.has(chunk.id))
     .sort((a, b) => a.label - b.label);
-  const table = buildChunkTable(
-    emptyChunkTableData(),
-    new Int32Array(0),
-    chunks.map((chunk) => ({ id: chunk.id, text: chunk.pageContent, metadata: chunk.metadata, source: chunk.metadata.sourceId ?? '' })),
-  );
   const labels = Uint32Array.from(chunks, (chunk) => chunk.label);
-  const lexical = buildLexicalData(emptyLexicalData(), new Int32Array(0), chunks.map((chunk) => lexicalDocument(lexicalText(chunk.pageContent, chunk.metadata))));
-  const dimensions = docstore.dimensions ?? undefined;
   let graph: HnswGraph | undefined;
-  if (dimensions !== undefined) {
-    graph = await HnswGraph.read(join(directory, LEGACY_FILES.graph), dimensions, chunks.length);
+  if (docstore.dimensions !== null) {
+    graph = await HnswGraph.read(join(directory, LEGACY_FILES.graph), docstore.dimensions, chunks.length);
     // Points the docstore no longer knew were deleted after the graph was last written.
     graph.keepOnly(new Set(labels));
   }
-  await writeGeneration(folder, { chunks: { ...table, labels, nextLabel: docstore.nextLabel }, lexical, dimensions }, graph);
+  const table = buildChunkTable(
+    emptyChunkTableData(),
+    new Int32Array(0),
+    chunks.map((chunk) => ({ id: chunk.id, text: chunk.pageContent, metadata: chunk.metadata, source: chunk.metadata.sourceId ?? '', vector: graph?.vectorOf(chunk.label) ?? [] })),
+  );
+  const lexical = buildLexicalData(emptyLexicalData(), new Int32Array(0), chunks.map((chunk) => lexicalDocument(lexicalText(chunk.pageContent, chunk.metadata))));
+  await writeGeneration(folder, { chunks: { ...table, labels, nextLabel: docstore.nextLabel }, lexical }, graph);
   return chunks.length;
 }

@@ -3,6 +3,7 @@
 // one pass over the kept postings and the new chunks' terms, whatever changed.
 import { phraseConcepts } from './concepts.js';
 import type { LexicalData } from './lexical-index.js';
+import { averageLengthOf, compareTerms, saturation } from './lexical-index.js';
 import { isContentToken, termsOf, tokenize } from './text.js';
 
 /** A chunk as the lexical index sees it. */
@@ -42,11 +43,6 @@ export function lexicalDocument(text: string): LexicalDocument {
   return { terms, length };
 }
 
-/** The order of the term dictionary (by UTF-16 code units, as the server's lookup compares). */
-export function compareTerms(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** An index with no chunk. */
 export function emptyLexicalData(): LexicalData {
   return {
@@ -54,8 +50,7 @@ export function emptyLexicalData(): LexicalData {
     postingStart: new Uint32Array(1),
     postingSlot: new Uint32Array(0),
     postingTf: new Uint16Array(0),
-    maxTf: new Uint16Array(0),
-    minLength: new Uint32Array(0),
+    maxSaturation: new Float64Array(0),
     length: new Uint32Array(0),
     totalLength: 0,
   };
@@ -113,16 +108,12 @@ export function buildLexicalData(previous: LexicalData, kept: Int32Array, added:
   const postings = postingStart[liveTerms.length]!;
   const postingSlot = new Uint32Array(postings);
   const postingTf = new Uint16Array(postings);
-  const maxTf = new Uint16Array(liveTerms.length);
-  const minLength = new Uint32Array(liveTerms.length).fill(0xffffffff);
   const fill = postingStart.slice(0, liveTerms.length);
   const put = (term: number, slot: number, tf: number): void => {
     const p = fill[term]!;
     fill[term] = p + 1;
     postingSlot[p] = slot;
     postingTf[p] = Math.min(tf, MAX_TF);
-    maxTf[term] = Math.max(maxTf[term]!, postingTf[p]!);
-    minLength[term] = Math.min(minLength[term]!, length[slot]!);
   };
   previous.terms.forEach((_, id) => {
     const term = compact[id]!;
@@ -135,5 +126,13 @@ export function buildLexicalData(previous: LexicalData, kept: Int32Array, added:
   added.forEach((document, i) => {
     for (const [term, tf] of document.terms) put(compact[termIds.get(term)!]!, keptCount + i, tf);
   });
-  return { terms: liveTerms, postingStart, postingSlot, postingTf, maxTf, minLength, length, totalLength };
+  // The bounds are exact for this index: its average length is fixed once built.
+  const averageLength = averageLengthOf(totalLength, size);
+  const maxSaturation = new Float64Array(liveTerms.length);
+  for (let term = 0; term < liveTerms.length; term += 1) {
+    for (let p = postingStart[term]!; p < postingStart[term + 1]!; p += 1) {
+      maxSaturation[term] = Math.max(maxSaturation[term]!, saturation(postingTf[p]!, length[postingSlot[p]!]!, averageLength));
+    }
+  }
+  return { terms: liveTerms, postingStart, postingSlot, postingTf, maxSaturation, length, totalLength };
 }

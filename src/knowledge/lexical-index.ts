@@ -11,14 +11,15 @@
 // The index is immutable (lexical-build.ts makes it, in the build worker): per term, the slots of the chunks
 // that hold it in ascending order with their term frequencies, in flat typed arrays. top() is exact top-k by
 // max-score (Turtle & Flood): each query word has an upper bound of what it can add to a chunk's score (its
-// weight times the saturation of the term's highest frequency in its shortest chunk). Once k chunks are held,
+// weight times the highest saturated frequency of its terms, exact for the index, whose average length is fixed
+// once built). Once k chunks are held,
 // the words whose bounds together stay below the k-th score cannot make a chunk enter on their own, so their
 // postings are no longer walked, only probed for chunks that the other words bring; and a chunk is dropped as
 // soon as its partial score plus the bounds of the words not yet looked at falls below the k-th. A query so
-// touches the postings of its rarest words, not every chunk that shares a common one. Scores are summed in the
-// query's word order whatever the order of the pruning, so they equal an exhaustive scoring to the bit; ties
-// go to the chunk indexed first (the lower slot).
-import { compareTerms } from './lexical-build.js';
+// touches the postings of its rarest words, not every chunk that shares a common one. To have a high k-th score
+// from the start, the chunks of the query's strongest word (few, and the likeliest best) are scored first. Scores
+// are summed in the query's word order whatever the order of the pruning, so they equal an exhaustive scoring to
+// the bit, and ties rank as the exhaustive scan ranked them (TopK).
 import { termGroups } from './text.js';
 
 /** Weight of a match through a synonym group relative to a match of the word itself. */
@@ -27,6 +28,9 @@ const K1 = 1.2;
 const B = 0.75;
 /** Pruning compares sums taken in different orders: it skips only what is below the threshold by this margin. */
 const SAFETY = 1 - 1e-9;
+/** The strongest word's chunks are scored first when they are at most this many, or SEED_PER_HIT per hit wanted. */
+const SEED_POSTINGS = 256;
+const SEED_PER_HIT = 8;
 
 export interface LexicalHit {
   id: string;
@@ -52,9 +56,8 @@ export interface LexicalData {
   /** Slots of each term's chunks, ascending. */
   postingSlot: Uint32Array;
   postingTf: Uint16Array;
-  /** Per term, its highest frequency and the length of its shortest chunk: the bounds of what it can score. */
-  maxTf: Uint16Array;
-  minLength: Uint32Array;
+  /** Per term, the highest saturated frequency (saturation()) of its chunks: the bound of what it can score. */
+  maxSaturation: Float64Array;
   /** slot -> content tokens of the chunk */
   length: Uint32Array;
   totalLength: number;
@@ -80,8 +83,18 @@ interface Resolved {
 }
 
 /** Saturated, length-normalised term frequency (the BM25 term factor). */
-function saturation(tf: number, length: number, averageLength: number): number {
+export function saturation(tf: number, length: number, averageLength: number): number {
   return (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / averageLength));
+}
+
+/** The average chunk length BM25 normalises by. */
+export function averageLengthOf(totalLength: number, chunks: number): number {
+  return chunks === 0 ? 1 : Math.max(1, totalLength / chunks);
+}
+
+/** The order of the term dictionary (by UTF-16 code units, as the lookup compares). */
+export function compareTerms(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The exact scores from each group's match: summed in the query's order, so every caller gets the same bits. */
@@ -97,10 +110,15 @@ function total(query: Resolved, strength: Float64Array, tf: Float64Array, length
   return { bm25, coverage: query.totalWeight > 0 ? covered / query.totalWeight : 0 };
 }
 
-/** A min-heap of the k best (slot, score) pairs; the root is the worst: lowest score, then highest slot. */
+/**
+ * A min-heap of the k best chunks; the root is the worst. Better is a higher score; between equal scores, the chunk
+ * that holds an earlier term of the query (`first`: its index among the query's terms in order), then the one indexed
+ * first: the order in which the exhaustive scan this replaces met its candidates, so ties rank as they did.
+ */
 class TopK {
   readonly slots: number[] = [];
   readonly scores: number[] = [];
+  readonly firsts: number[] = [];
   constructor(readonly capacity: number) {}
 
   get full(): boolean {
@@ -112,20 +130,29 @@ class TopK {
     return this.scores[0]!;
   }
 
+  /** Whether entry a ranks below (slot, score, first). */
+  private below(a: number, slot: number, score: number, first: number): boolean {
+    const held = this.scores[a]!;
+    if (held !== score) return held < score;
+    return this.firsts[a] !== first ? this.firsts[a]! > first : this.slots[a]! > slot;
+  }
+
   private worse(a: number, b: number): boolean {
-    return this.scores[a]! < this.scores[b]! || (this.scores[a] === this.scores[b] && this.slots[a]! > this.slots[b]!);
+    return this.below(a, this.slots[b]!, this.scores[b]!, this.firsts[b]!);
   }
 
   private swap(a: number, b: number): void {
     [this.slots[a], this.slots[b]] = [this.slots[b]!, this.slots[a]!];
     [this.scores[a], this.scores[b]] = [this.scores[b]!, this.scores[a]!];
+    [this.firsts[a], this.firsts[b]] = [this.firsts[b]!, this.firsts[a]!];
   }
 
-  /** Offers a chunk; slots arrive in ascending order, so an equal score never displaces a held chunk. */
-  offer(slot: number, score: number): void {
+  /** Offers a chunk: it enters when the heap has room or it ranks above the worst held. */
+  offer(slot: number, score: number, first: number): void {
     if (!this.full) {
       this.slots.push(slot);
       this.scores.push(score);
+      this.firsts.push(first);
       for (let i = this.slots.length - 1; i > 0; ) {
         const parent = (i - 1) >> 1;
         if (!this.worse(i, parent)) break;
@@ -134,9 +161,10 @@ class TopK {
       }
       return;
     }
-    if (score <= this.threshold) return;
+    if (!this.below(0, slot, score, first)) return;
     this.slots[0] = slot;
     this.scores[0] = score;
+    this.firsts[0] = first;
     for (let i = 0; ; ) {
       const left = 2 * i + 1;
       const right = left + 1;
@@ -147,6 +175,13 @@ class TopK {
       this.swap(i, worst);
       i = worst;
     }
+  }
+
+  /** The entries, best first. */
+  ranked(): { slot: number; first: number }[] {
+    return [...this.slots.keys()]
+      .sort((a, b) => (this.worse(a, b) ? 1 : this.worse(b, a) ? -1 : 0))
+      .map((i) => ({ slot: this.slots[i]!, first: this.firsts[i]! }));
   }
 }
 
@@ -159,7 +194,7 @@ export class LexicalIndex {
     private readonly data: LexicalData,
     private readonly rows: LexicalRows,
   ) {
-    this.averageLength = rows.ids.length === 0 ? 1 : Math.max(1, data.totalLength / rows.ids.length);
+    this.averageLength = averageLengthOf(data.totalLength, rows.ids.length);
   }
 
   get size(): number {
@@ -250,23 +285,33 @@ export class LexicalIndex {
 
   /** BM25 and coverage of the chunk in `slot`. */
   scoreAt(query: PreparedQuery, slot: number): { bm25: number; coverage: number } {
-    return this.scoreResolved(this.resolve(query), slot);
+    const { bm25, coverage } = this.scoreResolved(this.resolve(query), slot);
+    return { bm25, coverage };
   }
 
-  private scoreResolved(query: Resolved, slot: number): { bm25: number; coverage: number } {
+  private scoreResolved(query: Resolved, slot: number): { bm25: number; coverage: number; first: number } {
     const position = new Uint32Array(query.termIds.length);
     query.termIds.forEach((term, k) => (position[k] = this.seek(term, this.data.postingStart[term]!, slot)));
     const strength = new Float64Array(query.weights.length);
     const tf = new Float64Array(query.weights.length);
     for (let g = 0; g < query.weights.length; g += 1) this.match(query, g, position, slot, strength, tf);
-    return total(query, strength, tf, this.data.length[slot]!, this.averageLength);
+    return { ...total(query, strength, tf, this.data.length[slot]!, this.averageLength), first: this.firstTerm(query, position, slot) };
+  }
+
+  /** The index of the query's first term the chunk holds, from postings positions at or past `slot`. */
+  private firstTerm(query: Resolved, position: Uint32Array, slot: number): number {
+    for (let k = 0; k < query.termIds.length; k += 1) {
+      const p = position[k]!;
+      if (p < this.data.postingStart[query.termIds[k]! + 1]! && this.data.postingSlot[p] === slot) return k;
+    }
+    return query.termIds.length;
   }
 
   /** BM25 and coverage of one chunk (zero for an unknown id); scoreAt() is the way without an id lookup. */
   scoreOf(query: PreparedQuery, id: string): { bm25: number; coverage: number } {
     this.slotsById ??= new Map(this.rows.ids.map((chunkId, slot) => [chunkId, slot]));
     const slot = this.slotsById.get(id);
-    return slot === undefined ? { bm25: 0, coverage: 0 } : this.scoreResolved(this.resolve(query), slot);
+    return slot === undefined ? { bm25: 0, coverage: 0 } : this.scoreAt(query, slot);
   }
 
   /** What group g can add to any chunk's score at most. */
@@ -274,13 +319,13 @@ export class LexicalIndex {
     let best = 0;
     for (let k = query.termStart[g]!; k < query.termStart[g + 1]!; k += 1) {
       const term = query.termIds[k]!;
-      const most = saturation(this.data.maxTf[term]!, this.data.minLength[term]!, this.averageLength);
+      const most = this.data.maxSaturation[term]!;
       best = Math.max(best, query.concept[k] ? CONCEPT_MATCH * most : most);
     }
     return query.weights[g]! * best;
   }
 
-  /** The n chunks with the best BM25 score (only chunks that share a term), optionally within some sources; ties go to the lower slot. */
+  /** The n chunks with the best BM25 score (only chunks that share a term), optionally within some sources; ties as TopK orders them. */
   top(query: PreparedQuery, n: number, sources?: ReadonlySet<string>): LexicalHit[] {
     const wanted = Math.floor(n);
     if (wanted <= 0 || this.size === 0) return [];
@@ -297,8 +342,13 @@ export class LexicalIndex {
     const strength = new Float64Array(groups);
     const tf = new Float64Array(groups);
     const best = new TopK(wanted);
+    const seeded = this.seed(resolved, order.at(-1), wanted, allowed, best);
     // order[0 .. essential - 1] are the groups that cannot make a chunk enter on their own.
     let essential = 0;
+    const raise = (): void => {
+      if (best.full) while (essential < order.length && prefix[essential]! < best.threshold * SAFETY) essential += 1;
+    };
+    raise();
     for (;;) {
       let slot = Infinity;
       for (let i = essential; i < order.length; i += 1) {
@@ -309,20 +359,44 @@ export class LexicalIndex {
         }
       }
       if (slot === Infinity) break;
-      if (allowed === undefined || allowed[this.rows.source[slot]!]) this.consider(resolved, slot, order, prefix, essential, position, strength, tf, best);
-      if (best.full) {
-        while (essential < order.length && prefix[essential]! < best.threshold * SAFETY) essential += 1;
-      }
+      if ((allowed === undefined || allowed[this.rows.source[slot]!]) && !seeded.has(slot)) this.consider(resolved, slot, order, prefix, essential, position, strength, tf, best);
+      raise();
       // Every list that stands at this slot moves past it (the others are before it or beyond).
       for (let k = 0; k < resolved.termIds.length; k += 1) {
         const p = position[k]!;
         if (p < this.data.postingStart[resolved.termIds[k]! + 1]! && this.data.postingSlot[p] === slot) position[k] = p + 1;
       }
     }
-    return best.slots
-      .map((slot, i) => ({ slot, bm25: best.scores[i]! }))
-      .sort((a, b) => b.bm25 - a.bm25 || a.slot - b.slot)
-      .map(({ slot }) => ({ id: this.rows.ids[slot]!, slot, ...this.scoreResolved(resolved, slot) }));
+    return best.ranked().map(({ slot }) => {
+      const { bm25, coverage } = this.scoreResolved(resolved, slot);
+      return { id: this.rows.ids[slot]!, slot, bm25, coverage };
+    });
+  }
+
+  /**
+   * Scores the chunks of the strongest group (the rarest word: few chunks, and the likeliest to rank) exactly and
+   * offers them, when they are not too many; returns their slots, which the walk then skips.
+   */
+  private seed(query: Resolved, g: number | undefined, wanted: number, allowed: boolean[] | undefined, best: TopK): Set<number> {
+    const seeded = new Set<number>();
+    if (g === undefined) return seeded;
+    let postings = 0;
+    for (let k = query.termStart[g]!; k < query.termStart[g + 1]!; k += 1) {
+      const term = query.termIds[k]!;
+      postings += this.data.postingStart[term + 1]! - this.data.postingStart[term]!;
+    }
+    if (postings > Math.max(SEED_POSTINGS, SEED_PER_HIT * wanted)) return seeded;
+    for (let k = query.termStart[g]!; k < query.termStart[g + 1]!; k += 1) {
+      const term = query.termIds[k]!;
+      for (let p = this.data.postingStart[term]!; p < this.data.postingStart[term + 1]!; p += 1) {
+        const slot = this.data.postingSlot[p]!;
+        if (seeded.has(slot) || (allowed !== undefined && !allowed[this.rows.source[slot]!])) continue;
+        seeded.add(slot);
+        const { bm25, first } = this.scoreResolved(query, slot);
+        best.offer(slot, bm25, first);
+      }
+    }
+    return seeded;
   }
 
   /** Scores one candidate, dropping it as soon as it cannot beat the k-th, and offers it. */
@@ -353,6 +427,7 @@ export class LexicalIndex {
       this.match(query, g, position, slot, strength, tf);
       if (strength[g]! > 0) partial += strength[g]! * query.weights[g]! * saturation(tf[g]!, length, this.averageLength);
     }
-    best.offer(slot, total(query, strength, tf, length, this.averageLength).bm25);
+    // Every list is now at this slot or past it: the first term the chunk holds can be read off them.
+    best.offer(slot, total(query, strength, tf, length, this.averageLength).bm25, this.firstTerm(query, position, slot));
   }
 }

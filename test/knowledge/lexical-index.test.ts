@@ -20,13 +20,22 @@ function indexOf(docs: readonly Doc[]): LexicalIndex {
   return new LexicalIndex(buildLexicalData(emptyLexicalData(), new Int32Array(0), docs.map((doc) => lexicalDocument(doc.text))), rows(docs));
 }
 
-/** Every chunk scored, best first, ties to the one indexed first: what top() must return (its first k). */
+/**
+ * Every chunk scored, best first; equal scores in the order the exhaustive scan met them (the chunk holding an
+ * earlier term of the query first, then the one indexed first): what top() must return, its first k.
+ */
 function exhaustive(index: LexicalIndex, docs: readonly Doc[], query: string, sources?: ReadonlySet<string>): LexicalHit[] {
   const prepared = index.prepare(query);
+  const terms = prepared.groups.flatMap((group) => group.terms);
+  const firstTerm = (doc: Doc): number => {
+    const held = lexicalDocument(doc.text).terms;
+    const first = terms.findIndex((term) => held.has(term));
+    return first < 0 ? terms.length : first;
+  };
   return docs
-    .map((doc, slot) => ({ slot, doc, ...index.scoreOf(prepared, doc.id) }))
+    .map((doc, slot) => ({ slot, doc, first: firstTerm(doc), ...index.scoreOf(prepared, doc.id) }))
     .filter(({ doc, bm25 }) => bm25 > 0 && (sources === undefined || sources.has(doc.source)))
-    .sort((a, b) => b.bm25 - a.bm25 || a.slot - b.slot)
+    .sort((a, b) => b.bm25 - a.bm25 || a.first - b.first || a.slot - b.slot)
     .map(({ doc, slot, bm25, coverage }) => ({ id: doc.id, slot, bm25, coverage }));
 }
 
