@@ -136,17 +136,23 @@ export async function measureIndexing(): Promise<string[]> {
   ];
   let jawab: JawabServed | undefined;
   try {
-    // First start: the server listens at once and indexes the folder; probe until it is ready.
-    let started = performance.now();
+    // First start: the server listens at once and indexes the folder (probed until the index is in place), then
+    // answers the messages that arrived meanwhile (probed until it is idle again).
+    const started = performance.now();
     jawab = await startJawab(sink.url, { env: { KNOWLEDGE_DIR: knowledgeDir }, untilReady: false });
     const url = jawab.url;
     let running = probe(url, { searches: false });
-    await until(async () => (await fetch(`${url}/readyz`)).ok);
+    await until(async () => (await fetch(`${url}/api/knowledge/status`, { headers: ADMIN })).ok);
     const firstSeconds = (performance.now() - started) / 1000;
     const first = await running.stop();
+    running = probe(url, { searches: false });
+    const backlogStarted = performance.now();
+    await until(async () => (await fetch(`${url}/readyz`)).ok);
+    await settled(jawab);
+    const backlogSeconds = (performance.now() - backlogStarted) / 1000;
+    const backlog = await running.stop();
     const chunks = ((await (await fetch(`${url}/api/knowledge/status`, { headers: ADMIN })).json()) as { chunks: number }).chunks;
 
-    await settled(jawab); // the answers to the webhooks queued while indexing
     running = probe(url, { searches: true });
     await pause(IDLE_MS);
     const idle = await running.stop();
@@ -170,6 +176,7 @@ export async function measureIndexing(): Promise<string[]> {
     rows.push(
       row('idle (baseline)', IDLE_MS / 1000, idle),
       row(`first start, indexing ${ARTICLES} articles`, firstSeconds, first, idle),
+      row(`then answering the ${first.acks.length} messages received while indexing`, backlogSeconds, backlog, idle),
       row(`first sync of a files source of ${ARTICLES} articles`, upload.seconds, upload.timings, idle),
       row(`re-sync of that source, all ${ARTICLES} articles changed`, resync.seconds, resync.timings, idle),
     );

@@ -78,17 +78,30 @@ interface Row {
   rssMb: number;
 }
 
-async function measure(count: number): Promise<Row> {
+/**
+ * `count` synthetic help-text chunks, and a maker of queries: 6 words of a random chunk and 2 random words. Help text
+ * clusters by topic: each chunk takes about half its words from one of count/100 topics (30 words each), the rest
+ * from the shared Zipf background.
+ */
+export function helpChunks(count: number): { texts: string[]; query: () => string } {
   const next = seededRandom(count);
   const words = vocabulary(next, 20_000);
   const pick = zipf(next, words.length);
-  // Help text clusters by topic: each chunk takes about half its words from one of count/100 topics
-  // (30 words each), the rest from the shared Zipf background.
   const topics = Array.from({ length: Math.max(1, count / 100) }, () => Array.from({ length: 30 }, () => words[Math.floor(next() * words.length)]!));
   const texts = Array.from({ length: count }, () => {
     const topic = topics[Math.floor(next() * topics.length)]!;
     return Array.from({ length: 40 + Math.floor(next() * 40) }, () => (next() < 0.5 ? topic[Math.floor(next() * topic.length)] : words[pick()])).join(' ');
   });
+  const query = (): string => {
+    const source = texts[Math.floor(next() * count)]!.split(' ');
+    const taken = Array.from({ length: 6 }, () => source[Math.floor(next() * source.length)]);
+    return [...taken, words[pick()], words[pick()]].join(' ');
+  };
+  return { texts, query };
+}
+
+async function measure(count: number): Promise<Row> {
+  const { texts, query } = helpChunks(count);
   const embeddings = new OfflineEmbeddings();
   const graph = HnswGraph.create(embeddings.dimensions, { initialCapacity: count });
 
@@ -103,12 +116,7 @@ async function measure(count: number): Promise<Row> {
   }
   const insertSeconds = (performance.now() - started) / 1000;
 
-  // Queries: 6 words of a random chunk and 2 random words.
-  const queries = Array.from({ length: QUERIES }, () => {
-    const source = texts[Math.floor(next() * count)]!.split(' ');
-    const taken = Array.from({ length: 6 }, () => source[Math.floor(next() * source.length)]);
-    return embeddings.embed([...taken, words[pick()], words[pick()]].join(' '));
-  });
+  const queries = Array.from({ length: QUERIES }, () => embeddings.embed(query()));
   for (const query of queries.slice(0, 20)) graph.nearest(query, 10); // warm-up
   const latencies: number[] = [];
   const cpuTimes: number[] = [];
