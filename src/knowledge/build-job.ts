@@ -47,8 +47,10 @@ export interface BuildJob {
   current: number | undefined;
   next: number;
   source: string;
-  /** The manifest's sources as they are. */
-  sources: Record<string, SourceEntry>;
+  /** What the manifest holds for the source now. */
+  previous: SourceEntry | undefined;
+  /** The keys of every source in the manifest: a chunk of any other source is no source's and goes. */
+  sourceKeys: string[];
   input: SyncInput;
   embeddings: EmbedderSpec;
   /** Chunks per embeddings request. */
@@ -101,7 +103,7 @@ async function documentsOf(input: SyncInput): Promise<SourceDocuments | undefine
 
 export async function runBuildJob(job: BuildJob, context: BuildContext): Promise<BuildResult> {
   const { source } = job;
-  const previous = job.sources[source]?.documents ?? {};
+  const previous = job.previous?.documents ?? {};
   const documents = await documentsOf(job.input);
   const keep = documents === undefined ? [] : documents.keep === 'all' ? Object.keys(previous) : (documents.keep ?? []);
   const seen = new Set([...(documents?.files ?? []).map((file) => file.path), ...keep]);
@@ -130,10 +132,10 @@ export async function runBuildJob(job: BuildJob, context: BuildContext): Promise
     if (documents.origin !== undefined) entry.origin = documents.origin;
   }
 
-  const sources = { ...job.sources };
-  if (entry === undefined) delete sources[source];
-  else sources[source] = entry;
-  const { written, chunks } = await writeNext(job, ownedChunkIds(sources), applied);
+  // The chunks that stay: the source's as its entry now lists them, every other source's as they are.
+  const owned = entry === undefined ? new Set<string>() : ownedChunkIds({ [source]: entry });
+  const others = new Set(job.sourceKeys.filter((key) => key !== source));
+  const { written, chunks } = await writeNext(job, (id, chunkSource) => (chunkSource === source ? owned.has(id) : others.has(chunkSource)), applied);
   const result: BuildResult = {
     entry,
     added: applied.filter((item) => item.isNew).length,
@@ -175,7 +177,7 @@ async function embed(pending: PendingFile[], batchSize: number, context: BuildCo
 }
 
 /** Writes generation `next` when a chunk changed: the current one's chunks that stay, then the new ones. */
-async function writeNext(job: BuildJob, owned: ReadonlySet<string>, applied: readonly PendingFile[]): Promise<{ written: boolean; chunks: number }> {
+async function writeNext(job: BuildJob, stays: (id: string, source: string) => boolean, applied: readonly PendingFile[]): Promise<{ written: boolean; chunks: number }> {
   const currentFolder = job.current === undefined ? undefined : generationFolder(job.directory, job.current);
   const data: GenerationData = currentFolder === undefined ? emptyGenerationData() : await readGenerationData(currentFolder);
   const added: NewChunk[] = applied.flatMap((item) =>
@@ -193,7 +195,7 @@ async function writeNext(job: BuildJob, owned: ReadonlySet<string>, applied: rea
   const dropped: number[] = [];
   let slot = 0;
   data.chunks.ids.forEach((id, old) => {
-    if (owned.has(id) && !addedIds.has(id)) kept[old] = slot++;
+    if (stays(id, data.chunks.sources[data.chunks.source[old]!]!) && !addedIds.has(id)) kept[old] = slot++;
     else {
       kept[old] = -1;
       dropped.push(data.chunks.labels[old]!);

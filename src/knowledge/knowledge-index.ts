@@ -168,7 +168,7 @@ export class KnowledgeIndex implements SearchableIndex {
 
   /** A folder that holds what its source indexed needs no worker (a start with unchanged knowledge). */
   private async build(job: BuildJob, onProgress?: SyncProgress): Promise<BuildResult> {
-    const previous = this.manifest.sources[job.source];
+    const previous = job.previous;
     if (job.input.kind === 'folder' && (await folderUnchanged(job.input.folder, previous, job.input.options))) {
       const documents = Object.keys(previous!.documents).length;
       return { entry: { ...previous! }, added: 0, updated: 0, removed: 0, unchanged: documents, written: false, chunks: this.snapshot.chunks.size };
@@ -182,7 +182,8 @@ export class KnowledgeIndex implements SearchableIndex {
       current: this.manifest.generation,
       next: (this.manifest.generation ?? 0) + 1,
       source,
-      sources: this.manifest.sources,
+      previous: this.manifest.sources[source],
+      sourceKeys: Object.keys(this.manifest.sources),
       input,
       embeddings: this.embedder(),
       batchSize: this.batchSize,
