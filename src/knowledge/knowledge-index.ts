@@ -22,7 +22,7 @@ import { folderUnchanged } from './folder-check.js';
 import { runBuild, runMigration } from './build-runner.js';
 import type { Snapshot } from './generation.js';
 import { emptyGenerationData, generationFolder, readSnapshot, removeLeftovers, snapshotOf } from './generation.js';
-import type { PreparedQuery } from './lexical-index.js';
+import type { LexicalHit, PreparedQuery } from './lexical-index.js';
 import type { LoadOptions } from './loader.js';
 import type { LegacyManifest, Manifest, SourceEntry } from './manifest.js';
 import { fromLegacy, LEGACY_FILES, ownedChunkIds, readManifest, writeManifest } from './manifest.js';
@@ -221,9 +221,12 @@ export class KnowledgeIndex implements SearchableIndex {
     };
   }
 
-  /** A candidate's lexical scores and hybrid score (the bm25 mode passes the coverage as its score). */
-  private candidate(snapshot: Snapshot, slot: number, query: PreparedQuery, similarity: number | undefined, score?: number): Candidate {
-    const { bm25, coverage } = snapshot.lexical.scoreAt(query, slot);
+  /**
+   * A candidate's lexical scores (`lexical` when top() gave them already) and hybrid score (the bm25 mode passes
+   * the coverage as its score).
+   */
+  private candidate(snapshot: Snapshot, slot: number, query: PreparedQuery, similarity: number | undefined, score?: number, lexical?: { bm25: number; coverage: number }): Candidate {
+    const { bm25, coverage } = lexical ?? snapshot.lexical.scoreAt(query, slot);
     const candidate: Candidate = {
       slot,
       score: score ?? SIMILARITY_WEIGHT * Math.max(0, similarity ?? 0) + (1 - SIMILARITY_WEIGHT) * coverage,
@@ -252,7 +255,7 @@ export class KnowledgeIndex implements SearchableIndex {
     const prepared = lexical.prepare(query);
     if (mode === 'bm25') {
       // Ranked by BM25; the score is the coverage, the calibrated lexical relevance.
-      return lexical.top(prepared, k, sources).map((hit) => KnowledgeIndex.scored(snapshot, this.candidate(snapshot, hit.slot, prepared, undefined, hit.coverage)));
+      return lexical.top(prepared, k, sources).map((hit) => KnowledgeIndex.scored(snapshot, this.candidate(snapshot, hit.slot, prepared, undefined, hit.coverage, hit)));
     }
     const vector = unit(await this.embeddings.embedQuery(query));
     const accept =
@@ -270,12 +273,16 @@ export class KnowledgeIndex implements SearchableIndex {
       const slot = chunks.slotOfLabel(hit.label);
       if (slot !== undefined) similarities.set(slot, hit.similarity);
     }
+    const lexicalHits = new Map<number, LexicalHit>();
     if (mode === 'hybrid' && graph !== undefined) {
-      for (const { slot } of lexical.top(prepared, wanted, sources)) {
-        if (!similarities.has(slot)) similarities.set(slot, cosine(chunks.vectorOf(slot), vector));
+      for (const hit of lexical.top(prepared, wanted, sources)) {
+        lexicalHits.set(hit.slot, hit);
+        if (!similarities.has(hit.slot)) similarities.set(hit.slot, cosine(chunks.vectorOf(hit.slot), vector));
       }
     }
-    const candidates = [...similarities].map(([slot, similarity]) => this.candidate(snapshot, slot, prepared, similarity, mode === 'vector' ? similarity : undefined));
+    const candidates = [...similarities].map(([slot, similarity]) =>
+      this.candidate(snapshot, slot, prepared, similarity, mode === 'vector' ? similarity : undefined, lexicalHits.get(slot)),
+    );
     return candidates
       .sort((a, b) => b.score - a.score)
       .slice(0, k)
