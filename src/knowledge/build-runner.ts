@@ -37,7 +37,8 @@ export interface JobHandlers {
   progress?: (done: number, total: number) => void;
 }
 
-const IDLE_MS = 2_000;
+/** Syncs come in runs (an upload, then a re-sync; a reconcile of several sources): starting a worker costs ~0.5 s. */
+const IDLE_MS = 10_000;
 
 /**
  * The worker's entry: compiled JavaScript beside this file in production; in a TypeScript run (tsx, vitest) the

@@ -91,13 +91,14 @@ export class HnswGraph {
   }
 
   /** Adds points under new labels (a label must not be in the graph already). */
-  add(vectors: readonly (readonly number[])[], labels: readonly number[]): void {
+  add(vectors: readonly ArrayLike<number>[], labels: readonly number[]): void {
     // Counting deleted slots as used is conservative: a resize may come a little early, never late.
     const needed = this.graph.getCurrentCount() + vectors.length;
     if (needed > this.graph.getMaxElements()) this.graph.resizeIndex(Math.max(needed, this.graph.getMaxElements() * 2));
     vectors.forEach((vector, i) => {
       if (vector.length !== this.dimensions) throw new Error(`vector ${i} has ${vector.length} dimensions, the index has ${this.dimensions}`);
-      this.graph.addPoint(vector as number[], labels[i]!, true);
+      // hnswlib takes arrays only: a typed vector is copied into one, a point at a time.
+      this.graph.addPoint(Array.isArray(vector) ? vector : Array.from(vector), labels[i]!, true);
       this.live += 1;
     });
   }
