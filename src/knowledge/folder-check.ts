@@ -6,7 +6,7 @@ import { contentHash, listKnowledgeFiles, readKnowledgeFile } from './loader.js'
 import type { LoadOptions } from './loader.js';
 import type { SourceEntry } from './manifest.js';
 
-const READERS = 8;
+const READERS = 16;
 
 export async function folderUnchanged(folder: string, entry: SourceEntry | undefined, options: LoadOptions): Promise<boolean> {
   // Errors other than warnings about indexed files (catalog rows) concern files a sync must look at again.

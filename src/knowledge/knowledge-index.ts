@@ -82,6 +82,10 @@ function sameEntry(a: SourceEntry | undefined, b: SourceEntry | undefined): bool
   return timeless(a) === timeless(b);
 }
 
+function chunksOf(source: SourceEntry): number {
+  return Object.values(source.documents).reduce((sum, document) => sum + document.chunks, 0);
+}
+
 /** A candidate of a search, scored before its text is read. */
 interface Candidate {
   slot: number;
@@ -94,9 +98,11 @@ interface Candidate {
 export class KnowledgeIndex implements SearchableIndex {
   /** Serialises syncs: each one builds on the generation the one before it committed. */
   private queue: Promise<unknown> = Promise.resolve();
+  private snapshot = snapshotOf(emptyGenerationData(), undefined);
+  /** Settles once the generation in force is read (or found unreadable, and the index reset to be rebuilt). */
+  private loaded: Promise<void> = Promise.resolve();
 
   private constructor(
-    private snapshot: Snapshot,
     private manifest: Manifest,
     readonly directory: string,
     private readonly embeddings: EmbeddingsInterface,
@@ -106,25 +112,42 @@ export class KnowledgeIndex implements SearchableIndex {
     private readonly efSearch: number | undefined,
   ) {}
 
+  /**
+   * Opens the index of `options.dataDir`: reads its manifest and starts reading the generation in force, which
+   * searches and syncs wait for (a start meanwhile compares KNOWLEDGE_DIR with the manifest).
+   */
   static async open(options: OpenKnowledgeIndexOptions): Promise<KnowledgeIndex> {
     const directory = join(options.dataDir, 'index', indexFolderName(options.embeddingsId));
     await mkdir(directory, { recursive: true });
-    let manifest: Manifest = { version: 3, embeddingsId: options.embeddingsId, sources: {} };
-    let snapshot = snapshotOf(emptyGenerationData(), undefined);
+    const warn = options.warn ?? console.warn;
+    const fresh = (): Manifest => ({ version: 3, embeddingsId: options.embeddingsId, sources: {} });
+    let manifest = fresh();
     try {
       const stored = await readManifest(directory, options.embeddingsId);
       manifest = stored.version === 3 ? stored : await KnowledgeIndex.migrate(directory, stored);
-      if (manifest.generation !== undefined) snapshot = await readSnapshot(generationFolder(directory, manifest.generation));
     } catch (error) {
-      manifest = { version: 3, embeddingsId: options.embeddingsId, sources: {} };
       // A missing manifest is a first start; an unreadable or outdated index is rebuilt from the sources.
-      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-      if (!missing) (options.warn ?? console.warn)(`knowledge index in ${directory} is unreadable (${String(error)}); it will be rebuilt`);
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') KnowledgeIndex.unreadable(warn, directory, error);
     }
     // What a build or a write cut short by a crash left, and the files of an index migrated or given up.
     await removeLeftovers(directory, manifest.generation);
     for (const file of Object.values(LEGACY_FILES)) await rm(join(directory, file), { force: true });
-    return new KnowledgeIndex(snapshot, manifest, directory, options.embeddings, options.embeddingsId, options.batchSize ?? 64, options.now ?? Date.now, options.efSearch);
+    const index = new KnowledgeIndex(manifest, directory, options.embeddings, options.embeddingsId, options.batchSize ?? 64, options.now ?? Date.now, options.efSearch);
+    const generation = manifest.generation;
+    if (generation !== undefined) {
+      index.loaded = readSnapshot(generationFolder(directory, generation)).then(
+        (snapshot) => void (index.snapshot = snapshot),
+        (error: unknown) => {
+          KnowledgeIndex.unreadable(warn, directory, error);
+          index.manifest = fresh();
+        },
+      );
+    }
+    return index;
+  }
+
+  private static unreadable(warn: (message: string) => void, directory: string, error: unknown): void {
+    warn(`knowledge index in ${directory} is unreadable (${String(error)}); it will be rebuilt`);
   }
 
   /** Turns an index written before generations into generation 1 (its vectors are kept: nothing is embedded again). */
@@ -166,17 +189,20 @@ export class KnowledgeIndex implements SearchableIndex {
     return this.embeddings instanceof OfflineEmbeddings ? { kind: 'offline', dimensions: this.embeddings.dimensions } : { kind: 'caller' };
   }
 
-  /** A folder that holds what its source indexed needs no worker (a start with unchanged knowledge). */
-  private async build(job: BuildJob, onProgress?: SyncProgress): Promise<BuildResult> {
-    const previous = job.previous;
-    if (job.input.kind === 'folder' && (await folderUnchanged(job.input.folder, previous, job.input.options))) {
-      const documents = Object.keys(previous!.documents).length;
-      return { entry: { ...previous! }, added: 0, updated: 0, removed: 0, unchanged: documents, written: false, chunks: this.snapshot.chunks.size };
+  /** Whether a folder sync has nothing to do: the folder holds what the source indexed (no worker needed then). */
+  private async folderUnchanged(source: string, input: SyncInput): Promise<boolean> {
+    if (input.kind !== 'folder') {
+      await this.loaded;
+      return false;
     }
-    return runBuild(job, { embed: (texts) => this.embeddings.embedDocuments(texts), ...(onProgress ? { progress: onProgress } : {}) });
+    // Read while the generation in force is still being read at start; a reset index (unreadable) changes nothing.
+    const previous = this.manifest.sources[source];
+    const [unchanged] = await Promise.all([folderUnchanged(input.folder, previous, input.options), this.loaded]);
+    return unchanged && this.manifest.sources[source] === previous;
   }
 
   private async runSync(source: string, input: SyncInput, onProgress?: SyncProgress): Promise<SyncReport> {
+    const unchanged = await this.folderUnchanged(source, input);
     const job: BuildJob = {
       directory: this.directory,
       current: this.manifest.generation,
@@ -188,8 +214,11 @@ export class KnowledgeIndex implements SearchableIndex {
       embeddings: this.embedder(),
       batchSize: this.batchSize,
     };
-    const result = await this.build(job, onProgress);
     const previous = this.manifest.sources[source];
+    const result: BuildResult =
+      unchanged && previous !== undefined
+        ? { entry: { ...previous }, added: 0, updated: 0, removed: 0, unchanged: Object.keys(previous.documents).length, written: false, chunks: this.snapshot.chunks.size }
+        : await runBuild(job, { embed: (texts) => this.embeddings.embedDocuments(texts), ...(onProgress ? { progress: onProgress } : {}) });
     const entry = result.entry;
     if (entry !== undefined) {
       // A sync that failed part-way has not finished: the source keeps the time of the last one that did.
@@ -246,6 +275,7 @@ export class KnowledgeIndex implements SearchableIndex {
 
   /** The k chunks that best match the query, best first (hybrid unless `options.mode` says otherwise). */
   async search(query: string, k: number, options: SearchOptions = {}): Promise<ScoredChunk[]> {
+    await this.loaded;
     // One generation for the whole search, even if a sync commits a newer one while it waits for the query vector.
     const snapshot = this.snapshot;
     const { chunks, lexical, graph } = snapshot;
@@ -307,7 +337,7 @@ export class KnowledgeIndex implements SearchableIndex {
     const documents = Object.values(entry.documents);
     const status: SourceStatus = {
       documents: documents.length,
-      chunks: documents.reduce((sum, document) => sum + document.chunks, 0),
+      chunks: chunksOf(entry),
       errors: entry.errors,
     };
     if (entry.lastSyncAt !== undefined) status.lastSyncAt = entry.lastSyncAt;
@@ -321,7 +351,8 @@ export class KnowledgeIndex implements SearchableIndex {
       embeddingsId: this.embeddingsId,
       directory: this.directory,
       files: sources.reduce((sum, source) => sum + Object.keys(source.documents).length, 0),
-      chunks: this.snapshot.chunks.size,
+      // From the manifest, which names the chunks of the generation in force: known before that is read.
+      chunks: sources.reduce((sum, source) => sum + chunksOf(source), 0),
     };
     const lastSyncAt = syncs.at(-1);
     if (lastSyncAt !== undefined) stats.lastSyncAt = lastSyncAt;

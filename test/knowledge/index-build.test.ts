@@ -85,6 +85,25 @@ describe('building the knowledge index', () => {
     expect((await restarted.search(`article ${nameOf(3)}`, 1))[0]?.metadata.source).toBe('article-3.md');
   });
 
+  it('rebuilds an index whose files cannot be read, saying so, at the first sync after the start', async () => {
+    const dataDir = await newDir();
+    const knowledgeDir = join(await newDir(), 'knowledge');
+    await mkdir(knowledgeDir);
+    for (const file of documents(10, 'first')) await writeFile(join(knowledgeDir, file.path), file.text);
+    const embeddings = new OfflineEmbeddings();
+    const directory = join(dataDir, 'index', embeddings.id);
+    const warnings: string[] = [];
+    const open = () => KnowledgeIndex.open({ dataDir, embeddings, embeddingsId: embeddings.id, warn: (message) => warnings.push(message) });
+    await (await open()).sync(knowledgeDir);
+    for (const damage of [() => writeFile(join(directory, 'generation-1', 'chunks.bin'), 'JWB1 cut short'), () => writeFile(join(directory, 'manifest.json'), '{"version":')]) {
+      await damage();
+      const index = await open();
+      expect(await index.sync(knowledgeDir)).toMatchObject({ added: 10, updated: 0, removed: 0, unchanged: 0, chunks: 20 });
+      expect(warnings.splice(0)).toEqual([expect.stringMatching(/^knowledge index in .* is unreadable \(.*\); it will be rebuilt$/)]);
+      expect((await index.search(`article ${nameOf(4)}`, 1))[0]?.metadata.source).toBe('article-4.md');
+    }
+  });
+
   it('serves the last complete index while a sync runs: a search never sees part of one', async () => {
     // A model's embeddings answer over the network: each batch gives the event loop back, and searches run meanwhile.
     class RemoteEmbeddings extends Embeddings {
