@@ -35,6 +35,15 @@ function documents(count: number, edition: string): LoadedFile[] {
   });
 }
 
+/** A data folder, and a knowledge folder holding `count` documents of `edition` (none when 0). */
+async function folders(count: number, edition: string): Promise<{ dataDir: string; knowledgeDir: string }> {
+  const dataDir = await newDir();
+  const knowledgeDir = join(await newDir(), 'knowledge');
+  await mkdir(knowledgeDir);
+  for (const file of documents(count, edition)) await writeFile(join(knowledgeDir, file.path), file.text);
+  return { dataDir, knowledgeDir };
+}
+
 /** Every file under a folder with its size, modification time and inode: any write shows. */
 async function fileSignatures(folder: string): Promise<Record<string, string>> {
   const signatures: Record<string, string> = {};
@@ -70,10 +79,7 @@ describe('building the knowledge index', () => {
   });
 
   it('reads an unchanged index at start and writes nothing', async () => {
-    const dataDir = await newDir();
-    const knowledgeDir = join(await newDir(), 'knowledge');
-    await mkdir(knowledgeDir);
-    for (const file of documents(20, 'first')) await writeFile(join(knowledgeDir, file.path), file.text);
+    const { dataDir, knowledgeDir } = await folders(20, 'first');
     const embeddings = new OfflineEmbeddings();
     const open = () => KnowledgeIndex.open({ dataDir, embeddings, embeddingsId: embeddings.id });
     await (await open()).sync(knowledgeDir);
@@ -86,10 +92,7 @@ describe('building the knowledge index', () => {
   });
 
   it('rebuilds an index whose files cannot be read, saying so, at the first sync after the start', async () => {
-    const dataDir = await newDir();
-    const knowledgeDir = join(await newDir(), 'knowledge');
-    await mkdir(knowledgeDir);
-    for (const file of documents(10, 'first')) await writeFile(join(knowledgeDir, file.path), file.text);
+    const { dataDir, knowledgeDir } = await folders(10, 'first');
     const embeddings = new OfflineEmbeddings();
     const directory = join(dataDir, 'index', embeddings.id);
     const warnings: string[] = [];
@@ -145,11 +148,8 @@ describe('building the knowledge index', () => {
   it('migrates an index written before generations without embedding anything again', async () => {
     // A version 2 folder as the previous release wrote it: hnswlib.index, docstore.json (label -> chunk) and a
     // manifest listing chunk ids. Label 2 is a chunk the manifest no longer owned.
-    const dataDir = await newDir();
-    const knowledgeDir = join(await newDir(), 'knowledge');
-    await mkdir(knowledgeDir);
+    const { dataDir, knowledgeDir } = await folders(2, 'old');
     const files = documents(2, 'old').map((file) => ({ ...file, hash: createHash('sha256').update(file.text).digest('hex') }));
-    for (const file of files) await writeFile(join(knowledgeDir, file.path), file.text);
     const embeddings = new CountingEmbeddings();
     const directory = join(dataDir, 'index', 'counting-v1');
     await mkdir(directory, { recursive: true });
@@ -177,9 +177,7 @@ describe('building the knowledge index', () => {
   });
 
   it('stays consistent through kill -9 at random moments of a build, and the next sync completes it', async () => {
-    const dataDir = await newDir();
-    const knowledgeDir = join(await newDir(), 'knowledge');
-    await mkdir(knowledgeDir);
+    const { dataDir, knowledgeDir } = await folders(0, '');
     const env = { DATA_DIR: dataDir, KNOWLEDGE_DIR: knowledgeDir };
     const next = seededRandom(42);
     const embeddings = new OfflineEmbeddings();
