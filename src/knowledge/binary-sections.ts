@@ -1,3 +1,5 @@
+import { open } from 'node:fs/promises';
+
 // A small binary container for the index files: a JSON header and named typed arrays, each 8-byte aligned, so a
 // reader takes views into the file's bytes instead of parsing them (opening an index of 100k chunks costs no parse
 // of 100k records). Layout: "JWB1", the header's byte length (u32 LE), the header, then the arrays.
@@ -24,7 +26,7 @@ function kindOf(array: Section): Kind {
 
 const aligned = (offset: number): number => Math.ceil(offset / ALIGN) * ALIGN;
 
-export function packSections(meta: Record<string, unknown>, sections: Record<string, Section>): Uint8Array {
+export function packSections(meta: object, sections: Record<string, Section>): Uint8Array {
   const entries: SectionEntry[] = [];
   let offset = 0;
   for (const [name, array] of Object.entries(sections)) {
@@ -45,7 +47,7 @@ export function packSections(meta: Record<string, unknown>, sections: Record<str
 }
 
 export interface Unpacked {
-  meta: Record<string, unknown>;
+  meta: unknown;
   sections: Map<string, Section>;
 }
 
@@ -54,7 +56,7 @@ export function unpackSections(input: Uint8Array, what: string): Unpacked {
   if (input.length < 8 || new TextDecoder().decode(input.subarray(0, 4)) !== MAGIC) throw new Error(`${what}: not an index file`);
   const bytes = input.byteOffset % ALIGN === 0 ? input : input.slice();
   const headerLength = new DataView(bytes.buffer, bytes.byteOffset, 8).getUint32(4, true);
-  const { meta, sections: entries } = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength))) as { meta: Record<string, unknown>; sections: SectionEntry[] };
+  const { meta, sections: entries } = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength))) as { meta: unknown; sections: SectionEntry[] };
   const start = aligned(8 + headerLength);
   const sections = new Map<string, Section>();
   for (const entry of entries) {
@@ -64,6 +66,21 @@ export function unpackSections(input: Uint8Array, what: string): Unpacked {
     sections.set(entry.name, new Kind(bytes.buffer as ArrayBuffer, bytes.byteOffset + start + entry.offset, entry.length));
   }
   return { meta, sections };
+}
+
+/** The meta of a file's header, read without the rest of the file (to start other reads that depend on it). */
+export async function readMeta(path: string): Promise<unknown> {
+  const file = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(8);
+    await file.read(head, 0, 8, 0);
+    if (head.toString('latin1', 0, 4) !== MAGIC) throw new Error(`${path}: not an index file`);
+    const header = Buffer.alloc(head.readUInt32LE(4));
+    await file.read(header, 0, header.length, 8);
+    return (JSON.parse(header.toString('utf8')) as { meta: unknown }).meta;
+  } finally {
+    await file.close();
+  }
 }
 
 /** A section of the expected kind, or a readable error. */

@@ -5,7 +5,7 @@
 // generation in force. Older generations are deleted once the manifest no longer names them.
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { decodeStrings, encodeStrings, packSections, section, unpackSections } from './binary-sections.js';
+import { decodeStrings, encodeStrings, packSections, readMeta, section, unpackSections } from './binary-sections.js';
 import type { ChunkTableData } from './chunk-table.js';
 import { ChunkTable, emptyChunkTableData } from './chunk-table.js';
 import { HnswGraph } from './hnsw-store.js';
@@ -18,6 +18,17 @@ const GRAPH_FILE = 'graph.hnsw';
 const CHUNKS_FILE = 'chunks.bin';
 const FORMAT = 1;
 const PREFIX = 'generation-';
+
+/** The header of chunks.bin. */
+interface Meta {
+  format: number;
+  dimensions: number;
+  chunks: number;
+  sources: number;
+  terms: number;
+  nextLabel: number;
+  totalLength: number;
+}
 
 export interface GenerationData {
   chunks: ChunkTableData;
@@ -50,7 +61,7 @@ export async function writeGeneration(folder: string, data: GenerationData, grap
   await mkdir(folder, { recursive: true });
   if (graph !== undefined) await graph.write(join(folder, GRAPH_FILE));
   const { chunks, lexical } = data;
-  const meta = {
+  const meta: Meta = {
     format: FORMAT,
     dimensions: chunks.dimensions,
     chunks: chunks.ids.length,
@@ -80,7 +91,7 @@ export async function writeGeneration(folder: string, data: GenerationData, grap
 export async function readGenerationData(folder: string): Promise<GenerationData> {
   const path = join(folder, CHUNKS_FILE);
   const unpacked = unpackSections(await readFile(path), path);
-  const meta = unpacked.meta as { format: number; dimensions: number; chunks: number; sources: number; terms: number; nextLabel: number; totalLength: number };
+  const meta = unpacked.meta as Meta;
   if (meta.format !== FORMAT) throw new Error(`${path}: unknown format ${String(meta.format)}`);
   const u8 = (name: string) => section(unpacked, name, 'u8', path);
   const u16 = (name: string) => section(unpacked, name, 'u16', path);
@@ -113,10 +124,19 @@ export async function readGraph(folder: string, data: GenerationData): Promise<H
   return data.chunks.dimensions === 0 ? undefined : HnswGraph.read(join(folder, GRAPH_FILE), data.chunks.dimensions, data.chunks.ids.length);
 }
 
-/** Opens a generation for searching: every file is read off the event loop, nothing is parsed per chunk. */
+/**
+ * Opens a generation for searching: its two files are read at once, off the event loop, and nothing is parsed per
+ * chunk. The graph's size is read from the chunk file's header first.
+ */
 export async function readSnapshot(folder: string): Promise<Snapshot> {
-  const data = await readGenerationData(folder);
-  return snapshotOf(data, await readGraph(folder, data));
+  const meta = (await readMeta(join(folder, CHUNKS_FILE))) as Partial<Meta>;
+  const dimensions = meta.dimensions ?? 0;
+  const [data, graph] = await Promise.all([
+    readGenerationData(folder),
+    dimensions === 0 ? undefined : HnswGraph.read(join(folder, GRAPH_FILE), dimensions, meta.chunks ?? 0),
+  ]);
+  if (data.chunks.dimensions !== dimensions) throw new Error(`${folder}: the chunk file changed while it was read`);
+  return snapshotOf(data, graph);
 }
 
 /**
