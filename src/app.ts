@@ -19,7 +19,7 @@ import { openRedisBackend } from './redis/backend.js';
 import { openEmbeddedBackend } from './store/backend.js';
 import { AnalyticsStore } from './store/analytics-store.js';
 import { SettingsStore } from './store/settings-store.js';
-import type { ConversationStore } from './store/types.js';
+import type { ConversationStore, Quarantined } from './store/types.js';
 import { AppLinks } from './web/app-link.js';
 import { createHttpApp } from './web/http-app.js';
 import { Metrics } from './web/metrics.js';
@@ -50,13 +50,17 @@ export interface JawabOverrides {
 
 export async function createJawab(config: Config, log: Logger, overrides: JawabOverrides = {}): Promise<Jawab> {
   const now = overrides.now ?? Date.now;
-  const backend = config.redis ? await openRedisBackend(config.redis, log, now) : await openEmbeddedBackend(config.dataDir, now);
+  const analytics = await AnalyticsStore.open(config.dataDir, now, log);
+  const metrics = new Metrics(analytics, now);
+  const quarantined = ({ key, file, movedTo, reason }: Quarantined) => {
+    log.error('a conversation state could not be read: moved aside, the conversation goes on from fresh state', { conversation: key, file, movedTo, reason });
+    metrics.stateQuarantined();
+  };
+  const backend = config.redis ? await openRedisBackend(config.redis, log, now, quarantined) : await openEmbeddedBackend(config.dataDir, now, log, quarantined);
   const { store, queue } = backend;
-  const settings = await SettingsStore.open(config.dataDir);
+  const settings = await SettingsStore.open(config.dataDir, { now, log });
   await backend.shareSettings?.(settings);
   const adminToken = await resolveAdminToken(config.dataDir, config.adminToken);
-  const analytics = await AnalyticsStore.open(config.dataDir, now);
-  const metrics = new Metrics(analytics);
 
   const sandbox = !overrides.helpdesk && !config.chatwoot ? new SandboxHelpdesk({ now }) : undefined;
   const helpdesk: HelpdeskPort =
@@ -77,7 +81,7 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
   const answerer = rateLimited({ answer: async (request) => (await answererReady).answer(request) }, config.openai, backend.limiters);
 
   const classifier = config.openai ? new ModelClassifier(createSignalsCall(config.openai), log) : offlineClassifier;
-  const executor = new ActionExecutor(helpdesk, backend.rotation);
+  const executor = new ActionExecutor(helpdesk, backend.rotation, metrics);
   const engine = new Engine({
     store,
     locks: backend.locks,
@@ -102,9 +106,10 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
 
   let ready = false;
   const readyPromise = answererReady.then(async () => {
-    // Events acknowledged before a crash and not yet folded come back from the intake queue first, in order.
-    const recovered = await queue.start((accepted) => engine.accept(accepted));
+    // Unsettled actions are marked for checking before anything can drain an outbox; then the events acknowledged
+    // before a crash and not yet folded come back from the intake queue, in order, ahead of new ones.
     const resumed = backend.resumeOnStart ? await engine.resume() : 0;
+    const recovered = await queue.start((accepted) => engine.accept(accepted));
     if (recovered || resumed) log.info('resumed accepted work', { events: recovered, conversations: resumed });
     ready = true;
   });
@@ -113,7 +118,7 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
   // The playground has a sandbox helpdesk and an engine of its own and answers with the draft settings.
   const playground = await Playground.open({ dataDir: config.dataDir, answerer, draft: () => settings.draft(), log });
   const links = new AppLinks(adminToken.token);
-  const http = createHttpApp({ intake, engine, store, settings, metrics, adminToken: adminToken.token, log, sandbox, helpdesk, playground, analytics, links, now, chatwootUrl: config.chatwoot?.url, isReady: () => ready, knowledge });
+  const http = createHttpApp({ intake, engine, store, settings, metrics, adminToken: adminToken.token, log, sandbox, helpdesk, playground, analytics, links, now, chatwootUrl: config.chatwoot?.url, trustProxy: config.trustProxy, isReady: () => ready, knowledge });
   return {
     http,
     engine,

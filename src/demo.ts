@@ -1,6 +1,6 @@
 // npm run demo: a scripted conversation through the full engine against the sandbox helpdesk, printing the
-// transcript and every action Jawab takes. An English and an Indonesian customer; answered from knowledge,
-// a question it cannot answer, and a request for a human.
+// transcript and every action Jawab takes. An English and an Indonesian customer as they write in chat: greetings,
+// a question answered from knowledge and its follow-up, a question it cannot answer, thanks, and a request for a human.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,9 +12,11 @@ import { defaultSettings } from './config/settings.js';
 import { createLogger } from './log.js';
 
 const SCRIPT: Array<{ customer: string; says: string[] }> = [
-  { customer: 'Maria (web chat, English)', says: ['Hi! How long does delivery to Surabaya take?'] },
+  { customer: 'Maria (web chat, English)', says: ['Hi!', 'How long does delivery to Surabaya take?'] },
+  { customer: 'Maria (web chat, English)', says: ['and to Medan?'] },
   { customer: 'Maria (web chat, English)', says: ['Do you sell gift cards for Steam games?'] },
-  { customer: 'Budi (WhatsApp, Indonesian)', says: ['Halo kak', 'saya mau tanya cara pengembalian barang gimana ya?'] },
+  { customer: 'Budi (WhatsApp, Indonesian)', says: ['P', 'halo kak mau tanya', 'cara pengembalian barang gimana ya?'] },
+  { customer: 'Budi (WhatsApp, Indonesian)', says: ['oke makasih kak'] },
   { customer: 'Budi (WhatsApp, Indonesian)', says: ['mau bicara dengan CS aja deh'] },
 ];
 

@@ -3,6 +3,7 @@ import './threadpool.js';
 import { createJawab } from './app.js';
 import { ConfigError, loadConfig, secretsOf } from './config/env.js';
 import { createLogger } from './log.js';
+import { createHttpServer } from './web/http-server.js';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -14,7 +15,7 @@ async function main(): Promise<void> {
     // Printed once, on the first start; it is kept in DATA_DIR/admin-token afterwards.
     process.stdout.write(`Admin token (keep it; shown once): ${jawab.adminToken.token}\n`);
   }
-  const server = jawab.http.listen(config.port, config.host, () => {
+  const server = createHttpServer(jawab.http, config.http).listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const mode = config.chatwoot ? `Chatwoot at ${config.chatwoot.url}` : 'the built-in sandbox helpdesk';

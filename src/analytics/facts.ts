@@ -23,7 +23,9 @@ export type Fact =
   | { kind: 'first_reply'; seconds: number }
   | { kind: 'resolved_without_human' }
   | { kind: 'unanswered'; question: string }
-  | { kind: 'follow_up'; outcome: string };
+  | { kind: 'follow_up'; outcome: string }
+  /** A helpdesk action that failed for good (not retried): reported by the engine's observer, not read from a commit. */
+  | { kind: 'action_failed'; action: string };
 
 export interface DatedFacts {
   day: string;
@@ -41,8 +43,10 @@ export function factsOf(commit: Commit): DatedFacts | null {
   if (decision) {
     if (decision.reply) facts.push({ kind: 'answered' });
     if (decision.handoff) facts.push({ kind: 'handoff', reason: decision.handoff });
+    // The questions themselves, without the greeting or thanks around them ("halo kak, bisa cod?" counts "bisa cod").
     if ((decision.what === 'no answer' || decision.handoff === 'no_answer') && answered.length) {
-      facts.push({ kind: 'unanswered', question: normalise(answered.map((m) => m.text).join(' ')) });
+      const questions = decision.unanswered?.length ? decision.unanswered : answered.map((m) => m.text);
+      facts.push({ kind: 'unanswered', question: normalise(questions.join(' ')) });
     }
     const repliedBefore = (before?.transcript ?? []).some((l) => l.role === 'bot' && l.at >= after.sessionStartedAt);
     const first = Math.min(...answered.map((m) => m.at));

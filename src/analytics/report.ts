@@ -9,13 +9,15 @@ export interface Counters {
   /** Questions with no answer and how often they were asked: the UNANSWERED_KEPT most frequent. */
   unanswered: Record<string, number>;
   followUps: Record<string, number>;
+  /** Helpdesk actions that failed for good, by action type (absent in files written before it existed). */
+  failedActions?: Record<string, number>;
 }
 
 export const FIRST_REPLY_SAMPLES = 500;
 export const UNANSWERED_KEPT = 200;
 export const DAYS_KEPT = 90;
 
-export const emptyCounters = (): Counters => ({ taken: 0, answered: 0, resolvedWithoutHuman: 0, handoffs: {}, firstReplySeconds: [], unanswered: {}, followUps: {} });
+export const emptyCounters = (): Counters => ({ taken: 0, answered: 0, resolvedWithoutHuman: 0, handoffs: {}, firstReplySeconds: [], unanswered: {}, followUps: {}, failedActions: {} });
 
 export interface DayReport {
   day: string;
@@ -26,6 +28,8 @@ export interface DayReport {
   handoffsByReason: Record<string, number>;
   medianFirstReplySeconds: number | null;
   followUps: Record<string, number>;
+  /** Helpdesk actions that failed for good (the audit trail of each conversation says which and why). */
+  failedActions: Record<string, number>;
 }
 
 export interface AnalyticsReport {
@@ -64,6 +68,7 @@ function summary(c: Counters): Omit<DayReport, 'day'> {
     handoffsByReason: c.handoffs,
     medianFirstReplySeconds: median(c.firstReplySeconds),
     followUps: c.followUps,
+    failedActions: c.failedActions ?? {},
   };
 }
 
@@ -77,6 +82,7 @@ function merge(list: Counters[]): Counters {
     addAll(out.handoffs, c.handoffs);
     addAll(out.unanswered, c.unanswered);
     addAll(out.followUps, c.followUps);
+    addAll((out.failedActions ??= {}), c.failedActions ?? {});
   }
   return out;
 }

@@ -1,16 +1,20 @@
-// The Answerer the engine calls: retrieve from the knowledge, decide whether anything is relevant,
-// then answer with the model (when configured) or extractively (offline). Never throws: a failure
-// anywhere becomes a no_answer (the engine hands off) or the offline answer.
+// The Answerer the engine calls. For each question of the turn (the customer's messages with their small talk taken
+// off, dialogue/acts.ts): write it in the knowledge's words (the profile's synonyms), resolve it against the
+// conversation's topic (question-resolution.ts; with a model, the model condenses the conversation into standalone
+// questions first, LangChain's history-aware retrieval in LCEL), retrieve, and decide whether anything is relevant.
+// Then answer with the model (when configured) or extractively (offline), one part per question found.
+// Never throws: a failure anywhere becomes a no_answer (the engine hands off) or the offline answer.
 import type { Integration } from '../config/settings-integrations.js';
 import type { Logger } from '../log.js';
 import type { RetrieveOptions } from '../knowledge/retrieve.js';
-import { retrieve } from '../knowledge/retrieve.js';
-import { contentTokens } from '../knowledge/text.js';
+import { retrieve, withThresholds } from '../knowledge/retrieve.js';
 import type { ScoredChunk, SearchableIndex } from '../knowledge/types.js';
+import { applySynonyms } from '../language/normalize.js';
 import { extractiveAnswer } from './extractive.js';
 import type { ChatConfig, ModelAnswererOptions } from './model-answerer.js';
 import { ModelAnswerer } from './model-answerer.js';
-import type { Answerer, AnswerRequest, AnswerResult, SourceRef } from './types.js';
+import { resolveQuestion, type Topic, topicAfter } from './question-resolution.js';
+import type { Answerer, AnswerRequest, AnswerResult, SmallTalkRequest, SourceRef } from './types.js';
 
 export interface AnswererOptions {
   index: SearchableIndex;
@@ -31,17 +35,14 @@ export interface AnswererOptions {
   allowPrivateHosts?: readonly string[];
 }
 
-/** New messages with this few content words get the previous line as context ("and to Bali?"). */
-const SHORT_QUERY_WORDS = 2;
-
-/** What to search for: the new messages, plus the last line before them when they are too short alone. */
-export function searchQuery(request: Pick<AnswerRequest, 'messages' | 'history'>): string {
-  const asked = request.messages.join('\n').trim();
-  const words = contentTokens(asked).length;
-  const previous = request.history.at(-1)?.text.trim();
-  // No content word at all ("ok", "thanks") is not a question: no context is added to make it one.
-  if (words === 0 || words > SHORT_QUERY_WORDS || previous === undefined || previous === '') return asked;
-  return `${previous}\n${asked}`;
+/** A question of the turn that the knowledge answers. */
+interface Found {
+  question: string;
+  /** The reading that found it (standalone, in the knowledge's words). */
+  query: string;
+  /** The question's own words, which the answer is about first. */
+  focus: string[];
+  passages: ScoredChunk[];
 }
 
 export function toSourceRef(passage: ScoredChunk): SourceRef {
@@ -52,6 +53,11 @@ export function toSourceRef(passage: ScoredChunk): SourceRef {
     score: Math.round(Math.min(1, Math.max(0, passage.score)) * 1000) / 1000,
   };
 }
+
+/** What Jawab said last in the conversation (not repeated by a follow-up that asks for more). */
+const lastBotLine = (request: AnswerRequest): string => request.history.filter((line) => line.role === 'bot').at(-1)?.text ?? '';
+
+const unique = (refs: SourceRef[]): SourceRef[] => [...new Map(refs.map((ref) => [ref.id, ref])).values()];
 
 export function createAnswerer(options: AnswererOptions): Answerer {
   const mode = options.chat === undefined ? 'offline' : 'model';
@@ -65,49 +71,99 @@ export function createAnswerer(options: AnswererOptions): Answerer {
           policy: { allowPrivateHosts: options.allowPrivateHosts ?? [] },
         });
 
+  /** The turn's questions, each resolved against the running topic and retrieved. */
+  async function findAll(request: AnswerRequest, questions: string[], topic: Topic | undefined) {
+    const sources = request.inboxId === undefined ? undefined : options.scope?.(request.inboxId);
+    const search = (query: string) => retrieve(options.index, query, { ...options.retrieval, language: request.language, ...(sources ? { sources } : {}) });
+    const found: Found[] = [];
+    const unanswered: string[] = [];
+    const tried: SourceRef[] = [];
+    let current = topic;
+    const { minScore } = withThresholds(options.index, options.retrieval ?? {});
+    for (const question of questions) {
+      const resolved = await resolveQuestion(applySynonyms(question, request.synonyms ?? []), current, search, minScore);
+      if (!resolved.retrieval.relevant) {
+        unanswered.push(question);
+        tried.push(...resolved.retrieval.passages.map(toSourceRef));
+        continue;
+      }
+      const best = resolved.retrieval.passages[0];
+      current = best === undefined ? { query: resolved.query } : topicAfter(question, resolved.query, best);
+      // Two messages about one fact ("kemeja mega mendung XXL", "masih ada?") get one answer.
+      if (found.some((f) => f.passages[0]?.id === resolved.retrieval.passages[0]?.id)) continue;
+      found.push({ question, query: resolved.query, focus: resolved.focus, passages: resolved.retrieval.passages });
+    }
+    return { found, unanswered, tried, topic: current };
+  }
+
   return {
     async answer(request: AnswerRequest): Promise<AnswerResult> {
-      const query = searchQuery(request);
-      let passages: ScoredChunk[];
       // With integrations the model may answer from a tool even when no passage is relevant ("where is order 123?").
       const tools = model === undefined || request.inboxId === undefined ? [] : (options.integrations?.(request.inboxId) ?? []).filter((tool) => tool.enabled);
+      const asked = (request.questions ?? request.messages).map((q) => q.trim()).filter(Boolean);
+      // A model reads the conversation and writes the questions out in full; the offline reading resolves them itself.
+      const followsUp = request.history.some((line) => line.role === 'customer');
+      const condensed = model !== undefined && followsUp ? await model.condense(request) : undefined;
+      let search: Awaited<ReturnType<typeof findAll>>;
       try {
-        const sources = request.inboxId === undefined ? undefined : options.scope?.(request.inboxId);
-        const retrieval = await retrieve(options.index, query, { ...options.retrieval, language: request.language, ...(sources ? { sources } : {}) });
-        if (!retrieval.relevant && tools.length === 0) return { kind: 'no_answer', tried: retrieval.passages.map(toSourceRef), mode };
-        passages = retrieval.relevant ? retrieval.passages : [];
+        search = await findAll(request, condensed ?? asked, condensed ? undefined : request.topic);
       } catch (error) {
         // The index (or the embeddings service behind it) is unavailable: nothing can be looked up.
         options.log?.warn('knowledge search failed', { error: error instanceof Error ? error.message : String(error) });
-        return { kind: 'no_answer', tried: [], mode };
+        return { kind: 'no_answer', tried: [], mode, unanswered: asked };
       }
+      const { found, unanswered, topic } = search;
+      const tried = unique(search.tried);
+      if (!found.length && tools.length === 0) return { kind: 'no_answer', tried, mode, unanswered };
 
       const offline = (): AnswerResult => {
-        const extracted = extractiveAnswer({
-          passages,
-          query,
-          language: request.language,
-          replyLength: request.persona.replyLength,
-          dontMention: request.persona.dontMention,
+        // Several questions answered in one reply: each part gets the short length, so the whole stays readable.
+        const replyLength = found.length > 1 ? 'short' : request.persona.replyLength;
+
+        const parts = found.flatMap((f) => {
+          const extracted = extractiveAnswer({
+            passages: f.passages,
+            query: f.query,
+            focus: f.focus,
+            said: lastBotLine(request),
+            language: request.language,
+            replyLength,
+            dontMention: request.persona.dontMention,
+          });
+          return extracted === undefined ? [] : [extracted];
         });
-        return extracted === undefined
-          ? { kind: 'no_answer', tried: passages.map(toSourceRef), mode: 'offline' }
-          : { kind: 'answer', text: extracted.text, sources: extracted.used.map(toSourceRef), mode: 'offline' };
+        if (!parts.length) return { kind: 'no_answer', tried: unique(found.flatMap((f) => f.passages.map(toSourceRef))), mode: 'offline', unanswered: asked };
+        const result: AnswerResult = {
+          kind: 'answer',
+          text: parts.map((part) => part.text).join('\n\n'),
+          sources: unique(parts.flatMap((part) => part.used.map(toSourceRef))),
+          mode: 'offline',
+          unanswered,
+        };
+        return topic === undefined ? result : { ...result, topic };
       };
       if (model === undefined) return offline();
-      return model.answer(
+      const passages = [...new Map(found.flatMap((f) => f.passages).map((p) => [p.id, p])).values()];
+      const result = await model.answer(
         {
           persona: request.persona,
           language: request.language,
           contact: request.contact,
           passages,
           messages: request.messages,
+          questions: found.length ? found.map((f) => f.query) : asked,
           history: request.history,
           sources: passages.map(toSourceRef),
           tools,
         },
         offline,
       );
+      if (result.kind !== 'answer') return { ...result, unanswered: asked };
+      return topic === undefined ? { ...result, unanswered } : { ...result, unanswered, topic };
+    },
+
+    async smallTalk(request: SmallTalkRequest): Promise<string | undefined> {
+      return model?.smallTalk(request);
     },
   };
 }

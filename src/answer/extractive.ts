@@ -1,10 +1,14 @@
-// The offline answerer: a reply made only of sentences copied from the relevant passages. It picks the
-// sentences that share most words with the customer's messages (earlier sentences and better passages
-// win ties), keeps them in document order and fits them into the persona's reply length without
-// cutting a word. It can never state a fact that is not in the passages; the only words of its own
-// are a short lead-in such as "Berikut informasinya:".
+// The offline answerer: a reply made only of sentences copied from the relevant passages. It picks the sentence of the
+// best passage that shares most words with the question (earlier sentences win ties; one Jawab just said comes after
+// the others, so a follow-up about the same passage gets its rest), the other sentences of that passage that answer
+// about as well, while the reply is still short the sentences that follow it (their context), and at most one
+// sentence of another passage, only for words of the question the others leave out ("gratis ongkir ke Bandung?": the
+// Bandung rate, and the free-shipping rule). It keeps them in document order, as chat text (no Markdown), and fits
+// them into the persona's reply length without cutting a word. It can never state a fact that is not in the
+// passages, and adds no words of its own.
 import type { Language, Persona } from '../config/settings.js';
 import { REPLY_LENGTHS } from '../config/settings.js';
+import { productLine } from '../knowledge/formats/catalog.js';
 import type { ScoredChunk } from '../knowledge/types.js';
 import { contentStems, normalizeText, termGroups } from '../knowledge/text.js';
 
@@ -17,6 +21,13 @@ export interface ExtractiveInput {
   replyLength: Persona['replyLength'];
   /** Sentences that mention any of these are never used. */
   dontMention?: readonly string[];
+  /**
+   * The words the customer's own message brought, when the query also holds the conversation's topic ("can I iron
+   * it?" after a washing question): they count twice, so the sentence about ironing wins over the one about washing.
+   */
+  focus?: readonly string[];
+  /** Jawab's previous reply: its sentences are not said again while the passage has others that answer. */
+  said?: string;
 }
 
 export interface ExtractiveAnswer {
@@ -24,14 +35,6 @@ export interface ExtractiveAnswer {
   /** The passages the sentences came from. */
   used: ScoredChunk[];
 }
-
-export const LEAD_INS: Record<Language, string> = {
-  id: 'Berikut informasinya:',
-  en: 'Here is what I found:',
-  ms: 'Berikut maklumatnya:',
-  es: 'Esto es lo que encontré:',
-  pt: 'Aqui está o que encontrei:',
-};
 
 /** A passage in another language is set aside when one in the reply language scores at least this share. */
 const EQUIVALENT_SCORE = 0.8;
@@ -47,21 +50,51 @@ interface Sentence {
   overlap: number;
   /** overlap plus the passage's score and a bonus for coming early. */
   score: number;
+  /** The question's words (term groups, by index) it contains. */
+  matched: Set<number>;
+  /** Jawab's previous reply holds it. */
+  said: boolean;
+  terms: Set<string>;
 }
+
+/**
+ * A sentence of another passage is added only when the words it adds weigh at least this share of the weightiest
+ * question word the best sentence holds ("gratis" next to "Bandung"), not for a common word it happens to share.
+ */
+const COMPLETION_SHARE = 0.8;
+
+const PASSAGE_RANK_PENALTY = 0.5;
 
 /** Sentences matching at least this share of the best sentence's overlap are part of the answer. */
 const STRONG_MATCH = 0.6;
 
-/** Markdown decoration removed, links kept as "text (url)". */
+/** Markdown decoration removed, links kept as "text (url)"; a numbered step keeps its number. */
 function plain(line: string): string {
   return line
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
     .replace(/\[([^\]]+)\]\(([^)\s]+)[^)]*\)/g, '$1 ($2)')
     .replace(/(\*\*|__|`)/g, '')
-    .replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '')
+    .replace(/^\s*[-*+]\s+/, '')
     .replace(/^\s*>\s?/, '')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** A sentence this short says nothing alone ("Bisa.", "Yes."): it goes with the one after it. */
+const SHORT_SENTENCE = 12;
+
+function joinShort(sentences: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < sentences.length; i += 1) {
+    const sentence = sentences[i]!;
+    const next = sentences[i + 1];
+    if (sentence.length < SHORT_SENTENCE && next !== undefined) {
+      sentences[i + 1] = `${sentence} ${next}`;
+      continue;
+    }
+    out.push(sentence);
+  }
+  return out;
 }
 
 /** The sentences of a passage, Markdown list items and lines counting as sentences of their own. */
@@ -83,14 +116,20 @@ export function splitSentences(text: string): string[] {
     }
     if (current.length > 0) sentences.push(current);
   }
-  return sentences;
+  return joinShort(sentences);
+}
+
+/** A catalog product is written out in the reply language ("price" for an English question); other passages as stored. */
+function passageText(passage: ScoredChunk, language: Language): string {
+  const product = passage.metadata.product;
+  return product === undefined ? passage.text : productLine(product, { currency: product.currency, language: product.language }, language);
 }
 
 /** Passages in the reply language, unless only another language has a passage this good. */
 export function preferLanguage(passages: readonly ScoredChunk[], language: Language): ScoredChunk[] {
   const best = passages[0];
   if (best === undefined) return [];
-  const inLanguage = passages.filter((passage) => passage.metadata.language === language || passage.metadata.language === undefined);
+  const inLanguage = passages.filter((passage) => passage.metadata.language === language || passage.metadata.language === undefined || passage.metadata.product !== undefined);
   const bestInLanguage = inLanguage[0];
   if (bestInLanguage === undefined || bestInLanguage.score < EQUIVALENT_SCORE * best.score) return [...passages];
   return inLanguage;
@@ -107,6 +146,11 @@ function terminated(sentence: string): string {
   return /[.!?:;)"'’”]$/.test(sentence) || /https?:\/\/\S+$/.test(sentence) ? sentence : `${sentence}.`;
 }
 
+/** A numbered step starts a line of its own; so does anything after a link (a space would run them together). */
+function separator(before: string, next: string): string {
+  return /^\d+[.)]\s/.test(next) || /https?:\/\/\S+$/.test(before) ? '\n' : ' ';
+}
+
 /** Cuts text to at most `max` characters at a word boundary, marking the cut with an ellipsis. */
 export function cutAtWord(text: string, max: number): string {
   if (text.length <= max) return text;
@@ -121,22 +165,28 @@ export function cutAtWord(text: string, max: number): string {
  * counts half), each weighted by how rare it is among these sentences, so "Surabaya" outweighs
  * "shipping" when every sentence is about shipping. Better passages and earlier sentences win ties.
  */
-function scoreSentences(passages: readonly ScoredChunk[], query: string, dontMention: readonly string[]): Sentence[] {
+function scoreSentences(passages: readonly ScoredChunk[], query: string, input: Pick<ExtractiveInput, 'dontMention' | 'focus' | 'said' | 'language'>): { sentences: Sentence[]; weights: number[] } {
   const groups = termGroups(query);
-  const sentences: (Sentence & { terms: Set<string> })[] = [];
+  const focused = contentStems((input.focus ?? []).join(' '));
+  const said = normalizeText(input.said ?? '');
+  const sentences: Sentence[] = [];
   passages.forEach((passage, passageRank) => {
-    splitSentences(passage.text).forEach((text, position) => {
-      if (dontMention.length > 0 && mentionsAny(text, dontMention)) return;
-      sentences.push({ text, passageRank, position, score: 0, overlap: 0, terms: contentStems(text) });
+    splitSentences(passageText(passage, input.language)).forEach((text, position) => {
+      if (input.dontMention?.length && mentionsAny(text, input.dontMention)) return;
+      const isSaid = said !== '' && said.includes(normalizeText(text));
+      sentences.push({ text, passageRank, position, score: 0, overlap: 0, matched: new Set(), said: isSaid, terms: contentStems(text) });
     });
   });
+  // A synonym counts half; a phrase's meaning ("tanggal merah": a holiday) has no word of its own and counts whole.
   const matches = (terms: Set<string>, group: string[]): number => {
     if (group.some((term) => !term.startsWith('~') && terms.has(term))) return 1;
-    return group.some((term) => terms.has(term)) ? 0.5 : 0;
+    if (!group.some((term) => terms.has(term))) return 0;
+    return group.every((term) => term.startsWith('~')) ? 1 : 0.5;
   };
   const weights = groups.map((group) => {
     const frequency = sentences.filter((sentence) => matches(sentence.terms, group) > 0).length;
-    return Math.log(1 + sentences.length / (1 + frequency));
+    const weight = Math.log(1 + sentences.length / (1 + frequency));
+    return group.some((term) => focused.has(term)) ? 2 * weight : weight;
   });
   const overlapOf = (terms: Set<string>): number => groups.reduce((sum, group, i) => sum + matches(terms, group) * weights[i]!, 0);
   // A section heading says what its sentences are about ("Estimasi lama pengiriman" over a list of
@@ -144,10 +194,15 @@ function scoreSentences(passages: readonly ScoredChunk[], query: string, dontMen
   const headingOverlap = passages.map((passage) => overlapOf(contentStems(passage.metadata.heading ?? '')) / 2);
   for (const sentence of sentences) {
     const passage = passages[sentence.passageRank]!;
+    groups.forEach((group, i) => {
+      if (matches(sentence.terms, group) > 0) sentence.matched.add(i);
+    });
     sentence.overlap = overlapOf(sentence.terms) + headingOverlap[sentence.passageRank]!;
-    sentence.score = sentence.overlap + passage.score + 0.3 / (1 + sentence.position) - 0.2 * sentence.passageRank;
+    // Retrieval ranked the passages with more than words (meaning, the heading, the conversation): a sentence of a
+    // lower passage must share clearly more of the question to come first.
+    sentence.score = sentence.overlap + passage.score + 0.3 / (1 + sentence.position) - PASSAGE_RANK_PENALTY * sentence.passageRank;
   }
-  return sentences.map(({ terms: _terms, ...sentence }) => sentence);
+  return { sentences, weights };
 }
 
 /**
@@ -157,15 +212,21 @@ function scoreSentences(passages: readonly ScoredChunk[], query: string, dontMen
 export function extractiveAnswer(input: ExtractiveInput): ExtractiveAnswer | undefined {
   const { min, max } = REPLY_LENGTHS[input.replyLength];
   const passages = preferLanguage(input.passages, input.language);
-  const sentences = scoreSentences(passages, input.query, input.dontMention ?? []);
-  const ranked = [...sentences].sort((a, b) => b.score - a.score);
-  const anchor = ranked[0];
+  const { sentences, weights } = scoreSentences(passages, input.query, input);
+  // A follow-up whose own words the best passage does not hold ("caranya gimana?", "kalau lewat?") asks for more of
+  // it: what was just said comes last, and is not said again but for the sentence that leads.
+  const focused = contentStems((input.focus ?? []).join(' '));
+  const againLast = !sentences.some((sentence) => sentence.passageRank === 0 && [...focused].some((term) => sentence.terms.has(term)));
+  const ranked = [...sentences].sort((a, b) => (againLast ? Number(a.said) - Number(b.said) : 0) || b.score - a.score);
+  // The best passage is the answer (retrieval chose it, with the conversation in view); another passage's sentence
+  // leads only when the best passage shares no word with the question.
+  const anchor = ranked.find((sentence) => sentence.passageRank === 0 && sentence.overlap > 0) ?? ranked[0];
   if (anchor === undefined) return undefined;
 
   const chosen = new Set<Sentence>([anchor]);
   const length = (): number => [...chosen].reduce((sum, sentence) => sum + terminated(sentence.text).length + 1, -1);
   const tryAdd = (sentence: Sentence | undefined): void => {
-    if (sentence === undefined || chosen.has(sentence)) return;
+    if (sentence === undefined || chosen.has(sentence) || (againLast && sentence.said)) return;
     chosen.add(sentence);
     if (length() > max) chosen.delete(sentence);
   };
@@ -177,19 +238,21 @@ export function extractiveAnswer(input: ExtractiveInput): ExtractiveAnswer | und
   for (const sentence of ranked) {
     if (sentence.passageRank === anchor.passageRank && anchor.overlap > 0 && sentence.overlap >= STRONG_MATCH * anchor.overlap) tryAdd(sentence);
   }
-  // 2. While the reply is short: the sentences that follow the best one in its passage (its context)...
+  // 2. While the reply is short: the sentences that follow the best one in its passage (its context).
   for (let next = following(anchor); next !== undefined && length() < min; next = following(next)) tryAdd(next);
-  // 3. ...then the remaining sentences that share any word with the question.
-  for (const sentence of ranked) {
-    if (length() >= min) break;
-    if (sentence.overlap > 0) tryAdd(sentence);
-  }
+  // 3. The words of the question nothing chosen holds: one sentence of another passage that holds enough of them and
+  //    shares a word with what was chosen (it is about the same thing).
+  const covered = new Set([...chosen].flatMap((sentence) => [...sentence.matched]));
+  const gain = (sentence: Sentence): number => [...sentence.matched].reduce((sum, group) => sum + (covered.has(group) ? 0 : weights[group]!), 0);
+  const completion = ranked
+    .filter((sentence) => sentence.passageRank !== anchor.passageRank && !sentence.said && [...sentence.matched].some((group) => covered.has(group)))
+    .sort((a, b) => gain(b) - gain(a))[0];
+  const anchorBest = Math.max(0, ...[...anchor.matched].map((group) => weights[group]!));
+  if (completion !== undefined && gain(completion) >= COMPLETION_SHARE * anchorBest) tryAdd(completion);
 
   const ordered = [...chosen].sort((a, b) => a.passageRank - b.passageRank || a.position - b.position);
-  let body = ordered.map((sentence) => terminated(sentence.text)).join(' ');
-  if (body.length > max) body = cutAtWord(body, max);
-  const withLeadIn = `${LEAD_INS[input.language]} ${body}`;
-  const text = withLeadIn.length <= max ? withLeadIn : body;
+  let text = ordered.map((sentence) => terminated(sentence.text)).reduce((out, sentence) => (out === '' ? sentence : `${out}${separator(out, sentence)}${sentence}`), '');
+  if (text.length > max) text = cutAtWord(text, max);
   const usedRanks = new Set(ordered.map((sentence) => sentence.passageRank));
   return { text, used: passages.filter((_, rank) => usedRanks.has(rank)) };
 }

@@ -12,9 +12,9 @@ import type { Logger } from '../log.js';
 import type { AddressPolicy } from '../net/address-policy.js';
 import { normalizeText } from '../knowledge/text.js';
 import type { AnswerPromptVariables, PromptInput } from './prompt.js';
-import { answerPrompt, buildPromptMessages, NO_ANSWER, promptVariables } from './prompt.js';
+import { answerPrompt, buildPromptMessages, condensePrompt, fence, historyText, NO_ANSWER, NO_QUESTION, promptVariables, smallTalkPrompt } from './prompt.js';
 import { callIntegration, toolDefinition } from './tools.js';
-import type { AnswerResult, SourceRef } from './types.js';
+import type { AnswerRequest, AnswerResult, SmallTalkRequest, SourceRef } from './types.js';
 
 export interface ChatConfig {
   apiKey: string;
@@ -50,6 +50,20 @@ export function createChatModel(config: ChatConfig): ChatOpenAI {
 /** prompt -> model -> string. */
 export function createAnswerChain(config: ChatConfig): AnswerChain {
   return answerPrompt.pipe(createChatModel(config)).pipe(new StringOutputParser());
+}
+
+/** The condensing step of history-aware retrieval: conversation -> standalone questions, one per line. */
+function createCondenseChain(config: ChatConfig): Runnable<{ history: string; messages: string }, string> {
+  return condensePrompt.pipe(createChatModel(config)).pipe(new StringOutputParser());
+}
+
+/** The standalone questions in a condensing reply (NONE: none; list marks and quotes dropped). */
+export function condensedQuestions(reply: string): string[] {
+  if (reply.trim().replace(/[."']/g, '') === NO_QUESTION) return [];
+  return reply
+    .split('\n')
+    .map((line) => line.replace(/^\s*(?:[-*•]|\d+[.)])\s*/, '').replace(/^["']|["']$/g, '').trim())
+    .filter((line) => line.length > 0 && line !== NO_QUESTION);
 }
 
 /** True when the model said the passages do not answer the question (tolerating quotes and a period). */
@@ -119,6 +133,38 @@ export class ModelAnswerer {
       }
     }
     return '';
+  }
+
+  /**
+   * The customer's new messages as standalone questions, written by the model from the conversation; undefined when
+   * the call fails (the offline reading of follow-ups stands in). An empty list: the messages ask nothing.
+   */
+  async condense(request: Pick<AnswerRequest, 'history' | 'messages'>): Promise<string[] | undefined> {
+    try {
+      const reply = await createCondenseChain(this.config).invoke({
+        history: historyText(request.history),
+        messages: request.messages.map((message) => fence(message)).join('\n'),
+      });
+      return condensedQuestions(reply);
+    } catch (error) {
+      this.onFailure(isTimeout(error) ? 'timeout' : 'error');
+      this.log?.warn('the model could not condense the question; reading it offline', { error: error instanceof Error ? error.message : String(error) });
+      return undefined;
+    }
+  }
+
+  /** The persona's reply to small talk; undefined when the call fails or breaks a rule (the built-in text answers). */
+  async smallTalk(request: SmallTalkRequest): Promise<string | undefined> {
+    try {
+      const variables = promptVariables({ ...request, passages: [] });
+      const reply = (await smallTalkPrompt.pipe(createChatModel(this.config)).pipe(new StringOutputParser()).invoke(variables)).trim();
+      if (reply === '' || isNoAnswer(reply) || mentionsAny(reply, request.persona.dontMention)) return undefined;
+      return reply;
+    } catch (error) {
+      this.onFailure(isTimeout(error) ? 'timeout' : 'error');
+      this.log?.warn('the model could not answer small talk; using the built-in reply', { error: error instanceof Error ? error.message : String(error) });
+      return undefined;
+    }
   }
 
   /**

@@ -1,5 +1,7 @@
 // What the engine asks of the answer module, and what it gets back.
 import type { Language, Persona } from '../config/settings.js';
+import type { Synonym } from '../language/normalize.js';
+import type { Topic } from './question-resolution.js';
 
 export interface SourceRef {
   /** Chunk id in the index. */
@@ -37,6 +39,12 @@ export interface AnswerGuidance {
 export interface AnswerRequest {
   /** The customer's new messages since the last reply, in order. */
   messages: string[];
+  /** What they ask: the messages with greetings, thanks and fillers taken off (dialogue/acts.ts); `messages` when absent. */
+  questions?: string[];
+  /** The conversation's current topic: the standalone form of the last question answered, for follow-ups. */
+  topic?: Topic;
+  /** The profile's own words for things, applied to the questions before searching. */
+  synonyms?: Synonym[];
   /** Earlier lines of the conversation, oldest first (bounded). */
   history: HistoryLine[];
   /** The language to reply in (already resolved from the persona and the customer's messages). */
@@ -50,10 +58,30 @@ export interface AnswerRequest {
 }
 
 export type AnswerResult =
-  | { kind: 'answer'; text: string; sources: SourceRef[]; mode: 'model' | 'offline' }
+  | {
+      kind: 'answer';
+      text: string;
+      sources: SourceRef[];
+      mode: 'model' | 'offline';
+      /** The topic the conversation is on after this answer (the standalone question answered last). */
+      topic?: Topic;
+      /** Questions of the turn that nothing in the knowledge answers. */
+      unanswered?: string[];
+    }
   /** Nothing relevant in the knowledge: the engine says so and hands off. `tried` lists what was looked at. */
-  | { kind: 'no_answer'; tried: SourceRef[]; mode: 'model' | 'offline' };
+  | { kind: 'no_answer'; tried: SourceRef[]; mode: 'model' | 'offline'; unanswered?: string[] };
+
+/** Small talk for the model to answer in the persona's voice (greetings, thanks, goodbyes; no facts). */
+export interface SmallTalkRequest {
+  messages: string[];
+  history: HistoryLine[];
+  language: Language;
+  persona: Persona;
+  contact: ContactFacts;
+}
 
 export interface Answerer {
   answer(request: AnswerRequest): Promise<AnswerResult>;
+  /** The model's reply to small talk; undefined offline or when the model fails (the built-in texts answer then). */
+  smallTalk?(request: SmallTalkRequest): Promise<string | undefined>;
 }

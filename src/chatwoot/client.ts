@@ -6,6 +6,7 @@ import {
   type AgentInfo,
   type AssignTarget,
   type ContactChanges,
+  type ConversationNow,
   type ConversationRef,
   type ConversationStatus,
   HelpdeskError,
@@ -30,15 +31,31 @@ const messageList = z.object({
       private: z.boolean().nullish(),
       created_at: z.number(),
       sender_type: z.string().nullish(),
+      content_attributes: z.unknown(),
     }),
   ),
 });
+type ListedMessage = z.infer<typeof messageList>['payload'][number];
+/** Chatwoot lists a conversation's messages 20 at a time, newest last. */
+const MESSAGES_PAGE = 20;
+/** Pages read back when looking for a message sent before a crash: the last 100 messages. */
+const LOOKUP_PAGES = 5;
+/** Where Jawab's stamp goes in a message's content attributes (Chatwoot 4.x keeps every key it is given). */
+const STAMP = 'jawab_action';
 const labelList = z.object({ payload: z.array(z.string()) });
 const agentList = z.array(z.looseObject({ id: z.number(), name: z.string().nullish(), availability_status: z.string().nullish() }));
 const agentMetrics = z.array(z.looseObject({ id: z.number(), metric: z.looseObject({ open: z.number().nullish() }).nullish() }));
 const created = z.looseObject({ id: z.number() });
 const conversationInboxOf = z.looseObject({ inbox_id: z.number() });
 const conversationAttributes = z.looseObject({ custom_attributes: z.record(z.string(), z.unknown()).nullish() });
+const conversationNow = z.looseObject({
+  status: z.enum(['open', 'resolved', 'pending', 'snoozed']),
+  priority: z.enum(['low', 'medium', 'high', 'urgent']).nullish(),
+  meta: z.looseObject({
+    assignee: z.looseObject({ id: z.number() }).nullish(),
+    team: z.looseObject({ id: z.number() }).nullish(),
+  }),
+});
 
 export class ChatwootClient implements HelpdeskPort {
   private readonly http: ChatwootHttp;
@@ -49,25 +66,44 @@ export class ChatwootClient implements HelpdeskPort {
 
   async sendMessage(ref: ConversationRef, message: OutgoingMessage): Promise<{ id: number }> {
     const body: Record<string, unknown> = { content: message.content, message_type: 'outgoing', private: message.private };
+    const attributes: Record<string, unknown> = message.stamp === undefined ? {} : { [STAMP]: message.stamp };
     if (message.buttons?.length) {
       body.content_type = 'input_select';
-      body.content_attributes = { items: message.buttons.map((b) => ({ title: b.title, value: b.value })) };
+      attributes.items = message.buttons.map((b) => ({ title: b.title, value: b.value }));
     }
+    if (Object.keys(attributes).length) body.content_attributes = attributes;
     const data = await this.call('bot', { method: 'POST', path: `${conv(ref)}/messages`, body, idempotent: false });
     return { id: parse(created, data, 'message create').id };
   }
 
   async findSentMessage(ref: ConversationRef, message: OutgoingMessage, sinceMs: number): Promise<{ id: number } | null> {
-    const data = await this.call('user', { method: 'GET', path: `${conv(ref)}/messages`, idempotent: true });
     const wanted = message.content.trim();
-    const match = parse(messageList, data, 'message list').payload.find(
-      (m) =>
-        (m.message_type === 1 || m.message_type === 'outgoing') &&
-        Boolean(m.private) === message.private &&
-        (m.content ?? '').trim() === wanted &&
-        m.created_at * 1000 >= sinceMs,
-    );
-    return match ? { id: match.id } : null;
+    let stamped = false;
+    let sameContent: ListedMessage | undefined;
+    let before: number | undefined;
+    // Newest page first, back to `sinceMs`: customers may have written many messages since.
+    for (let page = 0; page < LOOKUP_PAGES; page++) {
+      const data = await this.call('user', { method: 'GET', path: `${conv(ref)}/messages`, query: before === undefined ? undefined : { before }, idempotent: true });
+      const listed = parse(messageList, data, 'message list').payload;
+      for (const m of listed) {
+        if (!(m.message_type === 1 || m.message_type === 'outgoing') || Boolean(m.private) !== message.private || m.created_at * 1000 < sinceMs) continue;
+        const stamp = stampOf(m);
+        if (stamp !== undefined && stamp === message.stamp) return { id: m.id };
+        stamped ||= stamp !== undefined;
+        if ((m.content ?? '').trim() === wanted) sameContent ??= m;
+      }
+      const oldest = listed[0];
+      if (listed.length < MESSAGES_PAGE || !oldest || oldest.created_at * 1000 < sinceMs) break;
+      before = oldest.id;
+    }
+    // Messages that carry stamps and none of them this one's: it was not sent. With no stamp anywhere (a Chatwoot that
+    // drops unknown content attributes), the same content and visibility is the best evidence there is.
+    return !stamped && sameContent ? { id: sameContent.id } : null;
+  }
+
+  async readConversation(ref: ConversationRef): Promise<ConversationNow> {
+    const data = parse(conversationNow, await this.call('user', { method: 'GET', path: conv(ref), idempotent: true }), 'conversation');
+    return { status: data.status, priority: data.priority ?? null, assigneeId: data.meta.assignee?.id ?? null, teamId: data.meta.team?.id ?? null };
   }
 
   async listLabels(ref: ConversationRef): Promise<string[]> {
@@ -160,6 +196,12 @@ export class ChatwootClient implements HelpdeskPort {
 }
 
 const conv = (ref: Pick<ConversationRef, 'accountId' | 'conversationId'>) => `/api/v1/accounts/${ref.accountId}/conversations/${ref.conversationId}`;
+
+function stampOf(message: ListedMessage): string | undefined {
+  const attributes = message.content_attributes;
+  const stamp = typeof attributes === 'object' && attributes !== null ? (attributes as Record<string, unknown>)[STAMP] : undefined;
+  return typeof stamp === 'string' ? stamp : undefined;
+}
 
 function parse<T>(schema: z.ZodType<T>, data: unknown, what: string): T {
   const parsed = schema.safeParse(data);

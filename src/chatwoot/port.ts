@@ -22,6 +22,16 @@ export interface OutgoingMessage {
   private: boolean;
   /** Quick-reply buttons (Chatwoot `input_select`). */
   buttons?: MessageButton[];
+  /** Jawab's mark on the message (the action that sends it), by which it is found again after a crash. */
+  stamp?: string;
+}
+
+/** Where a conversation stands now: to tell whether an action that may have been applied already was. */
+export interface ConversationNow {
+  status: ConversationStatus;
+  priority: Priority | null;
+  assigneeId: number | null;
+  teamId: number | null;
 }
 
 export interface AgentInfo {
@@ -41,10 +51,18 @@ export interface ContactChanges {
 export type AssignTarget = { agentId: number } | { teamId: number };
 
 export interface HelpdeskPort {
-  /** Posts a message as the bot. Not idempotent: the executor reconciles with findSentMessage after an unclear failure. */
+  /**
+   * Posts a message as the bot, with its stamp. Not idempotent: the executor looks it up with findSentMessage when an
+   * earlier attempt may have reached the helpdesk.
+   */
   sendMessage(ref: ConversationRef, message: OutgoingMessage): Promise<{ id: number }>;
-  /** A message with this content and visibility, sent by the bot at or after `sinceMs`, if the helpdesk has one. */
+  /**
+   * The bot's message sent at or after `sinceMs` with this message's stamp, if the helpdesk has one. A helpdesk that
+   * drops stamps (Chatwoot before 4.x keeps only the content attributes it knows) is searched by content and visibility.
+   */
   findSentMessage(ref: ConversationRef, message: OutgoingMessage, sinceMs: number): Promise<{ id: number } | null>;
+  /** Where the conversation stands now: status, priority, assignee and team. */
+  readConversation(ref: ConversationRef): Promise<ConversationNow>;
   listLabels(ref: ConversationRef): Promise<string[]>;
   /** Replaces the conversation's labels with exactly these. */
   setLabels(ref: ConversationRef, labels: string[]): Promise<void>;

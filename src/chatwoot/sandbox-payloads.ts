@@ -1,6 +1,6 @@
 // Chatwoot-shaped webhook bodies for the sandbox helpdesk, following the fixtures in test/fixtures/chatwoot/webhooks/ (Chatwoot 4.13).
 // The sandbox sends these through the same intake as real deliveries, so it exercises the same parsing.
-import type { ConversationStatus, MessageButton } from './port.js';
+import type { ConversationStatus, MessageButton, Priority } from './port.js';
 
 export interface SandboxContact {
   id: number;
@@ -17,6 +17,8 @@ export interface SandboxMessage {
   from: 'contact' | 'agent' | 'bot';
   private: boolean;
   buttons?: MessageButton[];
+  /** Jawab's stamp on a message it sent (OutgoingMessage.stamp). */
+  stamp?: string;
   createdAt: number;
 }
 
@@ -28,7 +30,7 @@ export interface SandboxConversation {
   labels: string[];
   assigneeId: number | null;
   teamId: number | null;
-  priority: string | null;
+  priority: Priority | null;
   customAttributes: Record<string, string | number | boolean>;
   /** Agents added as participants (collaborators). */
   participantIds: number[];

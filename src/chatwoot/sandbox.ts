@@ -6,6 +6,7 @@ import type {
   AgentInfo,
   AssignTarget,
   ContactChanges,
+  ConversationNow,
   ConversationRef,
   ConversationStatus,
   HelpdeskPort,
@@ -113,16 +114,21 @@ export class SandboxHelpdesk implements HelpdeskPort {
 
   async sendMessage(ref: ConversationRef, message: OutgoingMessage): Promise<{ id: number }> {
     const c = this.get(ref.conversationId);
-    const m = this.record(c, { content: message.content, from: 'bot', private: message.private, buttons: message.buttons });
+    const m = this.record(c, { content: message.content, from: 'bot', private: message.private, buttons: message.buttons, stamp: message.stamp });
     this.emit(messageCreated(c, m));
     return { id: m.id };
   }
 
   async findSentMessage(ref: ConversationRef, message: OutgoingMessage, sinceMs: number): Promise<{ id: number } | null> {
     const found = this.get(ref.conversationId).messages.find(
-      (m) => m.from === 'bot' && m.private === message.private && m.content === message.content && m.createdAt >= sinceMs,
+      (m) => m.from === 'bot' && m.createdAt >= sinceMs && (m.stamp === undefined ? m.private === message.private && m.content === message.content : m.stamp === message.stamp),
     );
     return found ? { id: found.id } : null;
+  }
+
+  async readConversation(ref: ConversationRef): Promise<ConversationNow> {
+    const { status, priority, assigneeId, teamId } = this.get(ref.conversationId);
+    return { status, priority, assigneeId, teamId };
   }
 
   async listLabels(ref: ConversationRef): Promise<string[]> {

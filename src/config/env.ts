@@ -1,5 +1,10 @@
 // Environment configuration (SPEC 2). A bad value stops the start with one line naming the variable.
 import { z } from 'zod';
+import { parseAllowEntry } from '../net/address-policy.js';
+import type { HttpLimits } from '../web/http-server.js';
+import { type TrustProxy, trustProxySchema } from './trust-proxy.js';
+
+const splitList = (list: string) => list.split(',').map((item) => item.trim()).filter(Boolean);
 
 const optionalUrl = z
   .string()
@@ -47,7 +52,21 @@ const envSchema = z.object({
   CHATWOOT_MAX_RPS: z.coerce.number().positive().default(40),
   CHATWOOT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /** Comma-separated hosts, addresses or CIDR ranges that crawled websites and integrations may reach although private. */
-  ALLOWED_PRIVATE_HOSTS: z.string().default(''),
+  ALLOWED_PRIVATE_HOSTS: z
+    .string()
+    .default('')
+    .superRefine((list, ctx) => {
+      const bad = splitList(list).find((entry) => parseAllowEntry(entry) === undefined);
+      if (bad !== undefined) ctx.addIssue({ code: 'custom', message: `has "${bad}", which is not a host, address or CIDR range with an optional :port (e.g. wiki.internal:8080, [fd00::5]:443, 10.0.0.0/8:*)` });
+    }),
+  /** The HTTP server's limits (web/http-server.ts): sized for webhooks, which Chatwoot gives about 5 s. */
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(0).default(5_000),
+  HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(500),
+  HTTP_MAX_REQUESTS_PER_SOCKET: z.coerce.number().int().min(0).default(1_000),
+  /** Reverse proxies allowed to name the client (X-Forwarded-For): config/trust-proxy.ts. */
+  TRUST_PROXY: trustProxySchema.default(false),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -70,6 +89,9 @@ export interface Config {
   knowledgeDir: string;
   logLevel: Env['LOG_LEVEL'];
   allowPrivateHosts: string[];
+  http: HttpLimits;
+  /** Express's `trust proxy`: who may say who the client is. */
+  trustProxy: TrustProxy;
   /** Shared state for several replicas; unset: the embedded store in DATA_DIR. */
   redis?: { url: string; prefix: string };
 }
@@ -91,6 +113,9 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
   }
   if (env.REDIS_URL && !env.ADMIN_TOKEN) {
     throw new ConfigError('configuration error: ADMIN_TOKEN is required with REDIS_URL, so every replica accepts the same token');
+  }
+  if (env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS) {
+    throw new ConfigError('configuration error: HTTP_HEADERS_TIMEOUT_MS must not be longer than HTTP_REQUEST_TIMEOUT_MS (the head is part of the request)');
   }
   const missingTokens = env.CHATWOOT_URL ? (['CHATWOOT_BOT_TOKEN', 'CHATWOOT_API_TOKEN'] as const).filter((name) => !env[name]) : [];
   if (missingTokens.length > 0) {
@@ -135,7 +160,15 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     dataDir: env.DATA_DIR,
     knowledgeDir: env.KNOWLEDGE_DIR,
     logLevel: env.LOG_LEVEL,
-    allowPrivateHosts: env.ALLOWED_PRIVATE_HOSTS.split(',').map((host) => host.trim()).filter(Boolean),
+    allowPrivateHosts: splitList(env.ALLOWED_PRIVATE_HOSTS),
+    trustProxy: env.TRUST_PROXY,
+    http: {
+      headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: env.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: env.HTTP_MAX_CONNECTIONS,
+      maxRequestsPerSocket: env.HTTP_MAX_REQUESTS_PER_SOCKET,
+    },
     redis: env.REDIS_URL ? { url: env.REDIS_URL, prefix: env.REDIS_PREFIX } : undefined,
   };
 }

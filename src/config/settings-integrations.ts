@@ -9,13 +9,13 @@ import { z } from 'zod';
 
 export const MAX_INTEGRATIONS = 20;
 
-const parameterSchema = z.object({
+const parameterSchema = z.strictObject({
   name: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'a parameter name is lowercase letters, digits and _'),
   description: z.string().trim().min(1).max(300),
   required: z.boolean().default(true),
 });
 
-export const integrationSchema = z.object({
+export const integrationSchema = z.strictObject({
   /** The tool name the model sees. */
   name: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'an integration name is lowercase letters, digits and _ (it is the tool name)'),
   /** When to use it, for the model: "Look up the status of an order by its order number". */

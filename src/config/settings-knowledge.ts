@@ -11,8 +11,8 @@ export type SourceState = (typeof SOURCE_STATES)[number];
 export const MAX_SOURCES = 100;
 
 export const snippetSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('qa'), question: z.string().trim().min(1).max(1000), answer: z.string().trim().min(1).max(5000) }),
-  z.object({ kind: z.literal('text'), title: z.string().trim().max(200).default(''), text: z.string().trim().min(1).max(20_000) }),
+  z.strictObject({ kind: z.literal('qa'), question: z.string().trim().min(1).max(1000), answer: z.string().trim().min(1).max(5000) }),
+  z.strictObject({ kind: z.literal('text'), title: z.string().trim().max(200).default(''), text: z.string().trim().min(1).max(20_000) }),
 ]);
 export type Snippet = z.infer<typeof snippetSchema>;
 
@@ -23,15 +23,15 @@ const common = {
   state: z.enum(SOURCE_STATES).default('enabled'),
 };
 
-export const filesSourceSchema = z.object({ ...common, type: z.literal('files') });
+export const filesSourceSchema = z.strictObject({ ...common, type: z.literal('files') });
 
-export const snippetsSourceSchema = z.object({
+export const snippetsSourceSchema = z.strictObject({
   ...common,
   type: z.literal('snippets'),
   snippets: z.array(snippetSchema).max(500, 'at most 500 snippets per source').default([]),
 });
 
-export const websiteSourceSchema = z.object({
+export const websiteSourceSchema = z.strictObject({
   ...common,
   type: z.literal('website'),
   url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
@@ -48,7 +48,7 @@ export const sourceSchema = z.discriminatedUnion('type', [filesSourceSchema, sni
 export type SourceConfig = z.infer<typeof sourceSchema>;
 export type WebsiteSource = z.infer<typeof websiteSourceSchema>;
 
-export const knowledgeSchema = z.object({
+export const knowledgeSchema = z.strictObject({
   sources: z
     .array(sourceSchema)
     .max(MAX_SOURCES, `at most ${MAX_SOURCES} sources per profile`)
@@ -64,5 +64,19 @@ export const knowledgeSchema = z.object({
   useKnowledgeDir: z.boolean().default(true),
   /** ISO 4217 code of the account currency: catalog prices are written in it. */
   currency: z.string().regex(/^[A-Z]{3}$/, 'a currency is an ISO 4217 code such as IDR').default('IDR'),
+  /**
+   * The shop's own words for things, applied to every question before the knowledge is searched ("sby" means
+   * "Surabaya", "PM" means "pesan pribadi"). Common chat spellings are built in (language/chat-lexicon.ts).
+   */
+  synonyms: z
+    .array(
+      z.strictObject({
+        term: z.string().trim().min(1).max(60).describe('What customers write, e.g. "sby"'),
+        means: z.string().trim().min(1).max(120).describe('What it means in your knowledge, e.g. "Surabaya"'),
+      }),
+    )
+    .max(200, 'at most 200 synonyms')
+    .default([])
+    .describe('Your own words for things: each term in a question is read as what it means before the knowledge is searched'),
 });
 export type KnowledgeSettings = z.infer<typeof knowledgeSchema>;

@@ -24,21 +24,21 @@ const CUSTOM_MESSAGE = { message: '`custom` needs `custom`: the words or phrases
 export const conditionSchema = z
   .discriminatedUnion('type', [
     z
-      .object({ type: z.literal('wants'), value: z.enum(WANTS), custom: text(200, 'a custom intent').optional() })
+      .strictObject({ type: z.literal('wants'), value: z.enum(WANTS), custom: text(200, 'a custom intent').optional() })
       .refine(customNeedsText, CUSTOM_MESSAGE)
       .describe('The customer wants to buy, get help, a refund, a human, or something custom'),
     z
-      .object({ type: z.literal('asks_about'), value: z.enum(TOPICS), custom: text(200, 'a custom topic').optional() })
+      .strictObject({ type: z.literal('asks_about'), value: z.enum(TOPICS), custom: text(200, 'a custom topic').optional() })
       .refine(customNeedsText, CUSTOM_MESSAGE)
       .describe('The customer asks about availability, delivery time, price, the refund policy, an order status, troubleshooting, or something custom'),
-    z.object({ type: z.literal('sentiment'), value: z.enum(SENTIMENTS) }).describe("The customer's sentiment"),
-    z.object({ type: z.literal('provides'), value: z.enum(CONTACT_FIELDS) }).describe('The customer gives an email, phone number, name or address'),
+    z.strictObject({ type: z.literal('sentiment'), value: z.enum(SENTIMENTS) }).describe("The customer's sentiment"),
+    z.strictObject({ type: z.literal('provides'), value: z.enum(CONTACT_FIELDS) }).describe('The customer gives an email, phone number, name or address'),
     z
-      .object({ type: z.literal('contains'), value: z.enum(CONTAINS), text: text(200, 'the text to look for').optional() })
+      .strictObject({ type: z.literal('contains'), value: z.enum(CONTAINS), text: text(200, 'the text to look for').optional() })
       .refine((c) => c.value !== 'text' || Boolean(c.text), { message: '`text` needs `text`: the exact text to look for' })
       .describe('The message contains a greeting, profanity, a link, or this exact text (no model involved)'),
     z
-      .object({ type: z.literal('received'), value: z.enum(['within_business_hours', 'outside_business_hours']) })
+      .strictObject({ type: z.literal('received'), value: z.enum(['within_business_hours', 'outside_business_hours']) })
       .describe('The message arrived within or outside the business hours'),
   ])
   .describe('A WHEN condition');
@@ -47,14 +47,14 @@ export type Condition = z.infer<typeof conditionSchema>;
 export const assignToSchema = z
   .discriminatedUnion('strategy', [
     z
-      .object({ strategy: z.literal('any_available'), teamId: z.number().int().positive().optional() })
+      .strictObject({ strategy: z.literal('any_available'), teamId: z.number().int().positive().optional() })
       .describe('Round robin among online agents (of the team, when given); nobody online: the team, else the inbox queue'),
     z
-      .object({ strategy: z.literal('least_busy'), teamId: z.number().int().positive().optional() })
+      .strictObject({ strategy: z.literal('least_busy'), teamId: z.number().int().positive().optional() })
       .describe('The online agent with the fewest open conversations; nobody online: the team, else the inbox queue'),
-    z.object({ strategy: z.literal('team'), teamId: z.number().int().positive() }).describe('A team'),
-    z.object({ strategy: z.literal('agent'), agentId: z.number().int().positive() }).describe('A specific agent'),
-    z.object({ strategy: z.literal('none') }).describe('Nobody: the conversation waits in the inbox queue'),
+    z.strictObject({ strategy: z.literal('team'), teamId: z.number().int().positive() }).describe('A team'),
+    z.strictObject({ strategy: z.literal('agent'), agentId: z.number().int().positive() }).describe('A specific agent'),
+    z.strictObject({ strategy: z.literal('none') }).describe('Nobody: the conversation waits in the inbox queue'),
   ])
   .describe('Whom a conversation is handed to');
 export type AssignTo = z.infer<typeof assignToSchema>;
@@ -63,32 +63,32 @@ const attributeValue = z.union([z.string().max(500), z.number(), z.boolean()]);
 
 export const ruleActionSchema = z
   .discriminatedUnion('type', [
-    z.object({ type: z.literal('handoff'), to: assignToSchema.optional().describe('Default: the handoff settings') }).describe('Hand off to humans (always runs last)'),
-    z.object({ type: z.literal('send_message'), text: text(1000, 'the message') }).describe('Send this exact message instead of an AI answer'),
-    z.object({ type: z.literal('reply_with_info'), text: text(1000, 'the information') }).describe('Always include this information in the reply'),
+    z.strictObject({ type: z.literal('handoff'), to: assignToSchema.optional().describe('Default: the handoff settings') }).describe('Hand off to humans (always runs last)'),
+    z.strictObject({ type: z.literal('send_message'), text: text(1000, 'the message') }).describe('Send this exact message instead of an AI answer'),
+    z.strictObject({ type: z.literal('reply_with_info'), text: text(1000, 'the information') }).describe('Always include this information in the reply'),
     z
-      .object({ type: z.literal('bring_up_topic'), topic: text(300, 'the topic'), mode: z.enum(['always', 'try']).default('always') })
+      .strictObject({ type: z.literal('bring_up_topic'), topic: text(300, 'the topic'), mode: z.enum(['always', 'try']).default('always') })
       .describe('Bring up (or try to bring up) this topic in the reply'),
-    z.object({ type: z.literal('answer_from_knowledge') }).describe('Answer from the knowledge sources (also next to an exact message)'),
+    z.strictObject({ type: z.literal('answer_from_knowledge') }).describe('Answer from the knowledge sources (also next to an exact message)'),
     z
-      .object({ type: z.literal('ask_for'), fields: z.array(z.enum(CONTACT_FIELDS)).min(1).max(4) })
+      .strictObject({ type: z.literal('ask_for'), fields: z.array(z.enum(CONTACT_FIELDS)).min(1).max(4) })
       .describe("Ask the customer for these details (saved to the contact when given); the rule's messages wait until they are given"),
-    z.object({ type: z.literal('dont_mention'), text: text(200, 'what not to mention') }).describe('Never mention this in the reply'),
-    z.object({ type: z.literal('add_labels'), labels: z.array(text(64, 'a label')).min(1).max(10) }).describe('Add labels to the conversation'),
-    z.object({ type: z.literal('set_priority'), priority: z.enum(['low', 'medium', 'high', 'urgent']).nullable() }).describe('Set the priority (null clears it)'),
-    z.object({ type: z.literal('set_contact_attribute'), key: text(64, 'the attribute key'), value: attributeValue }).describe('Set a custom attribute of the contact'),
+    z.strictObject({ type: z.literal('dont_mention'), text: text(200, 'what not to mention') }).describe('Never mention this in the reply'),
+    z.strictObject({ type: z.literal('add_labels'), labels: z.array(text(64, 'a label')).min(1).max(10) }).describe('Add labels to the conversation'),
+    z.strictObject({ type: z.literal('set_priority'), priority: z.enum(['low', 'medium', 'high', 'urgent']).nullable() }).describe('Set the priority (null clears it)'),
+    z.strictObject({ type: z.literal('set_contact_attribute'), key: text(64, 'the attribute key'), value: attributeValue }).describe('Set a custom attribute of the contact'),
     z
-      .object({ type: z.literal('set_conversation_attribute'), key: text(64, 'the attribute key'), value: attributeValue })
+      .strictObject({ type: z.literal('set_conversation_attribute'), key: text(64, 'the attribute key'), value: attributeValue })
       .describe('Set a custom attribute of the conversation'),
-    z.object({ type: z.literal('private_note'), text: text(2000, 'the note') }).describe('Add a private note for the agents'),
-    z.object({ type: z.literal('resolve') }).describe('Resolve the conversation (after the reply)'),
-    z.object({ type: z.literal('snooze'), seconds: z.number().int().min(60).max(30 * DAY_SECONDS) }).describe('Snooze the conversation for this long'),
+    z.strictObject({ type: z.literal('private_note'), text: text(2000, 'the note') }).describe('Add a private note for the agents'),
+    z.strictObject({ type: z.literal('resolve') }).describe('Resolve the conversation (after the reply)'),
+    z.strictObject({ type: z.literal('snooze'), seconds: z.number().int().min(60).max(30 * DAY_SECONDS) }).describe('Snooze the conversation for this long'),
   ])
   .describe('A THEN action');
 export type RuleAction = z.infer<typeof ruleActionSchema>;
 
 export const ruleSchema = z
-  .object({
+  .strictObject({
     name: text(100, 'the rule name'),
     enabled: z.boolean().default(true),
     match: z.enum(['all', 'any']).default('all').describe('`all`: every condition must hold; `any`: one is enough'),
@@ -116,7 +116,7 @@ export const handoffExtension = {
 };
 
 export const idleSchema = z
-  .object({
+  .strictObject({
     action: z.enum(['none', 'resolve', 'assign']).default('none').describe('What to do when the customer stays silent after the bot spoke'),
     afterSeconds: z.number().int().min(1).max(7 * DAY_SECONDS).default(3600).describe('How long the customer must be idle'),
     message: z.string().max(1000).default('').describe('The closing message (resolve) or the message sent with the assignment'),
@@ -126,7 +126,7 @@ export const idleSchema = z
 export type Idle = z.infer<typeof idleSchema>;
 
 export const followUpSchema = z
-  .object({
+  .strictObject({
     afterSeconds: z.number().int().min(1, 'a follow-up waits at least 1 second').max(DAY_SECONDS, 'a follow-up is at most 24 hours after the previous message'),
     message: text(1000, 'the follow-up message'),
     then: z.enum(['none', 'resolve', 'handoff']).default('none').describe('After sending: nothing, resolve, or hand off'),
@@ -136,12 +136,12 @@ export const followUpsSchema = z.array(followUpSchema).max(5, 'at most 5 follow-
 export type FollowUp = z.infer<typeof followUpSchema>;
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time is HH:MM (24 h)');
-const interval = z.object({ from: clock, to: clock }).describe('From (inclusive) to (exclusive); `to` before `from` runs past midnight');
+const interval = z.strictObject({ from: clock, to: clock }).describe('From (inclusive) to (exclusive); `to` before `from` runs past midnight');
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
 export const businessHoursSchema = z
-  .object({
+  .strictObject({
     enabled: z.boolean().default(false).describe('false: always within business hours'),
     timeZone: z
       .string()
@@ -168,35 +168,35 @@ function isTimeZone(zone: string): boolean {
 const stepId = z.string().regex(/^[a-z0-9_-]{1,40}$/i, 'a step id is 1-40 letters, digits, - or _');
 
 const flowCondition = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('first_message_contains'), texts: z.array(text(200, 'the text')).min(1).max(20) }).describe('The first message contains one of these'),
-  z.object({ type: z.literal('first_message_time'), from: clock, to: clock }).describe('The first message arrived in this time range (business-hours time zone)'),
+  z.strictObject({ type: z.literal('first_message_contains'), texts: z.array(text(200, 'the text')).min(1).max(20) }).describe('The first message contains one of these'),
+  z.strictObject({ type: z.literal('first_message_time'), from: clock, to: clock }).describe('The first message arrived in this time range (business-hours time zone)'),
 ]);
 
 const flowAction = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('label'), labels: z.array(text(64, 'a label')).min(1).max(10) }),
-  z.object({ type: z.literal('add_participant'), agentIds: z.array(z.number().int().positive()).min(1).max(10) }),
-  z.object({ type: z.literal('send_message'), text: text(1000, 'the message') }),
+  z.strictObject({ type: z.literal('label'), labels: z.array(text(64, 'a label')).min(1).max(10) }),
+  z.strictObject({ type: z.literal('add_participant'), agentIds: z.array(z.number().int().positive()).min(1).max(10) }),
+  z.strictObject({ type: z.literal('send_message'), text: text(1000, 'the message') }),
 ]);
 
 export const flowStepSchema = z
   .discriminatedUnion('type', [
     z
-      .object({
+      .strictObject({
         type: z.literal('condition'),
-        branches: z.array(z.object({ when: flowCondition, next: stepId })).min(1).max(10).describe('Checked left to right; the first that holds wins'),
+        branches: z.array(z.strictObject({ when: flowCondition, next: stepId })).min(1).max(10).describe('Checked left to right; the first that holds wins'),
         else: stepId,
       })
       .describe('Branch on the first message'),
-    z.object({ type: z.literal('actions'), actions: z.array(flowAction).min(1).max(10), next: stepId }).describe('Run actions, then jump to `next`'),
+    z.strictObject({ type: z.literal('actions'), actions: z.array(flowAction).min(1).max(10), next: stepId }).describe('Run actions, then jump to `next`'),
     z
-      .object({
+      .strictObject({
         type: z.literal('buttons'),
         text: text(1000, 'the message'),
-        buttons: z.array(z.object({ title: text(60, 'a button title'), next: stepId })).min(1).max(10),
+        buttons: z.array(z.strictObject({ title: text(60, 'a button title'), next: stepId })).min(1).max(10),
       })
       .describe('A message with buttons; the choice moves the flow on'),
     z
-      .object({
+      .strictObject({
         type: z.literal('end'),
         to: z.enum(['ai', 'human']),
         assign: assignToSchema.optional().describe('For `human`: whom to assign (default: the handoff settings)'),
@@ -208,7 +208,7 @@ export const flowStepSchema = z
 export type FlowStep = z.infer<typeof flowStepSchema>;
 
 export const flowSchema = z
-  .object({
+  .strictObject({
     enabled: z.boolean().default(false),
     start: stepId.default('start'),
     steps: z.record(stepId, flowStepSchema).default({}),

@@ -1,10 +1,13 @@
 // The settings schema: one profile per inbox, a default profile for the rest (SPEC 3).
 // Validated at the edge (admin API, settings file); everything inside trusts the parsed values.
+// Every object is strict (z.strictObject): an unknown or misspelt key is refused with its path, never dropped in
+// silence. A field with a default may be left out, so a settings file or script written before it existed still works.
 import { z } from 'zod';
 import { assignToSchema, businessHoursSchema, flowSchema, followUpsSchema, handoffExtension, idleSchema, rulesSchema } from './settings-rules.js';
 import { integrationsSchema } from './settings-integrations.js';
 import { knowledgeSchema } from './settings-knowledge.js';
 import { connectionSchema } from './settings-connection.js';
+import { smallTalkSchema } from './settings-small-talk.js';
 
 export const LANGUAGES = ['id', 'en', 'ms', 'es', 'pt'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -15,7 +18,7 @@ export const REPLY_LENGTHS = {
   long: { min: 200, max: 300 },
 } as const;
 
-export const personaSchema = z.object({
+export const personaSchema = z.strictObject({
   name: z.string().max(80).default('Jawab'),
   role: z.string().max(1500).default('You are the customer service assistant of this company.'),
   tone: z.enum(['casual', 'friendly', 'professional']).default('friendly'),
@@ -33,7 +36,7 @@ export type Persona = z.infer<typeof personaSchema>;
 export const assignmentSchema = assignToSchema;
 export type Assignment = z.infer<typeof assignmentSchema>;
 
-export const handoffSchema = z.object({
+export const handoffSchema = z.strictObject({
   onHumanRequest: z.boolean().default(true),
   onNoAnswer: z.boolean().default(true),
   assign: assignmentSchema.default({ strategy: 'least_busy' }),
@@ -44,9 +47,10 @@ export const handoffSchema = z.object({
   ...handoffExtension,
 });
 
-export const profileSchema = z.object({
+export const profileSchema = z.strictObject({
   enabled: z.boolean().default(true),
   persona: personaSchema.default(personaSchema.parse({})),
+  smallTalk: smallTalkSchema.default(smallTalkSchema.parse({})),
   /** Wait for a burst of short messages to end, then reply once. 0 replies at once (tests, benchmarks). */
   replyDelaySeconds: z.number().int().min(0).max(86_400).default(3),
   handoff: handoffSchema.default(handoffSchema.parse({})),
@@ -67,7 +71,7 @@ export const profileSchema = z.object({
 });
 export type Profile = z.infer<typeof profileSchema>;
 
-export const settingsSchema = z.object({
+export const settingsSchema = z.strictObject({
   /** The global switch: false stops Jawab everywhere at once. */
   enabled: z.boolean().default(true),
   defaultProfile: profileSchema.default(profileSchema.parse({})),
@@ -75,6 +79,12 @@ export const settingsSchema = z.object({
   inboxes: z.record(z.string().regex(/^\d+$/, 'inbox keys are Chatwoot inbox ids'), profileSchema).default({}),
 });
 export type Settings = z.infer<typeof settingsSchema>;
+
+/**
+ * What PUT /api/settings (and the draft) takes: a whole settings document. Its top-level parts must be there, so `{}`
+ * or a field at the wrong level is refused instead of resetting every profile to the defaults.
+ */
+export const settingsDocumentSchema = settingsSchema.required();
 
 export const defaultSettings = (): Settings => settingsSchema.parse({});
 

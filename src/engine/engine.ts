@@ -8,12 +8,12 @@
 // Locks and wake-ups are ports (store/ports.ts): in-process by default, shared through Redis with several replicas.
 import type { ActionExecutor } from '../actions/executor.js';
 import type { Answerer } from '../answer/types.js';
-import { HelpdeskError } from '../chatwoot/port.js';
+import { type ConversationRef, HelpdeskError } from '../chatwoot/port.js';
 import { profileFor, type Settings } from '../config/settings.js';
 import type { Logger } from '../log.js';
 import { KeyedMutex } from '../store/keyed-mutex.js';
 import type { ConversationLocks, WakeUps, WakeUpsFactory } from '../store/ports.js';
-import type { ConversationRecord, ConversationStore, OutboxEntry } from '../store/types.js';
+import { type ConversationRecord, type ConversationStore, type OutboxEntry, type Settlement, settleEntry } from '../store/types.js';
 import { type Action, type HelpdeskAction, isTimerAction } from './actions.js';
 import { type AcceptedEvent, conversationKey } from './events.js';
 import { applyCommand, dropWhileOff, type OwnerCommand, reduceEvent, switchedOn } from './reduce.js';
@@ -21,12 +21,14 @@ import { automationDue, fireAutomation } from '../rules/automation.js';
 import type { Classifier } from '../rules/signals.js';
 import { Scheduler } from './scheduler.js';
 import { type ConversationState, type PendingMessage, withAudit } from './state.js';
+import { lostMemoryTurn } from './lost-memory.js';
 import { applyTurn, decideTurn, type TurnDecision } from './turn.js';
 
 export interface EngineObserver {
   turn(decision: TurnDecision): void;
   actionApplied(action: HelpdeskAction): void;
-  actionFailed(action: HelpdeskAction, kind: HelpdeskError['kind'] | 'bug'): void;
+  /** `ref`: the conversation's, so a failure for good counts in its inbox's analytics. */
+  actionFailed(action: HelpdeskAction, kind: HelpdeskError['kind'] | 'bug', ref?: ConversationRef): void;
   /** After each fold-and-turn write: the state before and after, and the turn applied in it (analytics). */
   committed?(commit: { before: ConversationState | undefined; after: ConversationState | undefined; decision?: TurnDecision; messages: PendingMessage[]; at: number }): void;
 }
@@ -113,18 +115,22 @@ export class Engine {
   }
 
   /**
-   * After a start: resume every conversation the store says has work (due timers, unconfirmed actions).
-   * Any action left in an outbox may have been under way when the process died: mark it so messages are
-   * looked up before they are sent again. (Marking here, once, spares a write before every send.)
+   * After a start, before any event is handed over: resume every conversation the store says has work (due timers,
+   * unconfirmed actions). Any action left in an outbox may have been under way when the process died: mark it so
+   * it is checked (a message looked up by its stamp) before it is applied again. (Marking here, once, spares a
+   * write before every send.) Run first, it marks before anything can claim: an event replayed from the journal
+   * drains the outbox too, and would otherwise take the head for one never tried.
    */
   async resume(): Promise<number> {
     const keys = await this.deps.store.activeKeys();
     for (const key of keys) {
-      await this.deps.store.update(key, (record) => {
-        for (const entry of record.outbox) entry.status = 'inflight';
-        // Deferred: if this process dies too, the next start marks them again.
-        return { value: undefined, changed: record.outbox.length > 0, defer: true };
-      });
+      await this.lanes.run(key, () =>
+        this.deps.store.update(key, (record) => {
+          for (const entry of record.outbox) entry.status = 'inflight';
+          // Deferred: if this process dies too, the next start marks them again.
+          return { value: undefined, changed: record.outbox.length > 0, defer: true };
+        }),
+      );
       void this.notify(key);
     }
     return keys.length;
@@ -203,6 +209,14 @@ export class Engine {
       const firstNewAction = record.nextActionId;
       before = record.state;
       const folded = foldEvents(record, events, settings, now);
+      if (record.lostMemory && record.state) {
+        const lost = lostMemoryTurn(record.state, profileFor(settings, record.state.ref.inboxId), now);
+        record.state = applyTurn(record.state, lost, now);
+        enqueue(record, lost.actions, now);
+        delete record.lostMemory;
+        this.deps.observer?.turn(lost);
+        applied = lost;
+      }
       // The switch is read again: an admin may have turned it off while the answer was being written.
       if (record.state && hasDueWork(record.state, now) && !isOn(record.state, this.deps.settings())) {
         record.state = dropWhileOff(record.state, now);
@@ -253,12 +267,13 @@ export class Engine {
           contactId: next.attempt.state.contact?.id,
           maybeApplied: next.attempt.maybeApplied,
           startedAt: entry.createdAt,
+          stamp: `${key}:${entry.id}`,
         });
         this.deps.observer?.actionApplied(entry.action);
         audit = { what: `applied ${entry.action.type}`, why: applied.detail ?? 'ok' };
       } catch (error) {
         const failure = error instanceof HelpdeskError ? error : new HelpdeskError(String(error), 'permanent');
-        this.deps.observer?.actionFailed(entry.action, error instanceof HelpdeskError ? failure.kind : 'bug');
+        this.deps.observer?.actionFailed(entry.action, error instanceof HelpdeskError ? failure.kind : 'bug', next.attempt.state.ref);
         if (failure.kind !== 'permanent') {
           this.deps.log.warn('action will be retried', { key, action: entry.action.type, attempts: entry.attempts, error: failure.message });
           return this.postpone(key, next.attempt, failure);
@@ -274,33 +289,29 @@ export class Engine {
 
   /**
    * Settles the action just done (if any) and takes the head of the outbox, unless a retry back-off is running.
-   * The settling is written behind: after a crash before the checkpoint, the action is still in the outbox, marked
-   * in flight by resume(), so a message is looked up (and found) rather than sent again; the other actions set
-   * a value and are safe to repeat.
+   * The settling is durable when this resolves (the store journals it ahead of the record), so a confirmed action is
+   * never applied again; the claim of the next one is written behind: after a crash, resume() marks every action
+   * left in an outbox in flight anyway.
    */
-  private claim(key: string, settled?: { entryId: string; what: string; why: string }): Promise<{ attempt?: Attempt; state?: ConversationState }> {
+  private claim(key: string, done?: { entryId: string; what: string; why: string }): Promise<{ attempt?: Attempt; state?: ConversationState }> {
     return this.deps.store.update<{ attempt?: Attempt; state?: ConversationState }>(key, (record) => {
-      let changed = false;
-      if (settled) {
-        record.outbox = record.outbox.filter((e) => e.id !== settled.entryId);
-        if (record.state) record.state = withAudit(record.state, { at: this.now(), what: settled.what, why: settled.why });
-        changed = true;
-      }
+      const settled: Settlement[] = done ? [{ entryId: done.entryId, audit: { at: this.now(), what: done.what, why: done.why } }] : [];
+      let changed = settled.some((s) => settleEntry(record, s));
       const state = record.state;
       const retry = state?.timers.retry;
-      if (!state || (retry !== undefined && retry > this.now())) return { value: { state }, changed, defer: true };
+      if (!state || (retry !== undefined && retry > this.now())) return { value: { state }, changed, defer: true, settled };
       if (retry !== undefined) {
         record.state = { ...state, timers: { ...state.timers, retry: undefined } };
         changed = true;
       }
       const entry = record.outbox[0];
-      if (!entry) return { value: { state: record.state }, changed, defer: true };
+      if (!entry) return { value: { state: record.state }, changed, defer: true, settled };
       const maybeApplied = entry.status === 'inflight';
       entry.attempts += 1;
       // From here on the outcome is unknown until it is settled: a store written at once (Redis) shows another
-      // replica that takes over after a crash that the message must be looked up before it is sent again.
+      // replica that takes over after a crash that the action must be checked before it is applied again.
       entry.status = 'inflight';
-      return { value: { attempt: { entry: { ...entry }, maybeApplied, state: record.state! }, state: record.state }, changed: true, defer: true };
+      return { value: { attempt: { entry: { ...entry }, maybeApplied, state: record.state! }, state: record.state }, changed: true, defer: true, settled };
     });
   }
 

@@ -123,10 +123,11 @@ function startSessionIfNew(state: ConversationState, snap: ConversationSnapshot,
     sessionStartedAt: ctx.now,
     botReplies: 0,
     resolvedByBotAt: undefined,
-    // A new session starts the inbox's flow again (Cekat) and forgets what the last one collected.
+    // A new session starts the inbox's flow again (Cekat) and forgets what the last one collected and talked about.
     flow: undefined,
     awaiting: undefined,
     collected: undefined,
+    topic: undefined,
   };
   next = withAudit(next, { at: ctx.now, what: 'new session', why: 'the customer wrote after the conversation was resolved' });
   if (next.owner === 'stopped') return next;

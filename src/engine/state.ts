@@ -71,6 +71,11 @@ export interface ConversationState {
   /** Follow-ups sent since the bot last spoke and the customer did not answer. */
   followUpsSent?: number;
   flow?: FlowPosition;
+  /**
+   * What the conversation is about: the standalone form of the last question answered from the knowledge ("berapa
+   * ongkos kirim ke surabaya"), which a follow-up ("kalau ke medan?") is read against. Reset by a new session.
+   */
+  topic?: { query: string; section?: string; at: number };
   /** Jawab snoozed the conversation itself (a rule): when it wakes up `open`, that is no handover. */
   snoozedByBot?: boolean;
   /** Chatwoot's updated_at of the last conversation event applied: older events are stale. */

@@ -1,8 +1,10 @@
 // A turn: the customer's pending messages in, a decision out (the actions, and what changes in the state).
 // The decision is data, applied by applyTurn to whatever the state is when it is committed: events that
 // arrived while the answer was being written are folded first, and a human who took over meanwhile wins.
-// Order of a turn: the flow (Cekat), a request for a human, a file, the rules and the handoff triggers, the answer.
+// Order of a turn: a request for a human, the flow (Cekat), a file, the rules and the handoff triggers, then the reply:
+// small talk (a greeting, thanks, a goodbye: dialogue/) gets its short reply or none, and questions get the answer.
 import { replyLanguage } from '../answer/language.js';
+import type { Topic } from '../answer/question-resolution.js';
 import type { Answerer, SourceRef } from '../answer/types.js';
 import type { AssignTo } from '../config/settings-rules.js';
 import { type Language, type Profile, REPLY_LENGTHS } from '../config/settings.js';
@@ -17,6 +19,8 @@ import { planRules, type RulePlan } from '../rules/plan.js';
 import { type Classifier, signalNeeds, type Signals } from '../rules/signals.js';
 import { offlineClassifier } from '../rules/offline-classifier.js';
 import { followUpsCancelled, scheduleAfterReply } from '../rules/automation.js';
+import { isRemark, readMessages, type Reading } from '../dialogue/acts.js';
+import { helloBack, smallTalk } from '../dialogue/small-talk.js';
 import type { HelpdeskAction } from './actions.js';
 import { type Awaiting, bounded, clip, type ConversationState, type FlowPosition, LIMITS, type PendingMessage, setOwner, withAudit } from './state.js';
 
@@ -35,6 +39,10 @@ export interface TurnDecision {
   handoff?: HandoffReason;
   /** Set when the turn replied (an answer or a rule's message). */
   reply?: { text: string; why: string; sources: SourceRef[] };
+  /** The turn was small talk only: its reply does not count as an answer (`afterBotReplies`). */
+  smallTalk?: boolean;
+  /** Questions of the turn nothing in the knowledge answered (Analytics' unanswered questions). */
+  unanswered?: string[];
   /** What else the turn changes in the state. */
   changes?: {
     awaiting?: Awaiting | null;
@@ -44,6 +52,8 @@ export interface TurnDecision {
     closed?: 'resolved' | 'snoozed';
     /** The idle and follow-up timers after this turn (absent: none). */
     timers?: { idle?: number; followup?: number };
+    /** The conversation's topic after this turn's answer. */
+    topic?: Topic;
   };
   what: string;
   why: string;
@@ -56,17 +66,20 @@ export async function decideTurn(input: TurnInput, answerer: Answerer, classifie
   const texts = input.messages.map((m) => m.text.trim()).filter(Boolean);
   const language = replyLanguage(profile.persona, texts);
   let before: HelpdeskAction[] = [];
+  /** What the rules that fired do besides replying: applied with a handoff too, before it. */
+  let effects: HelpdeskAction[] = [];
   let flow: FlowPosition | undefined;
   let collected: Provided | undefined;
 
-  const handoff = (reason: HandoffReason, extra: { tried?: SourceRef[]; detail?: string; assign?: AssignTo } = {}): TurnDecision => ({
+  const handoff = (reason: HandoffReason, extra: HandoffExtra = {}): TurnDecision => ({
     answered,
-    actions: [...before, ...handoffActions({ reason, detail: extra.detail, language, profile, state, tried: extra.tried ?? [], now, assign: extra.assign, collected })],
+    actions: [...before, ...(extra.reply ? [{ type: 'reply' as const, content: extra.reply }] : []), ...effects, ...handoffActions({ reason, detail: extra.detail, language, profile, state, tried: extra.tried ?? [], now, assign: extra.assign, collected })],
     handoff: reason,
     changes: { flow, collected, awaiting: null },
     what: 'handoff',
     why: reasonText(reason, extra.detail),
     sources: extra.tried ?? [],
+    ...(extra.unanswered?.length ? { unanswered: extra.unanswered } : {}),
   });
 
   if (profile.handoff.onHumanRequest && texts.some(asksForHuman)) return handoff('asked_for_human');
@@ -85,54 +98,131 @@ export async function decideTurn(input: TurnInput, answerer: Answerer, classifie
   // The bot cannot see files: a screenshot or a photo needs a person, whatever words came with it.
   if (input.messages.some((m) => m.attachmentCount > 0)) return handoff('attachment');
 
+  const reading: Reading = profile.smallTalk.enabled ? readMessages(texts) : { acts: new Set(), questions: texts };
   const signals = await classify(classifier, profile, texts);
   const last = input.messages.at(-1);
   const plan = planRules(state, { signals, text: texts.join('\n'), receivedAt: last?.at ?? now, profile }, now);
   collected = Object.keys(plan.collected).length ? plan.collected : undefined;
   before = [...plan.saves, ...before];
+  effects = plan.effects;
 
-  if (plan.handoff) return handoff('rule', { detail: plan.handoff.rule, assign: plan.handoff.to });
+  if (plan.handoff) {
+    const ruleMessages = plan.messages.length ? { reply: plan.messages.join('\n\n') } : {};
+    return handoff('rule', { detail: plan.handoff.rule, assign: plan.handoff.to, ...ruleMessages });
+  }
   if (profile.handoff.onSentiments.includes(signals.sentiment)) return handoff('sentiment', { detail: signals.sentiment });
-  if (profile.handoff.afterBotReplies > 0 && state.botReplies >= profile.handoff.afterBotReplies) {
+  // Small talk is no answer: "makasih" after three answers does not count towards handing off.
+  if (reading.questions.length > 0 && profile.handoff.afterBotReplies > 0 && state.botReplies >= profile.handoff.afterBotReplies) {
     return handoff('bot_replies', { detail: `${state.botReplies} replies` });
   }
-  return answerTurn({ ...input, answered, language, plan, before, flow, collected }, answerer, handoff);
+  return answerTurn({ ...input, answered, language, plan, reading, before, flow, collected }, answerer, handoff);
+}
+
+interface HandoffExtra {
+  tried?: SourceRef[];
+  detail?: string;
+  assign?: AssignTo;
+  /** A reply that goes before the handover message (a rule's message, the part of a turn that was answered). */
+  reply?: string;
+  unanswered?: string[];
 }
 
 interface AnswerInput extends TurnInput {
   answered: number[];
   language: Language;
   plan: RulePlan;
+  reading: Reading;
   /** Actions that go before the reply (contact details saved, the flow's actions). */
   before: HelpdeskAction[];
   flow?: FlowPosition;
   collected?: Provided;
 }
 
-/** The reply: exact messages and/or an answer from knowledge, shaped by the rules, then effects, then a resolve. */
-async function answerTurn(input: AnswerInput, answerer: Answerer, handoff: (reason: HandoffReason, extra: { tried?: SourceRef[] }) => TurnDecision): Promise<TurnDecision> {
-  const { state, profile, plan, language, now } = input;
-  const texts = input.messages.map((m) => m.text.trim()).filter(Boolean);
+
+/** Jawab already replied in this session (before these messages). */
+function spokeInSession(input: AnswerInput): boolean {
+  const { state } = input;
+  return state.transcript.slice(0, -input.messages.length).some((line) => line.role === 'bot' && line.at >= state.sessionStartedAt);
+}
+
+/** The small-talk reply: the model's in model mode, else the persona's built-in or the shop's own text; or none. */
+async function smallTalkReply(input: AnswerInput, answerer: Answerer): Promise<{ text?: string; act: string; mode: 'model' | 'offline' }> {
+  const { state, profile, language, reading } = input;
+  const outcome = smallTalk({ reading, language, persona: profile.persona, texts: profile.smallTalk, spokeBefore: spokeInSession(input) });
+  if (outcome.kind === 'quiet') return { act: outcome.act, mode: 'offline' };
+  // A probe for the instructions gets the fixed refusal: it never reaches the model.
+  if (outcome.act === 'probe') return { text: outcome.text, act: outcome.act, mode: 'offline' };
+  const byModel = await answerer.smallTalk?.({ messages: input.messages.map((m) => m.text), history: historyOf(input), language, persona: profile.persona, contact: state.contact ?? {} });
+  if (byModel !== undefined) return { text: byModel, act: outcome.act, mode: 'model' };
+  return { text: contactFiller(state, input.collected)(outcome.text), act: outcome.act, mode: 'offline' };
+}
+
+/** The transcript already ends with the pending messages: the history is what came before them. */
+function historyOf(input: AnswerInput): Array<{ role: 'customer' | 'bot' | 'agent'; text: string }> {
+  return input.state.transcript.slice(0, Math.max(0, input.state.transcript.length - input.messages.length)).map((l) => ({ role: l.role, text: l.text }));
+}
+
+/** The reply: exact messages and/or small talk or an answer from knowledge, shaped by the rules, then effects, then a resolve. */
+async function answerTurn(input: AnswerInput, answerer: Answerer, handoff: (reason: HandoffReason, extra?: HandoffExtra) => TurnDecision): Promise<TurnDecision> {
+  const { state, profile, plan, language, now, reading } = input;
   const fired = plan.fired.length ? `; rules: ${plan.fired.join(', ')}` : '';
   let answer: { text: string; mode: 'model' | 'offline' } | undefined;
   let sources: SourceRef[] = [];
   let why = `rules: ${plan.fired.join(', ')}`;
   let what = 'reply';
+  let topic: Topic | undefined;
+  let unanswered: string[] = [];
+  const onlySmallTalk = reading.questions.length === 0;
+  let goodbye = false;
 
   // An exact message stands instead of the AI answer, unless a rule also asked to answer from knowledge.
-  if (!plan.messages.length || plan.answer) {
-    // The transcript already ends with the pending messages: the history is what came before them.
-    const history = state.transcript.slice(0, Math.max(0, state.transcript.length - input.messages.length)).map((l) => ({ role: l.role, text: l.text }));
+  if (onlySmallTalk && !plan.messages.length && !plan.ask.length) {
+    const small = await smallTalkReply(input, answerer);
+    goodbye = reading.acts.has('goodbye');
+    if (small.text !== undefined) answer = { text: small.text, mode: small.mode };
+    what = small.text === undefined ? 'quiet' : 'small talk';
+    why = small.text === undefined ? `small talk (${small.act}): no reply needed${fired}` : `small talk (${small.act}, ${small.mode})${fired}`;
+  } else if (!onlySmallTalk && (!plan.messages.length || plan.answer)) {
     const persona = guidedPersona(profile.persona, plan.guidance);
-    const result = await answerer.answer({ messages: texts, history, language, persona, contact: state.contact ?? {}, guidance: plan.guidance, inboxId: state.ref.inboxId });
-    if (result.kind === 'no_answer' && !plan.messages.length && !plan.ask.length) {
-      if (profile.handoff.onNoAnswer) return handoff('no_answer', { tried: result.tried });
+    const result = await answerer.answer({
+      messages: input.messages.map((m) => m.text.trim()).filter(Boolean),
+      questions: reading.questions,
+      ...(state.topic ? { topic: state.topic.section === undefined ? { query: state.topic.query } : { query: state.topic.query, section: state.topic.section } } : {}),
+      synonyms: profile.knowledge.synonyms,
+      history: historyOf(input),
+      language,
+      persona,
+      contact: state.contact ?? {},
+      guidance: plan.guidance,
+      inboxId: state.ref.inboxId,
+    });
+    unanswered = result.unanswered ?? [];
+    // "ok nanti sy diskusi dulu sm atasan" after an answer: a remark the knowledge knows nothing of needs no person.
+    const remarks = spokeInSession(input) && reading.questions.every(isRemark);
+    if (result.kind === 'no_answer' && remarks && !plan.messages.length && !plan.ask.length) {
+      // "oke nanti mampir, makasih kak": the remark needs nothing, the thanks around it its reply.
+      const small = reading.acts.size ? await smallTalkReply(input, answerer) : undefined;
+      if (small?.text !== undefined) answer = { text: small.text, mode: small.mode };
+      goodbye = reading.acts.has('goodbye');
+      what = small?.text === undefined ? 'quiet' : 'small talk';
+      why = small?.text === undefined ? `a remark, nothing to answer${fired}` : `small talk (${small.act}, ${small.mode}) around a remark${fired}`;
+    } else if (result.kind === 'no_answer' && !plan.messages.length && !plan.ask.length) {
+      if (profile.handoff.onNoAnswer) return handoff('no_answer', { tried: result.tried, unanswered: reading.questions });
       answer = { text: notFoundMessage(language), mode: result.mode };
       why = 'nothing relevant was found in the knowledge';
       what = 'no answer';
     } else if (result.kind === 'answer') {
-      answer = { text: result.text, mode: result.mode };
+      // Offline, the greeting back is added here; a model greets back in its own words.
+      const hello = result.mode === 'offline' && reading.acts.has('greeting') ? helloBack({ reading, language, persona: profile.persona }) : '';
+      // Numbered steps start on a line of their own, also after the greeting.
+      const text = hello === '' ? result.text : `${hello}${/^\d+[.)]\s/.test(result.text) ? '\n' : ' '}${result.text}`;
+      answer = { text, mode: result.mode };
       why = `answered from knowledge (${result.mode})${fired}`;
+      topic = result.topic;
+      // Part of the turn has no answer: what was found goes out, then a person takes the rest.
+      if (unanswered.length && profile.handoff.onNoAnswer && !plan.messages.length) {
+        return handoff('no_answer', { tried: result.sources, unanswered, reply: answer.text, detail: `unanswered: ${unanswered.join(' / ')}` });
+      }
     }
     sources = result.kind === 'answer' ? result.sources : result.tried;
   }
@@ -150,17 +240,29 @@ async function answerTurn(input: AnswerInput, answerer: Answerer, handoff: (reas
     answered: input.answered,
     actions,
     reply: replied ? { text, why, sources } : undefined,
+    ...(onlySmallTalk && !plan.messages.length ? { smallTalk: true } : {}),
+    ...(what === 'no answer' ? { unanswered: reading.questions } : {}),
     changes: {
       awaiting: plan.awaiting,
       flow: input.flow,
       collected: input.collected,
       closed: plan.close?.status,
-      timers: plan.close || !replied ? undefined : scheduleAfterReply(profile, now),
+      timers: plan.close ? undefined : timersAfter(profile, now, { replied, goodbye, quiet: what === 'quiet' }),
+      ...(topic === undefined ? {} : { topic }),
     },
-    what: replied ? what : 'rules',
+    what: replied || what === 'quiet' ? what : 'rules',
     why,
     sources,
   };
+}
+
+/**
+ * The idle action and the follow-ups start over after a reply, and after an acknowledgement that needed none (the
+ * customer read the answer and went quiet). A goodbye ends the follow-ups: only an idle resolve may still close it.
+ */
+function timersAfter(profile: Profile, now: number, turn: { replied: boolean; goodbye: boolean; quiet: boolean }): { idle?: number; followup?: number } | undefined {
+  if (turn.goodbye) return profile.idle.action === 'resolve' ? { idle: now + profile.idle.afterSeconds * 1000 } : undefined;
+  return turn.replied || turn.quiet ? scheduleAfterReply(profile, now) : undefined;
 }
 
 async function classify(classifier: Classifier, profile: Profile, texts: string[]): Promise<Signals> {
@@ -174,6 +276,9 @@ function replyOf(actions: HelpdeskAction[], why: string): TurnDecision['reply'] 
   const text = actions.flatMap((a) => (a.type === 'reply' ? [a.content] : [])).join('\n\n');
   return text ? { text, why, sources: [] } : undefined;
 }
+
+/** A topic is a question, not a page: bounded so the conversation's file stays small. */
+const TOPIC_CHARS = 300;
 
 /** Applies a decision to the state as it is now. */
 export function applyTurn(state: ConversationState, decision: TurnDecision, now: number): ConversationState {
@@ -195,8 +300,9 @@ export function applyTurn(state: ConversationState, decision: TurnDecision, now:
     if (changes.closed === 'snoozed') next = { ...next, snoozedByBot: true };
   }
   if (decision.reply) {
-    next = { ...next, botReplies: next.botReplies + 1, lastAnswer: { at: now, ...decision.reply } };
+    next = { ...next, botReplies: next.botReplies + (decision.smallTalk ? 0 : 1), lastAnswer: { at: now, ...decision.reply } };
   }
+  if (changes.topic !== undefined) next = { ...next, topic: { ...changes.topic, query: clip(changes.topic.query, TOPIC_CHARS), at: now } };
   if (decision.handoff) {
     next = setOwner({ ...next, pending: [], ...followUpsCancelled(next) }, 'human', decision.why, now);
     next = { ...next, timers: { ...next.timers, reply: undefined } };

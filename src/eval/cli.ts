@@ -2,32 +2,37 @@
 //   --kb KB.jsonl --queries Q.jsonl [--json]  retrieval and hand-off metrics of the vector index, BM25 and the hybrid
 //                                            side by side (src/eval/retrieval-eval.ts)
 //   --classifier SET.jsonl                   precision and recall per condition of the offline classifier
-//   no arguments                             both, on the English and Indonesian sets shipped in test/eval/
+//   --conversations SET.jsonl [--knowledge DIR]  scripted multi-turn conversations replayed through the engine
+//                                            (src/eval/conversation-eval.ts), against DIR (default: knowledge/)
+//   --faq SET.jsonl [--knowledge DIR]        FAQ retrieval by section and the hand-off decision with the fitted
+//                                            thresholds (src/eval/faq-eval.ts)
+//   --fit SET.jsonl [--knowledge DIR]        fits the "nothing relevant" thresholds of the offline embeddings on a tuning
+//                                            split and writes them into src/knowledge/calibration.ts
+//   no arguments                             the shipped sets in test/eval/ on the sample knowledge (the FAQ test split)
 import { readFile } from 'node:fs/promises';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { SearchMode } from '../knowledge/types.js';
 import { classifierTable, evaluate, loadSet } from './classifier-eval.js';
+import { conversationTable, evaluateConversations } from './conversation-eval.js';
+import { parseConversations } from './conversation-set.js';
+import { writeCalibration } from './calibration-file.js';
+import { evaluateFaq, faqTable, fitThresholds, parseFaq } from './faq-eval.js';
+import { metricsTable } from './tally.js';
+import { thresholdsFor } from '../knowledge/calibration.js';
+import { OfflineEmbeddings } from '../knowledge/offline-embeddings.js';
 import type { Metrics } from './retrieval-eval.js';
 import { evaluateRetrieval, kbEntrySchema, MODES, parseJsonl, querySchema } from './retrieval-eval.js';
 
-const USAGE = 'usage: npm run eval [-- --kb KB.jsonl --queries QUERIES.jsonl [--json]] [-- --classifier SET.jsonl]';
+const USAGE =
+  'usage: npm run eval [-- --kb KB.jsonl --queries QUERIES.jsonl [--json]] [-- --classifier SET.jsonl] [-- --conversations SET.jsonl | --faq SET.jsonl | --fit SET.jsonl [--knowledge DIR]]';
 const shipped = (name: string) => fileURLToPath(new URL(`../../test/eval/${name}`, import.meta.url));
+const SAMPLE_KNOWLEDGE = fileURLToPath(new URL('../../knowledge/', import.meta.url));
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
 function table(results: Record<SearchMode, Metrics>): string {
-  const columns: [keyof Metrics, string][] = [
-    ['recall1', 'recall@1'],
-    ['recall5', 'recall@5'],
-    ['mrr10', 'MRR@10'],
-    ['abstainPrecision', 'hand-off P'],
-    ['abstainRecall', 'hand-off R'],
-    ['abstainF1', 'hand-off F1'],
-  ];
-  const header = ['method', ...columns.map(([, name]) => name)];
-  const rows = MODES.map((mode) => [mode, ...columns.map(([key]) => results[mode][key].toFixed(3))]);
-  const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]): string => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
-  return [line(header), ...rows.map(line)].join('\n');
+  return metricsTable(MODES.map((mode) => [mode, results[mode]]));
 }
 
 async function retrieval(kbPath: string, queriesPath: string, json: boolean): Promise<string> {
@@ -39,6 +44,29 @@ async function retrieval(kbPath: string, queriesPath: string, json: boolean): Pr
   return `Retrieval: ${kb.length} documents, ${queries.length} queries (${queries.length - handOff} answerable, ${handOff} to hand off), offline embeddings\n\n${table(results)}`;
 }
 
+async function conversations(setPath: string, knowledgeDir: string, json: boolean): Promise<string> {
+  const set = parseConversations(await readFile(setPath, 'utf8'), setPath);
+  const report = await evaluateConversations(set, { knowledgeDir });
+  return json ? JSON.stringify(report) : conversationTable(report);
+}
+
+async function faq(setPath: string, knowledgeDir: string, json: boolean): Promise<string> {
+  const set = parseFaq(await readFile(setPath, 'utf8'), setPath);
+  const embeddingsId = new OfflineEmbeddings().id;
+  const metrics = await evaluateFaq(set, knowledgeDir, thresholdsFor(embeddingsId), setPath);
+  if (json) return JSON.stringify(metrics);
+  const answerable = set.filter((query) => query.gold !== null).length;
+  return `FAQ retrieval: ${set.length} questions (${answerable} answerable, ${set.length - answerable} to hand off), offline hybrid, thresholds of ${embeddingsId}\n\n${faqTable(metrics)}`;
+}
+
+async function fit(setPath: string, knowledgeDir: string): Promise<string> {
+  const set = parseFaq(await readFile(setPath, 'utf8'), setPath);
+  const embeddingsId = new OfflineEmbeddings().id;
+  const result = await fitThresholds(set, knowledgeDir, setPath);
+  const file = await writeCalibration(embeddingsId, { ...result.thresholds, fittedOn: relative(REPO, setPath), fittedAt: new Date().toISOString().slice(0, 10) });
+  return `Fitted on ${setPath} (${set.length} questions): ${JSON.stringify(result.thresholds)}, written to ${relative(REPO, file)}\n\n${faqTable(result.metrics)}`;
+}
+
 function classifier(setPath: string): string {
   const set = loadSet(setPath);
   return `Offline classifier: ${set.length} labelled messages (${setPath})\n\n${classifierTable(evaluate(set))}`;
@@ -46,14 +74,32 @@ function classifier(setPath: string): string {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { kb: { type: 'string' }, queries: { type: 'string' }, json: { type: 'boolean', default: false }, classifier: { type: 'string' } },
+    options: {
+      kb: { type: 'string' },
+      queries: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      classifier: { type: 'string' },
+      conversations: { type: 'string' },
+      faq: { type: 'string' },
+      fit: { type: 'string' },
+      knowledge: { type: 'string' },
+    },
   });
   if ((values.kb === undefined) !== (values.queries === undefined)) throw new Error(USAGE);
+  if (values.knowledge !== undefined && values.conversations === undefined && values.faq === undefined && values.fit === undefined) throw new Error(USAGE);
   const reports: string[] = [];
   if (values.kb !== undefined && values.queries !== undefined) reports.push(await retrieval(values.kb, values.queries, values.json));
   if (values.classifier !== undefined) reports.push(classifier(values.classifier));
+  if (values.conversations !== undefined) reports.push(await conversations(values.conversations, values.knowledge ?? SAMPLE_KNOWLEDGE, values.json));
+  if (values.fit !== undefined) reports.push(await fit(values.fit, values.knowledge ?? SAMPLE_KNOWLEDGE));
+  if (values.faq !== undefined) reports.push(await faq(values.faq, values.knowledge ?? SAMPLE_KNOWLEDGE, values.json));
   if (!reports.length) {
-    reports.push(await retrieval(shipped('kb.jsonl'), shipped('queries.jsonl'), false), classifier(shipped('classifier-set.jsonl')));
+    reports.push(
+      await retrieval(shipped('kb.jsonl'), shipped('queries.jsonl'), false),
+      classifier(shipped('classifier-set.jsonl')),
+      await faq(shipped('faq-test.jsonl'), SAMPLE_KNOWLEDGE, false),
+      await conversations(shipped('conversations.jsonl'), SAMPLE_KNOWLEDGE, false),
+    );
   }
   process.stdout.write(`${reports.join('\n\n')}\n`);
 }

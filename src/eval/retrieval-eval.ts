@@ -16,23 +16,17 @@ import { z } from 'zod';
 import { KnowledgeIndex } from '../knowledge/knowledge-index.js';
 import { OfflineEmbeddings } from '../knowledge/offline-embeddings.js';
 import { detectLanguage } from '../knowledge/detect-language.js';
-import { DEFAULT_RETRIEVE, preferLanguage, retrieve } from '../knowledge/retrieve.js';
+import { DEFAULT_RETRIEVE, rankCandidates, retrieve } from '../knowledge/retrieve.js';
 import type { Language } from '../config/settings.js';
 import type { ScoredChunk, SearchMode } from '../knowledge/types.js';
+import { type Metrics, Tally } from './tally.js';
+
+export type { Metrics } from './tally.js';
 
 export const kbEntrySchema = z.object({ id: z.string().min(1), text: z.string().min(1), title: z.string().optional() });
 export const querySchema = z.object({ query: z.string().min(1), gold_id: z.string().min(1).nullable() });
 export type KbEntry = z.infer<typeof kbEntrySchema>;
 export type EvalQuery = z.infer<typeof querySchema>;
-
-export interface Metrics {
-  recall1: number;
-  recall5: number;
-  mrr10: number;
-  abstainPrecision: number;
-  abstainRecall: number;
-  abstainF1: number;
-}
 
 export const MODES: readonly SearchMode[] = ['vector', 'bm25', 'hybrid'];
 
@@ -82,8 +76,6 @@ function languageOf(query: string): { language?: Language } {
   return language === undefined ? {} : { language };
 }
 
-const round = (value: number): number => Math.round(value * 1000) / 1000;
-
 export async function evaluateRetrieval(kb: readonly KbEntry[], queries: readonly EvalQuery[]): Promise<Record<SearchMode, Metrics>> {
   const known = new Set(kb.map((entry) => entry.id));
   const unknownGold = queries.find((query) => query.gold_id !== null && !known.has(query.gold_id));
@@ -104,40 +96,13 @@ export async function evaluateRetrieval(kb: readonly KbEntry[], queries: readonl
 
     const results = {} as Record<SearchMode, Metrics>;
     for (const mode of MODES) {
-      let hits1 = 0;
-      let hits5 = 0;
-      let reciprocal = 0;
-      let answerable = 0;
-      let truePositive = 0;
-      let predicted = 0;
-      let shouldAbstain = 0;
+      const tally = new Tally();
       for (const { query, gold_id: gold } of queries) {
         const found = await index.search(query, 30, { mode });
-        const chunks = mode === 'hybrid' ? preferLanguage(found, languageOf(query).language) : found;
-        const ranked = rankedIds(chunks).slice(0, 10);
-        const abstained = await abstains(index, mode, query, chunks);
-        if (abstained) predicted += 1;
-        if (gold === null) {
-          shouldAbstain += 1;
-          if (abstained) truePositive += 1;
-          continue;
-        }
-        answerable += 1;
-        const rank = ranked.indexOf(gold);
-        if (rank === 0) hits1 += 1;
-        if (rank >= 0 && rank < 5) hits5 += 1;
-        if (rank >= 0) reciprocal += 1 / (rank + 1);
+        const chunks = mode === 'hybrid' ? rankCandidates(found, languageOf(query).language, query) : found;
+        tally.add(gold === null ? null : rankedIds(chunks).slice(0, 10).indexOf(gold), await abstains(index, mode, query, chunks));
       }
-      const precision = predicted === 0 ? 0 : truePositive / predicted;
-      const recall = shouldAbstain === 0 ? 0 : truePositive / shouldAbstain;
-      results[mode] = {
-        recall1: round(answerable === 0 ? 0 : hits1 / answerable),
-        recall5: round(answerable === 0 ? 0 : hits5 / answerable),
-        mrr10: round(answerable === 0 ? 0 : reciprocal / answerable),
-        abstainPrecision: round(precision),
-        abstainRecall: round(recall),
-        abstainF1: round(precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall)),
-      };
+      results[mode] = tally.metrics();
     }
     return results;
   } finally {

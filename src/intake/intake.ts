@@ -34,6 +34,8 @@ export interface IntakeDeps {
 }
 
 const DELIVERY_ID = /^[A-Za-z0-9-]{1,100}$/;
+/** Longest wait for another intake storing the same event: longer than a claim holds (STORING_TTL_MS). */
+const STORING_WAIT_MS = 3_000;
 
 export class Intake {
   private readonly now: () => number;
@@ -101,13 +103,23 @@ export class Intake {
   /** Stores the event unless its delivery id or its own key (same message through another channel) was seen. */
   private async accept(event: InboundEvent, deliveryId: string | undefined): Promise<'accepted' | 'duplicate'> {
     const keys = dedupeKeys(event, deliveryId);
-    if (!(await this.seen.claim(keys))) return 'duplicate';
+    let claim = await this.seen.claim(keys);
+    // Another intake is storing the same event (a copy sent to two replicas at once): wait until it has, or until its
+    // claim lapsed because it died, and then store the event here. Storing it twice is harmless (the fold drops the
+    // second); answering "duplicate" for an event never stored would lose it.
+    for (const deadline = Date.now() + STORING_WAIT_MS; claim === 'storing' && Date.now() < deadline; ) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      claim = await this.seen.claim(keys);
+    }
+    if (claim === 'duplicate') return 'duplicate';
     try {
       await this.deps.queue.push({ event, deliveryId });
-      return 'accepted';
     } catch (error) {
       await this.seen.forget(keys).catch(() => undefined);
       throw error;
     }
+    // Should this fail, the claim lapses and a later copy is stored again, which the fold drops.
+    await this.seen.stored(keys).catch(() => undefined);
+    return 'accepted';
   }
 }

@@ -5,16 +5,22 @@
 import type { SeenKeys } from '../store/ports.js';
 
 export class RecentKeys implements SeenKeys {
-  private readonly keys = new Set<string>();
+  /** Each key, and whether its event is stored yet. */
+  private readonly keys = new Map<string, 'storing' | 'stored'>();
 
   constructor(private readonly max = 100_000) {}
 
-  /** Adds the keys unless one of them is already there; true when added. */
-  async claim(keys: string[]): Promise<boolean> {
-    if (keys.some((k) => this.keys.has(k))) return false;
-    for (const k of keys) this.keys.add(k);
-    while (this.keys.size > this.max) this.keys.delete(this.keys.values().next().value as string);
-    return true;
+  async claim(keys: string[]): Promise<'new' | 'duplicate' | 'storing'> {
+    const seen = keys.map((k) => this.keys.get(k));
+    if (seen.includes('stored')) return 'duplicate';
+    if (seen.includes('storing')) return 'storing';
+    for (const k of keys) this.keys.set(k, 'storing');
+    while (this.keys.size > this.max) this.keys.delete(this.keys.keys().next().value as string);
+    return 'new';
+  }
+
+  async stored(keys: string[]): Promise<void> {
+    for (const k of keys) if (this.keys.has(k)) this.keys.set(k, 'stored');
   }
 
   /** Forgets keys whose event could not be stored, so Chatwoot's retry is accepted. */

@@ -12,9 +12,11 @@ const GROUPS: Record<string, string> = {
   ship: 'ship ships shipped shipping delivery deliver delivered kirim dikirim pengiriman antar hantar penghantaran courier kurir ongkir',
   refund: 'refund refunds refunded reimburse reimbursement',
   money: 'money uang dana wang saldo',
-  return: 'return returns returned retur kembali kembalikan pengembalian',
-  pay: 'pay paid payment payments bayar dibayar pembayaran bayaran',
-  charge: 'charge charged charges billed billing tagih ditagih tagihan tertagih debit terpotong dipotong',
+  return: 'return returns returned retur kembali kembalikan pengembalian balik',
+  // "ditanggung pembeli" (borne by the buyer) answers "siapa yang bayar?".
+  pay: 'pay paid payment payments pays bayar dibayar pembayaran bayaran tanggung ditanggung menanggung',
+  minimum: 'minimum minimal least',
+  charge: 'charge charged charges billed billing tagih ditagih tagihan tertagih debit terpotong dipotong kepotong',
   duplicate: 'twice double duplicate duplicated ganda dobel',
   invoice: 'invoice invoices faktur',
   // Not "pesan": it also means "message".
@@ -22,23 +24,41 @@ const GROUPS: Record<string, string> = {
   track: 'track tracking lacak melacak pelacakan resi awb',
   cancel: 'cancel cancelled canceled cancellation batal dibatalkan membatalkan pembatalan',
   open: 'open opening buka operasional hours jam',
+  // A time of day: "bayar sore" is about the "pukul 14.00" cut-off.
+  clock: 'pukul jam sore afternoon evening morning',
   contact: 'contact reach hubungi menghubungi kontak',
   price: 'price prices cost costs harga biaya ongkos ongkir',
   free: 'free gratis percuma',
-  size: 'size sizes sizing ukuran measurement measurements',
+  // A garment that is too big or too small is a question of size; catalog variants of clothing are its sizes.
+  size: 'size sizes sizing ukuran measurement measurements varian variant variants kebesaran kekecilan kegedean kesempitan fit fits muat',
+  apparel: 'baju pakaian clothes clothing garment garments',
+  // Catalog names in Indonesian, questions in English.
+  shirt: 'shirt shirts kemeja',
+  blouse: 'blouse blouses blus',
+  cloth: 'cloth fabric kain',
+  sarong: 'sarong sarongs sarung',
+  confirm: 'confirm confirmed confirmation konfirmasi dikonfirmasi terkonfirmasi',
+  link: 'link links tautan url website situs',
   wash: 'wash washing cuci mencuci dicuci laundry',
   care: 'care rawat merawat perawatan',
   late: 'late delay delayed terlambat telat lambat stuck',
+  // "tanggal merah" (a red date) is a public holiday in Indonesian.
+  holiday: 'holiday holidays libur',
+  // "Jl. Prawirotaman No. 27" is an address without the word.
+  address: 'alamat address lokasi location jl jalan',
   lost: 'lost missing hilang',
   exchange: 'exchange exchanged swap tukar ditukar penukaran',
   damaged: 'damaged broken defect defective rusak cacat',
   card: 'card cards kartu',
-  shop: 'shop store toko kedai showroom',
+  // "Toko", "shop" and "store" name the company itself in a shop's chat (stopwords.ts): only a place to visit counts.
+  showroom: 'showroom gerai outlet',
   // "how long" is answered by "3–5 working days": durations belong together.
-  duration: 'long lama estimate estimates estimated estimasi day days hari week weeks minggu',
+  duration: 'long lama estimate estimates estimated estimasi day days hari week weeks minggu seminggu',
   // Not "luar" ("di luar jam" is "outside hours"): "negeri" carries "luar negeri".
   abroad: 'international overseas abroad negeri',
-  wallet: 'wallet ewallet dompet',
+  // The brands stand for their kind: "pay with an e-wallet?" is answered by "we accept GoPay, OVO…".
+  wallet: 'wallet ewallet dompet gopay ovo dana shopeepay linkaja',
+  bank: 'bank banks bca mandiri bni bri bsi cimb permata btn',
   gift: 'gift gifts present presents kado hadiah',
   discount: 'discount discounts diskon potongan promo',
 };
@@ -59,28 +79,86 @@ const PHRASES: [string[], string][] = [
   ['mengembalikan dana', 'refund'],
   ['dana kembali', 'refund'],
   ['two times', 'duplicate'],
-  ['dua kali', 'duplicate'],
   ['2 kali', 'duplicate'],
   ['2 times', 'duplicate'],
   ['luar negeri', 'abroad'],
   ['ongkos kirim', 'price'],
   ['cash on delivery', 'cod'],
+  ['nomor whatsapp', 'contact'],
+  ['whatsapp number', 'contact'],
+  ['nomor telepon', 'contact'],
+  ['phone number', 'contact'],
+  ['nomor hp', 'contact'],
+  ['tanggal merah', 'holiday'],
+  ['hari libur', 'holiday'],
+  ['public holiday', 'holiday'],
+  ['same day', 'sameday'],
+  ['same working day', 'sameday'],
+  ['hari kerja yang sama', 'sameday'],
+  ['no whatsapp', 'contact'],
+  ['no hp', 'contact'],
+  ['no telp', 'contact'],
+  ['hari yang sama', 'sameday'],
+  ['hari itu juga', 'sameday'],
+  ['belum sampai', 'late'],
+  ['belum datang', 'late'],
+  ['belum diterima', 'late'],
+  ['not arrived', 'late'],
+  ['hasnt arrived', 'late'],
+  ['hasnt moved', 'late'],
+  ['tidak bergerak', 'late'],
+  ['belum masuk', 'confirm'],
+  ['not confirmed', 'confirm'],
+  ['cek resi', 'track'],
+  ['cek resinya', 'track'],
+  ['cek paketnya', 'track'],
+  ['cek pesanannya', 'track'],
+  ['or more', 'minimum'],
+  ['at least', 'minimum'],
+  ['paling sedikit', 'minimum'],
+  ['alamat toko', 'showroom'],
+  ['buka toko', 'showroom'],
+  ['toko buka', 'showroom'],
+  ['lokasi toko', 'showroom'],
+  ['toko offline', 'showroom'],
+  ['toko fisik', 'showroom'],
+  ['toko di mana', 'showroom'],
+  ['tokonya di mana', 'showroom'],
+  ['where is your store', 'showroom'],
+  ['where is your shop', 'showroom'],
+  ['store address', 'showroom'],
+  ['shop address', 'showroom'],
+  ['physical store', 'showroom'],
+  ['cek paket', 'track'],
+  ['cek pesanan', 'track'],
   ['bayar di tempat', 'cod'],
   ['cod', 'cod'],
 ].map(([phrase, concept]) => [phrase!.split(' '), `~${concept!}`]);
 
-/** Concept keys of the phrases found in a sequence of lowercased words. */
-export function phraseConcepts(words: readonly string[]): string[] {
-  const found = new Set<string>();
+/** A phrase found in a sequence of words: its concept and the positions of its words. */
+export interface PhraseMatch {
+  concept: string;
+  start: number;
+  end: number;
+}
+
+/** The phrases found in a sequence of lowercased words (the first place each occurs). */
+export function phraseMatches(words: readonly string[]): PhraseMatch[] {
+  const found: PhraseMatch[] = [];
   for (const [phrase, concept] of PHRASES) {
     for (let start = 0; start + phrase.length <= words.length; start += 1) {
       if (phrase.every((word, offset) => words[start + offset] === word)) {
-        found.add(concept);
+        found.push({ concept, start, end: start + phrase.length });
         break;
       }
     }
   }
-  return [...found];
+  return found;
+}
+
+/** Concept keys of the phrases found in a sequence of lowercased words. */
+export function phraseConcepts(words: readonly string[]): string[] {
+  return [...new Set(phraseMatches(words).map((match) => match.concept))];
 }
 
 /** token or stem -> concept keys */

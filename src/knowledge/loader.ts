@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, sep } from 'node:path';
-import type { CatalogOptions } from './formats/catalog.js';
+import type { CatalogOptions, Product } from './formats/catalog.js';
 import { csvCatalog, jsonCatalog } from './formats/catalog.js';
 import { docxToText } from './formats/docx.js';
 import { htmlToText } from './formats/html.js';
@@ -30,6 +30,8 @@ export interface LoadedFile {
   format: KnowledgeFormat;
   /** sha256 of the raw bytes: the sync re-embeds a file only when this changes. */
   hash: string;
+  /** A catalog's products, one per section (headed by the product's name), and how its prices are written. */
+  catalog?: { products: Product[]; options: CatalogOptions };
 }
 
 export interface LoadError {
@@ -94,6 +96,7 @@ interface Parsed {
   text: string;
   title: string | undefined;
   warnings: string[];
+  catalog?: LoadedFile['catalog'];
 }
 
 async function toText(path: string, bytes: Buffer, format: KnowledgeFormat, options: LoadOptions): Promise<Parsed> {
@@ -107,8 +110,8 @@ async function toText(path: string, bytes: Buffer, format: KnowledgeFormat, opti
     case 'catalog': {
       const source = decode(bytes);
       const catalog = options.catalog ?? DEFAULT_CATALOG;
-      const { text, warnings } = extname(path).toLowerCase() === '.json' ? jsonCatalog(source, catalog) : csvCatalog(source, catalog);
-      return { text, title: undefined, warnings };
+      const { text, products, warnings } = extname(path).toLowerCase() === '.json' ? jsonCatalog(source, catalog) : csvCatalog(source, catalog);
+      return { text, title: undefined, warnings, catalog: { products, options: catalog } };
     }
     case 'html': {
       const converted = htmlToText(decode(bytes).replace(/\r\n?/g, '\n'));
@@ -133,9 +136,10 @@ export async function parseFile(
 ): Promise<{ file: LoadedFile; warnings: string[] }> {
   const format = formatOf(path);
   if (format === undefined) throw new Error(`unsupported file type (use ${SUPPORTED_EXTENSIONS.join(', ')})`);
-  const { text, title, warnings } = await toText(path, bytes, format, options);
+  const { text, title, warnings, catalog } = await toText(path, bytes, format, options);
   if (text.trim().length === 0) throw new Error('the file has no text');
   const file: LoadedFile = { path, title: title ?? basename(path, extname(path)), text, format, hash: contentHash(path, bytes, options) };
+  if (catalog !== undefined) file.catalog = catalog;
   return { file, warnings };
 }
 

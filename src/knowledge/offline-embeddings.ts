@@ -110,7 +110,7 @@ export class OfflineEmbeddings extends Embeddings {
   constructor(options: OfflineEmbeddingsOptions = {}) {
     super({});
     this.dimensions = options.dimensions ?? DEFAULT_DIMENSIONS;
-    this.id = `offline-hash-v3-dim${this.dimensions}`;
+    this.id = `offline-hash-v4-dim${this.dimensions}`;
   }
 
   private featuresOf(token: string): TokenFeatures {

@@ -24,7 +24,9 @@
 // thresholds were kept. With OpenAI embeddings the same defaults apply
 // (the coverage half of the score does not depend on the model) but were not measured here.
 import type { Language } from '../config/settings.js';
-import { contentStems } from './text.js';
+import { OFF_TOPIC } from '../language/off-topic.js';
+import { DEFAULT_THRESHOLDS, type RelevanceThresholds, thresholdsFor } from './calibration.js';
+import { contentStems, normalizeText, tokenize } from './text.js';
 import type { ScoredChunk, SearchableIndex } from './types.js';
 
 export interface RetrieveOptions {
@@ -46,12 +48,33 @@ export interface Retrieval {
   /** Relevant passages, best first; when none is relevant, the best candidates that were looked at. */
   passages: ScoredChunk[];
   relevant: boolean;
+  /** Every candidate looked at, ranked, relevant or not (a follow-up may take one the question alone did not). */
+  candidates: ScoredChunk[];
 }
 
-export const DEFAULT_RETRIEVE = { k: 4, minScore: 0.3, minCoverage: 0.5, minSimilarity: 0.4 } as const;
+export const DEFAULT_RETRIEVE = { k: 4, ...DEFAULT_THRESHOLDS } as const;
 
 /** How much a passage in the reply language is preferred when ranking (not when judging relevance). */
 const LANGUAGE_PREFERENCE = 0.05;
+/**
+ * How much a heading that says what the question says is preferred when ranking, times the share of words they have
+ * in common (all words, question words too: "resi saya di mana?" is the FAQ heading "Di mana nomor resi saya").
+ */
+const HEADING_MATCH = 0.15;
+/** How much numbered steps are preferred for a question that asks how to do something ("cara retur gimana?"). */
+const STEPS_MATCH = 0.05;
+
+const ASKS_HOW = /\b(?:cara|caranya|langkah|langkahnya|prosedur|prosedurnya|how (?:do|can|should) (?:i|we)|how to|steps?)\b/;
+const NUMBERED_STEPS = /^\s*1[.)]\s/m;
+
+/** Jaccard similarity of the words of two texts (stopwords included). */
+function wordOverlap(a: ReadonlySet<string>, text: string): number {
+  const b = new Set(tokenize(text));
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const word of a) if (b.has(word)) shared += 1;
+  return shared / (a.size + b.size - shared);
+}
 
 /** The content words (stems and synonym groups) the query and the passage have in common. */
 export function sharedTerms(query: string, passage: ScoredChunk): string[] {
@@ -59,31 +82,64 @@ export function sharedTerms(query: string, passage: ScoredChunk): string[] {
   return [...contentStems(query)].filter((term) => passageTerms.has(term));
 }
 
-export function isRelevant(query: string, passage: ScoredChunk, options: RetrieveOptions = {}): boolean {
+/** The score part of relevance: the thresholds, without the shared-word check (the fit varies only these). */
+export function passesThresholds(passage: ScoredChunk, options: RetrieveOptions = {}): boolean {
   const minScore = options.minScore ?? DEFAULT_RETRIEVE.minScore;
   const minCoverage = options.minCoverage ?? DEFAULT_RETRIEVE.minCoverage;
   const minSimilarity = options.minSimilarity ?? DEFAULT_RETRIEVE.minSimilarity;
   if (passage.score < minScore) return false;
   const closeInMeaning = passage.similarity !== undefined && passage.similarity >= minSimilarity;
-  if (passage.coverage !== undefined && passage.coverage < minCoverage && !closeInMeaning) return false;
-  return sharedTerms(query, passage).length > 0;
+  return passage.coverage === undefined || passage.coverage >= minCoverage || closeInMeaning;
 }
 
-/** Passages in `language` ahead of near-equal ones in other languages (the order is kept otherwise). */
-export function preferLanguage(passages: readonly ScoredChunk[], language: Language | undefined): ScoredChunk[] {
-  const rank = (passage: ScoredChunk): number => passage.score + (language !== undefined && passage.metadata.language === language ? LANGUAGE_PREFERENCE : 0);
+export function isRelevant(query: string, passage: ScoredChunk, options: RetrieveOptions = {}): boolean {
+  return passesThresholds(passage, options) && sharedTerms(query, passage).length > 0;
+}
+
+/**
+ * Passages in `language`, passages whose heading says what the question says, and numbered steps for a question that
+ * asks how, ahead of near-equal ones (the order is kept otherwise).
+ */
+export function rankCandidates(passages: readonly ScoredChunk[], language: Language | undefined, query: string): ScoredChunk[] {
+  const words = new Set(tokenize(query));
+  const how = ASKS_HOW.test(normalizeText(query));
+  const rank = (passage: ScoredChunk): number =>
+    passage.score +
+    (language !== undefined && passage.metadata.language === language ? LANGUAGE_PREFERENCE : 0) +
+    (passage.metadata.heading === undefined ? 0 : HEADING_MATCH * wordOverlap(words, passage.metadata.heading)) +
+    (how && NUMBERED_STEPS.test(passage.text) ? STEPS_MATCH : 0);
   return passages
     .map((passage, order) => ({ passage, order, key: rank(passage) }))
     .sort((a, b) => b.key - a.key || a.order - b.order)
     .map(({ passage }) => passage);
 }
 
-export async function retrieve(index: SearchableIndex, query: string, options: RetrieveOptions = {}): Promise<Retrieval> {
+/** The question is about a subject no shop covers (language/off-topic.ts) and no candidate passage uses its word. */
+export function offTopic(query: string, candidates: readonly ScoredChunk[]): boolean {
+  const words = tokenize(query).filter((token) => OFF_TOPIC.has(token));
+  if (words.length === 0) return false;
+  return !candidates.some((passage) => {
+    const tokens = new Set(tokenize(`${passage.metadata.heading ?? ''} ${passage.text}`));
+    return words.some((word) => tokens.has(word));
+  });
+}
+
+/** The options with the index's own fitted thresholds (knowledge/calibration.ts) where the caller set none. */
+export function withThresholds(index: SearchableIndex, options: RetrieveOptions): RetrieveOptions & RelevanceThresholds {
+  return { ...thresholdsFor(index.embeddingsId), ...definedOnly(options) };
+}
+
+function definedOnly(options: RetrieveOptions): RetrieveOptions {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as RetrieveOptions;
+}
+
+export async function retrieve(index: SearchableIndex, query: string, given: RetrieveOptions = {}): Promise<Retrieval> {
+  const options = withThresholds(index, given);
   const k = options.k ?? DEFAULT_RETRIEVE.k;
-  if (query.trim().length === 0) return { passages: [], relevant: false };
-  // Fetch extra candidates so that the language preference can reorder near-equal passages.
-  const candidates = await index.search(query, options.language === undefined ? k : k * 2, options.sources === undefined ? {} : { sources: options.sources });
-  const ranked = preferLanguage(candidates, options.language);
-  const relevant = ranked.filter((passage) => isRelevant(query, passage, options)).slice(0, k);
-  return relevant.length > 0 ? { passages: relevant, relevant: true } : { passages: ranked.slice(0, k), relevant: false };
+  if (query.trim().length === 0) return { passages: [], relevant: false, candidates: [] };
+  // Fetch extra candidates so that the language and heading preferences can reorder near-equal passages.
+  const found = await index.search(query, k * 2, options.sources === undefined ? {} : { sources: options.sources });
+  const candidates = rankCandidates(found, options.language, query);
+  const relevant = offTopic(query, candidates) ? [] : candidates.filter((passage) => isRelevant(query, passage, options)).slice(0, k);
+  return relevant.length > 0 ? { passages: relevant, relevant: true, candidates } : { passages: candidates.slice(0, k), relevant: false, candidates };
 }

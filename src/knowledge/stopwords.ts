@@ -4,7 +4,8 @@
 //
 // Besides grammar words this holds the conversational filler customers wrap questions in ("tolong",
 // "kak", "please", "hi", "can you tell me"): they appear in every chat and in many help pages, so
-// sharing one of them must not count as "the knowledge talks about this". The lists are compared after
+// sharing one of them must not count as "the knowledge talks about this". So do "toko", "shop" and "store": in a
+// shop's chat they name the company, like "we" ("email tokonya" asks for the email). The lists are compared after
 // lowercasing and diacritic removal (see text.ts), so they are written without accents.
 
 const ENGLISH = `
@@ -19,7 +20,8 @@ hi hello hey dear thanks thank thx please pls ok okay yes yeah sure hmm oh
 want wanted wants like would need needs know tell ask asked asking question questions help
 anything something everything someone anyone
 im ive id ill youre dont doesnt didnt cant wont isnt arent wasnt werent hasnt havent hadnt shouldnt couldnt wouldnt
-much many also still already really take takes took taking yet back even
+much many also already really take takes took taking yet back even
+thats its whats hows wheres theres lets rp shop store
 `;
 
 const INDONESIAN = `
@@ -33,6 +35,7 @@ dong deh sih nih tuh kok ya yah yuk ok oke okay sip siap mohon tolong terima kas
 udah sudah aja gak nggak enggak ga tak engga gimana bagaimana kapan dimana kemana berapa
 tanya nanya bertanya pertanyaan ingin pengen pingin butuh perlu bantu bantuan info informasi
 gitu begini begitu tersebut punya
+lho loh toh kah lah dulu aku banget saja terus lalu nah kakak toko kedai pakai
 `;
 
 /** Malay, Spanish and Portuguese grammar words: only so that their messages do not match on "de" or "la". */

@@ -5,7 +5,8 @@
 // "pengembalian"). Without a dictionary we cannot always tell where the root starts: "peng" + vowel hides
 // a dropped "k" ("pengiriman" <- "kirim") or nothing ("pengambilan" <- "ambil"). So stemming returns the
 // main stem plus the plausible alternatives, and callers treat any shared variant as a shared word.
-import { conceptsOf, phraseConcepts } from './concepts.js';
+import { canonicalTokens, markContacts, normalizeNumbers } from '../language/normalize.js';
+import { conceptsOf, phraseMatches } from './concepts.js';
 import { isStopword } from './stopwords.js';
 
 /** Lowercase without diacritics ("Envío" -> "envio"); also what the rules' word lists match on (rules/normalize.ts). */
@@ -18,9 +19,13 @@ export function normalizeText(text: string): string {
   return foldText(text).replace(/[’‘`]/g, "'");
 }
 
-/** Lowercased words and numbers of a text, in order (apostrophes dropped: "don't" -> "dont"). */
+/**
+ * Lowercased words and numbers of a text, in order (apostrophes dropped: "don't" -> "dont"), as the knowledge
+ * writes them: chat spellings replaced by standard words and numbers in one form ("brp ongkir 800rb" ->
+ * berapa ongkos kirim 800000; language/normalize.ts).
+ */
 export function tokenize(text: string): string[] {
-  return normalizeText(text).replace(/'/g, '').match(/[\p{L}\p{N}]+/gu) ?? [];
+  return canonicalTokens(normalizeNumbers(markContacts(normalizeText(text))).replace(/'/g, '').match(/[\p{L}\p{N}]+/gu) ?? []);
 }
 
 const PARTICLES = ['lah', 'kah', 'pun', 'tah'];
@@ -71,6 +76,11 @@ function stripPrefix(word: string, hadAnSuffix: boolean): string[] | undefined {
       return isVowel(root[0]) ? [`t${root}`, rest(2), root] : [root];
     }
   }
+  // Colloquial nasal prefixes (Jakarta chat): "ngirim" <- "kirim", "ngambil" <- "ambil", "nyuci" <- "cuci",
+  // "nyari" <- "cari", "ngecek" <- "cek".
+  if (word.startsWith('nge') && !isVowel(word[3]) && long(rest(3))) return [rest(3)];
+  if (word.startsWith('ng') && isVowel(word[2]) && long(rest(2))) return [`k${rest(2)}`, rest(2)];
+  if (word.startsWith('ny') && isVowel(word[2]) && long(rest(2))) return [`c${rest(2)}`, `s${rest(2)}`];
   for (const plain of ['ber', 'ter', 'per']) {
     if (word.startsWith(plain) && long(rest(3))) return [rest(3)];
   }
@@ -106,7 +116,9 @@ export function stemVariants(token: string): string[] {
   let word = stripSuffix(token, PARTICLES, 4) ?? token;
   word = stripSuffix(word, POSSESSIVES, 4) ?? word;
   let hadAnSuffix = false;
-  const withoutKan = stripSuffix(word, ['kan'], 4);
+  // "-in" is chat Indonesian for "-kan"/"-i" ("kirimin", "bayarin", "beliin"); a root of four letters at least, so
+  // that "ingin" or "bikin" keep theirs.
+  const withoutKan = stripSuffix(word, ['kan'], 4) ?? (word.length >= 6 ? stripSuffix(word, ['in'], 4) : undefined);
   if (withoutKan !== undefined) {
     word = withoutKan;
   } else {
@@ -127,8 +139,10 @@ export function stemVariants(token: string): string[] {
     candidates = [...stripped, ...candidates.slice(1)];
   }
   // The token itself and its English reading always count too: an English word that merely looks
-  // prefixed ("discount" -> "scount") must still match its own plural ("discounts").
-  return [...new Set([...candidates, token, stripEnglish(token)])];
+  // prefixed ("discount" -> "scount") must still match its own plural ("discounts"). An English negative
+  // ("unwashed", "unworn") also reads as its root, so "a washed item" finds the rule about unwashed ones.
+  const unNegated = /^un[a-z]{4,}$/.test(token) ? [stripEnglish(token.slice(2))] : [];
+  return [...new Set([...candidates, token, stripEnglish(token), ...unNegated])];
 }
 
 /** The canonical stem of a token. */
@@ -138,7 +152,8 @@ export function stem(token: string): string {
 
 /** Tokens that can carry a topic: not a stopword, at least two characters (or a number of 3+ digits). */
 export function isContentToken(token: string): boolean {
-  if (isStopword(token)) return false;
+  // "-nya" on a stopword is still a stopword ("adanya", "kakaknya").
+  if (isStopword(token) || (token.length > 5 && token.endsWith('nya') && isStopword(token.slice(0, -3)))) return false;
   if (/^\d+$/.test(token)) return token.length >= 3;
   return token.length >= 2;
 }
@@ -155,19 +170,23 @@ export function termsOf(token: string): string[] {
 }
 
 /**
- * The terms of a text, one group per distinct content token (its stems and concepts), plus one group
- * per multi-word phrase concept ("money back" -> ~refund).
+ * The terms of a text, one group per distinct content token (its stems and concepts, and the meaning of a phrase
+ * it is part of), plus one group per phrase's meaning ("money back" -> ~refund).
  */
 export function termGroups(text: string): string[][] {
   const tokens = tokenize(text);
+  const phrases = phraseMatches(tokens);
   const seen = new Set<string>();
   const groups: string[][] = [];
-  for (const token of tokens) {
-    if (seen.has(token) || !isContentToken(token)) continue;
+  tokens.forEach((token, position) => {
+    if (seen.has(token) || !isContentToken(token)) return;
     seen.add(token);
-    groups.push(termsOf(token));
-  }
-  for (const concept of phraseConcepts(tokens)) groups.push([concept]);
+    // A word of a phrase is also matched by the phrase's meaning: "physical" in "physical store" by a showroom.
+    const meanings = phrases.filter((phrase) => position >= phrase.start && position < phrase.end).map((phrase) => phrase.concept);
+    groups.push([...new Set([...termsOf(token), ...meanings])]);
+  });
+  // And the phrase's meaning is a word of its own ("nomor WA" asks for a contact, "where is my" to track).
+  for (const concept of new Set(phrases.map((phrase) => phrase.concept))) groups.push([concept]);
   return groups;
 }
 

@@ -1,6 +1,7 @@
 // The shapes the knowledge index hands to retrieval and to the answer module.
 import type { Language } from '../config/settings.js';
 import type { LoadError } from './loader.js';
+import type { Product } from './formats/catalog.js';
 
 export interface ChunkMetadata {
   /** Where the chunk came from: a path relative to its folder (forward slashes), a page URL or a snippet's name. */
@@ -15,6 +16,8 @@ export interface ChunkMetadata {
   language?: Language;
   /** Position of the chunk in its document, from 0. */
   position: number;
+  /** The catalog product the chunk is, so an answer can write it in the customer's language. */
+  product?: Product & { currency: string; language: Language };
 }
 
 export interface ScoredChunk {
@@ -44,6 +47,8 @@ export interface SearchOptions {
 /** What retrieval needs from an index: lets tests and the engine pass anything that can search. */
 export interface SearchableIndex {
   search(query: string, k: number, options?: SearchOptions): Promise<ScoredChunk[]>;
+  /** The embeddings model: its fitted "nothing relevant" thresholds apply (knowledge/calibration.ts). */
+  readonly embeddingsId?: string;
 }
 
 /** What the index knows of one source. */

@@ -37,13 +37,13 @@ export class FetchError extends Error {
   }
 }
 
-/** A DNS lookup that refuses to hand a blocked address to the socket. */
-function guardedLookup(policy: AddressPolicy): LookupFunction {
+/** A DNS lookup that refuses to hand a blocked address (on this port) to the socket. */
+function guardedLookup(policy: AddressPolicy, port: number): LookupFunction {
   return (hostname, options, callback) => {
     dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
       if (error) return callback(error, '', 0);
       try {
-        for (const { address } of addresses) checkAddress(hostname, address, policy);
+        for (const { address } of addresses) checkAddress(hostname, address, port, policy);
       } catch (blocked) {
         return callback(blocked as NodeJS.ErrnoException, '', 0);
       }
@@ -58,9 +58,11 @@ function once(url: URL, options: SafeFetchOptions, deadline: number): Promise<Sa
   return new Promise((resolve, reject) => {
     const remaining = deadline - Date.now();
     if (remaining <= 0) return reject(new FetchError(`${url.href} timed out`, 'timeout'));
+    // The port is part of what is checked, on every hop: an allow-listed host is open on 80 and 443 unless listed with others.
+    const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
     if (isIpAddress(url.hostname)) {
       try {
-        checkAddress(url.hostname, url.hostname.replace(/^\[|\]$/g, ''), options);
+        checkAddress(url.hostname, url.hostname.replace(/^\[|\]$/g, ''), port, options);
       } catch (error) {
         return reject(new FetchError((error as Error).message, 'blocked_address'));
       }
@@ -77,7 +79,9 @@ function once(url: URL, options: SafeFetchOptions, deadline: number): Promise<Sa
     const request = client.request(url, {
       method: options.method ?? 'GET',
       headers: { 'user-agent': 'Jawab/1.0 (+knowledge crawler)', ...options.headers },
-      lookup: guardedLookup(options),
+      lookup: guardedLookup(options, port),
+      // A fresh connection each time: a pooled socket would skip the lookup above, and with it the check.
+      agent: false,
     });
     const timer = setTimeout(() => fail(new FetchError(`${url.href} timed out after ${options.timeoutMs} ms`, 'timeout')), remaining);
     request.on('error', (error: Error & { code?: string }) => {

@@ -3,6 +3,7 @@
 import { Redis } from 'ioredis';
 import type { Logger } from '../log.js';
 import type { Backend } from '../store/backend.js';
+import type { Quarantined } from '../store/types.js';
 import { DEFAULT_JOB_TIMING, type JobsConnection } from './jobs.js';
 import { LimitersOnRedis } from './limiters.js';
 import { RedisIntakeQueue } from './redis-intake-queue.js';
@@ -19,7 +20,7 @@ export interface RedisConfig {
   prefix: string;
 }
 
-export async function openRedisBackend(config: RedisConfig, log: Logger, now: () => number): Promise<Backend> {
+export async function openRedisBackend(config: RedisConfig, log: Logger, now: () => number, quarantined?: (quarantined: Quarantined) => void): Promise<Backend> {
   const onError = sparingly(log);
   const redis = await connect(config.url);
   redis.on('error', onError);
@@ -35,7 +36,7 @@ export async function openRedisBackend(config: RedisConfig, log: Logger, now: ()
   const conversationLocks = new RedisLocks(locks, config.prefix, log);
   let stopSharing: () => void = () => undefined;
   return {
-    store: new RedisConversationStore(redis, config.prefix, now),
+    store: new RedisConversationStore(redis, config.prefix, now, quarantined),
     queue,
     locks: conversationLocks,
     wakeUps: (wake) => new RedisWakeUps(jobs, wake, now),

@@ -1,7 +1,7 @@
 // What the customer reads when Jawab hands over, in their language.
 import type { Language } from '../config/settings.js';
 
-export type HandoffReason = 'asked_for_human' | 'no_answer' | 'attachment' | 'rule' | 'sentiment' | 'bot_replies' | 'idle' | 'follow_up' | 'flow';
+export type HandoffReason = 'asked_for_human' | 'no_answer' | 'attachment' | 'rule' | 'sentiment' | 'bot_replies' | 'idle' | 'follow_up' | 'flow' | 'lost_memory';
 
 const HANDOVER: Record<Language, string> = {
   en: 'I am passing you to a member of our team now. They will reply here shortly.',
@@ -43,6 +43,11 @@ const ASK_AGAIN: Record<Language, string> = {
   pt: 'Pode dizer de outra forma?',
 };
 
+/** True when a reply says that the answer was not found, in any language: small talk must never read like that. */
+export function saysNotFound(text: string): boolean {
+  return Object.values(NOT_FOUND).some((sentence) => text.includes(sentence));
+}
+
 /** When handoff on no answer is off: say it was not found and keep the conversation going. */
 export function notFoundMessage(language: Language): string {
   return `${NOT_FOUND[language]} ${ASK_AGAIN[language]}`;
@@ -66,4 +71,5 @@ export const REASON_TEXT: Record<HandoffReason, string> = {
   idle: 'the customer was idle',
   follow_up: 'the customer did not answer the follow-ups',
   flow: 'the flow ended with humans',
+  lost_memory: 'Jawab lost its memory of this conversation (what it had kept could not be read and was moved aside)',
 };

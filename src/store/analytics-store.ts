@@ -4,13 +4,27 @@
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
+import { z } from 'zod';
 import type { DatedFacts } from '../analytics/facts.js';
 import { type AnalyticsReport, buildReport, type Counters, DAYS_KEPT, emptyCounters, FIRST_REPLY_SAMPLES, shiftDay, UNANSWERED_KEPT } from '../analytics/report.js';
 import { dayOf } from '../analytics/facts.js';
+import { type Logger, silentLogger } from '../log.js';
+import { parseWith, readOrMoveAside } from './json-file.js';
 
 interface AnalyticsFile {
   days: Record<string, Record<string, Counters>>;
 }
+
+const counts = z.record(z.string(), z.number());
+const analyticsFileSchema: z.ZodType<AnalyticsFile> = z.object({
+  days: z.record(
+    z.string(),
+    z.record(
+      z.string(),
+      z.object({ taken: z.number(), answered: z.number(), resolvedWithoutHuman: z.number(), handoffs: counts, firstReplySeconds: z.array(z.number()), unanswered: counts, followUps: counts, failedActions: counts.optional() }),
+    ),
+  ),
+});
 
 const FLUSH_MS = 1000;
 
@@ -24,9 +38,12 @@ export class AnalyticsStore {
     private readonly now: () => number,
   ) {}
 
-  static async open(dataDir: string, now: () => number = Date.now): Promise<AnalyticsStore> {
-    const db = new Low<AnalyticsFile>(new JSONFile(join(dataDir, 'analytics.json')), { days: {} });
-    await db.read();
+  /** A file that cannot be used is moved aside with a warning: the counters are worth keeping, not stopping for. */
+  static async open(dataDir: string, now: () => number = Date.now, log: Logger = silentLogger): Promise<AnalyticsStore> {
+    const file = join(dataDir, 'analytics.json');
+    const db = new Low<AnalyticsFile>(new JSONFile(file), { days: {} });
+    const instead = 'the analytics start again from empty counters';
+    db.data = await readOrMoveAside(file, parseWith(analyticsFileSchema, 'an analytics file', file), { days: {} }, { log, now, instead });
     return new AnalyticsStore(db, now);
   }
 
@@ -53,6 +70,9 @@ export class AnalyticsStore {
         case 'first_reply':
           c.firstReplySeconds.push(Math.round(fact.seconds * 10) / 10);
           if (c.firstReplySeconds.length > FIRST_REPLY_SAMPLES) c.firstReplySeconds.shift();
+          break;
+        case 'action_failed':
+          (c.failedActions ??= {})[fact.action] = (c.failedActions[fact.action] ?? 0) + 1;
           break;
         case 'unanswered':
           c.unanswered[fact.question] = (c.unanswered[fact.question] ?? 0) + 1;

@@ -3,12 +3,13 @@
 // With REDIS_URL, src/redis/backend.ts builds the same ports on Redis so several replicas share them.
 import type { LimiterFactory } from '../chatwoot/http.js';
 import { localLimiters } from '../chatwoot/http.js';
+import { type Logger, silentLogger } from '../log.js';
 import { JournalQueue } from './journal-queue.js';
 import { LowdbConversationStore } from './lowdb-store.js';
 import type { ConversationLocks, IntakeQueue, SeenKeys, WakeUpsFactory } from './ports.js';
 import { type RotationCursors, RotationStore } from './rotation-store.js';
 import type { SettingsStore } from './settings-store.js';
-import type { ConversationStore } from './types.js';
+import type { ConversationStore, Quarantined } from './types.js';
 
 export interface Backend {
   store: ConversationStore;
@@ -30,9 +31,14 @@ export interface Backend {
   close(): Promise<void>;
 }
 
-export async function openEmbeddedBackend(dataDir: string, now: () => number): Promise<Backend & { store: LowdbConversationStore }> {
-  const store = await LowdbConversationStore.open(dataDir, now);
-  const queue = await JournalQueue.open(dataDir);
-  const rotation = await RotationStore.open(dataDir);
+export async function openEmbeddedBackend(
+  dataDir: string,
+  now: () => number,
+  log: Logger = silentLogger,
+  quarantined?: (quarantined: Quarantined) => void,
+): Promise<Backend & { store: LowdbConversationStore }> {
+  const store = await LowdbConversationStore.open(dataDir, now, quarantined);
+  const queue = await JournalQueue.open(dataDir, undefined, log);
+  const rotation = await RotationStore.open(dataDir, log, now);
   return { store, queue, limiters: localLimiters, rotation, resumeOnStart: true, close: () => store.close() };
 }

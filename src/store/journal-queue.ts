@@ -1,7 +1,8 @@
 // The embedded IntakeQueue: the write-ahead journal, handing each event to the engine in this process as soon as
 // it is on disk. A restart hands over what the previous run did not release, before anything new.
 import { type AcceptedEvent, dedupeKeys } from '../engine/events.js';
-import { Journal, type JournalEntry, type Ticket } from './journal.js';
+import type { Logger } from '../log.js';
+import { Journal, type JournalEntry, journalEntryShape, type Ticket } from './journal.js';
 import type { IntakeQueue, QueuedEvent } from './ports.js';
 
 export class JournalQueue implements IntakeQueue {
@@ -14,8 +15,8 @@ export class JournalQueue implements IntakeQueue {
     private readonly recovered: Array<JournalEntry & { ticket: Ticket }>,
   ) {}
 
-  static async open(dataDir: string, segmentEntries?: number): Promise<JournalQueue> {
-    const { journal, recovered } = await Journal.open(dataDir, segmentEntries);
+  static async open(dataDir: string, segmentEntries?: number, log?: Logger): Promise<JournalQueue> {
+    const { journal, recovered } = await Journal.open(dataDir, { segmentEntries, shape: journalEntryShape, log });
     return new JournalQueue(journal, recovered);
   }
 

@@ -3,11 +3,16 @@
 // One append is far cheaper than rewriting a conversation file, so acknowledging stays fast under load;
 // a restart replays what was not released, and the fold's dedupe makes a replay harmless.
 // "On disk" means written to the file (the kernel holds it): it survives the process being killed at any moment.
+// The embedded conversation store keeps a second journal of the same kind, of the actions Chatwoot confirmed
+// (lowdb-store.ts), under another folder name.
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { z } from 'zod';
+import type { Logger } from '../log.js';
 import type { QueuedEvent } from './ports.js';
 
+/** What the intake journals: the event and its delivery id. */
 export type JournalEntry = QueuedEvent;
 
 /** Where an entry was written; hand it back with release() once the entry is stored elsewhere. */
@@ -15,10 +20,33 @@ export interface Ticket {
   segment: number;
 }
 
+/**
+ * What the engine reads of an entry before it folds it: a line without it (written by hand, or by a bug) would stop
+ * the start, so it is moved aside instead (the rest of the event was checked at the intake when it was written).
+ */
+export const journalEntryShape = z.object({
+  event: z.object({
+    kind: z.enum(['message', 'button_reply', 'conversation']),
+    ref: z.object({ inboxId: z.number(), conversationId: z.number() }),
+    dedupeKey: z.string(),
+    conversation: z.object({}),
+  }),
+  deliveryId: z.string().optional(),
+});
+
 /** A new segment after this many entries, so old ones can be deleted as soon as they are all folded. */
 const SEGMENT_ENTRIES = 5000;
 
-export class Journal {
+export interface JournalOptions {
+  /** The folder under the data directory. */
+  name?: string;
+  segmentEntries?: number;
+  /** What a recovered line must hold; one that does not is moved aside to `<segment>.rejected` with a warning. */
+  shape?: z.ZodType;
+  log?: Logger;
+}
+
+export class Journal<T = JournalEntry> {
   private fd = -1;
   private segment = 0;
   private entriesInSegment = 0;
@@ -33,28 +61,46 @@ export class Journal {
     private readonly segmentEntries: number,
   ) {}
 
-  /** Opens the journal and returns what a previous run accepted but did not release, in order. */
-  static async open(dataDir: string, segmentEntries = SEGMENT_ENTRIES): Promise<{ journal: Journal; recovered: Array<JournalEntry & { ticket: Ticket }> }> {
-    const journal = new Journal(join(dataDir, 'journal'), segmentEntries);
+  /**
+   * Opens the journal in `dataDir/name` and returns what a previous run appended but did not release, in order.
+   * With a `shape`, a line that is JSON but not of that shape is moved aside to `<segment>.rejected` with a warning
+   * naming the file and line; without one, entries come back as they were written (the caller wrote them).
+   */
+  static async open<T = JournalEntry>(dataDir: string, options: JournalOptions = {}): Promise<{ journal: Journal<T>; recovered: Array<T & { ticket: Ticket }> }> {
+    const { name = 'journal', segmentEntries = SEGMENT_ENTRIES, shape, log } = options;
+    const journal = new Journal<T>(join(dataDir, name), segmentEntries);
     await mkdir(journal.dir, { recursive: true, mode: 0o700 });
-    const recovered: Array<JournalEntry & { ticket: Ticket }> = [];
+    const recovered: Array<T & { ticket: Ticket }> = [];
     const segments = (await readdir(journal.dir)).filter((f) => /^\d+\.jsonl$/.test(f)).sort();
     for (const file of segments) {
       const segment = Number.parseInt(file, 10);
-      const lines = (await readFile(join(journal.dir, file), 'utf8')).split('\n');
+      const path = join(journal.dir, file);
+      const lines = (await readFile(path, 'utf8')).split('\n');
+      const rejected: string[] = [];
       let count = 0;
-      for (const line of lines) {
+      for (const [index, line] of lines.entries()) {
         if (!line) continue;
+        let data: unknown;
         try {
-          recovered.push({ ...(JSON.parse(line) as JournalEntry), ticket: { segment } });
-          count++;
+          data = JSON.parse(line);
         } catch {
           // A torn last line from a crash mid-append: that delivery was never acknowledged.
+          continue;
+        }
+        const checked = shape?.safeParse(data);
+        if (!checked || checked.success) {
+          recovered.push({ ...(data as T), ticket: { segment } });
+          count++;
+        } else {
+          const issue = checked.error.issues[0]!;
+          rejected.push(line);
+          log?.warn(`${path} line ${index + 1} is not an accepted event (${issue.path.join('.')}: ${issue.message}): moved aside to ${path}.rejected`, { file: path, line: index + 1 });
         }
       }
+      if (rejected.length) await appendFile(`${path}.rejected`, rejected.map((line) => `${line}\n`).join(''), { mode: 0o600 });
       journal.segment = Math.max(journal.segment, segment);
       if (count) journal.outstanding.set(segment, count);
-      else await rm(join(journal.dir, file), { force: true });
+      else await rm(path, { force: true });
     }
     journal.rotate();
     return { journal, recovered };
@@ -64,7 +110,7 @@ export class Journal {
    * Resolves once the entry is on disk. The entries appended during one turn of the event loop (the deliveries
    * read together) share one write at the end of that turn.
    */
-  append(entry: JournalEntry): Promise<Ticket> {
+  append(entry: T): Promise<Ticket> {
     return new Promise((resolve, reject) => {
       this.queue.push({ line: `${JSON.stringify(entry)}\n`, resolve, reject });
       if (this.queue.length === 1) setImmediate(() => this.flush());

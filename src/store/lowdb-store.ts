@@ -3,11 +3,14 @@
 // A marker is made before the first write that leaves work behind, and removed by a sweep a while after the work
 // is done: a busy conversation keeps its marker instead of paying two file operations on every reply.
 // Changes the journal can rebuild are written behind (a checkpoint every 5 seconds), so a busy conversation
-// costs one file write per checkpoint instead of one per event.
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+// costs one file write per checkpoint instead of one per event. An action Chatwoot confirmed must not wait that
+// long (a crash would apply it again): its settling is appended at once to a journal of its own (DATA_DIR/settled),
+// a few microseconds instead of a file write, and replayed into the records after a crash.
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
+import { Journal, type Ticket } from './journal.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import {
   type Change,
@@ -17,12 +20,22 @@ import {
   emptyRecord,
   hasWork,
   pruneSeen,
+  type Quarantined,
+  recordAfterLoss,
+  type Settlement,
+  settleEntry,
 } from './types.js';
+import { parseRecord, UnreadableRecord } from './stored-record.js';
 
 const SAFE_KEY = /^[A-Za-z0-9_-]{1,100}$/;
 const CACHE_SIZE = 2000;
 const SWEEP_EVERY_MS = 30_000;
 const CHECKPOINT_EVERY_MS = 5_000;
+
+/** A settlement in the settled journal, until its conversation's record is written with it. */
+interface SettledLine extends Settlement {
+  key: string;
+}
 
 interface Cached {
   db: Low<ConversationRecord>;
@@ -30,6 +43,8 @@ interface Cached {
   dirty: boolean;
   /** Callers of durable() waiting for the next successful write. */
   waiters: Array<() => void>;
+  /** The settled journal's entries for settlements in the record since its last write: released once it is written. */
+  tickets: Ticket[];
 }
 
 export class LowdbConversationStore implements ConversationStore {
@@ -44,18 +59,31 @@ export class LowdbConversationStore implements ConversationStore {
   /** Conversations that have a file: a new one needs no read (most webhooks of a busy inbox are new ones). */
   private readonly known = new Set<string>();
 
-  private constructor(
-    private readonly conversationsDir: string,
-    private readonly activeDir: string,
-    private readonly now: () => number,
-  ) {}
+  private readonly conversationsDir: string;
+  private readonly activeDir: string;
+  /** Where conversation files that could not be read are moved. */
+  private readonly quarantineDir: string;
 
-  static async open(dataDir: string, now: () => number = Date.now): Promise<LowdbConversationStore> {
-    const store = new LowdbConversationStore(join(dataDir, 'conversations'), join(dataDir, 'active'), now);
+  private constructor(
+    dataDir: string,
+    private readonly settled: Journal<SettledLine>,
+    private readonly now: () => number,
+    private readonly quarantined: (quarantined: Quarantined) => void,
+  ) {
+    this.conversationsDir = join(dataDir, 'conversations');
+    this.activeDir = join(dataDir, 'active');
+    this.quarantineDir = join(dataDir, 'quarantine');
+  }
+
+  /** `quarantined` hears of each conversation file that could not be read (it is moved aside and replaced). */
+  static async open(dataDir: string, now: () => number = Date.now, quarantined: (quarantined: Quarantined) => void = () => undefined): Promise<LowdbConversationStore> {
+    const { journal, recovered } = await Journal.open<SettledLine>(dataDir, { name: 'settled' });
+    const store = new LowdbConversationStore(dataDir, journal, now, quarantined);
     await mkdir(store.conversationsDir, { recursive: true, mode: 0o700 });
     await mkdir(store.activeDir, { recursive: true, mode: 0o700 });
     for (const name of await readdir(store.activeDir)) store.markers.add(name);
     for (const name of await readdir(store.conversationsDir)) if (name.endsWith('.json')) store.known.add(name.slice(0, -5));
+    await store.replaySettled(recovered);
     store.every(SWEEP_EVERY_MS, () => store.sweep());
     store.every(CHECKPOINT_EVERY_MS, () => store.checkpoint());
     return store;
@@ -66,17 +94,48 @@ export class LowdbConversationStore implements ConversationStore {
     return this.mutex.run(key, async () => {
       const cached = await this.entry(key);
       const draft = draftOf(cached.db.data);
-      const { value, changed, defer } = change(draft);
+      const { value, changed, defer, settled } = change(draft);
       if (!changed) {
         if (!cached.dirty && this.markers.has(key) && !hasWork(cached.db.data)) this.idleMarkers.add(key);
         return value;
       }
       cached.db.data = draft;
       cached.dirty = true;
-      if (defer) this.dirty.add(key);
+      if (defer && (!settled?.length || (await this.journalSettled(key, cached, settled)))) this.dirty.add(key);
       else await this.persist(key, cached);
       return value;
     });
+  }
+
+  /** Makes settlements durable ahead of their record; false when the journal failed (then the record is written). */
+  private async journalSettled(key: string, cached: Cached, settled: Settlement[]): Promise<boolean> {
+    try {
+      cached.tickets.push(...(await Promise.all(settled.map((s) => this.settled.append({ key, ...s })))));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Settlements a previous run confirmed and did not write with their records, applied before anything reads those
+   * records; applying one again changes nothing. A conversation without a marker had no work left, so none of its
+   * actions is waiting to be settled.
+   */
+  private async replaySettled(recovered: Array<SettledLine & { ticket: Ticket }>): Promise<void> {
+    const byKey = new Map<string, Array<SettledLine & { ticket: Ticket }>>();
+    for (const line of recovered) {
+      if (this.markers.has(line.key) && SAFE_KEY.test(line.key)) byKey.set(line.key, [...(byKey.get(line.key) ?? []), line]);
+      else this.settled.release(line.ticket);
+    }
+    for (const [key, lines] of byKey) {
+      await this.update(key, (record) => {
+        let changed = false;
+        for (const line of lines) changed = settleEntry(record, line) || changed;
+        return { value: undefined, changed };
+      });
+      for (const line of lines) this.settled.release(line.ticket);
+    }
   }
 
   durable(key: string): Promise<void> {
@@ -107,6 +166,7 @@ export class LowdbConversationStore implements ConversationStore {
     await this.mutex.idle();
     await this.checkpoint();
     await this.sweep();
+    await this.settled.close();
     this.cache.clear();
   }
 
@@ -138,7 +198,9 @@ export class LowdbConversationStore implements ConversationStore {
     db.data = { ...db.data, seen: pruneSeen(db.data.seen, this.now()) };
     const busy = hasWork(db.data);
     const waiters = cached.waiters;
+    const tickets = cached.tickets;
     cached.waiters = [];
+    cached.tickets = [];
     try {
       // The marker goes down before the data and comes off after it: a crash in between leaves a marker
       // with nothing to do (harmless), never work without a marker (lost until the conversation speaks again).
@@ -151,6 +213,7 @@ export class LowdbConversationStore implements ConversationStore {
       // Still dirty: the next checkpoint tries again, and whoever waits keeps waiting for that one.
       this.dirty.add(key);
       cached.waiters = [...waiters, ...cached.waiters];
+      cached.tickets = [...tickets, ...cached.tickets];
       throw error;
     }
     cached.dirty = false;
@@ -159,6 +222,7 @@ export class LowdbConversationStore implements ConversationStore {
     if (busy) this.idleMarkers.delete(key);
     else if (this.markers.has(key)) this.idleMarkers.add(key);
     for (const resolve of waiters) resolve();
+    for (const ticket of tickets) this.settled.release(ticket);
   }
 
   private async entry(key: string): Promise<Cached> {
@@ -169,13 +233,34 @@ export class LowdbConversationStore implements ConversationStore {
       return cached;
     }
     // Compact JSON: these files are written many times a minute and read by programs, not people.
-    const file = new DataFile<ConversationRecord>(join(this.conversationsDir, `${key}.json`), { parse: JSON.parse, stringify: compact });
-    const db = new Low<ConversationRecord>(file, emptyRecord());
-    if (this.known.has(key)) await db.read();
-    const fresh: Cached = { db, dirty: false, waiters: [] };
+    const path = join(this.conversationsDir, `${key}.json`);
+    const db = new Low<ConversationRecord>(new DataFile(path, { parse: parseRecord, stringify: compact }), emptyRecord());
+    let unreadable: UnreadableRecord | undefined;
+    if (this.known.has(key)) {
+      await db.read().catch((error: unknown) => {
+        if (!(error instanceof UnreadableRecord)) throw error;
+        unreadable = error;
+      });
+    }
+    const fresh: Cached = { db, dirty: false, waiters: [], tickets: [] };
     this.cache.set(key, fresh);
     this.evict();
+    if (unreadable) await this.quarantine(key, path, fresh, unreadable.reason);
     return fresh;
+  }
+
+  /**
+   * Moves a conversation file that cannot be read aside, and puts a record that says so in its place at once, so
+   * the conversation goes on (and is not moved aside again) whatever happens next.
+   */
+  private async quarantine(key: string, file: string, cached: Cached, reason: string): Promise<void> {
+    const at = this.now();
+    const movedTo = join(this.quarantineDir, `${key}.${new Date(at).toISOString().replace(/[:.]/g, '-')}.json`);
+    await mkdir(this.quarantineDir, { recursive: true, mode: 0o700 });
+    await rename(file, movedTo);
+    cached.db.data = recordAfterLoss(at);
+    await this.persist(key, cached);
+    this.quarantined({ key, file, movedTo, reason });
   }
 
   /**

@@ -51,10 +51,19 @@ export interface WakeUps {
 /** Builds the wake-ups for an engine: `wake` processes a conversation and resolves when that is done. */
 export type WakeUpsFactory = (wake: (key: string) => Promise<void>) => WakeUps;
 
-/** Delivery ids and event keys seen lately: the intake's fast duplicate check. */
+/**
+ * Delivery ids and event keys seen lately: the intake's fast duplicate check. A claim holds while its event is being
+ * stored and becomes lasting once it is; one whose intake died in between lapses within seconds, so a retry of the
+ * delivery is accepted rather than taken for a duplicate of an event that was never stored.
+ */
 export interface SeenKeys {
-  /** Records the keys unless one of them was seen; true when recorded (the event is new). */
-  claim(keys: string[]): Promise<boolean>;
+  /**
+   * Claims the keys for an event about to be stored: `new` when claimed; `duplicate` when an event with one of them
+   * is stored; `storing` while another intake is storing one.
+   */
+  claim(keys: string[]): Promise<'new' | 'duplicate' | 'storing'>;
+  /** The claimed event is stored: its keys now mark duplicates. */
+  stored(keys: string[]): Promise<void>;
   /** Forgets keys whose event could not be stored, so the helpdesk's retry is accepted. */
   forget(keys: string[]): Promise<void>;
 }

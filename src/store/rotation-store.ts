@@ -5,6 +5,9 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
+import { z } from 'zod';
+import { type Logger, silentLogger } from '../log.js';
+import { parseWith, readOrMoveAside } from './json-file.js';
 import { KeyedMutex } from './keyed-mutex.js';
 
 export interface RotationCursors {
@@ -38,10 +41,13 @@ class Cursors implements RotationCursors {
 }
 
 export const RotationStore = {
-  async open(dataDir: string): Promise<RotationCursors> {
+  /** A file that cannot be used is moved aside with a warning: the rotation then starts over, nothing stops. */
+  async open(dataDir: string, log: Logger = silentLogger, now: () => number = Date.now): Promise<RotationCursors> {
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
-    const db = new Low<Record<string, number>>(new JSONFile(join(dataDir, 'round-robin.json')), {});
-    await db.read();
+    const file = join(dataDir, 'round-robin.json');
+    const db = new Low<Record<string, number>>(new JSONFile(file), {});
+    const instead = 'round robin starts again from the first online agent';
+    db.data = await readOrMoveAside(file, parseWith(z.record(z.string(), z.number()), 'a round-robin file', file), {}, { log, now, instead });
     return new Cursors(db.data, () => db.write());
   },
 };

@@ -1,7 +1,7 @@
 // The store interface: what the intake and the engine persist. lowdb implements it (embedded);
 // a Redis implementation can sit behind the same interface for several replicas.
 import type { HelpdeskAction } from '../engine/actions.js';
-import type { ConversationState } from '../engine/state.js';
+import { type AuditEntry, type ConversationState, withAudit } from '../engine/state.js';
 
 export interface OutboxEntry {
   id: string;
@@ -24,6 +24,8 @@ export interface ConversationRecord {
   /** Delivery ids and event keys seen, with when (ms); pruned after 24 h. */
   seen: Record<string, number>;
   nextActionId: number;
+  /** The stored record could not be read and this one replaced it (recordAfterLoss): the engine tells the agents. */
+  lostMemory?: { at: number };
 }
 
 export interface Change<T> {
@@ -32,10 +34,34 @@ export interface Change<T> {
   changed: boolean;
   /**
    * Keep the change in memory and write it with the conversation's next checkpoint (within 5 seconds).
-   * Only for changes a restart can rebuild or that are safe to lose: events the journal still holds, the settling
-   * of an action (an unsettled one is reconciled after a restart, never blindly repeated), a retry back-off.
+   * Only for changes a restart can rebuild or that are safe to lose: events the journal still holds, the claim of
+   * an action (after a restart every unsettled action is reconciled before it is repeated), a retry back-off.
    */
   defer?: boolean;
+  /**
+   * Actions this change settled (with settleEntry): durable when update() resolves, even when the rest of the change
+   * is deferred, so an action the helpdesk confirmed is never applied again after a crash. A store that writes behind
+   * keeps them in a small journal of its own until the record itself is written.
+   */
+  settled?: Settlement[];
+}
+
+/** An outbox entry the helpdesk confirmed (or refused for good), and the audit line that says so. */
+export interface Settlement {
+  entryId: string;
+  audit: AuditEntry;
+}
+
+/**
+ * Takes a settled entry out of the outbox and adds its audit line. Applying it again (a store replaying its journal
+ * after a crash) changes nothing: the entry is gone by then. True when it removed the entry.
+ */
+export function settleEntry(record: ConversationRecord, settlement: Settlement): boolean {
+  const kept = record.outbox.filter((e) => e.id !== settlement.entryId);
+  if (kept.length === record.outbox.length) return false;
+  record.outbox = kept;
+  if (record.state) record.state = withAudit(record.state, settlement.audit);
+  return true;
 }
 
 export interface ConversationStore {
@@ -63,6 +89,22 @@ export const SEEN_TTL_MS = 24 * 60 * 60 * 1000;
 export const SEEN_MAX = 400;
 
 export const emptyRecord = (): ConversationRecord => ({ outbox: [], seen: {}, nextActionId: 1 });
+
+/**
+ * What a conversation goes on from when its stored record could not be read: nothing of it, the mark that tells the
+ * engine so, and action ids that cannot be those of the lost record's actions (a message's stamp and the settled
+ * journal name an action by its id), as the lost ones counted up from 1.
+ */
+export const recordAfterLoss = (now: number): ConversationRecord => ({ ...emptyRecord(), nextActionId: now, lostMemory: { at: now } });
+
+/** A conversation's stored record that could not be read, moved aside: from where, to where, and why. */
+export interface Quarantined {
+  key: string;
+  /** The file or Redis key it was in. */
+  file: string;
+  movedTo: string;
+  reason: string;
+}
 
 /**
  * A draft to change: new containers for what changes are allowed to touch in place (the outbox entries). The state is

@@ -8,6 +8,7 @@ import type { ConversationStore } from '../store/types.js';
 import type { AnalyticsStore } from '../store/analytics-store.js';
 import { analyticsApi } from './analytics-api.js';
 import type { AppLinks } from './app-link.js';
+import { isObject } from '../config/merge-patch.js';
 import { sendError } from './errors.js';
 import type { Playground } from './playground.js';
 import { playgroundApi } from './playground-api.js';
@@ -28,7 +29,8 @@ export interface AdminDeps {
 
 export function adminApi(deps: AdminDeps): Router {
   const router = express.Router();
-  router.use(express.json({ limit: '1mb' }));
+  // PATCH bodies are JSON merge patches, sent as application/merge-patch+json (RFC 7396) or plain JSON.
+  router.use(express.json({ limit: '1mb', type: ['application/json', 'application/merge-patch+json'] }));
   router.use(settingsApi(deps.settings));
   router.use(playgroundApi(deps.playground));
   router.use(analyticsApi(deps.analytics));
@@ -51,6 +53,9 @@ export function adminApi(deps: AdminDeps): Router {
   router.post('/conversations/:id/:command', async (req, res) => {
     const command = OWNER_COMMANDS[req.params.command];
     if (!command) return sendError(res, 404, 'unknown_command', UNKNOWN_COMMAND);
+    // A command takes no body: a field sent with it would be ignored, so it is refused (as every admin body is strict).
+    const extra = isObject(req.body) ? Object.keys(req.body)[0] : undefined;
+    if (extra !== undefined) return sendError(res, 422, 'invalid', `${extra}: unknown field (this command takes no body)`);
     const found = await findConversation(deps.helpdesk, deps.store, req.params.id, req.query['account']);
     if ('status' in found) return sendError(res, found.status, found.code, found.message);
     const state = await deps.engine.command(found.key, command, 'admin API');

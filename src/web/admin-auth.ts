@@ -1,5 +1,6 @@
 // Bearer ADMIN_TOKEN for every /api route (SPEC 5), compared in constant time, with a limit on failed attempts
-// per client address so the token cannot be guessed by trying.
+// per client address so the token cannot be guessed by trying. The address is req.ip: behind a reverse proxy,
+// TRUST_PROXY makes it the real client's instead of the proxy's.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
@@ -24,6 +25,9 @@ export function requireAdmin(token: string, options: AdminGuardOptions = {}): Re
     requestWasSuccessful: (_req, res) => res.statusCode !== 401,
     skipSuccessfulRequests: true,
     handler: (_req, res) => sendError(res, 429, 'too_many_failures', 'too many requests with a wrong admin token; wait and try again'),
+    // Who the client is comes from TRUST_PROXY (req.ip), checked and documented there; the library's own warning
+    // about a permissive setting would only repeat it on the console.
+    validate: { trustProxy: false },
   });
   const check: RequestHandler = (req, res, next) => {
     const header = req.get('authorization') ?? '';

@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import type { HelpdeskPort } from '../chatwoot/port.js';
+import type { TrustProxy } from '../config/trust-proxy.js';
 import type { SandboxHelpdesk } from '../chatwoot/sandbox.js';
 import type { Engine } from '../engine/engine.js';
 import type { Intake } from '../intake/intake.js';
@@ -40,6 +41,8 @@ export interface HttpDeps {
   links: AppLinks;
   now: () => number;
   isReady: () => boolean;
+  /** Express's `trust proxy` (TRUST_PROXY): the admin token's failure limit counts the client it names. */
+  trustProxy?: TrustProxy;
   /** The knowledge index and sources, once indexed (absent when a test replaces the answerer). */
   knowledge?: Promise<KnowledgeApiDeps> | undefined;
 }
@@ -49,6 +52,7 @@ const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
 export function createHttpApp(deps: HttpDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', deps.trustProxy ?? false);
   // The webhook comes first: Chatwoot's server reads its JSON, no browser does, so it skips the page headers (the
   // hottest route stays lean).
   app.use(intakeRouter(deps.intake, deps.log));

@@ -1,11 +1,12 @@
 // Prometheus counters for GET /metrics, fed by the intake and the engine through their observer interfaces.
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { type Commit, type DatedFacts, factsOf } from '../analytics/facts.js';
+import { type Commit, type DatedFacts, dayOf, factsOf } from '../analytics/facts.js';
+import type { ExecutorObserver } from '../actions/executor.js';
 import type { ModelFailure } from '../answer/model-answerer.js';
 import type { EngineObserver } from '../engine/engine.js';
 import type { IntakeObserver, IntakeOutcome } from '../intake/intake.js';
 
-export class Metrics implements IntakeObserver, EngineObserver {
+export class Metrics implements IntakeObserver, EngineObserver, ExecutorObserver {
   readonly registry = new Registry();
   private readonly webhooks = new Counter({
     name: 'jawab_webhooks_total',
@@ -23,6 +24,19 @@ export class Metrics implements IntakeObserver, EngineObserver {
     name: 'jawab_actions_total',
     help: 'Helpdesk actions by type and outcome.',
     labelNames: ['type', 'outcome'],
+    registers: [this.registry],
+  });
+
+  private readonly assignmentFallbacks = new Counter({
+    name: 'jawab_assignment_fallbacks_total',
+    help: 'Assignments that could not use their strategy (a lookup failed for good) and took the next of the chain: least_busy → round_robin → team or inbox_queue.',
+    labelNames: ['from', 'to'],
+    registers: [this.registry],
+  });
+
+  private readonly quarantined = new Counter({
+    name: 'jawab_state_files_quarantined_total',
+    help: 'Conversation states (files, or Redis values) that could not be read and were moved aside; each conversation went on from fresh state.',
     registers: [this.registry],
   });
 
@@ -61,8 +75,15 @@ export class Metrics implements IntakeObserver, EngineObserver {
   });
 
   /** `analytics`: where the same facts are kept per day for GET /api/analytics. */
-  constructor(private readonly analytics?: { record(facts: DatedFacts): void }) {
+  constructor(
+    private readonly analytics?: { record(facts: DatedFacts): void },
+    private readonly now: () => number = Date.now,
+  ) {
     collectDefaultMetrics({ register: this.registry, prefix: 'jawab_' });
+  }
+
+  stateQuarantined(): void {
+    this.quarantined.inc();
   }
 
   modelFailed(failure: ModelFailure): void {
@@ -77,6 +98,7 @@ export class Metrics implements IntakeObserver, EngineObserver {
       if (fact.kind === 'first_reply') this.firstReply.observe({ inbox }, fact.seconds);
       else if (fact.kind === 'unanswered') this.unanswered.inc({ inbox });
       else if (fact.kind === 'follow_up') this.followUps.inc({ inbox, outcome: fact.outcome });
+      else if (fact.kind === 'action_failed') continue;
       else this.conversations.inc({ inbox, what: fact.kind, reason: fact.kind === 'handoff' ? fact.reason : '' });
     }
     this.analytics?.record(dated);
@@ -94,7 +116,13 @@ export class Metrics implements IntakeObserver, EngineObserver {
     this.actions.inc({ type: action.type, outcome: 'applied' });
   }
 
-  actionFailed(action: { type: string }, kind: string): void {
+  /** Every failure is counted here; one for good (not retried) also in the analytics of its inbox. */
+  actionFailed(action: { type: string }, kind: string, ref?: { inboxId: number }): void {
     this.actions.inc({ type: action.type, outcome: kind });
+    if (ref && (kind === 'permanent' || kind === 'bug')) this.analytics?.record({ day: dayOf(this.now()), inboxId: ref.inboxId, facts: [{ kind: 'action_failed', action: action.type }] });
+  }
+
+  assignmentFellBack(from: string, to: string): void {
+    this.assignmentFallbacks.inc({ from, to });
   }
 }

@@ -2,13 +2,20 @@
 // existing playground conversation; answers the whole exchange (playground.ts).
 import express, { type Router } from 'express';
 import { z } from 'zod';
+import { describe } from '../store/settings-store.js';
 import { sendError } from './errors.js';
 import type { Playground } from './playground.js';
 
-const body = z.object({
+const message = z.string().trim().min(1, 'a message cannot be empty').max(4000);
+
+const body = z.strictObject({
   conversationId: z.number().int().positive().optional(),
   profile: z.string().regex(/^(default|\d+)$/, 'profile is "default" or an inbox id').default('default'),
-  messages: z.array(z.string().trim().min(1, 'a message cannot be empty').max(4000)).min(1, 'send at least one message').max(20, 'at most 20 messages at once'),
+  /** A message, or a burst of messages answered together (as a customer who writes several lines before the reply). */
+  messages: z
+    .array(z.union([message, z.array(message).min(1, 'a burst has at least one message').max(10, 'a burst has at most 10 messages')]))
+    .min(1, 'send at least one message')
+    .max(20, 'at most 20 messages at once'),
 });
 
 export function playgroundApi(playground: Playground): Router {
@@ -16,8 +23,8 @@ export function playgroundApi(playground: Playground): Router {
   router.post('/playground', async (req, res) => {
     const parsed = body.safeParse(req.body);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return sendError(res, 400, 'invalid', `${issue?.path.join('.') || 'body'}: ${issue?.message}`);
+      const problem = describe(parsed.error)[0];
+      return sendError(res, 400, 'invalid', `${problem?.path === '(root)' ? 'body' : problem?.path}: ${problem?.message}`);
     }
     if (parsed.data.conversationId !== undefined && !playground.has(parsed.data.conversationId)) {
       return sendError(res, 404, 'not_found', 'no such playground conversation (they are kept in memory until Jawab restarts)');

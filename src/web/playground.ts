@@ -18,6 +18,7 @@ import type { Logger } from '../log.js';
 import { type Backend, openEmbeddedBackend } from '../store/backend.js';
 
 export interface PlaygroundStep {
+  /** What the customer wrote: one message, or the messages of a burst joined by new lines. */
   customer: string;
   /** What Jawab sent after this message: replies and private notes. */
   messages: Array<{ content: string; private: boolean; buttons?: MessageButton[] }>;
@@ -38,8 +39,12 @@ export interface PlaygroundRequest {
   conversationId?: number;
   /** `default` or an inbox id: whose draft profile answers. */
   profile: string;
-  messages: string[];
+  /** Each item is answered on its own: a message, or a burst of messages sent together and answered in one turn. */
+  messages: Array<string | string[]>;
 }
+
+/** The reply delay a burst is written under: long enough that no turn starts before its last message. */
+const BURST_DELAY_SECONDS = 60;
 
 export interface PlaygroundDeps {
   dataDir: string;
@@ -52,6 +57,10 @@ export interface PlaygroundDeps {
 export class Playground {
   private current: PlaygroundStep | undefined;
   private profile: Profile;
+  /** The reply delay now: 0, but for the messages of a burst. */
+  private replyDelaySeconds = 0;
+  /** How far the engine's clock runs ahead of the real one: a burst's reply delay is skipped, not waited for. */
+  private skew = 0;
   /** One request at a time: what the engine reports while a request runs belongs to it. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -76,8 +85,14 @@ export class Playground {
       actionApplied: (action) => playground?.onAction(action),
       actionFailed: (action, kind) => playground?.onAction(action, kind),
     };
-    const settings = (): Settings => ({ ...deps.draft(), enabled: true, inboxes: {}, defaultProfile: { ...playground!.profile, replyDelaySeconds: 0 } });
-    const engine = new Engine({ store: backend.store, answerer: deps.answerer, executor: new ActionExecutor(sandbox), settings, log: deps.log, observer });
+    const settings = (): Settings => ({
+      ...deps.draft(),
+      enabled: true,
+      inboxes: {},
+      defaultProfile: { ...playground!.profile, replyDelaySeconds: playground!.replyDelaySeconds },
+    });
+    const now = (): number => Date.now() + (playground?.skew ?? 0);
+    const engine = new Engine({ store: backend.store, answerer: deps.answerer, executor: new ActionExecutor(sandbox), settings, log: deps.log, observer, now });
     const intake = new Intake({ queue: backend.queue, allowUnsigned: true });
     await backend.queue.start((event) => engine.accept(event));
     sandbox.connect((body, deliveryId) => intake.receive(body, deliveryId));
@@ -108,12 +123,12 @@ export class Playground {
     this.profile = request.profile === 'default' ? draft.defaultProfile : profileFor(draft, Number(request.profile));
     const id = request.conversationId ?? this.sandbox.startConversation({ name: 'Playground customer', email: 'customer@example.com' }).id;
     const steps: PlaygroundStep[] = [];
-    for (const text of request.messages) {
-      const step: PlaygroundStep = { customer: text, messages: [], decisions: [], actions: [] };
+    for (const item of request.messages) {
+      const burst = typeof item === 'string' ? [item] : item;
+      const step: PlaygroundStep = { customer: burst.join('\n'), messages: [], decisions: [], actions: [] };
       this.current = step;
       const seen = this.sandbox.conversation(id).messages.length;
-      await this.sandbox.customerSays(id, text);
-      await this.settle();
+      await this.say(id, burst);
       step.messages = this.sandbox
         .conversation(id)
         .messages.slice(seen)
@@ -136,6 +151,28 @@ export class Playground {
         priority: c.priority,
       },
     };
+  }
+
+  /**
+   * The customer's messages, then the turn that answers them. A burst is written under a reply delay, so every
+   * message is folded before the turn; then the engine's clock skips the delay and the turn runs at once.
+   */
+  private async say(id: number, burst: string[]): Promise<void> {
+    this.replyDelaySeconds = burst.length > 1 ? BURST_DELAY_SECONDS : 0;
+    try {
+      for (const text of burst) {
+        await this.sandbox.customerSays(id, text);
+        await this.settle();
+      }
+    } finally {
+      this.replyDelaySeconds = 0;
+    }
+    if (burst.length > 1) {
+      this.skew += (BURST_DELAY_SECONDS + 1) * 1000;
+      const c = this.sandbox.conversation(id);
+      await this.engine.notify(conversationKey({ inboxId: c.inboxId, conversationId: c.id }));
+      await this.settle();
+    }
   }
 
   /** Until the engine has nothing running and the sandbox has delivered every webhook it sent. */

@@ -1,6 +1,6 @@
 // The answerer in offline mode over the sample knowledge (no model configured).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAnswerer, searchQuery } from '../../src/answer/answerer.js';
+import { createAnswerer } from '../../src/answer/answerer.js';
 import type { AnswerRequest } from '../../src/answer/types.js';
 import { personaSchema, REPLY_LENGTHS } from '../../src/config/settings.js';
 import type { KnowledgeIndex } from '../../src/knowledge/knowledge-index.js';
@@ -49,18 +49,37 @@ describe('createAnswerer (offline)', () => {
     if (result.kind === 'no_answer') expect(result.tried.length).toBeGreaterThan(0);
   });
 
-  it('uses the previous line as context for a very short follow-up', async () => {
-    const history = [{ role: 'customer' as const, text: 'How long does shipping to Surabaya take?' }];
-    expect(searchQuery({ messages: ['and Bali?'], history })).toBe('How long does shipping to Surabaya take?\nand Bali?');
-    expect(searchQuery({ messages: ['thanks!'], history })).toBe('thanks!');
-    expect(searchQuery({ messages: ['Do you ship to Singapore with EMS?'], history })).toBe('Do you ship to Singapore with EMS?');
-    const result = await createAnswerer({ index }).answer(request(['and Bali?'], { history }));
-    expect(result.kind).toBe('answer');
-    if (result.kind === 'answer') expect(result.sources[0]?.source).toBe('en/shipping.md');
+  it('reads an elliptical follow-up against the topic, and a new question alone', async () => {
+    const answerer = createAnswerer({ index });
+    const first = await answerer.answer(request(['brp ongkir ke sby kak?'], { language: 'id' }));
+    expect(first).toMatchObject({ kind: 'answer', text: 'Surabaya — ongkos kirim per kg: Rp 19.000; lama pengiriman: 2–3 hari kerja.' });
+    if (first.kind !== 'answer') return;
+    expect(first.topic).toMatchObject({ section: 'id/ongkos-kirim.md#' });
+    const history = [
+      { role: 'customer' as const, text: 'brp ongkir ke sby kak?' },
+      { role: 'bot' as const, text: first.text },
+    ];
+    const followUp = await answerer.answer(request(['kalau ke medan?'], { language: 'id', history, ...(first.topic ? { topic: first.topic } : {}) }));
+    expect(followUp).toMatchObject({ kind: 'answer', text: 'Medan — ongkos kirim per kg: Rp 35.000; lama pengiriman: 3–5 hari kerja.' });
+    const another = await answerer.answer(request(['Nomor WA admin berapa?'], { language: 'id', history, ...(first.topic ? { topic: first.topic } : {}) }));
+    expect(another).toMatchObject({ kind: 'answer', text: 'WhatsApp: +62 812-3456-7890.' });
+  });
+
+  it('answers each question of a burst, and says which it could not', async () => {
+    const result = await createAnswerer({ index }).answer(request(['bisa cod?', 'what is the capital of France?'], { language: 'id' }));
+    expect(result).toMatchObject({ kind: 'answer', unanswered: ['what is the capital of France?'] });
+    if (result.kind === 'answer') expect(result.text).toContain('COD tersedia di Pulau Jawa');
+  });
+
+  it("applies the profile's synonyms before searching", async () => {
+    const without = await createAnswerer({ index }).answer(request(['ongkir ke kota pahlawan?'], { language: 'id' }));
+    expect(without.kind === 'answer' ? without.text : '').not.toContain('Surabaya');
+    const withSynonym = await createAnswerer({ index }).answer(request(['ongkir ke kota pahlawan?'], { language: 'id', synonyms: [{ term: 'kota pahlawan', means: 'Surabaya' }] }));
+    expect(withSynonym).toMatchObject({ kind: 'answer', text: 'Surabaya — ongkos kirim per kg: Rp 19.000; lama pengiriman: 2–3 hari kerja.' });
   });
 
   it('never throws when the index fails', async () => {
     const broken: SearchableIndex = { search: () => Promise.reject(new Error('disk gone')) };
-    expect(await createAnswerer({ index: broken }).answer(request(['where is my parcel']))).toEqual({ kind: 'no_answer', tried: [], mode: 'offline' });
+    expect(await createAnswerer({ index: broken }).answer(request(['where is my parcel']))).toEqual({ kind: 'no_answer', tried: [], mode: 'offline', unanswered: ['where is my parcel'] });
   });
 });

@@ -67,7 +67,7 @@ const start = (allow: boolean) =>
   startHarness({
     helpdesk: 'sandbox',
     profile: { integrations: [orderStatus()] },
-    env: { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: openai.url, ...(allow ? { ALLOWED_PRIVATE_HOSTS: '127.0.0.1' } : {}) },
+    env: { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: openai.url, ...(allow ? { ALLOWED_PRIVATE_HOSTS: '127.0.0.1:*' } : {}) },
   });
 
 async function ask(harness: Harness, text: string) {
@@ -123,8 +123,45 @@ describe('integrations as tools', () => {
   });
 });
 
+describe('a kept secret and a new address', () => {
+  const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
+
+  it('refuses the masks for a new host with 422 naming each secret, and keeps everything as it was', async () => {
+    h = await start(true);
+    const api = request(h.jawab.http);
+    const shown = (await api.get('/api/settings').set(auth).expect(200)).body;
+    const moved = structuredClone(shown);
+    moved.defaultProfile.integrations[0].baseUrl = 'https://collector.attacker.example/';
+    const res = await api.put('/api/settings').set(auth).send(moved).expect(422);
+    const kept = new URL(serviceUrl).host;
+    const message = `this secret was kept for ${kept} and the address is now collector.attacker.example: type the secret again (a kept secret never follows a new host)`;
+    expect(res.body.error.fields).toEqual([
+      { path: 'defaultProfile.integrations.0.headers.X-Api-Key', message },
+      { path: 'defaultProfile.integrations.0.token', message },
+    ]);
+    // A merge patch of the list is refused the same way.
+    await api.patch('/api/settings').set(auth).send({ defaultProfile: { integrations: moved.defaultProfile.integrations } }).expect(422);
+    // Another port of the same host name is another host too.
+    moved.defaultProfile.integrations[0].baseUrl = serviceUrl.replace(/:(\d+)/, (_: string, port: string) => `:${Number(port) + 1}`);
+    await api.put('/api/settings').set(auth).send(moved).expect(422);
+    expect(h.jawab.settings.get().defaultProfile.integrations[0]).toEqual(orderStatus());
+  });
+
+  it('keeps the masks for the same host (another path), and takes secrets typed again for a new one', async () => {
+    h = await start(true);
+    const api = request(h.jawab.http);
+    const shown = (await api.get('/api/settings').set(auth).expect(200)).body;
+    shown.defaultProfile.integrations[0].baseUrl = `${serviceUrl}/v2`;
+    await api.put('/api/settings').set(auth).send(shown).expect(200);
+    expect(h.jawab.settings.get().defaultProfile.integrations[0]).toMatchObject({ baseUrl: `${serviceUrl}/v2`, token: 's3cret-token-abcd', headers: { 'X-Api-Key': 'key-0123456789' } });
+    shown.defaultProfile.integrations[0] = { ...shown.defaultProfile.integrations[0], baseUrl: 'https://orders.example/', token: 'new-token-for-orders', headers: { 'X-Api-Key': 'new-key' } };
+    await api.put('/api/settings').set(auth).send(shown).expect(200);
+    expect(h.jawab.settings.get().defaultProfile.integrations[0]).toMatchObject({ baseUrl: 'https://orders.example/', token: 'new-token-for-orders', headers: { 'X-Api-Key': 'new-key' } });
+  });
+});
+
 describe('callIntegration', () => {
-  const policy = { allowPrivateHosts: ['127.0.0.1'] };
+  const policy = { allowPrivateHosts: ['127.0.0.1:*'] };
 
   it('fills path placeholders and puts the other parameters in the query', () => {
     const integration = integrationSchema.parse({

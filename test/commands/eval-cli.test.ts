@@ -7,7 +7,7 @@ import { classifierTable, evaluate, loadSet } from '../../src/eval/classifier-ev
 import { evaluateRetrieval, kbEntrySchema, parseJsonl, querySchema } from '../../src/eval/retrieval-eval.js';
 import { REPO_DIR, runScript } from '../helpers/child.js';
 
-const KEYS = ['recall1', 'recall5', 'mrr10', 'abstainPrecision', 'abstainRecall', 'abstainF1'];
+const KEYS = ['recall1', 'recall5', 'mrr10', 'handoffPrecision', 'handoffRecall', 'handoffF1', 'falseHandoff'];
 const KB = 'test/eval/kb.jsonl';
 const QUERIES = 'test/eval/queries.jsonl';
 const CLASSIFIER_SET = join(REPO_DIR, 'test/eval/classifier-set.jsonl');
@@ -39,18 +39,22 @@ describe('npm run eval', () => {
     expect(printed).toEqual(await expectedRetrieval());
   }, 60_000);
 
-  it('with no arguments prints the retrieval table and the classifier table of the shipped sets', async () => {
+  it('with no arguments prints the retrieval table, the classifier table and the conversations of the shipped sets', async () => {
     const run = await runScript('src/eval/cli.ts', [], {}, 45_000);
     expect([run.code, run.stderr]).toEqual([0, '']);
-    const [retrieval, classifier] = run.stdout.split('\n\nOffline classifier: ');
+    const [retrieval, rest] = run.stdout.split('\n\nOffline classifier: ');
+    const [classifierAndFaq, conversations] = rest!.split('\n\nConversations: ');
+    const [classifier, faq] = classifierAndFaq!.split('\n\nFAQ retrieval: ');
+    expect(faq).toMatch(/^\d+ questions \(\d+ answerable, \d+ to hand off\), offline hybrid, thresholds of offline-hash-v4-dim384\n\nmethod +recall@1/);
+    expect(conversations).toMatch(/^\d+ conversations, \d+ turns; \d+ passed \(\d+\.\d%\); replies with Markdown: 0\n/);
     expect(retrieval).toMatch(/^Retrieval: 30 documents, 61 queries \(41 answerable, 20 to hand off\), offline embeddings\n\n/);
-    expect(retrieval).toMatch(/^method\s+recall@1\s+recall@5\s+MRR@10\s+hand-off P\s+hand-off R\s+hand-off F1$/m);
+    expect(retrieval).toMatch(/^method\s+recall@1\s+recall@5\s+MRR@10\s+hand-off P\s+hand-off R\s+hand-off F1\s+false hand-off$/m);
     for (const [mode, metrics] of Object.entries(await expectedRetrieval())) {
       const cells = KEYS.map((key) => metrics[key as keyof typeof metrics].toFixed(3).replace('.', '\\.'));
       expect(retrieval).toMatch(new RegExp(`^${mode}\\s+${cells.join('\\s+')}$`, 'm'));
     }
     const set = loadSet(CLASSIFIER_SET);
-    expect(classifier).toBe(`${set.length} labelled messages (${CLASSIFIER_SET})\n\n${classifierTable(evaluate(set))}\n`);
+    expect(classifier).toBe(`${set.length} labelled messages (${CLASSIFIER_SET})\n\n${classifierTable(evaluate(set))}`);
   }, 60_000);
 
   it('refuses --kb without --queries with the usage line and exit code 1', async () => {
@@ -58,7 +62,8 @@ describe('npm run eval', () => {
     expect(run).toEqual({
       code: 1,
       stdout: '',
-      stderr: 'npm run eval failed: usage: npm run eval [-- --kb KB.jsonl --queries QUERIES.jsonl [--json]] [-- --classifier SET.jsonl]\n',
+      stderr:
+        'npm run eval failed: usage: npm run eval [-- --kb KB.jsonl --queries QUERIES.jsonl [--json]] [-- --classifier SET.jsonl] [-- --conversations SET.jsonl | --faq SET.jsonl | --fit SET.jsonl [--knowledge DIR]]\n',
     });
   }, 60_000);
 });

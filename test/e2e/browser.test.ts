@@ -135,6 +135,31 @@ suite('in a real browser', () => {
     await page.close();
   });
 
+  it('restores an earlier published version with the button beside Publish, after showing what it changes', async () => {
+    const page = await signedIn();
+    const versions = await page.locator('#history-version option').allTextContents();
+    expect(versions[1]).toMatch(/^Version 2 · .* · POST \/api\/settings\/publish \(what is published now\)$/);
+    expect(versions.at(-1)).toMatch(/^Version 1 · .* · found at start$/);
+    expect(await page.locator('#restore-version').isDisabled()).toBe(true);
+    await page.selectOption('#history-version', '1');
+    await page.locator('.history-changes summary').filter({ hasText: /^Restoring it changes \d+ fields$/ }).waitFor();
+    expect(await page.locator('.history-changes').textContent()).toContain('defaultProfile.persona.name: "Sari" → "Jawab"');
+    await page.click('#restore-version');
+    await page.locator('#save-status').filter({ hasText: 'Version 1 is published again: customers get it now.' }).waitFor();
+    expect(h.jawab.settings.get().defaultProfile.persona.name).toBe('Jawab');
+    expect(await page.inputValue('[id="defaultProfile.persona.name"]')).toBe('Jawab');
+    // And back: version 2 is the one just replaced.
+    await page.selectOption('#history-version', '2');
+    await page.locator('.history-changes summary').filter({ hasText: /^Restoring it changes/ }).waitFor();
+    await page.click('button[aria-pressed="false"]:has-text("ID")');
+    expect(await page.locator('#restore-version').textContent()).toBe('Pulihkan versi ini');
+    await page.click('#restore-version');
+    await page.locator('#save-status').filter({ hasText: 'Versi 2 diterbitkan lagi: pelanggan kini mendapatkannya.' }).waitFor();
+    expect(h.jawab.settings.get().defaultProfile.persona.name).toBe('Sari');
+    await page.click('button:has-text("EN")');
+    await page.close();
+  });
+
   /** Adds a profile for an inbox (a copy of the default one) and opens it. */
   async function addInboxProfile(page: Page, inbox: string): Promise<void> {
     await page.fill('#new-inbox', inbox);

@@ -8,7 +8,7 @@ import { evaluateRetrieval, parseJsonl, querySchema } from '../../src/eval/retri
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const KEYS = ['recall1', 'recall5', 'mrr10', 'abstainPrecision', 'abstainRecall', 'abstainF1'];
+const KEYS = ['recall1', 'recall5', 'mrr10', 'handoffPrecision', 'handoffRecall', 'handoffF1', 'falseHandoff'];
 
 describe('npm run eval (retrieval)', () => {
   it('prints vector, bm25 and hybrid metrics as one JSON object; the hybrid is the best ranker and hands off every off-topic query', async () => {
@@ -20,8 +20,8 @@ describe('npm run eval (retrieval)', () => {
     expect(hybrid.recall1).toBeGreaterThanOrEqual(0.85);
     expect(hybrid.mrr10).toBeGreaterThanOrEqual(Math.max(vector.mrr10!, bm25.mrr10!));
     expect(hybrid.recall1).toBeGreaterThan(vector.recall1!);
-    expect(hybrid.abstainRecall).toBe(1);
-    expect(hybrid.abstainF1).toBeGreaterThanOrEqual(0.85);
+    expect(hybrid.handoffRecall).toBe(1);
+    expect(hybrid.handoffF1).toBeGreaterThanOrEqual(0.85);
   }, 60_000);
 
   it('scores a tiny set exactly', async () => {
@@ -34,7 +34,7 @@ describe('npm run eval (retrieval)', () => {
       { query: 'berapa lama pengiriman ke Bali', gold_id: 'pengiriman' },
       { query: 'what is the capital of France', gold_id: null },
     ]);
-    expect(results.hybrid).toEqual({ recall1: 1, recall5: 1, mrr10: 1, abstainPrecision: 1, abstainRecall: 1, abstainF1: 1 });
+    expect(results.hybrid).toEqual({ recall1: 1, recall5: 1, mrr10: 1, handoffPrecision: 1, handoffRecall: 1, handoffF1: 1, falseHandoff: 0 });
   });
 
   it('names the file and line of a bad row, and a gold id that is not in the knowledge base', async () => {

@@ -1,6 +1,7 @@
 // A fake OpenAI-compatible server on 127.0.0.1 for tests: the real ChatOpenAI and OpenAIEmbeddings code
 // paths run against it. It records every request, answers chat completions with a responder (by
-// default: the first sentence of the first passage in the prompt, or NO_ANSWER), computes embeddings
+// default: the first sentence of the first passage in the prompt, or NO_ANSWER; the customer's messages unchanged
+// to the condensing prompt; a fixed greeting to the small-talk prompt), computes embeddings
 // with OfflineEmbeddings so retrieval through it is meaningful, and can fail on demand.
 import type { Server, Socket } from 'node:net';
 import express from 'express';
@@ -61,7 +62,11 @@ function contentText(content: unknown): string {
 
 /** The default responder: the first sentence of the first passage in the last user message. */
 export const answerFromPassages: Responder = (messages) => {
+  const system = messages.find((message) => message.role === 'system')?.content ?? '';
   const user = [...messages].reverse().find((message) => message.role === 'user');
+  // The condensing step of history-aware retrieval: a fake that leaves the customer's messages as they are.
+  if (system.includes('standalone questions')) return /<customer_messages>\n?([\s\S]*?)\n?<\/customer_messages>/.exec(user?.content ?? '')?.[1]?.trim() ?? 'NONE';
+  if (system.includes('making small talk')) return 'Hello! How can I help you today?';
   const passage = /<passage\b[^>]*>\n?([\s\S]*?)<\/passage>/.exec(user?.content ?? '')?.[1]?.trim();
   if (passage === undefined || passage.length === 0) return 'NO_ANSWER';
   const firstLine = passage.split('\n').find((line) => line.trim().length > 0) ?? passage;

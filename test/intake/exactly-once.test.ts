@@ -63,6 +63,6 @@ describe('exactly once', () => {
     await h.settle();
     expect(calls(h.fake!)).toEqual([MESSAGES]);
     expect(answerer.requests.map((r) => r.messages)).toEqual([['Halo kak', 'mau tanya', 'berapa lama pengiriman ke Surabaya?']]);
-    expect((h.fake!.requests[0]!.body as { content: string }).content).toBe('Answer to: Halo kak / mau tanya / berapa lama pengiriman ke Surabaya?');
+    expect((h.fake!.requests[0]!.body as { content: string }).content).toBe('Halo kak! Answer to: Halo kak / mau tanya / berapa lama pengiriman ke Surabaya?');
   });
 });

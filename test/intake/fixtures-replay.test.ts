@@ -93,7 +93,8 @@ describe('what the fixture-driven requests carry', () => {
     await h.settle();
     const [post] = h.fake!.requests;
     const body = post!.body as { content: string; message_type: string; private: boolean };
-    expect(Object.keys(body).sort()).toEqual(['content', 'message_type', 'private']);
+    expect(Object.keys(body).sort()).toEqual(['content', 'content_attributes', 'message_type', 'private']);
+    expect(post!.body).toMatchObject({ content_attributes: { jawab_action: '3-42:1' } });
     expect(body.message_type).toBe('outgoing');
     expect(body.private).toBe(false);
     expect(body.content).toContain('If you see two charges for the same order or the same invoice');
@@ -108,7 +109,12 @@ describe('what the fixture-driven requests carry', () => {
     await h.deliver(fixture('message_updated.input_select_submitted.json'));
     await h.settle();
     const bodies = h.fake!.requests.filter((r) => r.method === 'POST').map((r) => r.body);
-    expect(bodies[0]).toEqual({ content: expect.stringContaining('passing you to a member of our team'), message_type: 'outgoing', private: false });
+    expect(bodies[0]).toEqual({
+      content: expect.stringContaining('passing you to a member of our team'),
+      message_type: 'outgoing',
+      private: false,
+      content_attributes: { jawab_action: expect.stringMatching(/^\d+-\d+:1$/) },
+    });
     expect(bodies[1]).toMatchObject({ private: true, message_type: 'outgoing' });
     const note = (bodies[1] as { content: string }).content;
     expect(note).toContain('the customer asked for a human');

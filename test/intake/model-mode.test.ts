@@ -51,22 +51,24 @@ describe('model mode through the engine', () => {
   });
 
   it('answers from the offline extractive answerer when the model fails', async () => {
-    openai.failNext('status500', 2, 'chat'); // the call and its one retry
+    // A model that is down fails every call: the condensing of the follow-up and the answer, each with its one retry.
+    openai.failNext('status500', 4, 'chat');
     await h.deliver({ ...fixture('message_created.incoming_contact.json'), id: 7001, content: 'How long does delivery to Surabaya take?' });
     await h.settle(20_000);
     const last = replies().at(-1)!;
     expect(last).toContain('Surabaya');
     expect(last).not.toContain('pending authorisation');
-    expect(await modelFailures()).toEqual({ error: 1 });
+    expect(await modelFailures()).toEqual({ error: 2 });
     expect(logLines.filter((l) => l.includes('the model call failed'))).toHaveLength(1);
+    expect(logLines.filter((l) => l.includes('the model could not condense the question'))).toHaveLength(1);
   });
 
   it('answers offline when the model does not answer in time, and counts and logs the timeout', async () => {
-    openai.failNext('timeout', 2, 'chat'); // the call and its one retry
+    openai.failNext('timeout', 4, 'chat'); // condensing and answering, each with its one retry
     await h.deliver({ ...fixture('message_created.incoming_contact.json'), id: 7002, content: 'Berapa lama pengiriman ke Bali?' });
     await h.settle(20_000);
     expect(replies().at(-1)).toContain('Bali');
-    expect(await modelFailures()).toEqual({ error: 1, timeout: 1 });
+    expect(await modelFailures()).toEqual({ error: 2, timeout: 2 });
     const logged = logLines.filter((l) => l.includes('the model call failed')).map((l) => JSON.parse(l) as { failure: string });
     expect(logged.map((l) => l.failure)).toEqual(['error', 'timeout']);
   });

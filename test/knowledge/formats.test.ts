@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { csvCatalog, jsonCatalog, parsePrice } from '../../src/knowledge/formats/catalog.js';
 import { loadKnowledgeFolder, parseFile } from '../../src/knowledge/loader.js';
+import { chunkDocument } from '../../src/knowledge/chunker.js';
+import { extractiveAnswer } from '../../src/answer/extractive.js';
 import { makeDocx, makePdf } from '../helpers/documents.js';
 
 let root: string | undefined;
@@ -78,5 +80,19 @@ describe('product catalogs', () => {
     expect([parsePrice('250.000'), parsePrice('1,250,000'), parsePrice('19.99'), parsePrice('19,5'), parsePrice('Rp 75.000'), parsePrice('abc')]).toEqual([
       250000, 1250000, 19.99, 19.5, 75000, undefined,
     ]);
+  });
+});
+
+describe('catalog products in the customer language', () => {
+  it('keeps each product with its chunk, and writes it out with labels in the reply language', async () => {
+    const csv = 'nama,harga,ukuran,stok,link\nDress Kawung,329000,"S, M, L",0,https://toko.test/kawung\n';
+    const { file } = await parseFile('produk.csv', Buffer.from(csv), { catalog: { currency: 'IDR', language: 'id' } });
+    const [chunk] = await chunkDocument(file);
+    // Intl writes a no-break space after the currency symbol.
+    expect(chunk!.text.replace(/\u00a0/g, ' ')).toBe('Dress Kawung — harga Rp 329.000 — varian S, M, L — stok habis — https://toko.test/kawung');
+    const passage = { id: 'p', text: chunk!.text, score: 0.9, metadata: chunk!.metadata };
+    expect(extractiveAnswer({ passages: [passage], query: 'kawung dress price', language: 'en', replyLength: 'medium' })?.text.replace(/\u00a0/g, ' ')).toBe(
+      'Dress Kawung — price Rp 329.000 — variants S, M, L — out of stock — https://toko.test/kawung',
+    );
   });
 });

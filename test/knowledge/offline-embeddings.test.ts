@@ -8,8 +8,8 @@ describe('OfflineEmbeddings', () => {
   const embeddings = new OfflineEmbeddings();
 
   it('has a stable id that names the feature version and size', () => {
-    expect(embeddings.id).toBe('offline-hash-v3-dim384');
-    expect(new OfflineEmbeddings({ dimensions: 512 }).id).toBe('offline-hash-v3-dim512');
+    expect(embeddings.id).toBe('offline-hash-v4-dim384');
+    expect(new OfflineEmbeddings({ dimensions: 512 }).id).toBe('offline-hash-v4-dim512');
   });
 
   it('is deterministic and unit length', async () => {

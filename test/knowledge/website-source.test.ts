@@ -44,7 +44,7 @@ let embeddings: CountingEmbeddings;
 let index: KnowledgeIndex;
 let settings: SettingsStore;
 let now: number;
-const manager = (allowPrivateHosts: string[] = ['127.0.0.1']) =>
+const manager = (allowPrivateHosts: string[] = ['127.0.0.1:*']) =>
   new KnowledgeSources({ index, dataDir: dir, settings, allowPrivateHosts, now: () => now });
 
 beforeEach(async () => {

@@ -37,7 +37,7 @@ describe.skipIf(!runs)('the engine on Redis', () => {
     expect(responses.map((r) => r.body.result).sort()).toEqual(['accepted', 'duplicate', 'duplicate', 'duplicate', 'duplicate']);
     await h!.settle();
     expect(calls(h!.fake!)).toEqual([`POST ${MESSAGES} bot`]);
-    expect((await h!.jawab.store.read('3-42'))!.state!.lastAnswer!.text).toBe('Fixed answer.');
+    expect((await h!.jawab.store.read('3-42'))!.state!.lastAnswer!.text).toBe('Hi! Fixed answer.');
   });
 
   it('answers a burst within the reply delay once, when the delayed job fires', async () => {

@@ -6,14 +6,17 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { Mutex } from 'redis-semaphore';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { QueuedEvent } from '../../src/store/ports.js';
+import { Intake } from '../../src/intake/intake.js';
 import { silentLogger } from '../../src/log.js';
 import { DEFAULT_JOB_TIMING, type JobsConnection } from '../../src/redis/jobs.js';
 import { LimitersOnRedis } from '../../src/redis/limiters.js';
 import { RedisLocks } from '../../src/redis/redis-locks.js';
-import { RedisSeenKeys } from '../../src/redis/redis-seen-keys.js';
+import { RedisSeenKeys, STORING_TTL_MS } from '../../src/redis/redis-seen-keys.js';
 import { RedisWakeUps } from '../../src/redis/redis-wake-ups.js';
 import { shareSettings } from '../../src/redis/shared-settings.js';
 import { SettingsStore } from '../../src/store/settings-store.js';
+import { customerMessage } from '../helpers/payloads.js';
 import { dropPrefix, redisForTests, TEST_REDIS_URL, testPrefix } from '../helpers/redis.js';
 
 const runs = await redisForTests('the Redis ports');
@@ -137,15 +140,57 @@ describe.skipIf(!runs)('Redis seen keys', () => {
   it('accepts a delivery on one replica only, and again after it was forgotten', async () => {
     const [a, b] = [new RedisSeenKeys(client(), prefix), new RedisSeenKeys(client(), prefix)];
     const claims = await Promise.all([a.claim(['m:1', 'd:x']), b.claim(['m:1', 'd:x']), b.claim(['m:1']), a.claim(['d:x', 'm:2'])]);
-    expect(claims.filter(Boolean)).toHaveLength(1);
-    expect(await a.claim(['m:2'])).toBe(true);
+    expect(claims.sort()).toEqual(['new', 'storing', 'storing', 'storing']);
+    expect(await a.claim(['m:2'])).toBe('new');
+    await a.stored(['m:2']);
+    expect(await b.claim(['m:2', 'd:y'])).toBe('duplicate');
     await a.forget(['m:1', 'd:x']);
-    expect(await b.claim(['m:1', 'd:x'])).toBe(true);
+    expect(await b.claim(['m:1', 'd:x'])).toBe('new');
+  });
+
+  it('lets a claim whose event was never stored lapse', async () => {
+    const [a, b] = [new RedisSeenKeys(client(), prefix), new RedisSeenKeys(client(), prefix)];
+    expect(await a.claim(['m:3'])).toBe('new');
+    expect(await b.claim(['m:3'])).toBe('storing');
+    await new Promise((r) => setTimeout(r, STORING_TTL_MS + 100));
+    expect(await b.claim(['m:3'])).toBe('new');
+  });
+});
+
+describe.skipIf(!runs)('the intake on shared seen keys', () => {
+  /** A replica's intake; its queue stores events in `stored`, or never finishes storing one (the replica dies). */
+  const intake = (stored?: QueuedEvent[]) =>
+    new Intake({
+      queue: { push: async (entry) => (stored ? void stored.push(entry) : new Promise<void>(() => undefined)), start: async () => 0, stop: async () => undefined, close: async () => undefined },
+      seen: new RedisSeenKeys(client(), prefix),
+      allowUnsigned: true,
+    });
+
+  it('accepts the retry of a delivery whose replica died while storing it, on another replica', async () => {
+    const stored: QueuedEvent[] = [];
+    const [dying, other] = [intake(), intake(stored)];
+    const body = customerMessage({ id: 71, text: 'hello' });
+    void dying.receive(body, 'delivery-71');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await other.receive(body, 'delivery-71')).toEqual({ status: 200, result: 'accepted' });
+    expect(stored.map((e) => e.deliveryId)).toEqual(['delivery-71']);
+    expect(await other.receive(body, 'delivery-71')).toEqual({ status: 200, result: 'duplicate' });
+  });
+
+  it('answers a copy that arrives while another replica stores the same delivery as a duplicate, once it is stored', async () => {
+    const storedA: QueuedEvent[] = [];
+    const storedB: QueuedEvent[] = [];
+    const [a, b] = [intake(storedA), intake(storedB)];
+    const body = customerMessage({ id: 72, text: 'hello' });
+    const results = await Promise.all([a.receive(body, 'delivery-72'), b.receive(body, 'delivery-72'), a.receive(body, 'delivery-72')]);
+    expect(results.map((r) => ('result' in r ? r.result : r.code)).sort()).toEqual(['accepted', 'duplicate', 'duplicate']);
+    expect(storedA.length + storedB.length).toBe(1);
   });
 });
 
 describe.skipIf(!runs)('settings shared through Redis', () => {
-  it('gives a starting replica the shared settings, and applies a change made on one replica on the other', async () => {
+  /** Two settings folders, and a replica's settings store on one of them, shared through Redis. */
+  const replicas = async () => {
     const dirs = [await mkdtemp(join(tmpdir(), 'jawab-settings-')), await mkdtemp(join(tmpdir(), 'jawab-settings-'))];
     stops.push(async () => {
       for (const dir of dirs) await rm(dir, { recursive: true, force: true });
@@ -156,6 +201,11 @@ describe.skipIf(!runs)('settings shared through Redis', () => {
       stops.push(async () => stop());
       return settings;
     };
+    return { dirs, replica };
+  };
+
+  it('gives a starting replica the shared settings, and applies a change made on one replica on the other', async () => {
+    const { dirs, replica } = await replicas();
     const a = await replica(dirs[0]!);
     const changed = { ...a.get(), defaultProfile: { ...a.get().defaultProfile, replyDelaySeconds: 7 } };
     expect(await a.put(changed)).toMatchObject({ ok: true });
@@ -167,6 +217,26 @@ describe.skipIf(!runs)('settings shared through Redis', () => {
     const deadline = Date.now() + 5_000;
     while ((await SettingsStore.open(dirs[0]!)).get().enabled !== false && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     expect((await SettingsStore.open(dirs[0]!)).get().enabled).toBe(false);
+  });
+
+  it('keeps one history of published versions for every replica, and restores on one what the other published', async () => {
+    const { dirs, replica } = await replicas();
+    const a = await replica(dirs[0]!);
+    const b = await replica(dirs[1]!);
+    const base = a.get();
+    expect(await a.put({ ...base, defaultProfile: { ...base.defaultProfile, replyDelaySeconds: 7 } }, { via: 'PUT /api/settings', address: '10.0.0.1' })).toMatchObject({ ok: true });
+    await until(() => b.get().defaultProfile.replyDelaySeconds === 7);
+    expect(await b.put({ ...b.get(), enabled: false }, { via: 'PUT /api/settings', address: '10.0.0.2' })).toMatchObject({ ok: true });
+    const listed = (await a.versions()).map((v) => [v.version, v.by.address ?? v.by.via, v.settings.enabled, v.settings.defaultProfile.replyDelaySeconds]);
+    expect(listed).toEqual([
+      [3, '10.0.0.2', false, 7],
+      [2, '10.0.0.1', true, 7],
+      [1, 'found at start', true, 3],
+    ]);
+    expect(await b.versions()).toEqual(await a.versions());
+    expect(await a.restore(2, { via: 'restore of version 2' })).toMatchObject({ ok: true });
+    await until(() => b.get().enabled === true);
+    expect((await b.versions())[0]).toMatchObject({ version: 4, by: { via: 'restore of version 2' } });
   });
 });
 

@@ -106,7 +106,7 @@ describe('contact variables in fixed texts', () => {
     const harness = await converse({ flow }, contact, ['Halo', typed]);
     expect(sent(harness)).toEqual(messages);
     const menu = harness.fake!.conversation(1, 42).messages.find((m) => m.content === messages[1]);
-    expect(menu?.contentAttributes).toEqual({ items: titles.map((title, i) => ({ title, value: String(i) })) });
+    expect(menu?.contentAttributes).toEqual({ jawab_action: '3-42:2', items: titles.map((title, i) => ({ title, value: String(i) })) });
   });
 
   it('a message held until the name is given is filled with the name just given', async () => {

@@ -65,7 +65,7 @@ describe('flow', () => {
       message_type: 'outgoing',
       private: false,
       content_type: 'input_select',
-      content_attributes: { items: ITEMS },
+      content_attributes: { jawab_action: '3-42:1', items: ITEMS },
     });
     const menu = publicBot(harness)[0]!;
 

@@ -116,6 +116,8 @@ describe('rules end to end', () => {
     await harness.deliver(customerMessage({ id: 9030, text: 'Hello, we want to place a corporate order of 200 shirts' }));
     await harness.settle();
     expect(calls(harness.fake!)).toEqual([
+      `GET ${CONV}/labels user`,
+      `POST ${CONV}/labels user`,
       `POST ${CONV}/messages bot`,
       `POST ${CONV}/messages bot`,
       `GET ${CONV}/labels user`,
@@ -123,10 +125,43 @@ describe('rules end to end', () => {
       `POST ${CONV}/assignments bot`,
       `POST ${CONV}/toggle_status bot`,
     ]);
-    expect(harness.fake!.requests[4]!.body).toEqual({ team_id: 2 });
+    expect(harness.fake!.requests[1]!.body).toEqual({ labels: ['b2b'] });
+    expect(harness.fake!.requests[5]!.body).toEqual({ labels: ['b2b', 'jawab-handoff'] });
+    expect(harness.fake!.requests[6]!.body).toEqual({ team_id: 2 });
     const note = harness.fake!.conversation(1, 42).messages.find((m) => m.private)!.content;
     expect(note).toContain('a rule said so (vip)');
     expect((await harness.jawab.store.read('3-42'))!.state!.owner).toBe('human');
+    harness.fake!.assertNoViolations();
+  });
+
+  it('a rule that hands off keeps its labels, priority and note, in the documented order, the handoff last', async () => {
+    const harness = await start({
+      rules: [
+        rule({
+          name: 'refund',
+          conditions: [{ type: 'contains', value: 'text', text: 'refund' }],
+          actions: [
+            { type: 'add_labels', labels: ['refund'] },
+            { type: 'set_priority', priority: 'urgent' },
+            { type: 'private_note', text: 'Refund requested: check the order before replying.' },
+            { type: 'handoff' },
+          ],
+        }),
+      ],
+    });
+    await harness.deliver(customerMessage({ id: 9031, text: 'I want a refund for order 5521' }));
+    await harness.settle();
+    const requests = harness.fake!.requests.filter((r) => r.method !== 'GET');
+    expect(requests.map((r) => [r.method, r.path, r.body])).toEqual([
+      ['POST', `${CONV}/labels`, { labels: ['refund'] }],
+      ['POST', `${CONV}/toggle_priority`, { priority: 'urgent' }],
+      ['POST', `${CONV}/messages`, { content: 'Refund requested: check the order before replying.', message_type: 'outgoing', private: true }],
+      ['POST', `${CONV}/messages`, expect.objectContaining({ content: 'I am passing you to a member of our team now. They will reply here shortly.', private: false })],
+      ['POST', `${CONV}/messages`, expect.objectContaining({ private: true, content: expect.stringContaining('a rule said so (refund)') })],
+      ['POST', `${CONV}/labels`, { labels: ['refund', 'jawab-handoff'] }],
+      ['POST', `${CONV}/assignments`, expect.anything()],
+      ['POST', `${CONV}/toggle_status`, { status: 'open' }],
+    ]);
     harness.fake!.assertNoViolations();
   });
 

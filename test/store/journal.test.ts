@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MessageEvent } from '../../src/engine/events.js';
-import { Journal, type JournalEntry } from '../../src/store/journal.js';
+import { silentLogger } from '../../src/log.js';
+import { Journal, type JournalEntry, journalEntryShape } from '../../src/store/journal.js';
 
 let dataDir: string;
 const open: Journal[] = [];
@@ -36,7 +37,7 @@ const entry = (messageId: number): JournalEntry => {
 };
 
 const openJournal = async (segmentEntries?: number) => {
-  const opened = await Journal.open(dataDir, segmentEntries);
+  const opened = await Journal.open(dataDir, { segmentEntries, shape: journalEntryShape });
   open.push(opened.journal);
   return opened;
 };
@@ -67,5 +68,28 @@ describe('the intake journal', () => {
     expect(await readdir(join(dataDir, 'journal'))).toEqual(['00000002.jsonl']);
     const { recovered } = await openJournal(2);
     expect(messageIds(recovered)).toEqual([3]);
+  });
+});
+
+describe('a journal line that is not an event', () => {
+  it('is moved aside with a warning naming the file and line, and the events around it are recovered', async () => {
+    const first = await openJournal();
+    await first.journal.append(entry(1));
+    await first.journal.close();
+    const [segment] = (await readdir(join(dataDir, 'journal'))).filter((f) => f.endsWith('.jsonl'));
+    const file = join(dataDir, 'journal', segment!);
+    const { appendFile } = await import('node:fs/promises');
+    await appendFile(file, `{}\n{"event": {"kind": "message"}}\n${JSON.stringify(entry(2))}\n`);
+
+    const warnings: string[] = [];
+    const log = { ...silentLogger, warn: (msg: string) => warnings.push(msg) };
+    const opened = await Journal.open(dataDir, { shape: journalEntryShape, log });
+    open.push(opened.journal);
+    expect(messageIds(opened.recovered)).toEqual([1, 2]);
+    expect(warnings).toEqual([
+      `${file} line 2 is not an accepted event (event: Invalid input: expected object, received undefined): moved aside to ${file}.rejected`,
+      `${file} line 3 is not an accepted event (event.ref: Invalid input: expected object, received undefined): moved aside to ${file}.rejected`,
+    ]);
+    expect(await readFile(`${file}.rejected`, 'utf8')).toBe('{}\n{"event": {"kind": "message"}}\n');
   });
 });

@@ -3,8 +3,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { initialState } from '../../src/engine/state.js';
 import { LowdbConversationStore } from '../../src/store/lowdb-store.js';
-import type { ConversationRecord } from '../../src/store/types.js';
+import { type ConversationRecord, type Settlement, settleEntry } from '../../src/store/types.js';
 
 let dataDir: string;
 let store: LowdbConversationStore;
@@ -72,5 +73,33 @@ describe('write-behind', () => {
     await store.update('1-5', mark(1, false));
     await expect(store.durable('1-5')).resolves.toBeUndefined();
     await expect(store.durable('9-9')).resolves.toBeUndefined();
+  });
+
+  it('keeps a settled action settled after a crash, though the rest of its change was deferred', async () => {
+    const ref = { accountId: 1, inboxId: 1, conversationId: 6 };
+    await store.update('1-6', (record) => {
+      record.state = initialState(ref, T0);
+      record.outbox.push({ id: '1', action: { type: 'reply', content: 'hi' }, status: 'inflight', attempts: 1, createdAt: T0 });
+      record.outbox.push({ id: '2', action: { type: 'note', content: 'for the agent' }, status: 'pending', attempts: 0, createdAt: T0 });
+      return { value: undefined, changed: true };
+    });
+    const settled: Settlement[] = [{ entryId: '1', audit: { at: T0, what: 'applied reply', why: 'message 7' } }];
+    await store.update('1-6', (record) => {
+      settleEntry(record, settled[0]!);
+      record.seen.k6 = T0;
+      return { value: undefined, changed: true, defer: true, settled };
+    });
+    expect(await onDisk('1-6')).toMatchObject({ outbox: [{ id: '1' }, { id: '2' }] });
+
+    // A crash before the checkpoint, twice: the settling is replayed into the record once, the deferred rest is lost.
+    for (let restart = 0; restart < 2; restart++) {
+      const restarted = await LowdbConversationStore.open(dataDir);
+      const record = await restarted.peek('1-6');
+      expect(record.outbox.map((e) => e.id)).toEqual(['2']);
+      expect(record.state!.audit).toEqual([{ at: T0, what: 'applied reply', why: 'message 7' }]);
+      expect(record.seen).toEqual({});
+      await restarted.close();
+    }
+    expect((await onDisk('1-6'))!.outbox.map((e) => e.id)).toEqual(['2']);
   });
 });

@@ -21,7 +21,14 @@ describe('POST /api/playground', () => {
     const [answer, handoff] = res.body.steps;
     expect(answer.customer).toBe('berapa lama pengiriman ke Surabaya?');
     expect(answer.messages).toEqual([{ content: expect.stringContaining('Surabaya'), private: false }]);
-    expect(answer.decisions).toEqual([{ what: 'reply', why: 'answered from knowledge (offline)', sources: [expect.objectContaining({ source: 'id/pengiriman.md' })] }]);
+    // The regions list says Surabaya is 2–3 working days, and the rate table's row agrees: both are quoted.
+    expect(answer.decisions).toEqual([
+      {
+        what: 'reply',
+        why: 'answered from knowledge (offline)',
+        sources: [expect.objectContaining({ source: 'id/pengiriman.md' }), expect.objectContaining({ source: 'id/ongkos-kirim.md' })],
+      },
+    ]);
     expect(answer.actions).toEqual([expect.stringMatching(/^reply: .*Surabaya/)]);
 
     expect(handoff.messages.map((m: { content: string; private: boolean }) => [m.private, m.content.split('\n')[0]])).toEqual([

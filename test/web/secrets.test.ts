@@ -60,4 +60,24 @@ describe('secrets', () => {
     const { problems } = restoreSecrets(incoming, stored, schema);
     expect(problems).toEqual([{ path: 'integrations.0.key', message: 'this secret was not kept: type it again' }]);
   });
+
+  it('refuses a mask sent back with the address beside it on another host, and keeps it for the same host', () => {
+    const urlSchema = z.toJSONSchema(z.object({ hooks: z.array(z.object({ url: z.url(), token: z.string() })), token: z.string() })) as JsonSchema;
+    const kept = { hooks: [{ url: 'https://a.example/x', token: 'token-aaaaaaaa1111' }], token: 'top-level-secret' };
+    const shown = maskSecrets(kept, urlSchema);
+    expect(restoreSecrets({ ...shown, hooks: [{ url: 'https://a.example/other/path', token: shown.hooks[0]!.token }] }, kept, urlSchema)).toEqual({
+      value: { hooks: [{ url: 'https://a.example/other/path', token: 'token-aaaaaaaa1111' }], token: 'top-level-secret' },
+      problems: [],
+    });
+    for (const url of ['https://b.example/x', 'https://a.example:8443/x', 'https://evil.a.example/x']) {
+      const { problems } = restoreSecrets({ ...shown, hooks: [{ url, token: shown.hooks[0]!.token }] }, kept, urlSchema);
+      expect(problems).toEqual([
+        { path: 'hooks.0.token', message: `this secret was kept for a.example and the address is now ${new URL(url).host}: type the secret again (a kept secret never follows a new host)` },
+      ]);
+    }
+    // Moved to another item of the list that points elsewhere: refused as well.
+    const two = { hooks: [{ url: 'https://a.example/', token: 'token-aaaaaaaa1111' }, { url: 'https://b.example/', token: '' }] };
+    const swapped = { hooks: [{ url: 'https://a.example/', token: '' }, { url: 'https://b.example/', token: maskSecrets(two, urlSchema).hooks[0]!.token }] };
+    expect(restoreSecrets(swapped, two, urlSchema).problems.map((p) => p.path)).toEqual(['hooks.1.token']);
+  });
 });

@@ -62,3 +62,34 @@ describe('the admin token', () => {
     expect((await api('/api/settings', ADMIN_TOKEN)).status).toBe(200);
   });
 });
+
+describe('behind a reverse proxy (TRUST_PROXY)', () => {
+  /** A request through the proxy for client `client`: the proxy (this test, on 127.0.0.1) names it in X-Forwarded-For. */
+  const viaProxy = (client: string, token: string) => api('/api/settings', token).set('x-forwarded-for', client);
+
+  async function lockOut(client: string): Promise<void> {
+    for (let i = 1; i <= 20; i++) await viaProxy(client, `wrong-token-${i}`);
+    expect((await viaProxy(client, ADMIN_TOKEN)).status).toBe(429);
+  }
+
+  it.each(['1', '127.0.0.1', 'loopback', '127.0.0.0/8, ::1'])('with TRUST_PROXY=%s, 20 wrong tokens lock out that client only, not every admin behind the proxy', async (TRUST_PROXY) => {
+    h = await startHarness({ helpdesk: 'sandbox', env: { TRUST_PROXY } });
+    await lockOut('203.0.113.5');
+    expect((await viaProxy('203.0.113.6', ADMIN_TOKEN)).status).toBe(200);
+    // The settings history names the real client as well.
+    await request(h.jawab.http).patch('/api/settings').set('authorization', `Bearer ${ADMIN_TOKEN}`).set('x-forwarded-for', '198.51.100.7').send({ enabled: false }).expect(200);
+    expect((await h.jawab.settings.versions())[0]?.by.address).toBe('198.51.100.7');
+  });
+
+  it('without it, the proxy is the client: a forged X-Forwarded-For changes nothing', async () => {
+    h = await startHarness({ helpdesk: 'sandbox' });
+    await lockOut('203.0.113.5');
+    expect((await viaProxy('203.0.113.6', ADMIN_TOKEN)).status).toBe(429);
+  });
+
+  it('trusts only the addresses named: a client that is not the proxy cannot pick its own address', async () => {
+    h = await startHarness({ helpdesk: 'sandbox', env: { TRUST_PROXY: '10.0.0.0/8' } });
+    await lockOut('203.0.113.5');
+    expect((await viaProxy('203.0.113.6', ADMIN_TOKEN)).status).toBe(429);
+  });
+});

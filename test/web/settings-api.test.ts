@@ -55,7 +55,7 @@ describe('settings draft and publish', () => {
     await api.put('/api/settings/draft').set(auth).send({ ...settings, enabled: false }).expect(200);
     const discarded = await api.delete('/api/settings/draft').set(auth).expect(200);
     expect(discarded.body).toMatchObject({ differs: false, settings: { enabled: true } });
-    await api.put('/api/settings').set(auth).send({ ...settings, replyDelaySeconds: 5, defaultProfile: { ...settings.defaultProfile, replyDelaySeconds: 9 } }).expect(200);
+    await api.put('/api/settings').set(auth).send({ ...settings, defaultProfile: { ...settings.defaultProfile, replyDelaySeconds: 9 } }).expect(200);
     expect(h.jawab.settings.get().defaultProfile.replyDelaySeconds).toBe(9);
     await api.get('/api/settings/draft').expect(401);
   });

@@ -26,6 +26,8 @@ export interface Product {
 
 export interface CatalogText {
   text: string;
+  /** The products themselves: an answer writes a product out again in the customer's language. */
+  products: Product[];
   /** One line per skipped row: "row 4: price "abc" is not a number". */
   warnings: string[];
 }
@@ -90,7 +92,8 @@ function toProduct(record: Record<string, unknown>): Product {
     product.stock = parsed;
   }
   const variants = values.variants;
-  product.variants = (Array.isArray(variants) ? variants.map(text) : text(variants).split(/[,;|/]/)).map((v) => v.trim()).filter(Boolean);
+  // "S, M, L" or "S;M;L"; a comma without a space is a decimal ("2 x 1,1 m").
+  product.variants = (Array.isArray(variants) ? variants.map(text) : text(variants).split(/\s*[;|/]\s*|,\s+/)).map((v) => v.trim()).filter(Boolean);
   const link = text(values.link);
   if (link !== '') product.link = link;
   const description = text(values.description);
@@ -107,9 +110,12 @@ export function formatPrice(price: number, options: CatalogOptions): string {
   }).format(price);
 }
 
-/** A product as one line: name, description, price, variants, stock, link. */
-export function productLine(product: Product, options: CatalogOptions): string {
-  const labels = LABELS[options.language];
+/**
+ * A product as one line: name, description, price, variants, stock, link. The labels ("harga", "price") are in
+ * `labelLanguage` (the customer's, in an answer), the price as the catalog writes it.
+ */
+export function productLine(product: Product, options: CatalogOptions, labelLanguage: Language = options.language): string {
+  const labels = LABELS[labelLanguage];
   const parts = [product.description === undefined ? product.name : `${product.name}: ${product.description}`];
   if (product.price !== undefined) parts.push(`${labels.price} ${formatPrice(product.price, options)}`);
   if (product.variants.length > 0) parts.push(`${labels.variants} ${product.variants.join(', ')}`);
@@ -122,7 +128,7 @@ function render(products: Product[], warnings: string[], options: CatalogOptions
   if (products.length === 0) {
     throw new Error(warnings.length > 0 ? `no usable product rows (${warnings.slice(0, 3).join('; ')})` : 'the catalog has no products');
   }
-  return { text: products.map((product) => `## ${product.name}\n\n${productLine(product, options)}`).join('\n\n'), warnings };
+  return { text: products.map((product) => `## ${product.name}\n\n${productLine(product, options)}`).join('\n\n'), products, warnings };
 }
 
 /** csv-parse's "Invalid Record Length: columns length is 3, got 4 on line 4" -> "4 columns, the header has 3". */

@@ -1,5 +1,6 @@
 // The Analytics tab: per day and per inbox, what the AI took, answered, resolved alone and handed off (by reason),
-// the median time to the first reply, the questions it could not answer, and follow-up outcomes.
+// the median time to the first reply, the questions it could not answer, follow-up outcomes, and the helpdesk actions
+// that failed for good (each conversation's audit trail, in the dashboard app, says which and why).
 import { useEffect, useState } from 'preact/hooks';
 import type { AnalyticsReport } from '../../analytics/report.js';
 import { api } from './api.js';
@@ -38,6 +39,7 @@ export function AnalyticsTab() {
         <Tile label={t('analytics.answered')} value={total.answered} />
         <Tile label={t('analytics.resolved')} value={total.resolvedWithoutHuman} />
         <Tile label={t('analytics.handoffs')} value={total.handedOff} />
+        <Tile label={t('analytics.failedActions')} value={Object.values(total.failedActions).reduce((a, b) => a + b, 0)} />
         <Tile label={t('analytics.firstReply')} value={total.medianFirstReplySeconds === null ? '—' : t('common.seconds', { n: Math.round(total.medianFirstReplySeconds) })} />
       </div>
       <h3>{t('analytics.perDay')}</h3>
@@ -53,6 +55,7 @@ export function AnalyticsTab() {
       <div class="columns">
         <div><h3>{t('analytics.byReason')}</h3><Breakdown rows={entries(total.handoffsByReason)} empty={t('analytics.nothing')} /></div>
         <div><h3>{t('analytics.followUps')}</h3><Breakdown rows={entries(total.followUps)} empty={t('analytics.nothing')} /></div>
+        <div id="analytics-failed-actions"><h3>{t('analytics.failedActions')}</h3><Breakdown rows={entries(total.failedActions)} empty={t('analytics.nothing')} /></div>
       </div>
       <h3>{t('analytics.unanswered')}</h3>
       <Breakdown rows={report.topUnanswered.map((q) => ({ label: q.question, value: q.count }))} empty={t('analytics.nothing')} />

@@ -158,7 +158,7 @@ function DashboardApp() {
       )}
       <details>
         <summary>{WORDS.trail}</summary>
-        <ol class="audit">{view.audit.map((a) => <li>{new Date(a.at).toLocaleTimeString()} · {a.what}: {a.why}</li>)}</ol>
+        <ol class="audit">{view.audit.map((a) => <li class={a.what.startsWith('dropped ') ? 'failed' : undefined}>{new Date(a.at).toLocaleTimeString()} · {a.what}: {a.why}</li>)}</ol>
       </details>
     </div>
   );

@@ -5,6 +5,7 @@ import { AnalyticsTab } from './analytics-tab.js';
 import { api, ApiError, type FieldError, token } from './api.js';
 import { Field, ObjectEditor } from './fields.js';
 import { FlowEditor } from './flow-editor.js';
+import { HistoryPicker } from './history-picker.js';
 import { Form, type FormContext, useForm } from './form-context.js';
 import { initialLang, type Lang, translate } from './i18n.js';
 import { withPublishedSources } from './knowledge-client.js';
@@ -144,6 +145,16 @@ function Editor({ lang, onUnauthorized }: { lang: Lang; onUnauthorized: () => vo
       fail(e);
     }
   };
+  /** A version restored from the history is published at once; a draft in progress stays as it was. */
+  const restored = async (version: number) => {
+    try {
+      take(await api<Draft>('GET', '/api/settings/draft'));
+      setPublishes(publishes + 1);
+      setStatus(t('history.restored', { n: version }));
+    } catch (e) {
+      fail(e);
+    }
+  };
   const discard = async () => {
     try {
       take(await api<Draft>('DELETE', '/api/settings/draft'));
@@ -187,6 +198,7 @@ function Editor({ lang, onUnauthorized }: { lang: Lang; onUnauthorized: () => vo
       <div class="savebar">
         <button type="button" id="save-draft" onClick={() => void saveDraft()}>{t('draft.save')}</button>
         <button type="button" id="publish" class="primary" onClick={() => void publish()}>{t('draft.publish')}</button>
+        <HistoryPicker reload={publishes} onRestored={(version) => void restored(version)} onError={fail} />
         {differs && !unsaved && <button type="button" class="link" onClick={() => void discard()}>{t('draft.discard')}</button>}
         <span class="status" id="save-status" role="status">
           {unsaved ? t('draft.unsaved') : status || (differs ? t('draft.differs') : t('draft.same'))}

@@ -2,7 +2,7 @@
 // section added to the schema appears on the page without a change here.
 export const SETTINGS_TABS = [
   { id: 'knowledge', keys: ['knowledge'] },
-  { id: 'persona', keys: ['persona', 'replyDelaySeconds', 'enabled', 'citeSourcesInNote'] },
+  { id: 'persona', keys: ['persona', 'smallTalk', 'replyDelaySeconds', 'enabled', 'citeSourcesInNote'] },
   { id: 'rules', keys: ['rules'] },
   { id: 'handoff', keys: ['handoff', 'idle', 'followUps', 'resolveCooldownSeconds'] },
   { id: 'flows', keys: ['flows', 'flow'] },

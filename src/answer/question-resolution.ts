@@ -1,0 +1,144 @@
+// Which reading of a customer's question to answer (dialogue/follow-up.ts): the question alone, with the topic's slot
+// words carried over, or merged into the topic. Retrieval decides among them, so a follow-up finds the passage of the
+// current topic and a new question never gets the previous topic's passage.
+//
+// A passage found through the merged reading counts only when it scores at least minScore, holds the question's slot
+// words ("kalau ke medan?" must find Medan) or others of their kind ("pake kartu BNI?" is answered by "for BCA and
+// Mandiri cards"), one of its own words when it has some, and is still about the topic (one of its words, or the last
+// answer's document). Then, in this order:
+// - an elliptical question ("kalau ke medan?", "lingkar dadanya?", "how much is it?") takes such a passage, from the
+//   last answer's section first (the next row of the same table; for a short one, "kalau lewat?", that section even
+//   without its word when it opens with a cue);
+// - a question with the topic's slot missing ("lama nyampenya?" after Jakarta) takes the carried reading when its
+//   passage holds the carried slot;
+// - a question that the last answer's section answers (at least half of its own words, all its slots) stays there:
+//   "jam brp paling telat bayar?" after same-day delivery is about that delivery's cut-off;
+// - otherwise the question alone, unless the topic breaks a tie: the merged reading's passage is one the question alone
+//   also found relevant, ranked lower ("minimal brp pcs?" after wholesale, not after uniforms);
+// - and when the question alone finds nothing, a merged passage after all (a follow-up without a cue).
+import type { Retrieval } from '../knowledge/retrieve.js';
+import { contentStems, contentTokens, termGroups, tokenize } from '../knowledge/text.js';
+import type { ScoredChunk } from '../knowledge/types.js';
+import { slotOf } from '../language/slots.js';
+import { type Readings, readingsOf } from '../dialogue/follow-up.js';
+
+/** What the conversation is about: the standalone question answered last, and the section its answer came from. */
+export interface Topic {
+  query: string;
+  /** `source#heading` of the passage that answered it. */
+  section?: string;
+}
+
+export interface Resolved {
+  /** The reading answered: the conversation's topic from now on. */
+  query: string;
+  retrieval: Retrieval;
+  /** The question's own words, which the answer should be about first. */
+  focus: string[];
+}
+
+export const sectionOf = (passage: ScoredChunk): string => `${passage.metadata.source}#${passage.metadata.heading ?? ''}`;
+
+/**
+ * The topic after `question` was answered from `passage` through `reading`: what the passage is (its title and
+ * heading), the slot words of the reading the passage holds ("xl" for the XL row of the size chart, not for a dress
+ * that comes in S to L), and the question itself. Anchored to the passage, so a topic does not pile up the words of
+ * every question before it.
+ */
+export function topicAfter(question: string, reading: string, passage: ScoredChunk): Topic {
+  const terms = contentStems(passage.text);
+  const slots = [...new Set(tokenize(reading).filter((token) => slotOf(token) !== undefined && holds(terms, token)))];
+  const query = [passage.metadata.title, passage.metadata.heading, ...slots, question].filter((part) => part !== undefined && part !== '').join(' ');
+  return { query, section: sectionOf(passage) };
+}
+
+/** How much of the question a passage holds. */
+interface Hold {
+  passage: ScoredChunk;
+  /** Share of the question's own words it holds (1 when it has none). */
+  own: number;
+  /** 2: it holds the question's slot words (or there are none); 1: others of the same kind; 0: neither. */
+  slots: number;
+  topic: boolean;
+  sameSection: boolean;
+}
+
+const sourceOf = (section: string): string => section.slice(0, section.lastIndexOf('#'));
+
+function holds(terms: ReadonlySet<string>, word: string): boolean {
+  return [...contentStems(word)].some((term) => terms.has(term));
+}
+
+/**
+ * How much of the question's own words a passage holds, 0..1: a word itself (or its stem) counts 1, only a synonym
+ * of it ("lacak" for "resi") half, and a phrase's meaning ("tgl merah": a holiday) as a word of its own.
+ */
+function ownShare(terms: ReadonlySet<string>, own: readonly string[]): number {
+  if (own.length === 0) return 1;
+  const groups = termGroups(own.join(' '));
+  const held = groups.reduce((sum, group) => {
+    if (group.some((term) => !term.startsWith('~') && terms.has(term))) return sum + 1;
+    return group.some((term) => terms.has(term)) ? sum + 0.5 : sum;
+  }, 0);
+  return held / groups.length;
+}
+
+function holdOf(passage: ScoredChunk, readings: Readings, topicWords: readonly string[], section: string | undefined): Hold {
+  const text = [passage.metadata.title, passage.metadata.heading ?? '', passage.text].join('\n');
+  const terms = contentStems(text);
+  const own = ownShare(terms, readings.own);
+  const kinds = new Set(tokenize(text).map(slotOf));
+  const slots = readings.slots.every((word) => holds(terms, word)) ? 2 : readings.slots.every((word) => kinds.has(slotOf(word))) ? 1 : 0;
+  const sameSection = section !== undefined && sectionOf(passage) === section;
+  // Still about the topic: one of its words, or the same document ("and the dress kawung?" after a shirt of the
+  // same catalog).
+  const sameSource = section !== undefined && passage.metadata.source === sourceOf(section);
+  return { passage, own, slots, topic: sameSource || topicWords.length === 0 || topicWords.some((word) => holds(terms, word)), sameSection };
+}
+
+/** The retrieval with `passage` first. */
+function leading(retrieval: Retrieval, passage: ScoredChunk): Retrieval {
+  return { relevant: true, passages: [passage, ...retrieval.passages.filter((p) => p.id !== passage.id)], candidates: retrieval.candidates };
+}
+
+export async function resolveQuestion(
+  question: string,
+  topic: Topic | undefined,
+  search: (query: string) => Promise<Retrieval>,
+  minScore: number,
+): Promise<Resolved> {
+  const readings = readingsOf(question, topic?.query);
+  const focus = readings.news;
+  const alone: Resolved = { query: readings.alone, retrieval: await search(readings.alone), focus };
+  if (readings.merged === undefined || topic === undefined) return alone;
+
+  const mergedSearch = await search(readings.merged);
+  const topicWords = contentTokens(topic.query);
+  const held = mergedSearch.candidates.filter((passage) => passage.score >= minScore).map((passage) => holdOf(passage, readings, topicWords, topic.section));
+  // Exact slots first (the Medan row before a list of regions), then more of the question's own words, then the
+  // last answer's section, then the ranking.
+  const fitting = held
+    .filter((hold) => hold.slots > 0 && hold.own > 0 && hold.topic)
+    .sort((a, b) => b.slots - a.slots || b.own - a.own || Number(b.sameSection) - Number(a.sameSection));
+  // "kalau lewat?" goes on about the last answer, whatever else holds the word "lewat".
+  const nearby = readings.short && readings.cue ? held.find((hold) => hold.sameSection && hold.slots > 0) : undefined;
+  const pick = fitting[0]?.sameSection || readings.slots.length > 0 ? fitting[0] : (nearby ?? fitting[0]);
+  const merged = pick && { query: readings.merged, retrieval: leading(mergedSearch, pick.passage), focus };
+
+  if (readings.elliptical && merged) return merged;
+  if (readings.carried !== undefined) {
+    const carriedSearch = await search(readings.carried);
+    const slots = readings.carried.slice(readings.alone.length).trim().split(' ');
+    const carried = carriedSearch.relevant ? carriedSearch.passages.find((passage) => slots.some((slot) => holds(contentStems(passage.text), slot))) : undefined;
+    if (carried) return { query: readings.carried, retrieval: leading(carriedSearch, carried), focus };
+  }
+  const stay = readings.own.length > 0 ? fitting.find((hold) => hold.sameSection && hold.own >= 0.5) : undefined;
+  if (stay) return { query: readings.merged, retrieval: leading(mergedSearch, stay.passage), focus };
+  if (alone.retrieval.relevant) {
+    const [best] = alone.retrieval.passages;
+    const tie = pick !== undefined && pick.own === 1 && pick.passage.id !== best?.id && alone.retrieval.passages.some((passage) => passage.id === pick.passage.id);
+    return tie && merged ? merged : alone;
+  }
+  if (merged) return merged;
+  return readings.short && mergedSearch.relevant ? { query: readings.merged, retrieval: mergedSearch, focus } : alone;
+}

@@ -1,0 +1,147 @@
+// The FAQ retrieval set: questions asked the way customers ask, each labelled with the sections of a knowledge folder
+// that answer it (`path#heading`, as the chunker names them) or with null when the knowledge does not answer it and
+// Jawab should hand off. Two things are done with it:
+// - evaluate: rank the knowledge for each question as a conversation does (hybrid, the customer's language first) and
+//   score recall@1, recall@5 and MRR@10 by section, and the hand-off decision (tally.ts);
+// - fit: choose the "nothing relevant" thresholds (minScore, minCoverage, minSimilarity) on a tuning split: the ones
+//   with the best hand-off F1 among those that hand off at most MAX_FALSE_HANDOFF of the answerable questions, in
+//   every fold of it.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { Language } from '../config/settings.js';
+import type { RelevanceThresholds } from '../knowledge/calibration.js';
+import { detectLanguage } from '../knowledge/detect-language.js';
+import { chunkDocument } from '../knowledge/chunker.js';
+import { KnowledgeIndex } from '../knowledge/knowledge-index.js';
+import { loadKnowledgeFolder } from '../knowledge/loader.js';
+import { OfflineEmbeddings } from '../knowledge/offline-embeddings.js';
+import { offTopic, passesThresholds, rankCandidates, sharedTerms } from '../knowledge/retrieve.js';
+import type { ScoredChunk } from '../knowledge/types.js';
+import { sectionOf } from '../answer/question-resolution.js';
+import { parseJsonl } from './retrieval-eval.js';
+import { type Metrics, metricsTable, Tally } from './tally.js';
+
+export const faqQuerySchema = z.strictObject({ query: z.string().min(1), gold: z.array(z.string().min(1)).min(1).nullable() });
+export type FaqQuery = z.infer<typeof faqQuerySchema>;
+
+/** The most answerable questions a fit may hand off. */
+export const MAX_FALSE_HANDOFF = 0.05;
+/** Candidates looked at per question, as retrieve() does for k = 4. */
+const CANDIDATES = 8;
+
+export function parseFaq(text: string, label: string): FaqQuery[] {
+  return parseJsonl(text, faqQuerySchema, label);
+}
+
+/** One question's ranked candidates, searched once and judged under any thresholds. */
+interface Ranked {
+  query: string;
+  gold: Set<string> | null;
+  candidates: ScoredChunk[];
+  /** Per candidate, whether it shares a content word with the question (the thresholds do not change that). */
+  shares: boolean[];
+  /** About a subject no shop covers: handed off whatever the thresholds (retrieve.ts). */
+  offTopic: boolean;
+}
+
+async function rankAll(queries: readonly FaqQuery[], knowledgeDir: string): Promise<Ranked[]> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'jawab-faq-'));
+  try {
+    const embeddings = new OfflineEmbeddings();
+    const index = await KnowledgeIndex.open({ dataDir, embeddings, embeddingsId: embeddings.id });
+    const sync = await index.sync(knowledgeDir);
+    if (sync.errors.length) throw new Error(`unreadable knowledge files: ${sync.errors.map((e) => e.path).join(', ')}`);
+    const ranked: Ranked[] = [];
+    for (const { query, gold } of queries) {
+      const language: Language | undefined = detectLanguage(query);
+      const found = await index.search(query, CANDIDATES);
+      const candidates = rankCandidates(found, language, query);
+      const shares = candidates.map((passage) => sharedTerms(query, passage).length > 0);
+      ranked.push({ query, gold: gold === null ? null : new Set(gold), candidates, shares, offTopic: offTopic(query, candidates) });
+    }
+    return ranked;
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Hands off when no candidate is relevant under these thresholds. */
+function handsOff(item: Ranked, thresholds: RelevanceThresholds): boolean {
+  return item.offTopic || !item.candidates.some((passage, i) => item.shares[i] && passesThresholds(passage, thresholds));
+}
+
+function score(ranked: readonly Ranked[], thresholds: RelevanceThresholds): Metrics {
+  const tally = new Tally();
+  for (const item of ranked) {
+    const sections = [...new Set(item.candidates.map(sectionOf))];
+    tally.add(item.gold === null ? null : sections.findIndex((section) => item.gold!.has(section)), handsOff(item, thresholds));
+  }
+  return tally.metrics();
+}
+
+/** Checks that every gold section exists in the knowledge folder (a typo would silently count as a miss). */
+function checkGold(ranked: readonly Ranked[], sections: ReadonlySet<string>, label: string): void {
+  for (const item of ranked) {
+    const missing = [...(item.gold ?? [])].find((section) => !sections.has(section));
+    if (missing !== undefined) throw new Error(`${label}: "${item.query}": no section ${missing} in the knowledge folder`);
+  }
+}
+
+async function sectionsOf(knowledgeDir: string): Promise<Set<string>> {
+  const sections = new Set<string>();
+  for (const file of (await loadKnowledgeFolder(knowledgeDir)).files) {
+    for (const chunk of await chunkDocument(file)) sections.add(`${chunk.metadata.source}#${chunk.metadata.heading ?? ''}`);
+  }
+  return sections;
+}
+
+export async function evaluateFaq(queries: readonly FaqQuery[], knowledgeDir: string, thresholds: RelevanceThresholds, label = 'faq'): Promise<Metrics> {
+  const ranked = await rankAll(queries, knowledgeDir);
+  checkGold(ranked, await sectionsOf(knowledgeDir), label);
+  return score(ranked, thresholds);
+}
+
+/** A grid of n + 1 values from `from` to `to`, in thousandths. */
+const grid = (from: number, to: number, n: number): number[] => Array.from({ length: n + 1 }, (_, i) => Math.round((from + ((to - from) * i) / n) * 1000) / 1000);
+
+export interface Fit {
+  thresholds: RelevanceThresholds;
+  metrics: Metrics;
+}
+
+/** Folds the fit holds its constraint on: a tuning set of ~100 questions is small, and one fold's luck is not a fit. */
+const FOLDS = 4;
+
+/**
+ * The thresholds with the best mean hand-off F1 over FOLDS folds of `queries` among those that hand off at most
+ * MAX_FALSE_HANDOFF of the answerable questions of every fold, not only of the whole set (a fit at the edge of the
+ * whole set hands off more of new questions); ties go to the lower thresholds (answering more). The metrics returned
+ * are the whole set's.
+ */
+export async function fitThresholds(queries: readonly FaqQuery[], knowledgeDir: string, label = 'faq'): Promise<Fit> {
+  const ranked = await rankAll(queries, knowledgeDir);
+  checkGold(ranked, await sectionsOf(knowledgeDir), label);
+  const folds = Array.from({ length: FOLDS }, (_, fold) => ranked.filter((_, i) => i % FOLDS === fold));
+  let best: { fit: Fit; meanF1: number } | undefined;
+  const sum = (t: RelevanceThresholds) => t.minScore + t.minCoverage + t.minSimilarity;
+  for (const minScore of grid(0.1, 0.5, 40)) {
+    for (const minCoverage of grid(0.2, 0.8, 30)) {
+      for (const minSimilarity of grid(0.2, 0.8, 30)) {
+        const thresholds = { minScore, minCoverage, minSimilarity };
+        const perFold = folds.map((fold) => score(fold, thresholds));
+        if (perFold.some((metrics) => metrics.falseHandoff > MAX_FALSE_HANDOFF)) continue;
+        const meanF1 = perFold.reduce((total, metrics) => total + metrics.handoffF1, 0) / FOLDS;
+        if (best !== undefined && (meanF1 < best.meanF1 || (meanF1 === best.meanF1 && sum(thresholds) >= sum(best.fit.thresholds)))) continue;
+        best = { fit: { thresholds, metrics: score(ranked, thresholds) }, meanF1 };
+      }
+    }
+  }
+  if (best === undefined) throw new Error(`${label}: no thresholds hand off at most ${MAX_FALSE_HANDOFF * 100}% of the answerable questions of every fold`);
+  return best.fit;
+}
+
+export function faqTable(metrics: Metrics): string {
+  return metricsTable([['hybrid', metrics]]);
+}

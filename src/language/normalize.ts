@@ -1,0 +1,74 @@
+// Chat text in the form the knowledge is written in: numbers written one way ("800rb", "Rp 800.000" and "800k"
+// are all 800000), informal spellings replaced by their standard words (chat-lexicon.ts), reduplication marked
+// with a 2 undone ("baju2" -> "baju"), and a profile's own synonyms applied to a question. text.ts tokenises
+// through this, so the index, the relevance check, the offline embeddings and the answerer all read the same words.
+import { CHAT_LEXICON } from './chat-lexicon.js';
+
+/** A profile's synonym: `term` in a customer's message means `means` ("sby" means "Surabaya"). */
+export interface Synonym {
+  term: string;
+  means: string;
+}
+
+const MULTIPLIERS: Record<string, number> = { rb: 1e3, ribu: 1e3, k: 1e3, jt: 1e6, juta: 1e6 };
+
+/** A phone number (Indonesian mobile, or international with +) and an email address, as written in contact pages. */
+const PHONE = /(?:\+\d{1,3}[\s-]?|\b0)8?\d{2,4}(?:[\s-]?\d{3,4}){2}\b/g;
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+/** A web address: with a scheme, or a domain with a path ("batiksekar.id/lacak"). */
+const URL = /\bhttps?:\/\/\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/\S*/g;
+
+/**
+ * Says what a contact detail is: "+62 812-3456-7890" is also "nomor telepon phone number", "halo@toko.id" also
+ * "email", a web address also "link". A customer asks for "nomor WA", "your email" or "linknya", words the line that
+ * holds the number or the address may not use.
+ */
+export function markContacts(text: string): string {
+  return text
+    .replace(URL, (url) => `${url} link`)
+    .replace(PHONE, (phone) => `${phone} nomor telepon phone number`)
+    .replace(EMAIL, (email) => `${email} email`);
+}
+
+/**
+ * Numbers as digits only, on lowercased text: "rp500.000" -> "rp 500000", "1.250.000" -> "1250000",
+ * "800rb" / "800 ribu" / "800k" -> "800000", "1,5jt" -> "1500000", "2x" -> "2 kali". Clock times ("08.00") and
+ * decimals ("1,5 kg") are left alone: only groups of exactly three digits are thousands.
+ */
+export function normalizeNumbers(text: string): string {
+  return text
+    .replace(/\brp\.?\s?(?=\d)/g, 'rp ')
+    .replace(/\b(\d+(?:[.,]\d+)?)\s?(rb|ribu|k|jt|juta)\b/g, (_whole, amount: string, unit: string) => {
+      const value = Number(amount.replace(',', '.')) * MULTIPLIERS[unit]!;
+      return Number.isFinite(value) ? String(Math.round(value)) : _whole;
+    })
+    .replace(/\b\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*\b(?![.,]\d)/g, (group) => group.replace(/[.,]/g, ''))
+    .replace(/\b(\d+)x\b/g, '$1 kali');
+}
+
+/** Standard words for informal tokens; "baju2" (a reduplication) is "baju". */
+export function canonicalTokens(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const token of tokens) {
+    const word = /^(\p{L}{3,})2$/u.exec(token)?.[1] ?? token;
+    const standard = CHAT_LEXICON.get(word);
+    if (standard === undefined) out.push(word);
+    else out.push(...standard);
+  }
+  return out;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The question with a profile's synonyms written out: each `term`, as a whole word in any case, becomes `means`. */
+export function applySynonyms(text: string, synonyms: readonly Synonym[]): string {
+  let out = text;
+  for (const { term, means } of synonyms) {
+    const trimmed = term.trim();
+    if (trimmed === '') continue;
+    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(trimmed)}(?![\\p{L}\\p{N}])`, 'giu'), means);
+  }
+  return out;
+}

@@ -1,0 +1,40 @@
+// Words that name one thing among several of the same kind: a city, a size, a bank or wallet, a courier. A follow-up
+// swaps one of them for another ("berapa ongkir ke Surabaya?" … "kalau ke Medan?"): the question keeps its topic and
+// changes its slot. Lists of Indonesian places and shop vocabulary, written for Jawab; compared on standard tokens
+// (after chat-lexicon.ts: "sby" is already "surabaya", "jogja" "yogyakarta"). Words that are also common words
+// are left out ("dana", the wallet, is also "funds"; "grab" a verb).
+
+export type Slot = 'place' | 'size' | 'payment' | 'courier';
+
+const PLACE_WORDS = `
+  aceh ambon balikpapan banda bandung banjarmasin banten batam bekasi bengkulu bali bogor bukittinggi cirebon
+  denpasar depok gorontalo jakarta jambi jayapura jember jepara kalimantan kediri kendari kupang lampung madiun
+  magelang makassar malang manado mataram medan ngawi padang palangkaraya palembang palu pekalongan pekanbaru
+  pontianak probolinggo purwokerto salatiga samarinda semarang serang sidoarjo solo sorong sukabumi sulawesi
+  sumatra sumatera surabaya tangerang tasikmalaya tegal ternate yogyakarta klaten sleman bantul kudus pati rembang
+  tuban gresik mojokerto pasuruan banyuwangi lombok flores maluku papua ntt ntb riau kepri jawa madura nias timor
+  singapura malaysia brunei kuala lumpur johor penang
+  jabodetabek jabodetabekpunjur
+`;
+
+const SIZE_WORDS = `xs s m l xl xxl xxxl 2xl 3xl 4xl allsize`;
+
+const PAYMENT_WORDS = `bca mandiri bni bri bsi cimb permata btn gopay ovo shopeepay linkaja qris visa mastercard jcb
+  paylater kredivo akulaku cod`;
+
+const COURIER_WORDS = `jne jnt sicepat anteraja gosend grabexpress gojek pos ninja lion tiki wahana ems dhl fedex`;
+
+const SLOTS = new Map<string, Slot>();
+for (const [slot, list] of [
+  ['place', PLACE_WORDS],
+  ['size', SIZE_WORDS],
+  ['payment', PAYMENT_WORDS],
+  ['courier', COURIER_WORDS],
+] as const) {
+  for (const word of list.split(/\s+/)) if (word) SLOTS.set(word, slot);
+}
+
+/** The slot a standard token fills, if any. */
+export function slotOf(token: string): Slot | undefined {
+  return SLOTS.get(token);
+}

@@ -1,0 +1,63 @@
+// Chat text as the knowledge writes it: informal spellings, numbers, reduplication, contact details, a profile's synonyms.
+import { describe, expect, it } from 'vitest';
+import { applySynonyms, markContacts, normalizeNumbers } from '../../src/language/normalize.js';
+import { contentTokens, stemVariants, tokenize } from '../../src/knowledge/text.js';
+
+describe('tokenize reads chat Indonesian in standard words', () => {
+  it.each([
+    ['brp ongkir ke sby kak?', 'berapa ongkos kirim ke surabaya kakak'],
+    ['udh tf bca tp blm dikonfirmasi', 'sudah transfer bca tapi belum dikonfirmasi'],
+    ['kalo belanja 800rb gratis ongkir ga?', 'kalau belanja 800000 gratis ongkos kirim tidak'],
+    ['Nomor WA admin berapa?', 'nomor whatsapp admin berapa'],
+    ['gmn cara bayar pake va', 'bagaimana cara bayar pakai virtual account'],
+    ['baju2 jogja', 'baju yogyakarta'],
+    ['dua kali untuk satu pesanan', '2 kali untuk 1 pesanan'],
+  ])('%s', (text, tokens) => {
+    expect(tokenize(text).join(' ')).toBe(tokens);
+  });
+
+  it('drops stopwords, also with -nya ("tokonya" is the shop, like "we")', () => {
+    expect(contentTokens('email tokonya apa kak?')).toEqual(['email']);
+  });
+
+  it('strips colloquial affixes: ny-, ng-, nge-, -in', () => {
+    expect(stemVariants('nyuci')).toContain('cuci');
+    expect(stemVariants('ngirim')).toContain('kirim');
+    expect(stemVariants('ngecek')).toContain('cek');
+    expect(stemVariants('bayarin')).toContain('bayar');
+    expect(stemVariants('ingin')).toEqual(['ingin']);
+  });
+});
+
+describe('normalizeNumbers', () => {
+  it.each([
+    ['rp500.000', 'rp 500000'],
+    ['rp 1.250.000', 'rp 1250000'],
+    ['800rb', '800000'],
+    ['800 ribu', '800000'],
+    ['150k', '150000'],
+    ['1,5jt', '1500000'],
+    ['2 juta', '2000000'],
+    ['2x', '2 kali'],
+    ['jam 08.00', 'jam 08.00'],
+    ['1,5 kg', '1,5 kg'],
+  ])('%s -> %s', (text, normalized) => {
+    expect(normalizeNumbers(text)).toBe(normalized);
+  });
+});
+
+describe('markContacts', () => {
+  it('says what a phone number, an email address and a link are', () => {
+    expect(markContacts('wa: +62 812-3456-7890')).toBe('wa: +62 812-3456-7890 nomor telepon phone number');
+    expect(markContacts('email halo@batiksekar.id')).toBe('email halo@batiksekar.id email');
+    expect(markContacts('lihat https://batiksekar.id/p/x')).toBe('lihat https://batiksekar.id/p/x link');
+  });
+});
+
+describe('applySynonyms', () => {
+  it("writes out a profile's terms as whole words, in any case", () => {
+    const synonyms = [{ term: 'sby', means: 'Surabaya' }, { term: 'kota pahlawan', means: 'Surabaya' }];
+    expect(applySynonyms('Ongkir ke SBY? atau kota pahlawan', synonyms)).toBe('Ongkir ke Surabaya? atau Surabaya');
+    expect(applySynonyms('sbyx', synonyms)).toBe('sbyx');
+  });
+});
