@@ -10,7 +10,7 @@
 // thousandths of each other and which of two near-ties is 10th is not a retrieval failure.
 import { cpuUsage } from 'node:process';
 import { loadavg } from 'node:os';
-import { efSearchFor, HnswStore } from '../src/knowledge/hnsw-store.js';
+import { efSearchFor, HnswGraph, type Neighbour } from '../src/knowledge/hnsw-store.js';
 import { OfflineEmbeddings } from '../src/knowledge/offline-embeddings.js';
 import { seededRandom } from '../test/helpers/seeded-random.js';
 
@@ -29,7 +29,7 @@ const VOWELS = 'aeiou';
  * shared a tiny set of character n-grams and the n-gram half of all vectors looked alike, which no real
  * vocabulary does; it also repeated words.
  */
-function vocabulary(next: () => number, size: number): string[] {
+export function vocabulary(next: () => number, size: number): string[] {
   const letter = (letters: string): string => letters[Math.floor(next() * letters.length)]!;
   const words = [...REAL];
   const seen = new Set(words);
@@ -45,7 +45,7 @@ function vocabulary(next: () => number, size: number): string[] {
 }
 
 /** A Zipf(1) sampler over n ranks. */
-function zipf(next: () => number, n: number): () => number {
+export function zipf(next: () => number, n: number): () => number {
   const cumulative = new Float64Array(n);
   let sum = 0;
   for (let i = 0; i < n; i += 1) cumulative[i] = sum += 1 / (i + 1);
@@ -78,19 +78,32 @@ interface Row {
   rssMb: number;
 }
 
-async function measure(count: number): Promise<Row> {
+/**
+ * `count` synthetic help-text chunks, and a maker of queries: 6 words of a random chunk and 2 random words. Help text
+ * clusters by topic: each chunk takes about half its words from one of count/100 topics (30 words each), the rest
+ * from the shared Zipf background.
+ */
+export function helpChunks(count: number): { texts: string[]; query: () => string } {
   const next = seededRandom(count);
   const words = vocabulary(next, 20_000);
   const pick = zipf(next, words.length);
-  // Help text clusters by topic: each chunk takes about half its words from one of count/100 topics
-  // (30 words each), the rest from the shared Zipf background.
   const topics = Array.from({ length: Math.max(1, count / 100) }, () => Array.from({ length: 30 }, () => words[Math.floor(next() * words.length)]!));
   const texts = Array.from({ length: count }, () => {
     const topic = topics[Math.floor(next() * topics.length)]!;
     return Array.from({ length: 40 + Math.floor(next() * 40) }, () => (next() < 0.5 ? topic[Math.floor(next() * topic.length)] : words[pick()])).join(' ');
   });
+  const query = (): string => {
+    const source = texts[Math.floor(next() * count)]!.split(' ');
+    const taken = Array.from({ length: 6 }, () => source[Math.floor(next() * source.length)]);
+    return [...taken, words[pick()], words[pick()]].join(' ');
+  };
+  return { texts, query };
+}
+
+async function measure(count: number): Promise<Row> {
+  const { texts, query } = helpChunks(count);
   const embeddings = new OfflineEmbeddings();
-  const store = new HnswStore(embeddings, { initialCapacity: count });
+  const graph = HnswGraph.create(embeddings.dimensions, { initialCapacity: count });
 
   let started = performance.now();
   const vectors = texts.map((text) => embeddings.embed(text));
@@ -99,24 +112,19 @@ async function measure(count: number): Promise<Row> {
   const BATCH = 1000;
   for (let start = 0; start < count; start += BATCH) {
     const slice = vectors.slice(start, start + BATCH);
-    await store.addVectors(slice, slice.map((_, i) => ({ pageContent: '', metadata: {}, id: String(start + i) })));
+    graph.add(slice, slice.map((_, i) => start + i));
   }
   const insertSeconds = (performance.now() - started) / 1000;
 
-  // Queries: 6 words of a random chunk and 2 random words.
-  const queries = Array.from({ length: QUERIES }, () => {
-    const source = texts[Math.floor(next() * count)]!.split(' ');
-    const taken = Array.from({ length: 6 }, () => source[Math.floor(next() * source.length)]);
-    return embeddings.embed([...taken, words[pick()], words[pick()]].join(' '));
-  });
-  for (const query of queries.slice(0, 20)) store.nearest(query, 10); // warm-up
+  const queries = Array.from({ length: QUERIES }, () => embeddings.embed(query()));
+  for (const query of queries.slice(0, 20)) graph.nearest(query, 10); // warm-up
   const latencies: number[] = [];
   const cpuTimes: number[] = [];
-  const found: { id: string; similarity: number }[][] = [];
+  const found: Neighbour[][] = [];
   for (const query of queries) {
     const t = performance.now();
     const cpu = cpuUsage();
-    const hits = store.nearest(query, 10);
+    const hits = graph.nearest(query, 10);
     const used = cpuUsage(cpu);
     latencies.push(performance.now() - t);
     cpuTimes.push((used.user + used.system) / 1000);
@@ -139,8 +147,8 @@ async function measure(count: number): Promise<Row> {
       scores[i] = dot;
     }
     const exact = [...scores.keys()].sort((a, b) => scores[b]! - scores[a]!).slice(0, 10);
-    const got = new Set(found[q]!.map((hit) => hit.id));
-    matched += exact.filter((id) => got.has(String(id))).length;
+    const got = new Set(found[q]!.map((hit) => hit.label));
+    matched += exact.filter((label) => got.has(label)).length;
     const tenth = scores[exact[9]!]!;
     withinEpsilon += found[q]!.filter((hit) => hit.similarity >= tenth - 0.001).length;
   });

@@ -91,7 +91,7 @@ export async function interleaved(servers: Array<{ server: Served; settleMs: num
 }
 
 /** Until the process uses less than 10% of a CPU over 200 ms (10 s at most); a 1 s pause where /proc is missing. */
-async function idle(server: Served): Promise<void> {
+export async function idle(server: Served): Promise<void> {
   const cpuMs = async () => {
     const fields = (await readFile(`/proc/${server.child.pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
     return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime, in clock ticks of 10 ms

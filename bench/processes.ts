@@ -48,11 +48,12 @@ export async function startBare(): Promise<Served> {
 
 /**
  * `nodeArgs`: e.g. `--cpu-prof` to profile the server under load; `replying: false` turns the global switch off;
- * `dataDir`: start on an existing one (a restart).
+ * `dataDir`: start on an existing one (a restart); `untilReady: false` returns once it listens (`/healthz`), before
+ * the knowledge is indexed.
  */
 export async function startJawab(
   chatwootUrl: string,
-  options: { env?: Record<string, string>; nodeArgs?: string[]; replying?: boolean; replyDelaySeconds?: number; dataDir?: string } = {},
+  options: { env?: Record<string, string>; nodeArgs?: string[]; replying?: boolean; replyDelaySeconds?: number; dataDir?: string; untilReady?: boolean } = {},
 ): Promise<JawabServed> {
   const { env: extraEnv = {}, nodeArgs = [], replying = true, replyDelaySeconds = 0 } = options;
   const port = await freePort();
@@ -81,6 +82,6 @@ export async function startJawab(
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;
-  await waitUntil(`${url}/readyz`, child);
+  await waitUntil(`${url}${options.untilReady === false ? '/healthz' : '/readyz'}`, child);
   return { ...served(child, url), dataDir };
 }

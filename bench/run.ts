@@ -1,12 +1,15 @@
 // npm run bench: intake throughput and acknowledgement latency against a bare Express ceiling, webhook-to-reply
 // latency over 1,000 conversations, the size of a conversation's hot file as it grows, the knowledge index at
-// 10k and 100k chunks (build rate, query latency, recall against exact search, RSS), and several replicas on Redis
+// 10k and 100k chunks (build rate, query latency, recall against exact search, RSS), hybrid retrieval at 10k and
+// 100k chunks, latency while 2,000 articles are indexed and restarts on them, and several replicas on Redis
 // (restart with 10,000 active conversations, webhooks/s with one and two replicas). Prints Markdown tables.
 import { cpus, totalmem } from 'node:os';
 import { BENCH_SECRET, type Served, startBare, startJawab } from './processes.js';
 import { startSink } from './sink.js';
 import { measureHotFile } from './hot-file.js';
 import { measureKnowledgeIndex } from './knowledge-index.js';
+import { measureIndexing } from './indexing.js';
+import { measureRetrieve } from './retrieve.js';
 import { signedWebhook } from './webhooks.js';
 import { DURATION_S, interleaved, type Load, load } from './load.js';
 import { replicas } from './replicas.js';
@@ -91,6 +94,8 @@ const SECTIONS: Record<string, [string, () => Promise<string[]>]> = {
   reply: ['Webhook to reply', replyLatency],
   'hot-file': ['Hot file size as one conversation grows', measureHotFile],
   knowledge: ['Knowledge index: HNSW over offline embeddings', measureKnowledgeIndex],
+  retrieve: ['Hybrid retrieval at 10k and 100k chunks', measureRetrieve],
+  indexing: ['Latency while the knowledge is indexed, and restarts', measureIndexing],
   replicas: ['Several replicas on Redis', replicas],
 };
 

@@ -1,51 +1,25 @@
-// A vector store over hnswlib-node's HierarchicalNSW, used directly rather than through LangChain's
-// HNSWLib wrapper: that wrapper searches with ef=10 (poor recall on a few thousand chunks) and cannot
-// delete, and the knowledge index must delete the chunks of changed and removed files for good.
+// The vector half of the index: hnswlib-node's HierarchicalNSW over unit vectors (cosine space), addressed by
+// numeric labels; which chunk a label is lives in the chunk table (chunk-table.ts). Used directly rather than
+// through LangChain's HNSWLib wrapper: that wrapper searches with ef=10 (poor recall on a few thousand chunks) and
+// cannot delete, and the index must delete the chunks of changed and removed documents for good.
 //
-// Deleted points are marked deleted in the graph (never returned again) and dropped from the docstore;
-// their slots are reused by later additions (allowReplaceDeleted), so repeated syncs do not grow the file.
+// A graph is built in the build worker (insertion is synchronous native work, about a millisecond a vector) and
+// written to a file, which the server then reads off its event loop (hnswlib reads in libuv's thread pool). Deleted
+// points are marked deleted (never returned again, and persisted so) and their memory is reused by later additions
+// (allowReplaceDeleted), so repeated syncs do not grow the file.
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { DocumentInterface } from '@langchain/core/documents';
-import { Document } from '@langchain/core/documents';
-import type { EmbeddingsInterface } from '@langchain/core/embeddings';
-import { VectorStore } from '@langchain/core/vectorstores';
+import { rename, writeFile } from 'node:fs/promises';
 import hnswlib from 'hnswlib-node';
 
 const { HierarchicalNSW } = hnswlib;
 type Graph = InstanceType<typeof HierarchicalNSW>;
 
-export interface HnswStoreOptions {
-  /** Candidate list size at query time, raised to k when k is larger; by default it grows with the index (efSearchFor). */
-  efSearch?: number;
+export interface HnswOptions {
   m?: number;
   efConstruction?: number;
   /** Slots reserved when the graph is created; it doubles when full. */
   initialCapacity?: number;
 }
-
-export type StoredMetadata = Record<string, unknown>;
-
-export interface StoredDocument {
-  id: string;
-  pageContent: string;
-  metadata: StoredMetadata;
-}
-
-/** The JSON written next to the graph file. */
-interface DocstoreFile {
-  version: 1;
-  dimensions: number | null;
-  nextLabel: number;
-  /** The graph's build parameters (files written before v3 embeddings also hold an efSearch, ignored). */
-  options: { m: number; efConstruction: number };
-  /** label -> document */
-  documents: Record<string, StoredDocument>;
-}
-
-export const INDEX_FILE = 'hnswlib.index';
-export const DOCSTORE_FILE = 'docstore.json';
 
 // Build parameters chosen for the build rate on hashed offline embeddings (little cluster structure, which
 // is hard for HNSW): M 16 keeps the graph well connected; efConstruction 100 builds about twice as fast as
@@ -75,224 +49,103 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   await rename(temporary, path);
 }
 
-export class HnswStore extends VectorStore {
-  declare FilterType: (document: DocumentInterface) => boolean;
+export interface Neighbour {
+  label: number;
+  /** 1 - cosine distance. */
+  similarity: number;
+}
 
-  private graph: Graph | undefined;
-  private dimensions: number | undefined;
-  private nextLabel = 0;
-  private readonly byLabel = new Map<number, StoredDocument>();
-  private readonly labelById = new Map<string, number>();
-  private readonly efSearch: number | undefined;
-  private readonly m: number;
-  private readonly efConstruction: number;
-  private readonly initialCapacity: number;
+export class HnswGraph {
+  private constructor(
+    private readonly graph: Graph,
+    readonly dimensions: number,
+    /** Live (not deleted) points. */
+    private live: number,
+  ) {}
 
-  constructor(embeddings: EmbeddingsInterface, options: HnswStoreOptions = {}) {
-    super(embeddings, options);
-    this.efSearch = options.efSearch;
-    this.m = options.m ?? DEFAULTS.m;
-    this.efConstruction = options.efConstruction ?? DEFAULTS.efConstruction;
-    this.initialCapacity = Math.max(1, options.initialCapacity ?? DEFAULTS.initialCapacity);
+  static create(dimensions: number, options: HnswOptions = {}): HnswGraph {
+    const graph = new HierarchicalNSW('cosine', dimensions);
+    graph.initIndex({
+      maxElements: Math.max(1, options.initialCapacity ?? DEFAULTS.initialCapacity),
+      m: options.m ?? DEFAULTS.m,
+      efConstruction: options.efConstruction ?? DEFAULTS.efConstruction,
+      allowReplaceDeleted: true,
+    });
+    return new HnswGraph(graph, dimensions, 0);
   }
 
-  _vectorstoreType(): string {
-    return 'hnswlib-direct';
+  /** Reads a graph written by `write`; `live` is the number of its points not deleted (the chunk table knows it). */
+  static async read(path: string, dimensions: number, live: number): Promise<HnswGraph> {
+    const graph = new HierarchicalNSW('cosine', dimensions);
+    await graph.readIndex(path, true);
+    return new HnswGraph(graph, dimensions, live);
   }
 
-  /** Number of live (not deleted) documents. */
   get size(): number {
-    return this.byLabel.size;
+    return this.live;
   }
 
   /** Slots the graph holds now (grows when full). */
   get capacity(): number {
-    return this.graph?.getMaxElements() ?? 0;
+    return this.graph.getMaxElements();
   }
 
-  /** Ids of the live documents. */
-  ids(): string[] {
-    return [...this.labelById.keys()];
+  /** Adds points under new labels (a label must not be in the graph already). */
+  add(vectors: readonly ArrayLike<number>[], labels: readonly number[]): void {
+    // Counting deleted slots as used is conservative: a resize may come a little early, never late.
+    const needed = this.graph.getCurrentCount() + vectors.length;
+    if (needed > this.graph.getMaxElements()) this.graph.resizeIndex(Math.max(needed, this.graph.getMaxElements() * 2));
+    vectors.forEach((vector, i) => {
+      if (vector.length !== this.dimensions) throw new Error(`vector ${i} has ${vector.length} dimensions, the index has ${this.dimensions}`);
+      // hnswlib takes arrays only: a typed vector is copied into one, a point at a time.
+      this.graph.addPoint(Array.isArray(vector) ? vector : Array.from(vector), labels[i]!, true);
+      this.live += 1;
+    });
   }
 
-  has(id: string): boolean {
-    return this.labelById.has(id);
+  /** Marks points deleted: they are never returned again and their memory is reused. */
+  remove(labels: readonly number[]): void {
+    for (const label of labels) {
+      this.graph.markDelete(label);
+      this.live -= 1;
+    }
   }
 
-  /** A live document by id. */
-  get(id: string): DocumentInterface | undefined {
-    const label = this.labelById.get(id);
-    const stored = label === undefined ? undefined : this.byLabel.get(label);
-    return stored === undefined ? undefined : this.toDocument(stored);
+  /** Marks deleted every point whose label is not in `labels` (an index written before its chunk list was). */
+  keepOnly(labels: ReadonlySet<number>): void {
+    for (const label of this.graph.getIdsList()) {
+      if (labels.has(label)) continue;
+      try {
+        this.graph.markDelete(label);
+      } catch {
+        // Deleted already.
+      }
+    }
   }
 
-  /** All live documents (for building side indexes such as the lexical one). */
-  documents(): DocumentInterface[] {
-    return [...this.byLabel.values()].map((stored) => this.toDocument(stored));
+  /**
+   * The k nearest live points, best first. `efSearch` defaults to efSearchFor(size) and is raised to k;
+   * `accept` restricts the search (a call into JS per candidate, which costs more than the distance, so
+   * none is passed for an unrestricted search).
+   */
+  nearest(query: readonly number[], k: number, options: { efSearch?: number; accept?: (label: number) => boolean } = {}): Neighbour[] {
+    const wanted = Math.min(Math.floor(k), this.live);
+    if (wanted <= 0) return [];
+    if (query.length !== this.dimensions) throw new Error(`search: the query has ${query.length} dimensions, the index has ${this.dimensions}`);
+    this.graph.setEf(Math.max(options.efSearch ?? efSearchFor(this.live), wanted));
+    const result = this.graph.searchKnn(query as number[], wanted, options.accept);
+    return result.neighbors.map((label, i) => ({ label, similarity: 1 - (result.distances[i] ?? 1) }));
   }
 
-  /** The stored vector of a live document (unit length: the cosine space normalises on insert). */
-  vectorOf(id: string): number[] | undefined {
-    const label = this.labelById.get(id);
-    if (label === undefined || this.graph === undefined) return undefined;
+  /** The stored vector of a point (unit length: the cosine space normalises on insert). */
+  vectorOf(label: number): number[] {
     return this.graph.getPoint(label);
   }
 
-  private createGraph(dimensions: number, capacity: number): Graph {
-    const graph = new HierarchicalNSW('cosine', dimensions);
-    graph.initIndex({ maxElements: capacity, m: this.m, efConstruction: this.efConstruction, allowReplaceDeleted: true });
-    return graph;
-  }
-
-  private ensureCapacity(graph: Graph, adding: number): void {
-    // Counting deleted slots as used is conservative: a resize may come a little early, never late.
-    const needed = graph.getCurrentCount() + adding;
-    if (needed > graph.getMaxElements()) graph.resizeIndex(Math.max(needed, graph.getMaxElements() * 2));
-  }
-
-  /**
-   * Adds vectors with their documents. Ids come from `options.ids`, then `document.id`, else a UUID.
-   * Adding an id that exists replaces it (an upsert), so a retried sync never duplicates a chunk.
-   */
-  override async addVectors(
-    vectors: number[][],
-    documents: DocumentInterface[],
-    options?: { ids?: string[] },
-  ): Promise<string[]> {
-    if (vectors.length !== documents.length) {
-      throw new Error(`addVectors: ${vectors.length} vectors for ${documents.length} documents`);
-    }
-    if (vectors.length === 0) return [];
-    const dimensions = vectors[0]!.length;
-    if (this.dimensions !== undefined && dimensions !== this.dimensions) {
-      throw new Error(`addVectors: vectors have ${dimensions} dimensions, the index has ${this.dimensions}`);
-    }
-    this.dimensions = dimensions;
-    const graph = (this.graph ??= this.createGraph(dimensions, Math.max(this.initialCapacity, vectors.length)));
-
-    const ids = documents.map((document, i) => options?.ids?.[i] ?? document.id ?? randomUUID());
-    await this.delete({ ids: ids.filter((id) => this.labelById.has(id)) });
-    this.ensureCapacity(graph, vectors.length);
-
-    vectors.forEach((vector, i) => {
-      if (vector.length !== dimensions) throw new Error(`addVectors: vector ${i} has ${vector.length} dimensions, expected ${dimensions}`);
-      const id = ids[i]!;
-      const document = documents[i]!;
-      const label = this.nextLabel;
-      this.nextLabel += 1;
-      graph.addPoint(vector, label, true);
-      this.byLabel.set(label, { id, pageContent: document.pageContent, metadata: { ...document.metadata } });
-      this.labelById.set(id, label);
-    });
-    return ids;
-  }
-
-  override async addDocuments(documents: DocumentInterface[], options?: { ids?: string[] }): Promise<string[]> {
-    const vectors = await this.embeddings.embedDocuments(documents.map((document) => document.pageContent));
-    return this.addVectors(vectors, documents, options);
-  }
-
-  /** Deletes documents by id. Unknown ids are ignored. */
-  override async delete(params?: { ids?: string[] }): Promise<void> {
-    for (const id of params?.ids ?? []) {
-      const label = this.labelById.get(id);
-      if (label === undefined) continue;
-      this.graph?.markDelete(label);
-      this.labelById.delete(id);
-      this.byLabel.delete(label);
-    }
-  }
-
-  /**
-   * The k nearest live documents by id with their similarity (1 - cosine distance), best first.
-   * `accept` sees the stored document without building a Document (it runs inside the graph walk).
-   */
-  nearest(query: number[], k: number, accept?: (stored: StoredDocument) => boolean): { id: string; similarity: number }[] {
-    const graph = this.graph;
-    const wanted = Math.min(Math.floor(k), this.byLabel.size);
-    if (graph === undefined || wanted <= 0) return [];
-    if (query.length !== this.dimensions) {
-      throw new Error(`search: the query has ${query.length} dimensions, the index has ${this.dimensions}`);
-    }
-    graph.setEf(Math.max(this.efSearch ?? efSearchFor(this.byLabel.size), wanted));
-    // Deleted points are marked deleted in the graph already: a filter (a call into JS per candidate,
-    // which costs more than the distance) is passed only when the caller restricts the search.
-    const filter =
-      accept === undefined
-        ? undefined
-        : (label: number): boolean => {
-            const stored = this.byLabel.get(label);
-            return stored !== undefined && accept(stored);
-          };
-    const result = graph.searchKnn(query, wanted, filter);
-    const hits: { id: string; similarity: number }[] = [];
-    result.neighbors.forEach((label, i) => {
-      const stored = this.byLabel.get(label);
-      // A label missing from the docstore was deleted: never return it, whatever the graph says.
-      if (stored !== undefined) hits.push({ id: stored.id, similarity: 1 - (result.distances[i] ?? 1) });
-    });
-    return hits;
-  }
-
-  /** The k nearest documents with their similarity, best first (LangChain's VectorStore interface). */
-  override async similaritySearchVectorWithScore(
-    query: number[],
-    k: number,
-    filter?: this['FilterType'],
-  ): Promise<[DocumentInterface, number][]> {
-    const accept = filter === undefined ? undefined : (stored: StoredDocument) => filter(this.toDocument(stored));
-    return this.nearest(query, k, accept).map(({ id, similarity }) => [this.get(id)!, similarity]);
-  }
-
-  private toDocument(stored: StoredDocument): DocumentInterface {
-    return new Document({ id: stored.id, pageContent: stored.pageContent, metadata: { ...stored.metadata } });
-  }
-
-  /** Writes the graph and the docstore into `directory` (each atomically). */
-  async save(directory: string): Promise<void> {
-    await mkdir(directory, { recursive: true });
-    if (this.graph !== undefined) {
-      const temporary = join(directory, `${INDEX_FILE}.${process.pid}.tmp`);
-      await this.graph.writeIndex(temporary);
-      await rename(temporary, join(directory, INDEX_FILE));
-    }
-    const file: DocstoreFile = {
-      version: 1,
-      dimensions: this.dimensions ?? null,
-      nextLabel: this.nextLabel,
-      options: { m: this.m, efConstruction: this.efConstruction },
-      documents: Object.fromEntries([...this.byLabel].map(([label, stored]) => [String(label), stored])),
-    };
-    await writeFileAtomic(join(directory, DOCSTORE_FILE), JSON.stringify(file));
-  }
-
-  /** Loads a store written by `save`. Throws when the directory holds none. */
-  static async load(directory: string, embeddings: EmbeddingsInterface, options: HnswStoreOptions = {}): Promise<HnswStore> {
-    const file = JSON.parse(await readFile(join(directory, DOCSTORE_FILE), 'utf8')) as DocstoreFile;
-    if (file.version !== 1) throw new Error(`${join(directory, DOCSTORE_FILE)}: unknown version ${String(file.version)}`);
-    const store = new HnswStore(embeddings, { m: file.options.m, efConstruction: file.options.efConstruction, ...options });
-    store.nextLabel = file.nextLabel;
-    for (const [label, stored] of Object.entries(file.documents)) {
-      store.byLabel.set(Number(label), stored);
-      store.labelById.set(stored.id, Number(label));
-    }
-    if (file.dimensions !== null) {
-      store.dimensions = file.dimensions;
-      const graph = new HierarchicalNSW('cosine', file.dimensions);
-      await graph.readIndex(join(directory, INDEX_FILE), true);
-      // Points the docstore no longer knows were deleted after the graph was last written: delete them
-      // in the graph too, so their slots are reused and they can never be returned.
-      for (const label of graph.getIdsList()) {
-        if (!store.byLabel.has(label)) {
-          try {
-            graph.markDelete(label);
-          } catch {
-            // Already marked deleted.
-          }
-        }
-      }
-      store.graph = graph;
-    }
-    return store;
+  /** Writes the graph to `path` atomically (hnswlib writes in libuv's thread pool). */
+  async write(path: string): Promise<void> {
+    const temporary = `${path}.${process.pid}.${randomUUID()}.tmp`;
+    await this.graph.writeIndex(temporary);
+    await rename(temporary, path);
   }
 }

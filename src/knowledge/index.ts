@@ -1,8 +1,8 @@
 // The knowledge module's public surface: what the rest of Jawab imports.
 export { createEmbeddings, DEFAULT_EMBEDDING_MODEL } from './embeddings.js';
 export type { EmbeddingsChoice, EmbeddingsEnv } from './embeddings.js';
-export { HnswStore } from './hnsw-store.js';
-export type { HnswStoreOptions } from './hnsw-store.js';
+export { HnswGraph } from './hnsw-store.js';
+export type { HnswOptions } from './hnsw-store.js';
 export { KnowledgeIndex } from './knowledge-index.js';
 export type { OpenKnowledgeIndexOptions, SyncProgress } from './knowledge-index.js';
 export { loadKnowledgeFolder } from './loader.js';

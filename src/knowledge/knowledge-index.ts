@@ -1,28 +1,35 @@
-// The knowledge index: the vector store of one embeddings model plus a manifest of what it holds, kept in
-// DATA_DIR/index/<embeddingsId>/, and an in-memory lexical (BM25) index rebuilt from the store at start.
+// The knowledge index: for one embeddings model, the chunks of every source with their vectors (an HNSW graph) and
+// their words (an inverted index for BM25), kept in DATA_DIR/index/<embeddingsId>/ as immutable generations
+// (generation.ts) and a manifest of what the sources hold (manifest.ts).
 //
 // Chunks belong to sources (the KNOWLEDGE_DIR folder, a profile's uploaded files, snippets or website).
 // syncSource() makes one source's chunks match a list of documents while embedding as little as possible:
-// a document is re-embedded only when its content hash changed. Chunks of changed and removed documents
-// are deleted from the store and the manifest in the same save, and any chunk the manifest does not own
-// is deleted on every commit, so an old chunk can never come back, even after a crash between two writes.
+// a document is re-embedded only when its content hash changed. The work runs on a worker thread
+// (build-runner.ts, build-job.ts), which writes the next generation from the one in force; the manifest then
+// names it (the commit) and searches switch to it at once. Until then they use the last complete generation,
+// so a search never sees a half-applied document, and the server's event loop stays free throughout. A sync
+// that changes nothing writes nothing, so a start with unchanged knowledge reads the index and writes no byte.
 //
 // search() ranks in one of three modes (the eval compares them): `vector` (cosine similarity), `bm25`
 // (lexical-index.ts), and `hybrid`, the default: the union of the nearest vectors and the best BM25
 // matches, rescored by a calibrated fusion of cosine similarity and IDF-weighted coverage (both in 0..1,
 // so the score can be compared with the fixed "nothing relevant" thresholds of retrieve.ts).
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Document } from '@langchain/core/documents';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
-import type { Chunk } from './chunker.js';
-import { chunkDocument } from './chunker.js';
-import { HnswStore, writeFileAtomic } from './hnsw-store.js';
-import type { PreparedQuery } from './lexical-index.js';
-import { LexicalIndex } from './lexical-index.js';
-import type { LoadedFile, LoadError, LoadOptions } from './loader.js';
-import { loadKnowledgeFolder } from './loader.js';
-import type { ChunkMetadata, KnowledgeStats, ScoredChunk, SearchableIndex, SearchOptions, SourceStatus, SyncReport } from './types.js';
+import type { BuildJob, BuildResult, EmbedderSpec, SourceDocuments, SyncInput } from './build-job.js';
+import { folderUnchanged } from './folder-check.js';
+import { runBuild, runMigration } from './build-runner.js';
+import type { Snapshot } from './generation.js';
+import { emptyGenerationData, generationFolder, readSnapshot, removeLeftovers, snapshotOf } from './generation.js';
+import type { LexicalHit, PreparedQuery } from './lexical-index.js';
+import type { LoadOptions } from './loader.js';
+import type { LegacyManifest, Manifest, SourceEntry } from './manifest.js';
+import { fromLegacy, LEGACY_FILES, ownedChunkIds, readManifest, writeManifest } from './manifest.js';
+import { OfflineEmbeddings } from './offline-embeddings.js';
+import type { KnowledgeStats, ScoredChunk, SearchableIndex, SearchOptions, SourceStatus, SyncReport } from './types.js';
+
+export type { SourceDocuments } from './build-job.js';
 
 export interface OpenKnowledgeIndexOptions {
   dataDir: string;
@@ -44,56 +51,23 @@ export type SyncProgress = (done: number, total: number) => void;
 /** The source key of the KNOWLEDGE_DIR folder. */
 export const FOLDER_SOURCE = 'folder';
 
-/** What a source holds now, for syncSource. */
-export interface SourceDocuments {
-  files: LoadedFile[];
-  /** Documents that could not be loaded, and skipped parts (catalog rows): the source's status shows them. */
-  errors: LoadError[];
-  /** Paths absent from `files` whose indexed version must be kept (a page that timed out), or all of them. */
-  keep?: string[] | 'all';
-  /** Where the documents came from (a folder, a URL), for the status. */
-  origin?: string;
-}
-
-interface ManifestEntry {
-  hash: string;
-  title: string;
-  chunkIds: string[];
-}
-
-interface SourceEntry {
-  origin?: string;
-  lastSyncAt?: string;
-  errors: LoadError[];
-  documents: Record<string, ManifestEntry>;
-}
-
-interface Manifest {
-  version: 2;
-  embeddingsId: string;
-  sources: Record<string, SourceEntry>;
-}
-
-const MANIFEST_FILE = 'manifest.json';
-
 /** Share of cosine similarity in the hybrid score; the rest is lexical coverage. */
 export const SIMILARITY_WEIGHT = 0.5;
 /** Candidates taken from each side before rescoring. */
 const MIN_CANDIDATES = 25;
-
-/** What the lexical index sees of a chunk: its words plus the title and heading it sits under. */
-function lexicalText(text: string, metadata: Partial<ChunkMetadata>): string {
-  return [metadata.title, metadata.heading, text].filter((part) => part !== undefined).join('\n');
-}
 
 function unit(vector: number[]): number[] {
   const norm = Math.sqrt(vector.reduce((sum, value) => sum + value * value, 0));
   return norm > 0 ? vector.map((value) => value / norm) : vector;
 }
 
-function dot(a: number[], b: number[]): number {
+/** dot(unit(stored), query) without the copy: the same operations in the same order, so the same bits. */
+function cosine(stored: Float32Array, query: number[]): number {
+  let squares = 0;
+  for (const value of stored) squares += value * value;
+  const norm = Math.sqrt(squares);
   let sum = 0;
-  for (let i = 0; i < a.length; i += 1) sum += a[i]! * (b[i] ?? 0);
+  for (let i = 0; i < stored.length; i += 1) sum += (norm > 0 ? stored[i]! / norm : stored[i]!) * (query[i] ?? 0);
   return sum;
 }
 
@@ -102,62 +76,86 @@ export function indexFolderName(embeddingsId: string): string {
   return embeddingsId.replace(/[^A-Za-z0-9._-]+/g, '_');
 }
 
-/** Chunk ids depend on the source, the document and its content, so re-adding the same content is an upsert. */
-function chunkId(source: string, file: LoadedFile, position: number): string {
-  return `${source}:${file.path}#${file.hash.slice(0, 16)}#${position}`;
+/** Whether two states of a source differ in more than the time of their last sync. */
+function sameEntry(a: SourceEntry | undefined, b: SourceEntry | undefined): boolean {
+  const timeless = (entry: SourceEntry | undefined) => (entry === undefined ? undefined : JSON.stringify({ ...entry, lastSyncAt: undefined }));
+  return timeless(a) === timeless(b);
 }
 
-interface PendingFile {
-  file: LoadedFile;
-  chunks: Chunk[];
-  vectors: number[][];
-  isNew: boolean;
+function chunksOf(source: SourceEntry): number {
+  return Object.values(source.documents).reduce((sum, document) => sum + document.chunks, 0);
+}
+
+/** A candidate of a search, scored before its text is read. */
+interface Candidate {
+  slot: number;
+  score: number;
+  similarity?: number;
+  coverage: number;
+  bm25: number;
 }
 
 export class KnowledgeIndex implements SearchableIndex {
-  /** Serialises syncs: two at once would both read the same manifest. */
+  /** Serialises syncs: each one builds on the generation the one before it committed. */
   private queue: Promise<unknown> = Promise.resolve();
-  private readonly lexical = new LexicalIndex();
+  private snapshot = snapshotOf(emptyGenerationData(), undefined);
+  /** Settles once the generation in force is read (or found unreadable, and the index reset to be rebuilt). */
+  private loaded: Promise<void> = Promise.resolve();
 
   private constructor(
-    private readonly store: HnswStore,
     private manifest: Manifest,
     readonly directory: string,
     private readonly embeddings: EmbeddingsInterface,
     readonly embeddingsId: string,
     private readonly batchSize: number,
     private readonly now: () => number,
-  ) {
-    for (const document of store.documents()) {
-      const metadata = document.metadata as ChunkMetadata;
-      this.lexical.add(document.id ?? '', lexicalText(document.pageContent, metadata), metadata.sourceId);
-    }
-  }
+    private readonly efSearch: number | undefined,
+  ) {}
 
-  private async deleteChunks(ids: string[]): Promise<void> {
-    await this.store.delete({ ids });
-    for (const id of ids) this.lexical.remove(id);
-  }
-
+  /**
+   * Opens the index of `options.dataDir`: reads its manifest and starts reading the generation in force, which
+   * searches and syncs wait for (a start meanwhile compares KNOWLEDGE_DIR with the manifest).
+   */
   static async open(options: OpenKnowledgeIndexOptions): Promise<KnowledgeIndex> {
     const directory = join(options.dataDir, 'index', indexFolderName(options.embeddingsId));
     await mkdir(directory, { recursive: true });
-    const storeOptions = options.efSearch === undefined ? {} : { efSearch: options.efSearch };
-    let store: HnswStore;
-    let manifest: Manifest;
+    const warn = options.warn ?? console.warn;
+    const fresh = (): Manifest => ({ version: 3, embeddingsId: options.embeddingsId, sources: {} });
+    let manifest = fresh();
     try {
-      store = await HnswStore.load(directory, options.embeddings, storeOptions);
-      manifest = JSON.parse(await readFile(join(directory, MANIFEST_FILE), 'utf8')) as Manifest;
-      if (manifest.version !== 2) throw new Error(`index format ${String(manifest.version)} is outdated`);
-      if (manifest.embeddingsId !== options.embeddingsId) throw new Error('manifest mismatch');
+      const stored = await readManifest(directory, options.embeddingsId);
+      manifest = stored.version === 3 ? stored : await KnowledgeIndex.migrate(directory, stored);
     } catch (error) {
-      // A missing store is a first start; an unreadable or outdated one is rebuilt from the sources.
-      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-      if (!missing) (options.warn ?? console.warn)(`knowledge index in ${directory} is unreadable (${String(error)}); it will be rebuilt`);
-      store = new HnswStore(options.embeddings, storeOptions);
-      manifest = { version: 2, embeddingsId: options.embeddingsId, sources: {} };
+      // A missing manifest is a first start; an unreadable or outdated index is rebuilt from the sources.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') KnowledgeIndex.unreadable(warn, directory, error);
     }
-    return new KnowledgeIndex(store, manifest, directory, options.embeddings, options.embeddingsId, options.batchSize ?? 64, options.now ?? Date.now);
+    // What a build or a write cut short by a crash left, and the files of an index migrated or given up.
+    await removeLeftovers(directory, manifest.generation);
+    for (const file of Object.values(LEGACY_FILES)) await rm(join(directory, file), { force: true });
+    const index = new KnowledgeIndex(manifest, directory, options.embeddings, options.embeddingsId, options.batchSize ?? 64, options.now ?? Date.now, options.efSearch);
+    const generation = manifest.generation;
+    if (generation !== undefined) {
+      index.loaded = readSnapshot(generationFolder(directory, generation)).then(
+        (snapshot) => void (index.snapshot = snapshot),
+        (error: unknown) => {
+          KnowledgeIndex.unreadable(warn, directory, error);
+          index.manifest = fresh();
+        },
+      );
+    }
+    return index;
+  }
+
+  private static unreadable(warn: (message: string) => void, directory: string, error: unknown): void {
+    warn(`knowledge index in ${directory} is unreadable (${String(error)}); it will be rebuilt`);
+  }
+
+  /** Turns an index written before generations into generation 1 (its vectors are kept: nothing is embedded again). */
+  private static async migrate(directory: string, legacy: LegacyManifest): Promise<Manifest> {
+    const manifest = fromLegacy(legacy, 1);
+    await runMigration(directory, generationFolder(directory, 1), [...ownedChunkIds(manifest.sources)]);
+    await writeManifest(directory, manifest);
+    return manifest;
   }
 
   private enqueue<T>(work: () => Promise<T>): Promise<T> {
@@ -168,182 +166,161 @@ export class KnowledgeIndex implements SearchableIndex {
 
   /** Makes the FOLDER_SOURCE match `knowledgeDir` (KNOWLEDGE_DIR). Only new and changed files are embedded. */
   async sync(knowledgeDir: string, onProgress?: SyncProgress, options: LoadOptions = {}): Promise<SyncReport> {
-    const loaded = await loadKnowledgeFolder(knowledgeDir, options);
-    return this.syncSource(FOLDER_SOURCE, { ...loaded, origin: knowledgeDir }, onProgress);
+    return this.syncFolder(FOLDER_SOURCE, knowledgeDir, options, onProgress);
+  }
+
+  /** Makes a source's chunks match the files of a folder, read by the build worker. Only new and changed files are embedded. */
+  syncFolder(source: string, folder: string, options: LoadOptions = {}, onProgress?: SyncProgress): Promise<SyncReport> {
+    return this.enqueue(() => this.runSync(source, { kind: 'folder', folder, options, origin: folder }, onProgress));
   }
 
   /** Makes one source's chunks match `documents`. Only new and changed documents are embedded. */
   syncSource(source: string, documents: SourceDocuments, onProgress?: SyncProgress): Promise<SyncReport> {
-    return this.enqueue(() => this.runSync(source, documents, onProgress));
+    return this.enqueue(() => this.runSync(source, { kind: 'documents', documents }, onProgress));
   }
 
   /** Deletes every chunk of a source and forgets it (disconnected or deleted). */
-  removeSource(source: string): Promise<void> {
-    return this.enqueue(async () => {
-      const sources = { ...this.manifest.sources };
-      delete sources[source];
-      await this.commit(sources);
-    });
+  async removeSource(source: string): Promise<void> {
+    await this.enqueue(() => this.runSync(source, { kind: 'remove' }));
   }
 
-  private async runSync(source: string, documents: SourceDocuments, onProgress?: SyncProgress): Promise<SyncReport> {
-    const previous = this.manifest.sources[source]?.documents ?? {};
-    const keep = documents.keep === 'all' ? Object.keys(previous) : (documents.keep ?? []);
-    const seen = new Set([...documents.files.map((file) => file.path), ...keep]);
-    let unchanged = 0;
-    const pending: PendingFile[] = [];
-    for (const file of documents.files) {
-      const entry = previous[file.path];
-      if (entry?.hash === file.hash) {
-        unchanged += 1;
-        continue;
-      }
-      const chunks = (await chunkDocument(file)).map((chunk) => ({ ...chunk, metadata: { ...chunk.metadata, sourceId: source } }));
-      pending.push({ file, chunks, vectors: [], isNew: entry === undefined });
-    }
-    const removedPaths = Object.keys(previous).filter((path) => !seen.has(path));
+  private embedder(): EmbedderSpec {
+    // Offline vectors are computed in the worker; a model's are requested from here (network I/O).
+    return this.embeddings instanceof OfflineEmbeddings ? { kind: 'offline', dimensions: this.embeddings.dimensions } : { kind: 'caller' };
+  }
 
-    const next: Record<string, ManifestEntry> = { ...previous };
-    for (const path of removedPaths) {
-      await this.deleteChunks(previous[path]?.chunkIds ?? []);
-      delete next[path];
+  /** Whether a folder sync has nothing to do: the folder holds what the source indexed (no worker needed then). */
+  private async folderUnchanged(source: string, input: SyncInput): Promise<boolean> {
+    if (input.kind !== 'folder') {
+      await this.loaded;
+      return false;
     }
+    // Read while the generation in force is still being read at start; a reset index (unreadable) changes nothing.
+    const previous = this.manifest.sources[source];
+    const [unchanged] = await Promise.all([folderUnchanged(input.folder, previous, input.options), this.loaded]);
+    return unchanged && this.manifest.sources[source] === previous;
+  }
 
-    let report = { added: 0, updated: 0 };
-    const entry: SourceEntry = { errors: documents.errors, documents: next };
-    if (documents.origin !== undefined) entry.origin = documents.origin;
-    try {
-      report = await this.embedAndApply(source, pending, next, onProgress);
-      entry.lastSyncAt = new Date(this.now()).toISOString();
-    } finally {
-      // Save what was applied, even when embedding failed part-way (the rest is retried next time).
-      const last = this.manifest.sources[source]?.lastSyncAt;
-      if (entry.lastSyncAt === undefined && last !== undefined) entry.lastSyncAt = last;
-      await this.commit({ ...this.manifest.sources, [source]: entry });
+  private async runSync(source: string, input: SyncInput, onProgress?: SyncProgress): Promise<SyncReport> {
+    const unchanged = await this.folderUnchanged(source, input);
+    const job: BuildJob = {
+      directory: this.directory,
+      current: this.manifest.generation,
+      next: (this.manifest.generation ?? 0) + 1,
+      source,
+      previous: this.manifest.sources[source],
+      sourceKeys: Object.keys(this.manifest.sources),
+      input,
+      embeddings: this.embedder(),
+      batchSize: this.batchSize,
+    };
+    const previous = this.manifest.sources[source];
+    const result: BuildResult =
+      unchanged && previous !== undefined
+        ? { entry: { ...previous }, added: 0, updated: 0, removed: 0, unchanged: Object.keys(previous.documents).length, written: false, chunks: this.snapshot.chunks.size }
+        : await runBuild(job, { embed: (texts) => this.embeddings.embedDocuments(texts), ...(onProgress ? { progress: onProgress } : {}) });
+    const entry = result.entry;
+    if (entry !== undefined) {
+      // A sync that failed part-way has not finished: the source keeps the time of the last one that did.
+      const lastSyncAt = result.failure === undefined ? new Date(this.now()).toISOString() : previous?.lastSyncAt;
+      if (lastSyncAt !== undefined) entry.lastSyncAt = lastSyncAt;
     }
+    const sources = { ...this.manifest.sources };
+    if (entry === undefined) delete sources[source];
+    else sources[source] = entry;
+    const manifest: Manifest = { ...this.manifest, sources };
+    if (result.written) manifest.generation = job.next;
+    // The folder is synced at every start: when nothing in it changed, its time is not worth a write. Other
+    // sources keep their time on disk (a website's re-sync schedule counts from it).
+    const changed = result.written || !sameEntry(previous, entry) || (source !== FOLDER_SOURCE && entry !== undefined);
+    // The new generation is opened before the manifest names it: an unreadable one leaves the old in force.
+    const snapshot = result.written ? await readSnapshot(generationFolder(this.directory, job.next)) : this.snapshot;
+    if (changed) await writeManifest(this.directory, manifest);
+    this.manifest = manifest;
+    this.snapshot = snapshot;
+    if (result.written) await removeLeftovers(this.directory, job.next);
+    if (result.failure !== undefined) throw new Error(result.failure);
     return {
-      added: report.added,
-      updated: report.updated,
-      removed: removedPaths.length,
-      unchanged,
-      chunks: this.store.size,
-      errors: documents.errors,
+      added: result.added,
+      updated: result.updated,
+      removed: result.removed,
+      unchanged: result.unchanged,
+      chunks: result.chunks,
+      errors: entry?.errors ?? [],
     };
   }
 
   /**
-   * Embeds the chunks of the pending files in batches across files (few requests for many small files)
-   * and applies each file once all its chunks have vectors: its old chunks out, its new chunks in.
+   * A candidate's lexical scores (`lexical` when top() gave them already) and hybrid score (the bm25 mode passes
+   * the coverage as its score).
    */
-  private async embedAndApply(
-    source: string,
-    pending: PendingFile[],
-    next: Record<string, ManifestEntry>,
-    onProgress?: SyncProgress,
-  ): Promise<{ added: number; updated: number }> {
-    const queue = pending.flatMap((item) => item.chunks.map((chunk) => ({ item, chunk })));
-    const total = queue.length;
-    let done = 0;
-    let added = 0;
-    let updated = 0;
-    onProgress?.(0, total);
-    const apply = async (item: PendingFile): Promise<void> => {
-      const old = next[item.file.path]?.chunkIds ?? [];
-      await this.deleteChunks(old);
-      const ids = item.chunks.map((_, position) => chunkId(source, item.file, position));
-      const documents = item.chunks.map(
-        (chunk, position) => new Document<ChunkMetadata>({ id: ids[position], pageContent: chunk.text, metadata: chunk.metadata }),
-      );
-      await this.store.addVectors(item.vectors, documents, { ids });
-      item.chunks.forEach((chunk, position) => this.lexical.add(ids[position]!, lexicalText(chunk.text, chunk.metadata), source));
-      next[item.file.path] = { hash: item.file.hash, title: item.file.title, chunkIds: ids };
-      if (item.isNew) added += 1;
-      else updated += 1;
-    };
-    // Files that split into no chunks (only headings) still replace their old version.
-    for (const item of pending) if (item.chunks.length === 0) await apply(item);
-
-    for (let start = 0; start < total; start += this.batchSize) {
-      const batch = queue.slice(start, start + this.batchSize);
-      const vectors = await this.embeddings.embedDocuments(batch.map(({ chunk }) => chunk.embedText));
-      if (vectors.length !== batch.length) throw new Error(`embeddings returned ${vectors.length} vectors for ${batch.length} texts`);
-      const completed = new Set<PendingFile>();
-      batch.forEach(({ item }, i) => {
-        item.vectors.push(vectors[i]!);
-        if (item.vectors.length === item.chunks.length) completed.add(item);
-      });
-      for (const item of completed) await apply(item);
-      done += batch.length;
-      onProgress?.(done, total);
-    }
-    return { added, updated };
-  }
-
-  /** Deletes chunks no source owns, then writes the store and the manifest. */
-  private async commit(sources: Record<string, SourceEntry>): Promise<void> {
-    const owned = new Set(Object.values(sources).flatMap((source) => Object.values(source.documents).flatMap((entry) => entry.chunkIds)));
-    await this.deleteChunks(this.store.ids().filter((id) => !owned.has(id)));
-    this.manifest = { version: 2, embeddingsId: this.embeddingsId, sources };
-    await this.store.save(this.directory);
-    await writeFileAtomic(join(this.directory, MANIFEST_FILE), JSON.stringify(this.manifest));
-  }
-
-  /**
-   * A chunk with its scores. Without a `score` it gets the hybrid one (needs `similarity`); the bm25
-   * mode has no similarity and passes the coverage as its score.
-   */
-  private toScored(id: string, query: PreparedQuery, similarity: number | undefined, score?: number): ScoredChunk | undefined {
-    const document = this.store.get(id);
-    if (document === undefined) return undefined;
-    const { bm25, coverage } = this.lexical.scoreOf(query, id);
-    const chunk: ScoredChunk = {
-      id,
-      text: document.pageContent,
+  private candidate(snapshot: Snapshot, slot: number, query: PreparedQuery, similarity: number | undefined, score?: number, lexical?: { bm25: number; coverage: number }): Candidate {
+    const { bm25, coverage } = lexical ?? snapshot.lexical.scoreAt(query, slot);
+    const candidate: Candidate = {
+      slot,
       score: score ?? SIMILARITY_WEIGHT * Math.max(0, similarity ?? 0) + (1 - SIMILARITY_WEIGHT) * coverage,
       coverage,
       bm25,
-      metadata: document.metadata as ChunkMetadata,
     };
-    if (similarity !== undefined) chunk.similarity = similarity;
+    if (similarity !== undefined) candidate.similarity = similarity;
+    return candidate;
+  }
+
+  private static scored(snapshot: Snapshot, candidate: Candidate): ScoredChunk {
+    const { id, text, metadata } = snapshot.chunks.chunk(candidate.slot);
+    const chunk: ScoredChunk = { id, text, score: candidate.score, coverage: candidate.coverage, bm25: candidate.bm25, metadata };
+    if (candidate.similarity !== undefined) chunk.similarity = candidate.similarity;
     return chunk;
   }
 
   /** The k chunks that best match the query, best first (hybrid unless `options.mode` says otherwise). */
   async search(query: string, k: number, options: SearchOptions = {}): Promise<ScoredChunk[]> {
-    if (query.trim().length === 0 || k <= 0 || this.store.size === 0) return [];
+    await this.loaded;
+    // One generation for the whole search, even if a sync commits a newer one while it waits for the query vector.
+    const snapshot = this.snapshot;
+    const { chunks, lexical, graph } = snapshot;
+    if (query.trim().length === 0 || k <= 0 || chunks.size === 0) return [];
     const mode = options.mode ?? 'hybrid';
     const sources = options.sources;
-    const prepared = this.lexical.prepare(query);
-    const scored: ScoredChunk[] = [];
+    const prepared = lexical.prepare(query);
     if (mode === 'bm25') {
       // Ranked by BM25; the score is the coverage, the calibrated lexical relevance.
-      for (const hit of this.lexical.top(prepared, k, sources)) {
-        const chunk = this.toScored(hit.id, prepared, undefined, hit.coverage);
-        if (chunk !== undefined) scored.push(chunk);
-      }
-      return scored;
+      return lexical.top(prepared, k, sources).map((hit) => KnowledgeIndex.scored(snapshot, this.candidate(snapshot, hit.slot, prepared, undefined, hit.coverage, hit)));
     }
     const vector = unit(await this.embeddings.embedQuery(query));
-    const accept = sources === undefined ? undefined : (stored: { metadata: Record<string, unknown> }) => sources.has(String(stored.metadata.sourceId));
-    const candidates = mode === 'vector' ? k : Math.max(k * 5, MIN_CANDIDATES);
-    const similarities = new Map<string, number>();
-    for (const hit of this.store.nearest(vector, candidates, accept)) similarities.set(hit.id, hit.similarity);
-    if (mode === 'hybrid') {
-      for (const hit of this.lexical.top(prepared, candidates, sources)) {
-        if (similarities.has(hit.id)) continue;
-        const stored = this.store.vectorOf(hit.id);
-        if (stored !== undefined) similarities.set(hit.id, dot(unit(stored), vector));
+    const accept =
+      sources === undefined
+        ? undefined
+        : (label: number): boolean => {
+            const slot = chunks.slotOfLabel(label);
+            return slot !== undefined && sources.has(chunks.sourceOf(slot));
+          };
+    const wanted = mode === 'vector' ? k : Math.max(k * 5, MIN_CANDIDATES);
+    const similarities = new Map<number, number>();
+    const efSearch = this.efSearch === undefined ? {} : { efSearch: this.efSearch };
+    for (const hit of graph?.nearest(vector, wanted, { ...efSearch, ...(accept ? { accept } : {}) }) ?? []) {
+      // A label without a chunk was deleted: never returned, whatever the graph says.
+      const slot = chunks.slotOfLabel(hit.label);
+      if (slot !== undefined) similarities.set(slot, hit.similarity);
+    }
+    const lexicalHits = new Map<number, LexicalHit>();
+    if (mode === 'hybrid' && graph !== undefined) {
+      for (const hit of lexical.top(prepared, wanted, sources)) {
+        lexicalHits.set(hit.slot, hit);
+        if (!similarities.has(hit.slot)) similarities.set(hit.slot, cosine(chunks.vectorOf(hit.slot), vector));
       }
     }
-    for (const [id, similarity] of similarities) {
-      const chunk = this.toScored(id, prepared, similarity, mode === 'vector' ? similarity : undefined);
-      if (chunk !== undefined) scored.push(chunk);
-    }
-    return scored.sort((a, b) => b.score - a.score).slice(0, k);
+    const candidates = [...similarities].map(([slot, similarity]) =>
+      this.candidate(snapshot, slot, prepared, similarity, mode === 'vector' ? similarity : undefined, lexicalHits.get(slot)),
+    );
+    return candidates
+      .sort((a, b) => b.score - a.score)
+      .slice(0, k)
+      .map((candidate) => KnowledgeIndex.scored(snapshot, candidate));
   }
 
   /** True when `files` differ from what the index holds for the source (a sync would change something). */
-  differs(source: string, files: readonly LoadedFile[]): boolean {
+  differs(source: string, files: readonly { path: string; hash: string }[]): boolean {
     const indexed = this.manifest.sources[source]?.documents;
     if (indexed === undefined || Object.keys(indexed).length !== files.length) return true;
     return files.some((file) => indexed[file.path]?.hash !== file.hash);
@@ -360,7 +337,7 @@ export class KnowledgeIndex implements SearchableIndex {
     const documents = Object.values(entry.documents);
     const status: SourceStatus = {
       documents: documents.length,
-      chunks: documents.reduce((sum, document) => sum + document.chunkIds.length, 0),
+      chunks: chunksOf(entry),
       errors: entry.errors,
     };
     if (entry.lastSyncAt !== undefined) status.lastSyncAt = entry.lastSyncAt;
@@ -374,7 +351,8 @@ export class KnowledgeIndex implements SearchableIndex {
       embeddingsId: this.embeddingsId,
       directory: this.directory,
       files: sources.reduce((sum, source) => sum + Object.keys(source.documents).length, 0),
-      chunks: this.store.size,
+      // From the manifest, which names the chunks of the generation in force: known before that is read.
+      chunks: sources.reduce((sum, source) => sum + chunksOf(source), 0),
     };
     const lastSyncAt = syncs.at(-1);
     if (lastSyncAt !== undefined) stats.lastSyncAt = lastSyncAt;

@@ -138,12 +138,16 @@ export async function parseFile(
   if (format === undefined) throw new Error(`unsupported file type (use ${SUPPORTED_EXTENSIONS.join(', ')})`);
   const { text, title, warnings, catalog } = await toText(path, bytes, format, options);
   if (text.trim().length === 0) throw new Error('the file has no text');
-  // The catalog's text depends on the currency and language too: a change of either re-indexes it.
-  const hash = createHash('sha256').update(bytes);
-  if (format === 'catalog') hash.update(JSON.stringify(options.catalog ?? DEFAULT_CATALOG));
-  const file: LoadedFile = { path, title: title ?? basename(path, extname(path)), text, format, hash: hash.digest('hex') };
+  const file: LoadedFile = { path, title: title ?? basename(path, extname(path)), text, format, hash: contentHash(path, bytes, options) };
   if (catalog !== undefined) file.catalog = catalog;
   return { file, warnings };
+}
+
+/** What a sync compares: the sha256 of a file's bytes, and for a catalog of its currency and language too (a change of either re-indexes it). */
+export function contentHash(path: string, bytes: Buffer, options: LoadOptions = {}): string {
+  const hash = createHash('sha256').update(bytes);
+  if (formatOf(path) === 'catalog') hash.update(JSON.stringify(options.catalog ?? DEFAULT_CATALOG));
+  return hash.digest('hex');
 }
 
 function describe(error: unknown): string {
@@ -178,23 +182,33 @@ async function listFiles(root: string, directory: string, found: string[], error
   }
 }
 
+/** The supported files below `root` (full path, and the path relative to it that identifies the document), sorted; throws only when `root` itself cannot be read. */
+export async function listKnowledgeFiles(root: string): Promise<{ files: { full: string; path: string }[]; errors: LoadError[] }> {
+  const found: string[] = [];
+  const errors: LoadError[] = [];
+  await listFiles(root, root, found, errors);
+  return { files: found.map((full) => ({ full, path: relative(root, full).split(sep).join('/') })), errors };
+}
+
+/** A file's bytes, refused above MAX_FILE_BYTES. */
+export async function readKnowledgeFile(full: string): Promise<Buffer> {
+  const info = await stat(full);
+  if (info.size > MAX_FILE_BYTES) {
+    throw new Error(`too large (${(info.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB)`);
+  }
+  return readFile(full);
+}
+
 /**
  * Loads every supported file below `root`. Throws only when `root` itself cannot be read;
  * problems with single files (and skipped catalog rows) are returned in `errors`.
  */
 export async function loadKnowledgeFolder(root: string, options: LoadOptions = {}): Promise<LoadResult> {
-  const found: string[] = [];
-  const errors: LoadError[] = [];
-  await listFiles(root, root, found, errors);
+  const { files: found, errors } = await listKnowledgeFiles(root);
   const files: LoadedFile[] = [];
-  for (const full of found) {
-    const path = relative(root, full).split(sep).join('/');
+  for (const { full, path } of found) {
     try {
-      const info = await stat(full);
-      if (info.size > MAX_FILE_BYTES) {
-        throw new Error(`too large (${(info.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB)`);
-      }
-      const { file, warnings } = await parseFile(path, await readFile(full), options);
+      const { file, warnings } = await parseFile(path, await readKnowledgeFile(full), options);
       files.push(file);
       for (const warning of warnings) errors.push({ path, reason: warning });
     } catch (error) {

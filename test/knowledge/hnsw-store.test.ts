@@ -1,70 +1,76 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Document } from '@langchain/core/documents';
-import { afterEach, describe, expect, it } from 'vitest';
-import { efSearchFor, HnswStore } from '../../src/knowledge/hnsw-store.js';
+import { describe, expect, it } from 'vitest';
+import { efSearchFor, HnswGraph } from '../../src/knowledge/hnsw-store.js';
 import { OfflineEmbeddings } from '../../src/knowledge/offline-embeddings.js';
+import { tempDirs } from '../helpers/temp-dirs.js';
 
 const embeddings = new OfflineEmbeddings({ dimensions: 256 });
-const texts = {
-  shipping: 'Delivery to Surabaya takes 2–3 working days.',
-  refund: 'Refunds are paid to the original payment method within 7 days.',
-  care: 'Wash batik by hand in cold water with a mild soap.',
-  hours: 'Customer service is open Monday to Saturday, 08:00 to 20:00.',
-};
-const docs = (): Document[] => Object.entries(texts).map(([id, pageContent]) => new Document({ id, pageContent, metadata: { topic: id } }));
+const texts = [
+  'Delivery to Surabaya takes 2–3 working days.',
+  'Refunds are paid to the original payment method within 7 days.',
+  'Wash batik by hand in cold water with a mild soap.',
+  'Customer service is open Monday to Saturday, 08:00 to 20:00.',
+];
+const [SHIPPING, REFUND, CARE, HOURS] = [0, 1, 2, 3];
+const vector = (text: string): number[] => embeddings.embed(text);
+const newDir = tempDirs('jawab-hnsw-');
 
-let directory: string | undefined;
-afterEach(async () => {
-  if (directory !== undefined) await rm(directory, { recursive: true, force: true });
-  directory = undefined;
-});
+function graphOf(list: readonly string[], options: { initialCapacity?: number } = {}): HnswGraph {
+  const graph = HnswGraph.create(embeddings.dimensions, options);
+  graph.add(list.map(vector), [...list.keys()]);
+  return graph;
+}
 
-describe('HnswStore', () => {
-  it('adds documents and finds the nearest with a similarity score', async () => {
-    const store = new HnswStore(embeddings);
-    expect(await store.addDocuments(docs())).toEqual(['shipping', 'refund', 'care', 'hours']);
-    const hits = await store.similaritySearchWithScore('how long is delivery to Surabaya', 2);
-    expect(hits[0]?.[0].id).toBe('shipping');
-    expect(hits[0]?.[0].metadata).toEqual({ topic: 'shipping' });
-    expect(hits[0]?.[1]).toBeGreaterThan(hits[1]?.[1] ?? 1);
-    expect(hits[0]?.[1]).toBeLessThanOrEqual(1);
+describe('HnswGraph', () => {
+  it('finds the nearest labels with a similarity score, best first', () => {
+    const hits = graphOf(texts).nearest(vector('how long is delivery to Surabaya'), 2);
+    expect(hits.map((hit) => hit.label)[0]).toBe(SHIPPING);
+    expect(hits[0]!.similarity).toBeGreaterThan(hits[1]!.similarity);
+    expect(hits[0]!.similarity).toBeLessThanOrEqual(1);
   });
 
-  it('returns no more than it holds, and nothing when empty', async () => {
-    const store = new HnswStore(embeddings);
-    expect(await store.similaritySearch('anything', 3)).toEqual([]);
-    await store.addDocuments(docs());
-    expect(await store.similaritySearch('refund', 50)).toHaveLength(4);
+  it('returns no more than it holds, and nothing when empty', () => {
+    expect(HnswGraph.create(embeddings.dimensions).nearest(vector('anything'), 3)).toEqual([]);
+    expect(graphOf(texts).nearest(vector('refund'), 50)).toHaveLength(4);
   });
 
-  it('never returns deleted ids', async () => {
-    const store = new HnswStore(embeddings);
-    await store.addDocuments(docs());
-    await store.delete({ ids: ['shipping', 'unknown-id'] });
-    expect(store.size).toBe(3);
-    const hits = await store.similaritySearch('delivery to Surabaya working days', 4);
-    expect(hits.map((hit) => hit.id)).not.toContain('shipping');
-    expect(hits).toHaveLength(3);
+  it('never returns removed labels', () => {
+    const graph = graphOf(texts);
+    graph.remove([SHIPPING]);
+    expect(graph.size).toBe(3);
+    const hits = graph.nearest(vector('delivery to Surabaya working days'), 4);
+    expect(hits.map((hit) => hit.label).sort()).toEqual([REFUND, CARE, HOURS]);
   });
 
-  it('treats adding an existing id as a replacement', async () => {
-    const store = new HnswStore(embeddings);
-    await store.addDocuments(docs());
-    await store.addDocuments([new Document({ id: 'shipping', pageContent: 'Shipping to Bali takes 3–5 days.', metadata: {} })]);
-    expect(store.size).toBe(4);
-    const hits = await store.similaritySearch('shipping Bali', 4);
-    expect(hits.filter((hit) => hit.id === 'shipping').map((hit) => hit.pageContent)).toEqual(['Shipping to Bali takes 3–5 days.']);
+  it('reuses the memory of removed points: replacing everything many times does not grow it', () => {
+    const graph = graphOf(texts, { initialCapacity: 4 });
+    let labels = [...texts.keys()];
+    for (let round = 1; round <= 10; round += 1) {
+      graph.remove(labels);
+      labels = labels.map((label) => label + texts.length);
+      graph.add(texts.map((text) => vector(`${text} (edition ${round})`)), labels);
+    }
+    expect(graph.size).toBe(4);
+    expect(graph.capacity).toBeLessThanOrEqual(8);
+    expect(graph.nearest(vector('wash batik edition 10'), 1)[0]?.label).toBe(labels[CARE]);
   });
 
-  it('grows when full', async () => {
-    const store = new HnswStore(embeddings, { initialCapacity: 2 });
-    const many = Array.from({ length: 40 }, (_, i) => new Document({ id: `d${i}`, pageContent: `document number ${i} about topic ${i % 7}` }));
-    await store.addDocuments(many);
-    expect(store.size).toBe(40);
-    expect(store.capacity).toBeGreaterThanOrEqual(40);
-    expect((await store.similaritySearch('document number 39', 40)).length).toBe(40);
+  it('restricts a search to the labels accepted', () => {
+    const hits = graphOf(texts).nearest(vector('delivery to Surabaya'), 2, { accept: (label) => label !== SHIPPING });
+    expect(hits.map((hit) => hit.label)).not.toContain(SHIPPING);
+    expect(hits).toHaveLength(2);
+  });
+
+  it('grows when full', () => {
+    const many = Array.from({ length: 40 }, (_, i) => `document number ${i} about topic ${i % 7}`);
+    const graph = graphOf(many, { initialCapacity: 2 });
+    expect(graph.size).toBe(40);
+    expect(graph.capacity).toBeGreaterThanOrEqual(40);
+    expect(graph.nearest(vector('document number 39'), 40)).toHaveLength(40);
+  });
+
+  it('refuses a vector of the wrong size', () => {
+    expect(() => graphOf(texts).add([[1, 2, 3]], [9])).toThrow('3 dimensions, the index has 256');
   });
 
   it('grows the default efSearch with the index size, within bounds', () => {
@@ -77,27 +83,22 @@ describe('HnswStore', () => {
     expect(efs).toEqual([...efs].sort((a, b) => a - b));
   });
 
-  it('keeps efSearch at least k so that large k still returns k results', async () => {
-    const store = new HnswStore(embeddings, { efSearch: 2 });
-    await store.addDocuments(Array.from({ length: 30 }, (_, i) => new Document({ id: `d${i}`, pageContent: `item ${i} colour ${i % 5}` })));
-    expect(await store.similaritySearch('item colour', 25)).toHaveLength(25);
+  it('keeps efSearch at least k so that large k still returns k results', () => {
+    const graph = graphOf(Array.from({ length: 30 }, (_, i) => `item ${i} colour ${i % 5}`));
+    expect(graph.nearest(vector('item colour'), 25, { efSearch: 2 })).toHaveLength(25);
   });
 
-  it('saves and loads: same results, deletions kept', async () => {
-    directory = await mkdtemp(join(tmpdir(), 'jawab-hnsw-'));
-    const store = new HnswStore(embeddings);
-    await store.addDocuments(docs());
-    await store.delete({ ids: ['care'] });
-    await store.save(directory);
-    const loaded = await HnswStore.load(directory, embeddings);
-    expect(loaded.size).toBe(3);
-    expect(loaded.ids().sort()).toEqual(['hours', 'refund', 'shipping']);
-    const before = await store.similaritySearchWithScore('wash batik cold water', 3);
-    const after = await loaded.similaritySearchWithScore('wash batik cold water', 3);
-    expect(after.map(([doc]) => doc.id)).toEqual(before.map(([doc]) => doc.id));
-    expect(after.map(([doc]) => doc.id)).not.toContain('care');
-    // The loaded store keeps working: new additions reuse the deleted slot.
-    await loaded.addDocuments([new Document({ id: 'new', pageContent: 'Gift wrapping is free.' })]);
-    expect((await loaded.similaritySearch('gift wrapping', 1))[0]?.id).toBe('new');
+  it('writes and reads: same results, removals kept', async () => {
+    const path = join(await newDir(), 'graph.hnsw');
+    const graph = graphOf(texts);
+    graph.remove([CARE]);
+    await graph.write(path);
+    const read = await HnswGraph.read(path, embeddings.dimensions, 3);
+    const query = vector('wash batik cold water');
+    expect(read.nearest(query, 3)).toEqual(graph.nearest(query, 3));
+    expect(read.nearest(query, 3).map((hit) => hit.label)).not.toContain(CARE);
+    // The read graph keeps working: an addition reuses the removed point's memory.
+    read.add([vector('Gift wrapping is free.')], [4]);
+    expect(read.nearest(vector('gift wrapping'), 1)[0]?.label).toBe(4);
   });
 });

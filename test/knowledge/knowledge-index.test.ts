@@ -1,31 +1,9 @@
 import { mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Embeddings } from '@langchain/core/embeddings';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KnowledgeIndex } from '../../src/knowledge/knowledge-index.js';
-import { OfflineEmbeddings } from '../../src/knowledge/offline-embeddings.js';
-
-/** Offline embeddings that count what they embed, to prove a sync embeds only what changed. */
-class CountingEmbeddings extends Embeddings {
-  readonly inner = new OfflineEmbeddings({ dimensions: 256 });
-  documents: string[] = [];
-  failNext = false;
-  constructor() {
-    super({});
-  }
-  override async embedDocuments(texts: string[]): Promise<number[][]> {
-    if (this.failNext) {
-      this.failNext = false;
-      throw new Error('embeddings service down');
-    }
-    this.documents.push(...texts);
-    return this.inner.embedDocuments(texts);
-  }
-  override async embedQuery(text: string): Promise<number[]> {
-    return this.inner.embedQuery(text);
-  }
-}
+import { CountingEmbeddings } from '../helpers/counting-embeddings.js';
 
 let root: string;
 let knowledgeDir: string;

@@ -6,27 +6,11 @@ import { createServer } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Embeddings } from '@langchain/core/embeddings';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { KnowledgeIndex } from '../../src/knowledge/knowledge-index.js';
-import { OfflineEmbeddings } from '../../src/knowledge/offline-embeddings.js';
 import { KnowledgeSources } from '../../src/knowledge/sources/manager.js';
 import { SettingsStore } from '../../src/store/settings-store.js';
-
-class CountingEmbeddings extends Embeddings {
-  readonly inner = new OfflineEmbeddings({ dimensions: 256 });
-  texts: string[] = [];
-  constructor() {
-    super({});
-  }
-  override async embedDocuments(texts: string[]): Promise<number[][]> {
-    this.texts.push(...texts);
-    return this.inner.embedDocuments(texts);
-  }
-  override async embedQuery(text: string): Promise<number[]> {
-    return this.inner.embedQuery(text);
-  }
-}
+import { CountingEmbeddings } from '../helpers/counting-embeddings.js';
 
 const page = (title: string, body: string, links: string[] = []) =>
   `<html><head><title>${title}</title></head><body><h1>${title}</h1><p>${body}</p>${links.map((href) => `<a href="${href}">${href}</a>`).join(' ')}</body></html>`;
@@ -115,13 +99,13 @@ describe('website sources', () => {
   it('re-embeds only the pages whose text changed, removes pages that are gone, keeps pages that timed out', async () => {
     const sources = manager();
     const { id } = await addSite(sources);
-    embeddings.texts = [];
+    embeddings.documents = [];
     site['/returns'] = page('Returns', 'Returns are accepted within 30 days.', ['/']);
     site['/shipping'] = page('Shipping', 'Delivery to Surabaya takes two working days.', ['/deep1']).replace('<body>', '<body><!-- build 2 -->');
     delete site['/deep2'];
     const view = await sources.sync('default', id);
-    expect(embeddings.texts).toHaveLength(1);
-    expect(embeddings.texts[0]).toContain('30 days');
+    expect(embeddings.documents).toHaveLength(1);
+    expect(embeddings.documents[0]).toContain('30 days');
     expect(view.status.documents).toBe(4);
 
     // The returns page now times out: its indexed version stays.

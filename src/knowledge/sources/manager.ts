@@ -20,7 +20,8 @@ import { writeFileAtomic } from '../hnsw-store.js';
 import type { KnowledgeIndex, SourceDocuments } from '../knowledge-index.js';
 import { FOLDER_SOURCE } from '../knowledge-index.js';
 import type { LoadError, LoadOptions } from '../loader.js';
-import { formatOf, loadKnowledgeFolder, MAX_FILE_BYTES, SUPPORTED_EXTENSIONS } from '../loader.js';
+import { formatOf, MAX_FILE_BYTES, SUPPORTED_EXTENSIONS } from '../loader.js';
+import type { SyncReport } from '../types.js';
 import { crawl } from './crawler.js';
 import { snippetDocuments } from './snippets.js';
 
@@ -248,17 +249,11 @@ export class KnowledgeSources {
     return this.get(profileKey, id);
   }
 
-  private async documentsOf(profileKey: string, source: SourceConfig): Promise<SourceDocuments> {
-    const profile = this.profile(profileKey);
+  /** What a snippets or website source holds now (a files source's folder is read by the index's build worker). */
+  private async documentsOf(source: Exclude<SourceConfig, { type: 'files' }>): Promise<SourceDocuments> {
     switch (source.type) {
       case 'snippets':
         return { files: snippetDocuments(source.name, source.snippets), errors: [] };
-      case 'files': {
-        const options: LoadOptions = { catalog: { currency: profile.knowledge.currency, language: profile.persona.fallbackLanguage } };
-        const folder = this.folderOf(profileKey, source.id);
-        await mkdir(folder, { recursive: true });
-        return { ...(await loadKnowledgeFolder(folder, options)), origin: `${source.name} (uploaded files)` };
-      }
       case 'website':
         try {
           const result = await crawl({
@@ -277,8 +272,15 @@ export class KnowledgeSources {
   }
 
   private async runSync(profileKey: string, source: SourceConfig): Promise<void> {
-    const documents = await this.documentsOf(profileKey, source);
-    const report = await this.deps.index.syncSource(sourceKey(profileKey, source.id), documents);
+    const key = sourceKey(profileKey, source.id);
+    let report: SyncReport;
+    if (source.type === 'files') {
+      const profile = this.profile(profileKey);
+      const options: LoadOptions = { catalog: { currency: profile.knowledge.currency, language: profile.persona.fallbackLanguage } };
+      const folder = this.folderOf(profileKey, source.id);
+      await mkdir(folder, { recursive: true });
+      report = await this.deps.index.syncFolder(key, folder, options);
+    } else report = await this.deps.index.syncSource(key, await this.documentsOf(source));
     this.deps.log?.info('knowledge source synced', { profile: profileKey, source: source.id, added: report.added, updated: report.updated, removed: report.removed, errors: report.errors.length });
   }
 
