@@ -10,7 +10,7 @@
 import { contentTokens, foldText, tokenize } from '../knowledge/text.js';
 import { QUESTION_WORDS } from '../language/question-words.js';
 
-export type Act = 'greeting' | 'thanks' | 'goodbye' | 'ack' | 'address' | 'preface' | 'bot' | 'probe' | 'laughter' | 'reaction' | 'emoji';
+export type Act = 'greeting' | 'thanks' | 'goodbye' | 'ack' | 'address' | 'preface' | 'complaint' | 'bot' | 'probe' | 'laughter' | 'reaction' | 'emoji';
 
 /** How the customer greeted, so the reply can greet the same way ("Waalaikumsalam", "Selamat pagi"). */
 export type Salutation = 'salam' | 'morning' | 'afternoon' | 'evening' | 'night' | 'plain';
@@ -44,6 +44,12 @@ const OPENERS: Array<[Act, RegExp]> = [
   [
     'preface',
     /^(?:(?:saya|aku|sy)\s+)?(?:mau|mo|ingin|pengen|boleh|numpang|ijin|izin)\s+(?:tanya|nanya|bertanya|nanyak)(?:\s+(?:dong|donk|nih|kak|min|sedikit|dikit|ya))*(?![\p{L}\p{N}])|^tanya\s+(?:dong|donk|kak|min)(?![\p{L}\p{N}])|^(?:i\s+have\s+a\s+question|quick\s+question|can\s+i\s+ask(?:\s+(?:something|a\s+question))?|may\s+i\s+ask(?:\s+something)?)(?![\p{L}\p{N}])/u,
+  ],
+  // "aku mau komplain": a problem is coming; asked for, not searched. Only as a message of its own or before a
+  // comma, so "i have a problem with my order" keeps its question.
+  [
+    'complaint',
+    /^(?:(?:saya|aku|sy|gw|gue)\s+)?(?:mau|mo|ingin|pengen|pingin|minta|izin|ijin)\s+(?:komplain|komplen|complain|protes|lapor|melapor|ngadu|mengadu|ngeluh|mengeluh)(?:\s+(?:dong|donk|nih|kak|min|ya))*(?=\s*(?:[,.!]|$))|^(?:i\s+(?:want|would\s+like|need)\s+to\s+(?:complain|make\s+a\s+complaint|file\s+a\s+complaint)|i\s+have\s+a\s+(?:complaint|problem))(?=\s*(?:[,.!]|$))/u,
   ],
   ['emoji', /^[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u200d\ufe0f]+/u],
 ];
@@ -140,6 +146,7 @@ export function readMessages(messages: readonly string[]): Reading {
 /** Words that make a statement a problem to solve, not a remark ("barangnya rusak", "still not here"). */
 const TROUBLE = new Set(
   `tidak belum bukan jangan gagal rusak hilang salah kecewa komplain masalah kendala error eror telat terlambat lama lambat
+   sobek robek cacat pecah bolong luntur kotor nyasar torn ripped faded stained dirty
    tolong bantu kenapa not no never wrong broken missing late problem issue damaged lost help cant cannot wont didnt doesnt
    hasnt havent isnt`.split(/\s+/),
 );

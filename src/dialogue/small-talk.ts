@@ -7,7 +7,7 @@ import type { SmallTalkSettings } from '../config/settings-small-talk.js';
 import type { Act, Reading, Salutation } from './acts.js';
 
 type Tone = Persona['tone'];
-type Kind = 'greeting' | 'thanks' | 'goodbye' | 'bot' | 'probe' | 'nudge' | 'preface' | 'ack';
+type Kind = 'greeting' | 'thanks' | 'goodbye' | 'bot' | 'probe' | 'nudge' | 'preface' | 'complaint' | 'ack';
 
 interface Voice {
   /** How a greeting back opens, by how the customer greeted. */
@@ -23,6 +23,8 @@ interface Voice {
   probe: string;
   nudge: string;
   preface: string;
+  /** To "aku mau komplain": sorry, and tell me what happened. */
+  complaint: string;
   /** After a greeting back, to someone who said they have a question. */
   goAhead: string;
   ack: string;
@@ -43,6 +45,7 @@ const INDONESIAN: Record<Tone, Voice> = {
     probe: 'Hehe, itu nggak bisa ya kak. Aku cuma bisa bantu soal toko kami: produk, pengiriman, pembayaran. Ada yang mau ditanyakan?',
     nudge: 'Iya kak? Ada yang bisa dibantu?',
     preface: 'Boleh banget kak, mau tanya apa?',
+    complaint: 'Duh, maaf ya kak atas kendalanya. Boleh ceritain masalahnya? Sertakan nomor pesanan kalau ada ya.',
     goAhead: 'Mau tanya apa, kak?',
     ack: 'Siap kak! Ada lagi yang bisa dibantu?',
   },
@@ -57,6 +60,7 @@ const INDONESIAN: Record<Tone, Voice> = {
     probe: 'Maaf kak, itu tidak bisa saya lakukan. Saya hanya bisa membantu pertanyaan seputar toko kami, seperti produk, pengiriman dan pembayaran.',
     nudge: 'Iya kak, ada yang bisa saya bantu?',
     preface: 'Silakan kak, mau tanya apa?',
+    complaint: 'Mohon maaf atas kendalanya, kak. Boleh diceritakan masalahnya? Sertakan nomor pesanan jika ada, ya.',
     goAhead: 'Silakan, mau tanya apa?',
     ack: 'Siap kak. Ada lagi yang bisa saya bantu?',
   },
@@ -71,6 +75,7 @@ const INDONESIAN: Record<Tone, Voice> = {
     probe: 'Mohon maaf, permintaan tersebut tidak dapat kami penuhi. Kami hanya dapat membantu pertanyaan seputar produk dan layanan kami.',
     nudge: 'Ya, ada yang dapat kami bantu?',
     preface: 'Silakan, apa yang ingin Anda tanyakan?',
+    complaint: 'Mohon maaf atas ketidaknyamanannya. Silakan sampaikan kendala Anda beserta nomor pesanan bila ada.',
     goAhead: 'Silakan, apa yang ingin Anda tanyakan?',
     ack: 'Baik. Apakah ada hal lain yang dapat kami bantu?',
   },
@@ -88,6 +93,7 @@ const ENGLISH: Record<Tone, Voice> = {
     probe: "Nice try! I can only help with the shop: products, shipping, payment. What can I do for you?",
     nudge: "Hey! What's up?",
     preface: 'Sure, ask away!',
+    complaint: "Oh no, sorry about that! What happened? Send your order number too if you have it.",
     goAhead: 'Ask away!',
     ack: 'Cool! Anything else?',
   },
@@ -102,6 +108,7 @@ const ENGLISH: Record<Tone, Voice> = {
     probe: "Sorry, I can't do that. I can only help with questions about the shop, such as products, shipping and payment.",
     nudge: 'Hi! How can I help?',
     preface: 'Sure, go ahead!',
+    complaint: "I'm sorry to hear that. Could you tell me what happened? Please include your order number if you have one.",
     goAhead: 'Go ahead, what would you like to know?',
     ack: 'Great! Anything else I can help with?',
   },
@@ -116,6 +123,7 @@ const ENGLISH: Record<Tone, Voice> = {
     probe: 'I am sorry, I cannot do that. I can only assist with questions about our products and services.',
     nudge: 'Hello. How may I assist you?',
     preface: 'Certainly, please go ahead.',
+    complaint: 'We apologise for the inconvenience. Please describe the issue and include your order number if available.',
     goAhead: 'Please go ahead.',
     ack: 'Noted. Is there anything else I can help you with?',
   },
@@ -134,6 +142,7 @@ const OTHERS: Record<'ms' | 'es' | 'pt', Voice> = {
     probe: 'Maaf, saya tidak boleh melakukannya. Saya hanya boleh membantu soalan tentang kedai kami.',
     nudge: 'Ya, ada apa-apa yang boleh saya bantu?',
     preface: 'Silakan, apa soalannya?',
+    complaint: 'Maaf atas kesulitan ini. Boleh ceritakan masalahnya? Sertakan nombor pesanan jika ada.',
     goAhead: 'Silakan, apa soalannya?',
     ack: 'Baik. Ada lagi yang boleh saya bantu?',
   },
@@ -148,6 +157,7 @@ const OTHERS: Record<'ms' | 'es' | 'pt', Voice> = {
     probe: 'Lo siento, no puedo hacer eso. Solo puedo ayudarle con preguntas sobre la tienda.',
     nudge: 'Hola, ¿en qué puedo ayudarle?',
     preface: 'Claro, dígame.',
+    complaint: 'Lamento las molestias. ¿Puede contarme qué pasó? Incluya su número de pedido si lo tiene.',
     goAhead: 'Dígame.',
     ack: 'Perfecto. ¿Algo más en lo que pueda ayudarle?',
   },
@@ -162,6 +172,7 @@ const OTHERS: Record<'ms' | 'es' | 'pt', Voice> = {
     probe: 'Desculpe, não posso fazer isso. Só posso ajudar com perguntas sobre a loja.',
     nudge: 'Olá, como posso ajudar?',
     preface: 'Claro, pode perguntar.',
+    complaint: 'Sinto muito pelo transtorno. Pode me contar o que aconteceu? Inclua o número do pedido, se tiver.',
     goAhead: 'Pode perguntar.',
     ack: 'Certo. Posso ajudar em mais alguma coisa?',
   },
@@ -197,6 +208,7 @@ const ORDER: Array<[Act, Kind]> = [
   ['thanks', 'thanks'],
   ['probe', 'probe'],
   ['bot', 'bot'],
+  ['complaint', 'complaint'],
   ['greeting', 'greeting'],
   ['preface', 'preface'],
   ['address', 'nudge'],
@@ -215,7 +227,7 @@ export function helloBack(context: Pick<SmallTalkContext, 'reading' | 'language'
 
 /** The shop's own text for this act in the reply language, when it wrote one. */
 function customText(texts: SmallTalkSettings, kind: Kind, language: Language): string | undefined {
-  if (kind === 'probe') return undefined;
+  if (kind === 'probe' || kind === 'complaint') return undefined;
   if (kind === 'preface' || kind === 'ack') return customText(texts, 'nudge', language);
   const own = texts[kind];
   const text = language === 'id' || language === 'ms' ? own.id : own.en;

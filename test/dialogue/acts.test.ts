@@ -37,6 +37,12 @@ const CASES: Array<[string[], string[], string[], string?]> = [
   [['udh 2 jam lho'], [], ['udh 2 jam lho']],
   [['Are you open on Sunday?'], [], ['Are you open on Sunday']],
   [['ongkir ke solo brp, makasih'], ['thanks'], ['ongkir ke solo brp']],
+  // A complaint announced is asked about; one that says what happened is searched.
+  [['kak aku mau komplain'], ['address', 'complaint'], []],
+  [['halo kak, aku mau komplain, bajunya luntur pas dicuci'], ['greeting', 'address', 'complaint'], ['bajunya luntur pas dicuci'], 'plain'],
+  [['I want to complain'], ['complaint'], []],
+  [['i have a problem with my order'], [], ['i have a problem with my order']],
+  [['mau komplain barangnya sobek'], [], ['mau komplain barangnya sobek']],
 ];
 
 describe('readMessages', () => {
@@ -53,6 +59,8 @@ describe('isRemark', () => {
     ['ok nanti sy diskusi dulu sm atasan', true],
     ['mahal jg ya', true],
     ['barangnya rusak', false],
+    ['barang sy dtg sobek', false],
+    ['my shirt faded', false],
     ['paket saya belum sampai', false],
     ['bisa cod?', false],
     ['berapa ongkirnya', false],
