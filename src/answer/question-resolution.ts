@@ -16,7 +16,7 @@
 // - otherwise the question alone, unless the topic breaks a tie: the merged reading's passage is one the question alone
 //   also found relevant, ranked lower ("minimal brp pcs?" after wholesale, not after uniforms);
 // - and when the question alone finds nothing, a merged passage after all (a follow-up without a cue).
-import type { Retrieval } from '../knowledge/retrieve.js';
+import { fitsPlaces, type Retrieval } from '../knowledge/retrieve.js';
 import { contentStems, contentTokens, termGroups, tokenize } from '../knowledge/text.js';
 import type { ScoredChunk } from '../knowledge/types.js';
 import { slotOf } from '../language/slots.js';
@@ -114,7 +114,9 @@ export async function resolveQuestion(
 
   const mergedSearch = await search(readings.merged);
   const topicWords = contentTokens(topic.query);
-  const held = mergedSearch.candidates.filter((passage) => passage.score >= minScore).map((passage) => holdOf(passage, readings, topicWords, topic.section));
+  const mergedQuery = readings.merged;
+  // Another place's row is never the follow-up's answer ("kalau ke Kupang?" after the Makassar row).
+  const held = mergedSearch.candidates.filter((passage) => passage.score >= minScore && fitsPlaces(mergedQuery, passage)).map((passage) => holdOf(passage, readings, topicWords, topic.section));
   // Exact slots first (the Medan row before a list of regions), then more of the question's own words, then the
   // last answer's section, then the ranking.
   const fitting = held
@@ -129,7 +131,14 @@ export async function resolveQuestion(
   if (readings.carried !== undefined) {
     const carriedSearch = await search(readings.carried);
     const slots = readings.carried.slice(readings.alone.length).trim().split(' ');
-    const carried = carriedSearch.relevant ? carriedSearch.passages.find((passage) => slots.some((slot) => holds(contentStems(passage.text), slot))) : undefined;
+    // The carried slot must come with what the question asks: "ongkir ke Semarang?" after a GoPay answer carries
+    // "gopay", and the GoPay passage, which holds it, says nothing of shipping.
+    const carried = carriedSearch.relevant
+      ? carriedSearch.passages.find((passage) => {
+          const terms = contentStems(passage.text);
+          return slots.some((slot) => holds(terms, slot)) && (readings.own.length === 0 || ownShare(terms, readings.own) > 0);
+        })
+      : undefined;
     if (carried) return { query: readings.carried, retrieval: leading(carriedSearch, carried), focus };
   }
   const stay = readings.own.length > 0 ? fitting.find((hold) => hold.sameSection && hold.own >= 0.5) : undefined;
@@ -139,6 +148,8 @@ export async function resolveQuestion(
     const tie = pick !== undefined && pick.own === 1 && pick.passage.id !== best?.id && alone.retrieval.passages.some((passage) => passage.id === pick.passage.id);
     return tie && merged ? merged : alone;
   }
-  if (merged) return merged;
+  // A question about a place (a size, a bank) that found nothing alone is answered from the topic only by a passage
+  // naming it: "tau toko batik lain di solo?" after the Solo row is not the "kota lain" of the shipping page.
+  if (merged && pick.slots === 2) return merged;
   return readings.short && mergedSearch.relevant ? { query: readings.merged, retrieval: mergedSearch, focus } : alone;
 }

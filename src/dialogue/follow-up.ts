@@ -51,9 +51,12 @@ const CUES: string[][] = [
 /** Pronouns that point back at something said before. */
 const ANAPHORA = new Set(['it', 'its', 'that', 'this', 'they', 'them', 'those', 'one', 'ones', 'itu', 'ini', 'tersebut', 'sana', 'situ', 'begitu']);
 
-/** A word with -nya points back at something said before ("harganya": its price), besides the pronouns. */
+/**
+ * A word with -nya points back at something said before ("harganya": its price), besides the pronouns; "caranya"
+ * ("the way to") is a question word, and points back only in a message with nothing else (then it has no own words).
+ */
 function pointsBack(token: string): boolean {
-  return ANAPHORA.has(token) || (token.length >= 6 && token.endsWith('nya'));
+  return ANAPHORA.has(token) || (token.length >= 6 && token.endsWith('nya') && isContentToken(token));
 }
 
 function startsWithCue(tokens: readonly string[]): boolean {

@@ -17,7 +17,7 @@ import { chunkDocument } from '../knowledge/chunker.js';
 import { KnowledgeIndex } from '../knowledge/knowledge-index.js';
 import { loadKnowledgeFolder } from '../knowledge/loader.js';
 import { OfflineEmbeddings } from '../knowledge/offline-embeddings.js';
-import { offTopic, passesThresholds, rankCandidates, sharedTerms } from '../knowledge/retrieve.js';
+import { fitsPlaces, offTopic, passesThresholds, rankCandidates, searchCandidates, sharedTerms } from '../knowledge/retrieve.js';
 import type { ScoredChunk } from '../knowledge/types.js';
 import { sectionOf } from '../answer/question-resolution.js';
 import { parseJsonl } from './retrieval-eval.js';
@@ -28,8 +28,8 @@ export type FaqQuery = z.infer<typeof faqQuerySchema>;
 
 /** The most answerable questions a fit may hand off. */
 export const MAX_FALSE_HANDOFF = 0.05;
-/** Candidates looked at per question, as retrieve() does for k = 4. */
-const CANDIDATES = 8;
+/** Passages an answer is made of, as retrieve()'s default k: it looks at twice as many candidates. */
+const ANSWERS = 4;
 
 export function parseFaq(text: string, label: string): FaqQuery[] {
   return parseJsonl(text, faqQuerySchema, label);
@@ -40,7 +40,7 @@ interface Ranked {
   query: string;
   gold: Set<string> | null;
   candidates: ScoredChunk[];
-  /** Per candidate, whether it shares a content word with the question (the thresholds do not change that). */
+  /** Per candidate, whether it shares a content word with the question and is not another place's row (the thresholds do not change that). */
   shares: boolean[];
   /** About a subject no shop covers: handed off whatever the thresholds (retrieve.ts). */
   offTopic: boolean;
@@ -56,9 +56,9 @@ async function rankAll(queries: readonly FaqQuery[], knowledgeDir: string): Prom
     const ranked: Ranked[] = [];
     for (const { query, gold } of queries) {
       const language: Language | undefined = detectLanguage(query);
-      const found = await index.search(query, CANDIDATES);
+      const found = await searchCandidates(index, query, ANSWERS);
       const candidates = rankCandidates(found, language, query);
-      const shares = candidates.map((passage) => sharedTerms(query, passage).length > 0);
+      const shares = candidates.map((passage) => sharedTerms(query, passage).length > 0 && fitsPlaces(query, passage));
       ranked.push({ query, gold: gold === null ? null : new Set(gold), candidates, shares, offTopic: offTopic(query, candidates) });
     }
     return ranked;

@@ -48,7 +48,7 @@ const GROUPS: Record<string, string> = {
   address: 'alamat address lokasi location jl jalan',
   lost: 'lost missing hilang',
   exchange: 'exchange exchanged swap tukar ditukar penukaran',
-  damaged: 'damaged broken defect defective rusak cacat',
+  damaged: 'damaged broken defect defective torn ripped rusak cacat sobek robek pecah bolong',
   card: 'card cards kartu',
   // "Toko", "shop" and "store" name the company itself in a shop's chat (stopwords.ts): only a place to visit counts.
   showroom: 'showroom gerai outlet',

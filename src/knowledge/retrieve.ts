@@ -25,6 +25,7 @@
 // (the coverage half of the score does not depend on the model) but were not measured here.
 import type { Language } from '../config/settings.js';
 import { OFF_TOPIC } from '../language/off-topic.js';
+import { slotOf } from '../language/slots.js';
 import { DEFAULT_THRESHOLDS, type RelevanceThresholds, thresholdsFor } from './calibration.js';
 import { contentStems, normalizeText, tokenize } from './text.js';
 import type { ScoredChunk, SearchableIndex } from './types.js';
@@ -92,8 +93,27 @@ export function passesThresholds(passage: ScoredChunk, options: RetrieveOptions 
   return passage.coverage === undefined || passage.coverage >= minCoverage || closeInMeaning;
 }
 
+/**
+ * A table row about another place does not answer for this one: "ongkir ke Kupang?" is not answered by the Solo row
+ * of a rate table (rows lead with their key cell, "Solo — ongkos kirim per kg: …"; chunker.ts), however close the
+ * rest of its words. The page's text around the table ("for cities not in the table …") still can.
+ */
+export function fitsPlaces(query: string, passage: ScoredChunk): boolean {
+  const asked = tokenize(query).filter((token) => slotOf(token) === 'place');
+  const lead = passage.text.split(ROW_KEY_END)[0];
+  if (asked.length === 0 || lead === undefined || lead === passage.text) return true;
+  const named = tokenize(lead).filter((token) => slotOf(token) === 'place');
+  return named.length === 0 || asked.some((place) => named.includes(place));
+}
+
+/** How many more candidates a question about a place looks at when other places' rows fill the first ones. */
+const PLACE_WIDENING = 8;
+
+/** Where a table row's key cell ends (chunker.ts writes rows as "key — header: value; …"). */
+const ROW_KEY_END = ' — ';
+
 export function isRelevant(query: string, passage: ScoredChunk, options: RetrieveOptions = {}): boolean {
-  return passesThresholds(passage, options) && sharedTerms(query, passage).length > 0;
+  return passesThresholds(passage, options) && sharedTerms(query, passage).length > 0 && fitsPlaces(query, passage);
 }
 
 /**
@@ -133,12 +153,22 @@ function definedOnly(options: RetrieveOptions): RetrieveOptions {
   return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as RetrieveOptions;
 }
 
+/**
+ * The passages a question of k answers is judged on: twice k, so that the language and heading preferences can
+ * reorder near-equal ones. The rows of other places can fill that list ("ongkir ke Tegal" and a table of twelve
+ * cities): then it looks further, for what is said about places not in the table.
+ */
+export async function searchCandidates(index: SearchableIndex, query: string, k: number, sources?: ReadonlySet<string>): Promise<ScoredChunk[]> {
+  const search = (n: number) => index.search(query, n, sources === undefined ? {} : { sources });
+  const found = await search(k * 2);
+  return found.filter((passage) => fitsPlaces(query, passage)).length < k ? search(k * PLACE_WIDENING) : found;
+}
+
 export async function retrieve(index: SearchableIndex, query: string, given: RetrieveOptions = {}): Promise<Retrieval> {
   const options = withThresholds(index, given);
   const k = options.k ?? DEFAULT_RETRIEVE.k;
   if (query.trim().length === 0) return { passages: [], relevant: false, candidates: [] };
-  // Fetch extra candidates so that the language and heading preferences can reorder near-equal passages.
-  const found = await index.search(query, k * 2, options.sources === undefined ? {} : { sources: options.sources });
+  const found = await searchCandidates(index, query, k, options.sources);
   const candidates = rankCandidates(found, options.language, query);
   const relevant = offTopic(query, candidates) ? [] : candidates.filter((passage) => isRelevant(query, passage, options)).slice(0, k);
   return relevant.length > 0 ? { passages: relevant, relevant: true, candidates } : { passages: candidates.slice(0, k), relevant: false, candidates };

@@ -71,8 +71,9 @@ export const ENGLISH_CHAT: Readonly<Record<string, string>> = {
 export const PLACES: Readonly<Record<string, string>> = {
   sby: 'surabaya', suroboyo: 'surabaya', jkt: 'jakarta', jogja: 'yogyakarta', jogya: 'yogyakarta',
   yogya: 'yogyakarta', jogjakarta: 'yogyakarta', djogja: 'yogyakarta', jogjes: 'yogyakarta',
-  bdg: 'bandung', smg: 'semarang', mlg: 'malang', dps: 'denpasar', mksr: 'makassar', makasar: 'makassar',
+  bdg: 'bandung', smg: 'semarang', mlg: 'malang', dps: 'denpasar', mks: 'makassar', mksr: 'makassar', makasar: 'makassar',
   bpn: 'balikpapan', plg: 'palembang', pku: 'pekanbaru', bks: 'bekasi', tng: 'tangerang', dpk: 'depok', bgr: 'bogor',
+  mdn: 'medan', btm: 'batam', pdg: 'padang', sda: 'sidoarjo', bjm: 'banjarmasin', ptk: 'pontianak', mdo: 'manado',
   surakarta: 'solo', singapur: 'singapura', singapore: 'singapura', spore: 'singapura',
   sg: 'singapura', msia: 'malaysia', jateng: 'jawa tengah', jatim: 'jawa timur', jabar: 'jawa barat',
 };

@@ -72,6 +72,16 @@ describe('retrieve on the sample knowledge', () => {
     expect(result.passages[0]?.metadata.source).toBe('id/pengembalian-dan-refund.md');
   });
 
+  it("answers a city of the rate table with its row, and a city not in it with what the page says of other cities, never another city's row", async () => {
+    const listed = await retrieve(index, 'ongkir ke mks brp ya', { language: 'id' });
+    expect(listed.passages[0]?.text).toBe('Makassar — ongkos kirim per kg: Rp 38.000; lama pengiriman: 5–8 hari kerja');
+    const unlisted = await retrieve(index, 'ongkir ke kupang brp', { language: 'id' });
+    expect(unlisted.relevant).toBe(true);
+    expect(unlisted.passages.map((passage) => passage.text.split(' — ')[0])).not.toContain('Solo');
+    expect(unlisted.passages.every((passage) => !/^\p{Lu}[\p{L} ]+ — ongkos kirim per kg/u.test(passage.text))).toBe(true);
+    expect(unlisted.passages.some((passage) => passage.text.includes('Untuk kota yang tidak ada di tabel'))).toBe(true);
+  });
+
   it('returns nothing for an empty question', async () => {
     expect(await retrieve(index, '   ')).toEqual({ passages: [], relevant: false, candidates: [] });
   });
