@@ -53,8 +53,11 @@ const MARKERS: Record<Language, string[]> = {
 /** Words that on their own settle the language (chat greetings, words no sibling language uses). */
 const STRONG: Record<Language, string[]> = {
   en: markers(`the i'm im you your what how hello hi hey thanks please was were`),
+  // Chat spellings (language/chat-lexicon.ts) only Indonesian customers write: "invoice reseller dikirim tanggal brp?"
+  // is Indonesian although its nouns are English.
   id: markers(`tidak nggak gak enggak bisa karena uang udah aja dong deh sih nih kok kak kakak gan agan min mimin
-    gimana silakan makasih halo pengen ongkir`),
+    gimana silakan makasih halo pengen ongkir brp gmn yg udh blm tdk dgn utk bs bgt gk msh jg tp sy skrg
+    kmrn dmn knp kalo klo gpp dpt tgl pake kirim dikirim tanggal`),
   ms: markers(`tak nak awak kerana wang sila encik sahaja hendak mahu kedai penghantaran percuma`),
   es: markers(`el los las está hola gracias quiero envío pedido usted qué cómo`),
   pt: markers(`você voce não nao olá oi obrigado obrigada é são quero está`),

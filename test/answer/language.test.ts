@@ -12,6 +12,10 @@ describe('detectLanguage', () => {
     ['boleh tak saya tukar saiz?', 'ms'],
     ['Hola, ¿cuándo llega mi pedido?', 'es'],
     ['Olá, quero saber do meu pedido', 'pt'],
+    // Chat spellings make Indonesian of a question whose nouns are English.
+    ['invoice reseller dikirim tanggal brp?', 'id'],
+    ['size chart yg L brp', 'id'],
+    ['udh tf tp blm dikonfirmasi', 'id'],
   ] as const)('%s -> %s', (text, language) => {
     expect(detectLanguage(text)).toBe(language);
   });
