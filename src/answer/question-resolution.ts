@@ -16,7 +16,7 @@
 // - otherwise the question alone, unless the topic breaks a tie: the merged reading's passage is one the question alone
 //   also found relevant, ranked lower ("minimal brp pcs?" after wholesale, not after uniforms);
 // - and when the question alone finds nothing, a merged passage after all (a follow-up without a cue).
-import { fitsPlaces, type Retrieval } from '../knowledge/retrieve.js';
+import { fitsSlots, type Retrieval } from '../knowledge/retrieve.js';
 import { contentStems, contentTokens, termGroups, tokenize } from '../knowledge/text.js';
 import type { ScoredChunk } from '../knowledge/types.js';
 import { slotOf } from '../language/slots.js';
@@ -116,7 +116,7 @@ export async function resolveQuestion(
   const topicWords = contentTokens(topic.query);
   const mergedQuery = readings.merged;
   // Another place's row is never the follow-up's answer ("kalau ke Kupang?" after the Makassar row).
-  const held = mergedSearch.candidates.filter((passage) => passage.score >= minScore && fitsPlaces(mergedQuery, passage)).map((passage) => holdOf(passage, readings, topicWords, topic.section));
+  const held = mergedSearch.candidates.filter((passage) => passage.score >= minScore && fitsSlots(mergedQuery, passage)).map((passage) => holdOf(passage, readings, topicWords, topic.section));
   // Exact slots first (the Medan row before a list of regions), then more of the question's own words, then the
   // last answer's section, then the ranking.
   const fitting = held

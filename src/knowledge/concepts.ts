@@ -29,6 +29,9 @@ const GROUPS: Record<string, string> = {
   contact: 'contact reach hubungi menghubungi kontak',
   price: 'price prices cost costs harga biaya ongkos ongkir',
   free: 'free gratis percuma',
+  // "is it available in XL?" is answered by a catalog line's "stok tersedia".
+  available: 'available availability tersedia',
+  stock: 'stock stok ready',
   // A garment that is too big or too small is a question of size; catalog variants of clothing are its sizes.
   size: 'size sizes sizing ukuran measurement measurements varian variant variants kebesaran kekecilan kegedean kesempitan fit fits muat',
   apparel: 'baju pakaian clothes clothing garment garments',

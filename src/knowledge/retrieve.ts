@@ -25,7 +25,7 @@
 // (the coverage half of the score does not depend on the model) but were not measured here.
 import type { Language } from '../config/settings.js';
 import { OFF_TOPIC } from '../language/off-topic.js';
-import { slotOf } from '../language/slots.js';
+import { type Slot, slotOf } from '../language/slots.js';
 import { DEFAULT_THRESHOLDS, type RelevanceThresholds, thresholdsFor } from './calibration.js';
 import { contentStems, normalizeText, tokenize } from './text.js';
 import type { ScoredChunk, SearchableIndex } from './types.js';
@@ -93,27 +93,35 @@ export function passesThresholds(passage: ScoredChunk, options: RetrieveOptions 
   return passage.coverage === undefined || passage.coverage >= minCoverage || closeInMeaning;
 }
 
+/** The slots a table row is keyed by: a rate table's city, a size chart's size. */
+const ROW_KEYS: ReadonlySet<Slot> = new Set<Slot>(['place', 'size']);
+
 /**
- * A table row about another place does not answer for this one: "ongkir ke Kupang?" is not answered by the Solo row
- * of a rate table (rows lead with their key cell, "Solo — ongkos kirim per kg: …"; chunker.ts), however close the
- * rest of its words. The page's text around the table ("for cities not in the table …") still can.
+ * A table row about another place or size does not answer for this one: "ongkir ke Kupang?" is not answered by the
+ * Solo row of a rate table, "lingkar dada L?" not by the XXL row (rows lead with their key cell, "Solo — ongkos kirim
+ * per kg: …"; chunker.ts), however close the rest of their words. The page's text around the table ("for cities not
+ * in the table …") still can.
  */
-export function fitsPlaces(query: string, passage: ScoredChunk): boolean {
-  const asked = tokenize(query).filter((token) => slotOf(token) === 'place');
+export function fitsSlots(query: string, passage: ScoredChunk): boolean {
   const lead = passage.text.split(ROW_KEY_END)[0];
-  if (asked.length === 0 || lead === undefined || lead === passage.text) return true;
-  const named = tokenize(lead).filter((token) => slotOf(token) === 'place');
-  return named.length === 0 || asked.some((place) => named.includes(place));
+  if (lead === undefined || lead === passage.text) return true;
+  const asked = tokenize(query);
+  const named = tokenize(lead);
+  return [...ROW_KEYS].every((kind) => {
+    const askedOfKind = asked.filter((token) => slotOf(token) === kind);
+    const namedOfKind = named.filter((token) => slotOf(token) === kind);
+    return askedOfKind.length === 0 || namedOfKind.length === 0 || askedOfKind.some((word) => namedOfKind.includes(word));
+  });
 }
 
-/** How many more candidates a question about a place looks at when other places' rows fill the first ones. */
-const PLACE_WIDENING = 8;
+/** How many more candidates a question about a place or size looks at when the rows of others fill the first ones. */
+const ROW_WIDENING = 8;
 
 /** Where a table row's key cell ends (chunker.ts writes rows as "key — header: value; …"). */
 const ROW_KEY_END = ' — ';
 
 export function isRelevant(query: string, passage: ScoredChunk, options: RetrieveOptions = {}): boolean {
-  return passesThresholds(passage, options) && sharedTerms(query, passage).length > 0 && fitsPlaces(query, passage);
+  return passesThresholds(passage, options) && sharedTerms(query, passage).length > 0 && fitsSlots(query, passage);
 }
 
 /**
@@ -155,13 +163,13 @@ function definedOnly(options: RetrieveOptions): RetrieveOptions {
 
 /**
  * The passages a question of k answers is judged on: twice k, so that the language and heading preferences can
- * reorder near-equal ones. The rows of other places can fill that list ("ongkir ke Tegal" and a table of twelve
+ * reorder near-equal ones. The rows of other places (sizes) can fill that list ("ongkir ke Tegal" and a table of twelve
  * cities): then it looks further, for what is said about places not in the table.
  */
 export async function searchCandidates(index: SearchableIndex, query: string, k: number, sources?: ReadonlySet<string>): Promise<ScoredChunk[]> {
   const search = (n: number) => index.search(query, n, sources === undefined ? {} : { sources });
   const found = await search(k * 2);
-  return found.filter((passage) => fitsPlaces(query, passage)).length < k ? search(k * PLACE_WIDENING) : found;
+  return found.filter((passage) => fitsSlots(query, passage)).length < k ? search(k * ROW_WIDENING) : found;
 }
 
 export async function retrieve(index: SearchableIndex, query: string, given: RetrieveOptions = {}): Promise<Retrieval> {

@@ -82,6 +82,12 @@ describe('retrieve on the sample knowledge', () => {
     expect(unlisted.passages.some((passage) => passage.text.includes('Untuk kota yang tidak ada di tabel'))).toBe(true);
   });
 
+  it("answers a size of the size chart with its row, never another size's", async () => {
+    const result = await retrieve(index, 'kalo L lingkar dada brp', { language: 'id' });
+    expect(result.passages[0]?.text).toBe('L — lingkar dada: 108 cm; panjang badan: 72 cm');
+    expect(result.passages.map((passage) => passage.text.split(' — ')[0])).not.toContain('XXL');
+  });
+
   it('returns nothing for an empty question', async () => {
     expect(await retrieve(index, '   ')).toEqual({ passages: [], relevant: false, candidates: [] });
   });
