@@ -118,10 +118,13 @@ export async function resolveQuestion(
   // Another place's row is never the follow-up's answer ("kalau ke Kupang?" after the Makassar row).
   const held = mergedSearch.candidates.filter((passage) => passage.score >= minScore && fitsSlots(mergedQuery, passage)).map((passage) => holdOf(passage, readings, topicWords, topic.section));
   // Exact slots first (the Medan row before a list of regions), then more of the question's own words, then the
-  // last answer's section, then the ranking.
+  // last answer's section, then the ranking. A question of one word of its own ("how long will it take?") is about
+  // the last answer before it is about whatever holds that word ("do not soak it for long").
+  const bySection = (a: Hold, b: Hold) => Number(b.sameSection) - Number(a.sameSection);
+  const byOwn = (a: Hold, b: Hold) => b.own - a.own;
   const fitting = held
     .filter((hold) => hold.slots > 0 && hold.own > 0 && hold.topic)
-    .sort((a, b) => b.slots - a.slots || b.own - a.own || Number(b.sameSection) - Number(a.sameSection));
+    .sort((a, b) => b.slots - a.slots || (readings.short ? bySection(a, b) || byOwn(a, b) : byOwn(a, b) || bySection(a, b)));
   // "kalau lewat?" goes on about the last answer, whatever else holds the word "lewat".
   const nearby = readings.short && readings.cue ? held.find((hold) => hold.sameSection && hold.slots > 0) : undefined;
   const pick = fitting[0]?.sameSection || readings.slots.length > 0 ? fitting[0] : (nearby ?? fitting[0]);

@@ -46,10 +46,32 @@ export function normalizeNumbers(text: string): string {
     .replace(/\b(\d+)x\b/g, '$1 kali');
 }
 
+/**
+ * English conjunctions made of words that mean something else in a shop: "as long as the item is in stock" is not
+ * about how long, "in order to" not about an order. Each is read as the one grammar word it stands for.
+ */
+const CONJUNCTIONS: Array<[string[], string]> = [
+  [['as', 'long', 'as'], 'if'],
+  [['as', 'soon', 'as'], 'when'],
+  [['as', 'well', 'as'], 'and'],
+  [['in', 'order', 'to'], 'to'],
+];
+
+function conjunctionAt(tokens: readonly string[], at: number): [string[], string] | undefined {
+  return CONJUNCTIONS.find(([words]) => words.every((word, i) => tokens[at + i] === word));
+}
+
 /** Standard words for informal tokens; "baju2" (a reduplication) is "baju". */
 export function canonicalTokens(tokens: readonly string[]): string[] {
   const out: string[] = [];
-  for (const token of tokens) {
+  for (let at = 0; at < tokens.length; at++) {
+    const conjunction = conjunctionAt(tokens, at);
+    if (conjunction !== undefined) {
+      out.push(conjunction[1]);
+      at += conjunction[0].length - 1;
+      continue;
+    }
+    const token = tokens[at]!;
     const word = /^(\p{L}{3,})2$/u.exec(token)?.[1] ?? token;
     const standard = CHAT_LEXICON.get(word);
     if (standard === undefined) out.push(word);

@@ -12,6 +12,10 @@ describe('tokenize reads chat Indonesian in standard words', () => {
     ['gmn cara bayar pake va', 'bagaimana cara bayar pakai virtual account'],
     ['baju2 jogja', 'baju yogyakarta'],
     ['dua kali untuk satu pesanan', '2 kali untuk 1 pesanan'],
+    // English conjunctions are not "how long" or "an order".
+    ['free as long as the item is in stock', 'free if the item is in stock'],
+    ['send it in order to get a refund', 'send it to get a refund'],
+    ['how long does the refund take', 'how long does the refund take'],
   ])('%s', (text, tokens) => {
     expect(tokenize(text).join(' ')).toBe(tokens);
   });
