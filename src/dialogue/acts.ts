@@ -38,7 +38,7 @@ const OPENERS: Array<[Act, RegExp]> = [
   ],
   [
     'ack',
-    /^(?:ok+|oke+|okay|okey|oce|sip+|siap+|baik|baiklah|noted|oh+|o+h?|ya+|iya+|yup|yes|yep|yeah|alright|got\s+it|i\s+see|understood|paham|mengerti|gitu|begitu|oh\s+gitu|mantap+|mantul|nice|cool|great|good)(?:\s+(?:ya+|deh|dong|kak|min|sip|noted))*(?![\p{L}\p{N}])/u,
+    /^(?:ok+|oke+|okay|okey|oce|sip+|siap+|baik|baiklah|ya\s*(?:udah|udh|sudah|dah)|yaudh|yawdah|yowes|gapapa|gpp|ga\s*papa|nggak\s+apa[- ]apa|noted|oh+|o+h?|ya+|iya+|yup|yes|yep|yeah|alright|got\s+it|i\s+see|understood|paham|mengerti|gitu|begitu|oh\s+gitu|mantap+|mantul|nice|cool|great|good)(?:\s+(?:ya+|deh|dong|kak|min|sip|noted))*(?![\p{L}\p{N}])/u,
   ],
   ['laughter', /^(?:(?:wk)+w?k*|(?:kw)+k*|(?:ha)+h?|(?:he)+h?|(?:hi){2,}|(?:xi)+|lol+|lmao|awok\w*|wkwk\w*)(?![\p{L}\p{N}])/u],
   [

@@ -29,6 +29,8 @@ const GROUPS: Record<string, string> = {
   contact: 'contact reach hubungi menghubungi kontak',
   price: 'price prices cost costs harga biaya ongkos ongkir',
   free: 'free gratis percuma',
+  // "pajak impor" is what the page calls "bea masuk" (import duty).
+  duty: 'duty duties tax taxes customs bea cukai pajak',
   // "is it available in XL?" is answered by a catalog line's "stok tersedia".
   available: 'available availability tersedia',
   stock: 'stock stok ready',

@@ -24,6 +24,7 @@ export const INDONESIAN_CHAT: Readonly<Record<string, string>> = {
   sm: 'sama', ama: 'sama', jd: 'jadi', jdi: 'jadi', dr: 'dari', dri: 'dari', pd: 'pada', lg: 'lagi', lgi: 'lagi',
   trs: 'terus', trus: 'terus', skrg: 'sekarang', skrng: 'sekarang', bgt: 'banget', bngt: 'banget', aj: 'saja',
   aja: 'saja', sj: 'saja', spt: 'seperti', kyk: 'seperti', emg: 'memang', emang: 'memang',
+  blnja: 'belanja', blnj: 'belanja', blj: 'belanja', blanja: 'belanja',
   pdhl: 'padahal', sblm: 'sebelum', stlh: 'setelah', sbnrnya: 'sebenarnya', tlg: 'tolong', tolongin: 'tolong',
   mksd: 'maksud', org: 'orang', byk: 'banyak', sy: 'saya', aq: 'saya', ak: 'saya', gue: 'saya', gw: 'saya',
   gua: 'saya', km: 'kamu', kmu: 'kamu', mo: 'mau', pgn: 'ingin', pengen: 'ingin', pingin: 'ingin',

@@ -22,6 +22,8 @@ const CASES: Array<[string[], string[], string[], string?]> = [
   [['oke noted kak 🙏'], ['thanks', 'ack', 'emoji'], []],
   [['ok'], ['ack'], []],
   [['siap'], ['ack'], []],
+  [['yaudah deh'], ['ack'], []],
+  [['ya udah kak gpp'], ['ack'], []],
   [['👍'], ['emoji'], []],
   [['wkwkwk murah'], ['laughter', 'reaction'], []],
   [["lol that's cheap"], ['laughter', 'reaction'], []],
