@@ -96,6 +96,18 @@ describe('website sources', () => {
     expect(hits.filter((path) => path !== '/robots.txt')).toHaveLength(2);
   });
 
+  it('crawls a site added once, even when the settings write outlasts the crawl the reconcile started', async () => {
+    const put = settings.put.bind(settings);
+    settings.put = async (...args: Parameters<typeof put>) => {
+      const result = await put(...args);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      return result;
+    };
+    const view = await addSite(manager(), { maxPages: 2, maxDepth: 3 });
+    expect(view.status.documents).toBe(2);
+    expect(hits.filter((path) => path !== '/robots.txt')).toEqual(['/', '/shipping']);
+  });
+
   it('re-embeds only the pages whose text changed, removes pages that are gone, keeps pages that timed out', async () => {
     const sources = manager();
     const { id } = await addSite(sources);

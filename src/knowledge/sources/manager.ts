@@ -174,7 +174,10 @@ export class KnowledgeSources {
     const source = parsed.data;
     await this.saveSources(profileKey, (sources) => [...sources, source]);
     if (source.type === 'files') await mkdir(this.folderOf(profileKey, source.id), { recursive: true });
-    if (source.state !== 'disconnected') await this.sync(profileKey, source.id);
+    // Saving the settings starts a reconcile, which syncs the new source too; a sync it already finished (the
+    // settings write can take longer than crawling a small site) is not run again.
+    const synced = this.deps.index.sourceStatus(sourceKey(profileKey, source.id))?.lastSyncAt !== undefined;
+    if (source.state !== 'disconnected' && !synced) await this.sync(profileKey, source.id);
     return this.get(profileKey, source.id);
   }
 
