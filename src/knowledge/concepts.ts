@@ -29,6 +29,7 @@ const GROUPS: Record<string, string> = {
   contact: 'contact reach hubungi menghubungi kontak',
   price: 'price prices cost costs harga biaya ongkos ongkir',
   free: 'free gratis percuma',
+  sameday: 'today',
   // "pajak impor" is what the page calls "bea masuk" (import duty).
   duty: 'duty duties tax taxes customs bea cukai pajak',
   // "is it available in XL?" is answered by a catalog line's "stok tersedia".
@@ -98,6 +99,9 @@ const PHRASES: [string[], string][] = [
   ['hari libur', 'holiday'],
   ['public holiday', 'holiday'],
   ['same day', 'sameday'],
+  // "bisa kirim hari ini?" asks for the same-day cut-off, not how many days.
+  ['hari ini', 'sameday'],
+  ['hari yang sama', 'sameday'],
   ['same working day', 'sameday'],
   ['hari kerja yang sama', 'sameday'],
   ['no whatsapp', 'contact'],
