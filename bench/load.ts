@@ -15,6 +15,8 @@ export interface Load {
   p99: number;
   non2xx: number;
   errors: number;
+  /** CPU the server used per request: from the start of each slice until it was idle after it (`interleaved` only). */
+  cpuMsPerRequest?: number;
 }
 
 interface LoadOptions {
@@ -80,29 +82,34 @@ export async function load(url: string, options: LoadOptions): Promise<Load> {
  */
 export async function interleaved(servers: Array<{ server: Served; settleMs: number }>, options: LoadOptions & { rounds: number }): Promise<Load[]> {
   const slices = servers.map((): Slice[] => []);
+  const cpu = servers.map(() => 0);
   for (let round = 0; round < options.rounds; round++) {
     for (const [i, { server, settleMs }] of servers.entries()) {
+      const before = await cpuMs(server).catch(() => NaN);
       slices[i]!.push(await slice(server.url, { ...options, seconds: options.seconds / options.rounds }));
       await new Promise((r) => setTimeout(r, settleMs));
       await idle(server);
+      cpu[i]! += (await cpuMs(server).catch(() => NaN)) - before;
     }
   }
-  return slices.map(pooled);
+  return slices.map((s, i) => ({ ...pooled(s), cpuMsPerRequest: cpu[i]! / s.reduce((total, one) => total + one.requests, 0) }));
+}
+
+/** The CPU time (user and system) the server's process has used, from /proc (Linux), in ms. */
+async function cpuMs(server: Served): Promise<number> {
+  const fields = (await readFile(`/proc/${server.child.pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime, in clock ticks of 10 ms
 }
 
 /** Until the process uses less than 10% of a CPU over 200 ms (10 s at most); a 1 s pause where /proc is missing. */
 export async function idle(server: Served): Promise<void> {
-  const cpuMs = async () => {
-    const fields = (await readFile(`/proc/${server.child.pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime, in clock ticks of 10 ms
-  };
   const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
   try {
     const deadline = Date.now() + 10_000;
-    let before = await cpuMs();
+    let before = await cpuMs(server);
     while (Date.now() < deadline) {
       await pause(200);
-      const now = await cpuMs();
+      const now = await cpuMs(server);
       if (now - before < 20) return;
       before = now;
     }

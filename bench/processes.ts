@@ -7,6 +7,7 @@ import { defaultSettings } from '../src/config/settings.js';
 import { freePort, REPO_DIR } from '../test/helpers/child.js';
 
 export const BENCH_SECRET = 'bench-secret';
+export const BENCH_ADMIN_TOKEN = 'bench-admin-token-00000000';
 
 export interface Served {
   url: string;
@@ -75,7 +76,7 @@ export async function startJawab(
       CHATWOOT_API_TOKEN: 'bench-user',
       CHATWOOT_WEBHOOK_SECRET: BENCH_SECRET,
       CHATWOOT_MAX_RPS: '100000',
-      ADMIN_TOKEN: 'bench-admin-token-00000000',
+      ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
       LOG_LEVEL: 'error',
       ...extraEnv,
     },

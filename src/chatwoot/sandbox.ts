@@ -97,6 +97,15 @@ export class SandboxHelpdesk implements HelpdeskPort {
     return this.conversations.has(id);
   }
 
+  /** Forgets a conversation (the playground's expired ones). */
+  remove(id: number): void {
+    this.conversations.delete(id);
+  }
+
+  get size(): number {
+    return this.conversations.size;
+  }
+
   conversation(id: number): SandboxConversation {
     return structuredClone(this.get(id));
   }

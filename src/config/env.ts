@@ -15,6 +15,17 @@ const optionalUrl = z
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((s) => s === 'true' || s === '1');
 
+/**
+ * The default CHATWOOT_MAX_RPS comes from Chatwoot's own limit: every request from one IP address counts in
+ * Rack::Attack's `req/ip` throttle, `RACK_ATTACK_LIMIT` requests a minute, 3000 by default
+ * (chatwoot/chatwoot config/initializers/rack_attack.rb, since chatwoot/chatwoot#7866 and #8044 in 2023; on in
+ * production unless ENABLE_RACK_ATTACK=false); beyond it Chatwoot answers 429 until the minute ends. Rack::Attack
+ * counts in clock-aligned minutes and Jawab's limiter refills every second, so one of Chatwoot's minutes can hold 61
+ * of Jawab's refills: 49 a second is the most that stays within 3000 (61 × 49 = 2,989).
+ */
+const CHATWOOT_REQUESTS_PER_MINUTE = 3000;
+const DEFAULT_CHATWOOT_MAX_RPS = Math.floor(CHATWOOT_REQUESTS_PER_MINUTE / 61);
+
 const envSchema = z.object({
   // Decimal digits only: Number() would read " " as 0 (a random port) and "0x10" as 16.
   PORT: z
@@ -48,8 +59,8 @@ const envSchema = z.object({
     .optional(),
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be letters, digits, - or _ (at most 40)').default('jawab'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
-  /** Upper bound on requests per second to one Chatwoot host (Chatwoot allows 3000/min per IP). */
-  CHATWOOT_MAX_RPS: z.coerce.number().positive().default(40),
+  /** Upper bound on requests per second to one Chatwoot host (for all replicas together with REDIS_URL). */
+  CHATWOOT_MAX_RPS: z.coerce.number().positive().default(DEFAULT_CHATWOOT_MAX_RPS),
   CHATWOOT_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /** Comma-separated hosts, addresses or CIDR ranges that crawled websites and integrations may reach although private. */
   ALLOWED_PRIVATE_HOSTS: z

@@ -1,54 +1,39 @@
-// The analytics counters (DATA_DIR/analytics.json): per day and inbox, bounded (DAYS_KEPT days, a sample of first
-// reply times, the most frequent unanswered questions). Writes are batched, at most one per second, so recording
-// costs the engine nothing on its hot path; close() writes what is left.
-import { join } from 'node:path';
-import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
-import { z } from 'zod';
+// The analytics counters: per day and inbox, bounded (DAYS_KEPT days, a sample of first reply times, the most
+// frequent unanswered questions), kept in memory for the reports and on disk one file per day
+// (analytics-day-files.ts). Writes are batched, at most one per second, and rewrite only the days counted in since
+// the last one, so recording costs the engine nothing on its hot path at any size; close() writes what is left.
 import type { DatedFacts } from '../analytics/facts.js';
-import { type AnalyticsReport, buildReport, type Counters, DAYS_KEPT, emptyCounters, FIRST_REPLY_SAMPLES, shiftDay, UNANSWERED_KEPT } from '../analytics/report.js';
 import { dayOf } from '../analytics/facts.js';
+import { type AnalyticsReport, buildReport, emptyCounters, FIRST_REPLY_SAMPLES, UNANSWERED_KEPT } from '../analytics/report.js';
 import { type Logger, silentLogger } from '../log.js';
-import { parseWith, readOrMoveAside } from './json-file.js';
-
-interface AnalyticsFile {
-  days: Record<string, Record<string, Counters>>;
-}
-
-const counts = z.record(z.string(), z.number());
-const analyticsFileSchema: z.ZodType<AnalyticsFile> = z.object({
-  days: z.record(
-    z.string(),
-    z.record(
-      z.string(),
-      z.object({ taken: z.number(), answered: z.number(), resolvedWithoutHuman: z.number(), handoffs: counts, firstReplySeconds: z.array(z.number()), unanswered: counts, followUps: counts, failedActions: counts.optional() }),
-    ),
-  ),
-});
+import { AnalyticsDayFiles, type ByDay, oldestKept } from './analytics-day-files.js';
 
 const FLUSH_MS = 1000;
 
 export class AnalyticsStore {
   private timer: NodeJS.Timeout | undefined;
-  private dirty = false;
+  /** Days counted in since their file was last written. */
+  private readonly dirty = new Set<string>();
   private writing: Promise<void> = Promise.resolve();
+  /** The first day kept when the old days were last dropped: they are dropped again once it moves on (at midnight). */
+  private keptFrom: string;
 
   private constructor(
-    private readonly db: Low<AnalyticsFile>,
+    private readonly days: ByDay,
+    private readonly files: AnalyticsDayFiles,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.keptFrom = oldestKept(dayOf(now()));
+  }
 
-  /** A file that cannot be used is moved aside with a warning: the counters are worth keeping, not stopping for. */
+  /** A day file that cannot be used is moved aside with a warning: the counters are worth keeping, not stopping for. */
   static async open(dataDir: string, now: () => number = Date.now, log: Logger = silentLogger): Promise<AnalyticsStore> {
-    const file = join(dataDir, 'analytics.json');
-    const db = new Low<AnalyticsFile>(new JSONFile(file), { days: {} });
-    const instead = 'the analytics start again from empty counters';
-    db.data = await readOrMoveAside(file, parseWith(analyticsFileSchema, 'an analytics file', file), { days: {} }, { log, now, instead });
-    return new AnalyticsStore(db, now);
+    const { files, days } = await AnalyticsDayFiles.open(dataDir, now, log);
+    return new AnalyticsStore(days, files, now);
   }
 
   record(dated: DatedFacts): void {
-    const day = (this.db.data.days[dated.day] ??= {});
+    const day = (this.days[dated.day] ??= {});
     const c = (day[String(dated.inboxId)] ??= emptyCounters());
     for (const fact of dated.facts) {
       switch (fact.kind) {
@@ -80,31 +65,37 @@ export class AnalyticsStore {
           break;
       }
     }
-    this.prune();
-    this.dirty = true;
+    this.dirty.add(dated.day);
     // A failed background write loses nothing: the counters stay in memory and the next write carries them.
     this.timer ??= setTimeout(() => this.flush().catch(() => undefined), FLUSH_MS).unref();
   }
 
   report(days: number, inbox?: number): AnalyticsReport {
-    return buildReport(this.db.data.days, dayOf(this.now()), days, inbox);
+    return buildReport(this.days, dayOf(this.now()), days, inbox);
   }
 
   async flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    if (!this.dirty) return this.writing;
-    this.dirty = false;
-    const write = this.writing.then(() => this.db.write());
+    if (!this.dirty.size) return this.writing;
+    const days = [...this.dirty];
+    this.dirty.clear();
+    const write = this.writing.then(async () => {
+      const keptFrom = oldestKept(dayOf(this.now()));
+      for (const day of days) if (day >= keptFrom) await this.files.write(day, this.days[day] ?? {});
+      if (keptFrom !== this.keptFrom) await this.dropBefore(keptFrom);
+    });
     this.writing = write.catch(() => {
-      this.dirty = true;
+      for (const day of days) this.dirty.add(day);
     });
     await write;
   }
 
-  private prune(): void {
-    const oldest = shiftDay(dayOf(this.now()), -DAYS_KEPT + 1);
-    for (const day of Object.keys(this.db.data.days)) if (day < oldest) delete this.db.data.days[day];
+  /** Once a day: the day that went out of the DAYS_KEPT, from memory and from disk. */
+  private async dropBefore(keptFrom: string): Promise<void> {
+    for (const day of Object.keys(this.days)) if (day < keptFrom) delete this.days[day];
+    await this.files.removeBefore(keptFrom);
+    this.keptFrom = keptFrom;
   }
 }
 

@@ -192,6 +192,25 @@ export class LowdbConversationStore implements ConversationStore {
     }
   }
 
+  /**
+   * Forgets a conversation for good (the playground's expired ones): its record in memory and on disk, its marker,
+   * and what waits for its next write (there will be none).
+   */
+  remove(key: string): Promise<void> {
+    assertKey(key);
+    return this.mutex.run(key, async () => {
+      const cached = this.cache.get(key);
+      this.cache.delete(key);
+      this.dirty.delete(key);
+      this.known.delete(key);
+      this.idleMarkers.delete(key);
+      for (const ticket of cached?.tickets ?? []) this.settled.release(ticket);
+      for (const resolve of cached?.waiters ?? []) resolve();
+      if (this.markers.delete(key)) await rm(join(this.activeDir, key), { force: true });
+      await rm(join(this.conversationsDir, `${key}.json`), { force: true });
+    });
+  }
+
   /** Writes the conversation's record (under its lock) and tells whoever waits for it. */
   private async persist(key: string, cached: Cached): Promise<void> {
     const { db } = cached;

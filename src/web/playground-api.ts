@@ -4,7 +4,7 @@ import express, { type Router } from 'express';
 import { z } from 'zod';
 import { describe } from '../store/settings-store.js';
 import { sendError } from './errors.js';
-import type { Playground } from './playground.js';
+import { type Playground, PLAYGROUND_IDLE_MS, PLAYGROUND_MAX_CONVERSATIONS } from './playground.js';
 
 const message = z.string().trim().min(1, 'a message cannot be empty').max(4000);
 
@@ -27,7 +27,8 @@ export function playgroundApi(playground: Playground): Router {
       return sendError(res, 400, 'invalid', `${problem?.path === '(root)' ? 'body' : problem?.path}: ${problem?.message}`);
     }
     if (parsed.data.conversationId !== undefined && !playground.has(parsed.data.conversationId)) {
-      return sendError(res, 404, 'not_found', 'no such playground conversation (they are kept in memory until Jawab restarts)');
+      const why = `it was removed after ${PLAYGROUND_IDLE_MS / 3_600_000} h without a message, or as the least recently used of ${PLAYGROUND_MAX_CONVERSATIONS} (or by a restart)`;
+      return sendError(res, 404, 'not_found', `no such playground conversation: ${why}; start a new one`);
     }
     res.json(await playground.run(parsed.data));
   });

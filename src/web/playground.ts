@@ -2,6 +2,8 @@
 // executor) on a sandbox helpdesk of its own, also when Jawab serves a real Chatwoot, so nothing reaches customers.
 // It uses the draft settings of the chosen profile, with no reply delay, and reports for each customer message the
 // messages Jawab sent, why (the turn's decision: rule, handoff reason), the sources and every action applied.
+// Its conversations do not pile up (they did: 4,000 calls left 4,000 files until a restart): one without a message
+// for 24 h is removed, and a new one beyond the 100th removes the least recently used, from memory and from disk.
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ActionExecutor } from '../actions/executor.js';
@@ -16,6 +18,7 @@ import type { TurnDecision } from '../engine/turn.js';
 import { Intake } from '../intake/intake.js';
 import type { Logger } from '../log.js';
 import { type Backend, openEmbeddedBackend } from '../store/backend.js';
+import type { LowdbConversationStore } from '../store/lowdb-store.js';
 
 export interface PlaygroundStep {
   /** What the customer wrote: one message, or the messages of a burst joined by new lines. */
@@ -46,12 +49,25 @@ export interface PlaygroundRequest {
 /** The reply delay a burst is written under: long enough that no turn starts before its last message. */
 const BURST_DELAY_SECONDS = 60;
 
+/** A conversation without a message for this long is removed. */
+export const PLAYGROUND_IDLE_MS = 24 * 3_600_000;
+/** At most this many conversations (one per try in the tab; people rarely come back to an old one). */
+export const PLAYGROUND_MAX_CONVERSATIONS = 100;
+const SWEEP_EVERY_MS = 10 * 60_000;
+
 export interface PlaygroundDeps {
   dataDir: string;
   answerer: Answerer;
   /** The draft settings: the playground tries what is not yet published. */
   draft: () => Settings;
   log: Logger;
+  now?: () => number;
+  /** Default PLAYGROUND_IDLE_MS. */
+  idleMs?: number;
+  /** Default PLAYGROUND_MAX_CONVERSATIONS. */
+  maxConversations?: number;
+  /** How often idle conversations are looked for; default every 10 minutes. */
+  sweepEveryMs?: number;
 }
 
 export class Playground {
@@ -63,14 +79,19 @@ export class Playground {
   private skew = 0;
   /** One request at a time: what the engine reports while a request runs belongs to it. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** When each conversation last had a message, least recently used first (a Map keeps insertion order). */
+  private readonly lastUsed = new Map<number, number>();
+  private readonly sweeper: NodeJS.Timeout;
 
   private constructor(
     private readonly sandbox: SandboxHelpdesk,
     private readonly engine: Engine,
-    private readonly backend: Backend,
+    private readonly backend: Backend & { store: LowdbConversationStore },
     private readonly deps: PlaygroundDeps,
+    private readonly clock: () => number,
   ) {
     this.profile = deps.draft().defaultProfile;
+    this.sweeper = setInterval(() => void this.sweep().catch(() => undefined), deps.sweepEveryMs ?? SWEEP_EVERY_MS).unref();
   }
 
   static async open(deps: PlaygroundDeps): Promise<Playground> {
@@ -91,26 +112,43 @@ export class Playground {
       inboxes: {},
       defaultProfile: { ...playground!.profile, replyDelaySeconds: playground!.replyDelaySeconds },
     });
-    const now = (): number => Date.now() + (playground?.skew ?? 0);
+    const clock = deps.now ?? Date.now;
+    const now = (): number => clock() + (playground?.skew ?? 0);
     const engine = new Engine({ store: backend.store, answerer: deps.answerer, executor: new ActionExecutor(sandbox), settings, log: deps.log, observer, now });
     const intake = new Intake({ queue: backend.queue, allowUnsigned: true });
     await backend.queue.start((event) => engine.accept(event));
     sandbox.connect((body, deliveryId) => intake.receive(body, deliveryId));
-    playground = new Playground(sandbox, engine, backend, deps);
+    playground = new Playground(sandbox, engine, backend, deps, clock);
     return playground;
   }
 
   run(request: PlaygroundRequest): Promise<PlaygroundResult> {
-    const next = this.queue.then(() => this.runNow(request));
-    this.queue = next.catch(() => undefined);
-    return next;
+    // Used now, not when its turn in the queue comes: a sweep queued before it must not remove it.
+    if (request.conversationId !== undefined && this.lastUsed.has(request.conversationId)) this.touch(request.conversationId);
+    return this.enqueue(() => this.runNow(request));
   }
 
   has(conversationId: number): boolean {
     return this.sandbox.has(conversationId);
   }
 
+  get size(): number {
+    return this.sandbox.size;
+  }
+
+  /** Removes the conversations without a message for the idle time (in line with the requests, so never one running). */
+  sweep(): Promise<void> {
+    return this.enqueue(async () => {
+      const idleSince = this.clock() - (this.deps.idleMs ?? PLAYGROUND_IDLE_MS);
+      for (const [id, at] of this.lastUsed) {
+        if (at > idleSince) break;
+        await this.remove(id);
+      }
+    });
+  }
+
   async close(): Promise<void> {
+    clearInterval(this.sweeper);
     await this.queue;
     await this.engine.stop();
     await this.sandbox.settled();
@@ -118,10 +156,41 @@ export class Playground {
     await this.backend.close();
   }
 
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(task);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private touch(id: number): void {
+    this.lastUsed.delete(id);
+    this.lastUsed.set(id, this.clock());
+  }
+
+  /** A new conversation, after removing the least recently used ones beyond the cap. */
+  private async startConversation(): Promise<number> {
+    const max = this.deps.maxConversations ?? PLAYGROUND_MAX_CONVERSATIONS;
+    for (const id of this.lastUsed.keys()) {
+      if (this.lastUsed.size < max) break;
+      await this.remove(id);
+    }
+    const { id } = this.sandbox.startConversation({ name: 'Playground customer', email: 'customer@example.com' });
+    this.touch(id);
+    return id;
+  }
+
+  /** Forgets a conversation: in the sandbox, and its state in memory and on disk. */
+  private async remove(id: number): Promise<void> {
+    const { inboxId } = this.sandbox.conversation(id);
+    this.lastUsed.delete(id);
+    this.sandbox.remove(id);
+    await this.backend.store.remove(conversationKey({ inboxId, conversationId: id }));
+  }
+
   private async runNow(request: PlaygroundRequest): Promise<PlaygroundResult> {
     const draft = this.deps.draft();
     this.profile = request.profile === 'default' ? draft.defaultProfile : profileFor(draft, Number(request.profile));
-    const id = request.conversationId ?? this.sandbox.startConversation({ name: 'Playground customer', email: 'customer@example.com' }).id;
+    const id = request.conversationId ?? (await this.startConversation());
     const steps: PlaygroundStep[] = [];
     for (const item of request.messages) {
       const burst = typeof item === 'string' ? [item] : item;

@@ -393,6 +393,26 @@ suite('in a real browser', () => {
     await page.close();
   });
 
+  it('starts a new playground conversation after the one it was in was removed (404)', async () => {
+    const page = await signedIn();
+    await page.click('#tab-playground');
+    const say = async (text: string) => {
+      const sent = page.waitForRequest((r) => r.url().endsWith('/api/playground'));
+      await page.fill('#playground-input', text);
+      await page.press('#playground-input', 'Enter');
+      return (await sent).postDataJSON() as { conversationId?: number };
+    };
+    await say('How do I wash a batik shirt?');
+    await page.locator('#playground-transcript .step .bubble.bot').first().waitFor();
+    // As the server answers once the conversation was removed (24 h without a message, or beyond the cap).
+    const gone = 'no such playground conversation: it was removed after 24 h without a message';
+    await page.route('**/api/playground', (route) => route.fulfill({ status: 404, contentType: 'application/json', body: JSON.stringify({ error: { code: 'not_found', message: gone } }) }), { times: 1 });
+    expect((await say('and the price?')).conversationId).toEqual(expect.any(Number));
+    await page.getByRole('alert').filter({ hasText: gone }).waitFor();
+    expect(await say('and the price?')).not.toHaveProperty('conversationId');
+    await page.close();
+  });
+
   it('shows analytics with charts', async () => {
     const sandbox = h.jawab.sandbox!;
     await sandbox.customerSays(sandbox.startConversation({ name: 'Ani' }).id, 'berapa lama pengiriman ke Surabaya?');

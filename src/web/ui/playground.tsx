@@ -2,7 +2,7 @@
 // the selected profile; every step shows the replies, why (rules, handoff reason), the sources and the actions.
 import { useState } from 'preact/hooks';
 import type { PlaygroundResult, PlaygroundStep } from '../playground.js';
-import { api } from './api.js';
+import { api, ApiError } from './api.js';
 import { useForm } from './form-context.js';
 
 const SCRIPT = ['Halo, berapa lama pengiriman ke Surabaya?', 'How do I wash a batik shirt?', 'Saya mau bicara dengan manusia'];
@@ -26,6 +26,8 @@ export function Playground({ profile }: { profile: string }) {
       setSteps((previous) => (fresh ? result.steps : [...previous, ...result.steps]));
       setState(result.conversation);
     } catch (e) {
+      // The conversation was removed (24 h without a message, or beyond the playground's cap): the next message starts a new one.
+      if (e instanceof ApiError && e.status === 404) setConversationId(null);
       setError(t('common.error', { message: e instanceof Error ? e.message : String(e) }));
     } finally {
       setBusy(false);
