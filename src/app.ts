@@ -17,7 +17,7 @@ import { offlineClassifier } from './rules/offline-classifier.js';
 import { openEmbeddedBackend } from './store/backend.js';
 import { AnalyticsStore } from './store/analytics-store.js';
 import { SettingsStore } from './store/settings-store.js';
-import type { ConversationStore, Quarantined } from './store/types.js';
+import { type ConversationStore, DAY_MS, type Quarantined } from './store/types.js';
 import { AppLinks } from './web/app-link.js';
 import { createHttpApp } from './web/http-app.js';
 import { Metrics } from './web/metrics.js';
@@ -54,10 +54,11 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
     log.error('a conversation state could not be read: moved aside, the conversation goes on from fresh state', { conversation: key, file, movedTo, reason });
     metrics.stateQuarantined();
   };
+  const retentionMs = config.retentionDays * DAY_MS;
   // Redis, BullMQ and the model client load only when configured (dynamic imports): an offline start is faster without them.
   const backend = config.redis
-    ? await (await import('./redis/backend.js')).openRedisBackend(config.redis, log, now, quarantined)
-    : await openEmbeddedBackend(config.dataDir, now, log, quarantined);
+    ? await (await import('./redis/backend.js')).openRedisBackend(config.redis, log, now, quarantined, retentionMs)
+    : await openEmbeddedBackend(config.dataDir, now, log, quarantined, retentionMs);
   const { store, queue } = backend;
   const settings = await SettingsStore.open(config.dataDir, { now, log });
   await backend.shareSettings?.(settings);
