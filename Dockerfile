@@ -7,6 +7,7 @@ ENV npm_config_nodedir=/usr/local
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
+COPY scripts/build.mjs scripts/source-hash.mjs ./scripts/
 COPY src ./src
 RUN npm run build && npm prune --omit=dev
 

@@ -64,25 +64,26 @@ export async function startJawab(
   settings.enabled = replying;
   await writeFile(join(dataDir, 'settings.json'), JSON.stringify(settings));
   // The compiled build, as in production (`npm run bench` builds it first): no TypeScript loader at run time.
-  const child = spawn(process.execPath, [...nodeArgs, 'dist/main.js'], {
-    cwd: REPO_DIR,
-    env: {
-      PATH: process.env.PATH ?? '',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      CHATWOOT_URL: chatwootUrl,
-      CHATWOOT_BOT_TOKEN: 'bench-bot',
-      CHATWOOT_API_TOKEN: 'bench-user',
-      CHATWOOT_WEBHOOK_SECRET: BENCH_SECRET,
-      CHATWOOT_MAX_RPS: '100000',
-      ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
-      LOG_LEVEL: 'error',
-      ...extraEnv,
-    },
-    stdio: 'ignore',
-  });
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/main.js'], { cwd: REPO_DIR, env: jawabEnv(port, dataDir, chatwootUrl, extraEnv), stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}`;
   await waitUntil(`${url}${options.untilReady === false ? '/healthz' : '/readyz'}`, child);
   return { ...served(child, url), dataDir };
+}
+
+/** The environment of a benchmarked Jawab: the bench's Chatwoot stand-in, no model key (offline), quiet logs. */
+export function jawabEnv(port: number, dataDir: string, chatwootUrl: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    CHATWOOT_URL: chatwootUrl,
+    CHATWOOT_BOT_TOKEN: 'bench-bot',
+    CHATWOOT_API_TOKEN: 'bench-user',
+    CHATWOOT_WEBHOOK_SECRET: BENCH_SECRET,
+    CHATWOOT_MAX_RPS: '100000',
+    ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
+    LOG_LEVEL: 'error',
+    ...extra,
+  };
 }

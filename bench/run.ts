@@ -2,8 +2,9 @@
 // latency over 1,000 conversations, the size of a conversation's hot file as it grows, the knowledge index at
 // 10k and 100k chunks (build rate, query latency, recall against exact search, RSS), hybrid retrieval at 10k and
 // 100k chunks, latency while 2,000 articles are indexed and restarts on them, and several replicas on Redis
-// (restart with 10,000 active conversations, webhooks/s with one and two replicas), and ack latency and CPU per
-// message with a full analytics store against an empty one. Prints Markdown tables.
+// (restart with 10,000 active conversations, webhooks/s with one and two replicas), ack latency and CPU per message
+// with a full analytics store against an empty one, the cold start of the compiled server and of `npm start`, and a
+// start with 300,000 stored conversations against 1,000. Prints Markdown tables.
 import { cpus, totalmem } from 'node:os';
 import { BENCH_SECRET, type Served, startBare, startJawab } from './processes.js';
 import { startSink } from './sink.js';
@@ -15,6 +16,8 @@ import { signedWebhook } from './webhooks.js';
 import { DURATION_S, interleaved, type Load, load } from './load.js';
 import { replicas } from './replicas.js';
 import { measureAnalytics } from './analytics.js';
+import { measureColdStart } from './cold-start.js';
+import { measureStoredConversations } from './stored-conversations.js';
 
 const CONVERSATIONS = 1000;
 /** The intake's servers are measured in this many turns each. */
@@ -100,6 +103,8 @@ const SECTIONS: Record<string, [string, () => Promise<string[]>]> = {
   indexing: ['Latency while the knowledge is indexed, and restarts', measureIndexing],
   replicas: ['Several replicas on Redis', replicas],
   analytics: ['Analytics: a full store against an empty one', measureAnalytics],
+  start: ['Cold start', measureColdStart],
+  conversations: ['A start with 300,000 stored conversations', measureStoredConversations],
 };
 
 async function main(): Promise<void> {

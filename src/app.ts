@@ -14,12 +14,10 @@ import { buildKnowledge } from './answer/build.js';
 import { rateLimited } from './answer/rate-limited.js';
 import type { Logger } from './log.js';
 import { offlineClassifier } from './rules/offline-classifier.js';
-import { createSignalsCall, ModelClassifier } from './rules/model-classifier.js';
-import { openRedisBackend } from './redis/backend.js';
 import { openEmbeddedBackend } from './store/backend.js';
 import { AnalyticsStore } from './store/analytics-store.js';
 import { SettingsStore } from './store/settings-store.js';
-import type { ConversationStore, Quarantined } from './store/types.js';
+import { type ConversationStore, DAY_MS, type Quarantined } from './store/types.js';
 import { AppLinks } from './web/app-link.js';
 import { createHttpApp } from './web/http-app.js';
 import { Metrics } from './web/metrics.js';
@@ -56,7 +54,11 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
     log.error('a conversation state could not be read: moved aside, the conversation goes on from fresh state', { conversation: key, file, movedTo, reason });
     metrics.stateQuarantined();
   };
-  const backend = config.redis ? await openRedisBackend(config.redis, log, now, quarantined) : await openEmbeddedBackend(config.dataDir, now, log, quarantined);
+  const retentionMs = config.retentionDays * DAY_MS;
+  // Redis, BullMQ and the model client load only when configured (dynamic imports): an offline start is faster without them.
+  const backend = config.redis
+    ? await (await import('./redis/backend.js')).openRedisBackend(config.redis, log, now, quarantined, retentionMs)
+    : await openEmbeddedBackend(config.dataDir, now, log, quarantined, retentionMs);
   const { store, queue } = backend;
   const settings = await SettingsStore.open(config.dataDir, { now, log });
   await backend.shareSettings?.(settings);
@@ -80,7 +82,8 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
   const answererReady = overrides.answerer ? Promise.resolve(overrides.answerer) : knowledge!.then((built) => built.answerer);
   const answerer = rateLimited({ answer: async (request) => (await answererReady).answer(request) }, config.openai, backend.limiters);
 
-  const classifier = config.openai ? new ModelClassifier(createSignalsCall(config.openai), log) : offlineClassifier;
+  const openai = config.openai;
+  const classifier = openai ? await import('./rules/model-classifier.js').then((m) => new m.ModelClassifier(m.createSignalsCall(openai), log)) : offlineClassifier;
   const executor = new ActionExecutor(helpdesk, backend.rotation, metrics);
   const engine = new Engine({
     store,

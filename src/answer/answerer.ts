@@ -11,8 +11,7 @@ import { retrieve, withThresholds } from '../knowledge/retrieve.js';
 import type { ScoredChunk, SearchableIndex } from '../knowledge/types.js';
 import { applySynonyms } from '../language/normalize.js';
 import { extractiveAnswer } from './extractive.js';
-import type { ChatConfig, ModelAnswererOptions } from './model-answerer.js';
-import { ModelAnswerer } from './model-answerer.js';
+import type { ChatConfig, ModelAnswerer, ModelAnswererOptions } from './model-answerer.js';
 import { resolveQuestion, type Topic, topicAfter } from './question-resolution.js';
 import type { Answerer, AnswerRequest, AnswerResult, SmallTalkRequest, SourceRef } from './types.js';
 
@@ -61,15 +60,20 @@ const unique = (refs: SourceRef[]): SourceRef[] => [...new Map(refs.map((ref) =>
 
 export function createAnswerer(options: AnswererOptions): Answerer {
   const mode = options.chat === undefined ? 'offline' : 'model';
-  const model =
-    options.chat === undefined
+  // Loaded here and not imported above: LangChain's model client is a second of start-up that offline mode never uses.
+  const chat = options.chat;
+  const model: Promise<ModelAnswerer> | undefined =
+    chat === undefined
       ? undefined
-      : new ModelAnswerer(options.chat, {
-          ...(options.log ? { log: options.log } : {}),
-          ...(options.onModelFailure ? { onFailure: options.onModelFailure } : {}),
-          ...(options.chain ? { chain: options.chain } : {}),
-          policy: { allowPrivateHosts: options.allowPrivateHosts ?? [] },
-        });
+      : import('./model-answerer.js').then(
+          ({ ModelAnswerer }) =>
+            new ModelAnswerer(chat, {
+              ...(options.log ? { log: options.log } : {}),
+              ...(options.onModelFailure ? { onFailure: options.onModelFailure } : {}),
+              ...(options.chain ? { chain: options.chain } : {}),
+              policy: { allowPrivateHosts: options.allowPrivateHosts ?? [] },
+            }),
+        );
 
   /** The turn's questions, each resolved against the running topic and retrieved. */
   async function findAll(request: AnswerRequest, questions: string[], topic: Topic | undefined) {
@@ -103,7 +107,7 @@ export function createAnswerer(options: AnswererOptions): Answerer {
       const asked = (request.questions ?? request.messages).map((q) => q.trim()).filter(Boolean);
       // A model reads the conversation and writes the questions out in full; the offline reading resolves them itself.
       const followsUp = request.history.some((line) => line.role === 'customer');
-      const condensed = model !== undefined && followsUp ? await model.condense(request) : undefined;
+      const condensed = model !== undefined && followsUp ? await (await model).condense(request) : undefined;
       let search: Awaited<ReturnType<typeof findAll>>;
       try {
         search = await findAll(request, condensed ?? asked, condensed ? undefined : request.topic);
@@ -144,7 +148,7 @@ export function createAnswerer(options: AnswererOptions): Answerer {
       };
       if (model === undefined) return offline();
       const passages = [...new Map(found.flatMap((f) => f.passages).map((p) => [p.id, p])).values()];
-      const result = await model.answer(
+      const result = await (await model).answer(
         {
           persona: request.persona,
           language: request.language,
@@ -163,7 +167,7 @@ export function createAnswerer(options: AnswererOptions): Answerer {
     },
 
     async smallTalk(request: SmallTalkRequest): Promise<string | undefined> {
-      return model?.smallTalk(request);
+      return (await model)?.smallTalk(request);
     },
   };
 }

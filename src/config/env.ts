@@ -1,6 +1,7 @@
 // Environment configuration (SPEC 2). A bad value stops the start with one line naming the variable.
 import { z } from 'zod';
 import { parseAllowEntry } from '../net/address-policy.js';
+import { DEFAULT_RETENTION_DAYS } from '../store/types.js';
 import type { HttpLimits } from '../web/http-server.js';
 import { type TrustProxy, trustProxySchema } from './trust-proxy.js';
 
@@ -57,6 +58,14 @@ const envSchema = z.object({
     .trim()
     .pipe(z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }))
     .optional(),
+  /** Days a conversation's state is kept after its last activity (store/retention.ts, redis-store.ts). */
+  RETENTION_DAYS: z
+    .string()
+    .trim()
+    .regex(/^\d{1,5}$/, 'must be a whole number of days from 1 to 36500')
+    .transform(Number)
+    .pipe(z.number().min(1, 'must be a whole number of days from 1 to 36500').max(36_500, 'must be a whole number of days from 1 to 36500'))
+    .default(DEFAULT_RETENTION_DAYS),
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be letters, digits, - or _ (at most 40)').default('jawab'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Upper bound on requests per second to one Chatwoot host (for all replicas together with REDIS_URL). */
@@ -105,6 +114,8 @@ export interface Config {
   trustProxy: TrustProxy;
   /** Shared state for several replicas; unset: the embedded store in DATA_DIR. */
   redis?: { url: string; prefix: string };
+  /** Days a conversation's state is kept after its last activity (unless it has work left or the AI was stopped there). */
+  retentionDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -181,6 +192,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
       maxRequestsPerSocket: env.HTTP_MAX_REQUESTS_PER_SOCKET,
     },
     redis: env.REDIS_URL ? { url: env.REDIS_URL, prefix: env.REDIS_PREFIX } : undefined,
+    retentionDays: env.RETENTION_DAYS,
   };
 }
 

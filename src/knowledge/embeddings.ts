@@ -1,9 +1,9 @@
 // Chooses the embeddings model from the environment, like the app does: OpenAI-compatible embeddings
 // when OPENAI_API_KEY is set, the offline hashed embeddings otherwise. The returned id keys the index
 // folder, so switching models never mixes vectors from two models in one index.
-import type { Embeddings } from '@langchain/core/embeddings';
+import type { EmbeddingsInterface } from '@langchain/core/embeddings';
+import type { OpenAIEmbeddings } from '@langchain/openai';
 import type { Config } from '../config/env.js';
-import { OpenAIEmbeddings } from '@langchain/openai';
 import { OfflineEmbeddings } from './offline-embeddings.js';
 
 export interface EmbeddingsEnv {
@@ -13,7 +13,7 @@ export interface EmbeddingsEnv {
 }
 
 export interface EmbeddingsChoice {
-  embeddings: Embeddings;
+  embeddings: EmbeddingsInterface;
   id: string;
   mode: 'offline' | 'openai';
 }
@@ -39,7 +39,7 @@ export function createEmbeddings(env: EmbeddingsEnv): EmbeddingsChoice {
   }
   const model = env.OPENAI_EMBEDDING_MODEL?.trim() || DEFAULT_EMBEDDING_MODEL;
   const baseURL = env.OPENAI_BASE_URL?.trim() || undefined;
-  const embeddings = new OpenAIEmbeddings({
+  const embeddings = new ProviderEmbeddings({
     apiKey,
     model,
     maxRetries: 2,
@@ -56,4 +56,26 @@ export function embeddingsOf(config: Pick<Config, 'openai'>): EmbeddingsChoice {
     OPENAI_BASE_URL: config.openai?.baseURL,
     OPENAI_EMBEDDING_MODEL: config.openai?.embeddingModel,
   });
+}
+
+/**
+ * OpenAIEmbeddings, loaded at the first call: the OpenAI client is a second of start-up and tens of MiB that only
+ * model mode uses, so the module that names it must not be the one every start loads.
+ */
+class ProviderEmbeddings implements EmbeddingsInterface {
+  private client?: Promise<OpenAIEmbeddings>;
+
+  constructor(private readonly fields: ConstructorParameters<typeof OpenAIEmbeddings>[0]) {}
+
+  async embedQuery(text: string): Promise<number[]> {
+    return (await this.load()).embedQuery(text);
+  }
+
+  async embedDocuments(texts: string[]): Promise<number[][]> {
+    return (await this.load()).embedDocuments(texts);
+  }
+
+  private load(): Promise<OpenAIEmbeddings> {
+    return (this.client ??= import('@langchain/openai').then(({ OpenAIEmbeddings }) => new OpenAIEmbeddings(this.fields)));
+  }
 }

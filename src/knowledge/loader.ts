@@ -8,9 +8,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, sep } from 'node:path';
 import type { CatalogOptions, Product } from './formats/catalog.js';
 import { csvCatalog, jsonCatalog } from './formats/catalog.js';
-import { docxToText } from './formats/docx.js';
 import { htmlToText } from './formats/html.js';
-import { pdfToText } from './formats/pdf.js';
 
 export type KnowledgeFormat = 'markdown' | 'text' | 'html' | 'pdf' | 'docx' | 'catalog';
 
@@ -102,9 +100,10 @@ interface Parsed {
 async function toText(path: string, bytes: Buffer, format: KnowledgeFormat, options: LoadOptions): Promise<Parsed> {
   switch (format) {
     case 'pdf':
-      return { text: await pdfToText(bytes), title: undefined, warnings: [] };
+      // The parsers load on the first PDF or DOCX: a start whose knowledge has none never loads them.
+      return { text: await (await import('./formats/pdf.js')).pdfToText(bytes), title: undefined, warnings: [] };
     case 'docx': {
-      const text = await docxToText(bytes);
+      const text = await (await import('./formats/docx.js')).docxToText(bytes);
       return { text, title: firstHeading(text), warnings: [] };
     }
     case 'catalog': {

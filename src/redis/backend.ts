@@ -20,7 +20,13 @@ export interface RedisConfig {
   prefix: string;
 }
 
-export async function openRedisBackend(config: RedisConfig, log: Logger, now: () => number, quarantined?: (quarantined: Quarantined) => void): Promise<Backend> {
+export async function openRedisBackend(
+  config: RedisConfig,
+  log: Logger,
+  now: () => number,
+  quarantined?: (quarantined: Quarantined) => void,
+  retentionMs?: number,
+): Promise<Backend> {
   const onError = sparingly(log);
   const redis = await connect(config.url);
   redis.on('error', onError);
@@ -36,7 +42,7 @@ export async function openRedisBackend(config: RedisConfig, log: Logger, now: ()
   const conversationLocks = new RedisLocks(locks, config.prefix, log);
   let stopSharing: () => void = () => undefined;
   return {
-    store: new RedisConversationStore(redis, config.prefix, now, quarantined),
+    store: new RedisConversationStore(redis, config.prefix, now, quarantined, retentionMs),
     queue,
     locks: conversationLocks,
     wakeUps: (wake) => new RedisWakeUps(jobs, wake, now),

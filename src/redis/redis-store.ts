@@ -3,6 +3,9 @@
 // the set of active conversations in step, so no update is lost even if two replicas ever wrote at once (the
 // per-conversation locks already keep them apart). Writes go to Redis at once: `defer` is not needed here, so
 // durable() has nothing to wait for; how durable Redis itself is depends on its persistence settings (AOF).
+// Retention (RETENTION_DAYS) is a TTL on the hash, set again by every write: Redis removes a conversation idle for
+// the window on its own, at the same moment for every replica. A conversation retention keeps (work left, or stopped
+// by a person) has no TTL; a write that leaves it without work gives it one again.
 import type { Redis } from 'ioredis';
 import {
   type Change,
@@ -10,7 +13,10 @@ import {
   type ConversationStore,
   draftOf,
   emptyRecord,
+  DAY_MS,
+  DEFAULT_RETENTION_DAYS,
   hasWork,
+  keptForever,
   pruneSeen,
   type Quarantined,
   recordAfterLoss,
@@ -22,14 +28,18 @@ local version = redis.call('HGET', KEYS[1], 'v') or '0'
 if version ~= ARGV[1] then return 0 end
 redis.call('HSET', KEYS[1], 'v', tonumber(ARGV[1]) + 1, 'data', ARGV[2])
 if ARGV[3] == '1' then redis.call('SADD', KEYS[2], ARGV[4]) else redis.call('SREM', KEYS[2], ARGV[4]) end
+if ARGV[5] == '0' then redis.call('PERSIST', KEYS[1]) else redis.call('PEXPIRE', KEYS[1], ARGV[5]) end
 return 1`;
 
-// A record that cannot be read goes to a key of its own, and a fresh one takes its place, unless it changed meanwhile.
+// A record that cannot be read goes to a key of its own (kept for a person to look at, without the TTL it had), and
+// a fresh one takes its place with the retention TTL, unless it changed meanwhile.
 const QUARANTINE = `
 local version = redis.call('HGET', KEYS[1], 'v') or '0'
 if version ~= ARGV[1] then return 0 end
 redis.call('RENAME', KEYS[1], KEYS[2])
+redis.call('PERSIST', KEYS[2])
 redis.call('HSET', KEYS[1], 'v', tonumber(ARGV[1]) + 1, 'data', ARGV[2])
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
 return 1`;
 
 /** A conflict means another writer got in between: read again and redo the change on what it wrote. */
@@ -47,6 +57,8 @@ export class RedisConversationStore implements ConversationStore {
     private readonly now: () => number = Date.now,
     /** Hears of each conversation whose stored value could not be read (it is moved aside and replaced). */
     private readonly quarantined: (quarantined: Quarantined) => void = () => undefined,
+    /** How long a conversation may stay idle before Redis removes it. */
+    private readonly retentionMs: number = DEFAULT_RETENTION_DAYS * DAY_MS,
   ) {}
 
   async update<T>(key: string, change: (draft: ConversationRecord) => Change<T>): Promise<T> {
@@ -56,7 +68,8 @@ export class RedisConversationStore implements ConversationStore {
       const { value, changed } = change(draft);
       if (!changed) return value;
       const next = { ...draft, seen: pruneSeen(draft.seen, this.now()) };
-      const written = await this.redis.eval(WRITE, 2, this.recordKey(key), this.activeKey, version, JSON.stringify(next), hasWork(next) ? '1' : '0', key);
+      const ttl = keptForever(next) ? '0' : String(this.retentionMs);
+      const written = await this.redis.eval(WRITE, 2, this.recordKey(key), this.activeKey, version, JSON.stringify(next), hasWork(next) ? '1' : '0', key, ttl);
       if (written === 1) {
         this.trust(key, String(Number(version) + 1));
         return value;
@@ -115,7 +128,7 @@ export class RedisConversationStore implements ConversationStore {
     const at = this.now();
     const record = recordAfterLoss(at);
     const movedTo = `${this.prefix}:quarantine:${key}:${at}`;
-    if ((await this.redis.eval(QUARANTINE, 2, this.recordKey(key), movedTo, version, JSON.stringify(record))) !== 1) return undefined;
+    if ((await this.redis.eval(QUARANTINE, 2, this.recordKey(key), movedTo, version, JSON.stringify(record), String(this.retentionMs))) !== 1) return undefined;
     this.quarantined({ key, file: this.recordKey(key), movedTo, reason });
     this.trust(key, String(Number(version) + 1));
     return { record, version: String(Number(version) + 1) };

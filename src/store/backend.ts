@@ -36,8 +36,9 @@ export async function openEmbeddedBackend(
   now: () => number,
   log: Logger = silentLogger,
   quarantined?: (quarantined: Quarantined) => void,
+  retentionMs?: number,
 ): Promise<Backend & { store: LowdbConversationStore }> {
-  const store = await LowdbConversationStore.open(dataDir, now, quarantined);
+  const store = await LowdbConversationStore.open(dataDir, now, quarantined, retentionMs);
   const queue = await JournalQueue.open(dataDir, undefined, log);
   const rotation = await RotationStore.open(dataDir, log, now);
   return { store, queue, limiters: localLimiters, rotation, resumeOnStart: true, close: () => store.close() };

@@ -1,12 +1,15 @@
 // The embedded store: one small lowdb file per conversation (lowdb rewrites a whole file on each write, so no
-// file may grow with history), plus an empty marker file per conversation with work, so a restart reads only those.
+// file may grow with history), plus an empty marker file per conversation with work, so a restart reads only those:
+// the others are read when they are first used, and the folder of conversations is never listed at a start.
+// Retention (RETENTION_DAYS) removes the file of a conversation idle past the window, swept in small batches
+// (retention.ts); a message that comes later starts the conversation afresh.
 // A marker is made before the first write that leaves work behind, and removed by a sweep a while after the work
 // is done: a busy conversation keeps its marker instead of paying two file operations on every reply.
 // Changes the journal can rebuild are written behind (a checkpoint every 5 seconds), so a busy conversation
 // costs one file write per checkpoint instead of one per event. An action Chatwoot confirmed must not wait that
 // long (a crash would apply it again): its settling is appended at once to a journal of its own (DATA_DIR/settled),
 // a few microseconds instead of a file write, and replayed into the records after a crash.
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
@@ -18,19 +21,26 @@ import {
   type ConversationStore,
   draftOf,
   emptyRecord,
+  DAY_MS,
+  DEFAULT_RETENTION_DAYS,
   hasWork,
+  keptForever,
   pruneSeen,
   type Quarantined,
   recordAfterLoss,
   type Settlement,
   settleEntry,
 } from './types.js';
+import { idleFiles } from './retention.js';
 import { parseRecord, UnreadableRecord } from './stored-record.js';
 
 const SAFE_KEY = /^[A-Za-z0-9_-]{1,100}$/;
 const CACHE_SIZE = 2000;
 const SWEEP_EVERY_MS = 30_000;
 const CHECKPOINT_EVERY_MS = 5_000;
+/** The first retention sweep a while after the start (a start has enough to do), then one an hour. */
+const FIRST_RETENTION_SWEEP_MS = 10 * 60_000;
+const RETENTION_SWEEP_EVERY_MS = 60 * 60_000;
 
 /** A settlement in the settled journal, until its conversation's record is written with it. */
 interface SettledLine extends Settlement {
@@ -45,6 +55,8 @@ interface Cached {
   waiters: Array<() => void>;
   /** The settled journal's entries for settlements in the record since its last write: released once it is written. */
   tickets: Ticket[];
+  /** When it was last read or changed (ms): retention keeps a conversation in use. */
+  usedAt: number;
 }
 
 export class LowdbConversationStore implements ConversationStore {
@@ -56,8 +68,9 @@ export class LowdbConversationStore implements ConversationStore {
   /** Conversations whose work was done at their last write: their markers go at the next sweep. */
   private readonly idleMarkers = new Set<string>();
   private readonly timers: NodeJS.Timeout[] = [];
-  /** Conversations that have a file: a new one needs no read (most webhooks of a busy inbox are new ones). */
-  private readonly known = new Set<string>();
+  /** The retention sweep under way, if any. */
+  private retention: Promise<number> | undefined;
+  private closing = false;
 
   private readonly conversationsDir: string;
   private readonly activeDir: string;
@@ -69,23 +82,37 @@ export class LowdbConversationStore implements ConversationStore {
     private readonly settled: Journal<SettledLine>,
     private readonly now: () => number,
     private readonly quarantined: (quarantined: Quarantined) => void,
+    private readonly retentionMs: number,
   ) {
     this.conversationsDir = join(dataDir, 'conversations');
     this.activeDir = join(dataDir, 'active');
     this.quarantineDir = join(dataDir, 'quarantine');
   }
 
-  /** `quarantined` hears of each conversation file that could not be read (it is moved aside and replaced). */
-  static async open(dataDir: string, now: () => number = Date.now, quarantined: (quarantined: Quarantined) => void = () => undefined): Promise<LowdbConversationStore> {
+  /**
+   * `quarantined` hears of each conversation file that could not be read (it is moved aside and replaced);
+   * `retentionMs`: how long a conversation may stay idle before its file is removed.
+   */
+  static async open(
+    dataDir: string,
+    now: () => number = Date.now,
+    quarantined: (quarantined: Quarantined) => void = () => undefined,
+    retentionMs: number = DEFAULT_RETENTION_DAYS * DAY_MS,
+  ): Promise<LowdbConversationStore> {
     const { journal, recovered } = await Journal.open<SettledLine>(dataDir, { name: 'settled' });
-    const store = new LowdbConversationStore(dataDir, journal, now, quarantined);
+    const store = new LowdbConversationStore(dataDir, journal, now, quarantined, retentionMs);
     await mkdir(store.conversationsDir, { recursive: true, mode: 0o700 });
     await mkdir(store.activeDir, { recursive: true, mode: 0o700 });
     for (const name of await readdir(store.activeDir)) store.markers.add(name);
-    for (const name of await readdir(store.conversationsDir)) if (name.endsWith('.json')) store.known.add(name.slice(0, -5));
     await store.replaySettled(recovered);
     store.every(SWEEP_EVERY_MS, () => store.sweep());
     store.every(CHECKPOINT_EVERY_MS, () => store.checkpoint());
+    const first = setTimeout(() => {
+      void store.retentionSweep().catch(() => undefined);
+      store.every(RETENTION_SWEEP_EVERY_MS, () => store.retentionSweep().then(() => undefined, () => undefined));
+    }, FIRST_RETENTION_SWEEP_MS);
+    first.unref();
+    store.timers.push(first);
     return store;
   }
 
@@ -120,7 +147,9 @@ export class LowdbConversationStore implements ConversationStore {
   /**
    * Settlements a previous run confirmed and did not write with their records, applied before anything reads those
    * records; applying one again changes nothing. A conversation without a marker had no work left, so none of its
-   * actions is waiting to be settled.
+   * actions is waiting to be settled. A line settles an action only if the action existed when the line was written:
+   * the journal keeps lines after their records are written, and a conversation that retention removed starts its
+   * action numbers again, so an old line may name a new action.
    */
   private async replaySettled(recovered: Array<SettledLine & { ticket: Ticket }>): Promise<void> {
     const byKey = new Map<string, Array<SettledLine & { ticket: Ticket }>>();
@@ -131,7 +160,7 @@ export class LowdbConversationStore implements ConversationStore {
     for (const [key, lines] of byKey) {
       await this.update(key, (record) => {
         let changed = false;
-        for (const line of lines) changed = settleEntry(record, line) || changed;
+        for (const line of lines) changed = (settlesHere(record, line) && settleEntry(record, line)) || changed;
         return { value: undefined, changed };
       });
       for (const line of lines) this.settled.release(line.ticket);
@@ -163,6 +192,8 @@ export class LowdbConversationStore implements ConversationStore {
 
   async close(): Promise<void> {
     for (const timer of this.timers) clearInterval(timer);
+    this.closing = true;
+    await this.retention?.catch(() => undefined);
     await this.mutex.idle();
     await this.checkpoint();
     await this.sweep();
@@ -202,7 +233,6 @@ export class LowdbConversationStore implements ConversationStore {
       const cached = this.cache.get(key);
       this.cache.delete(key);
       this.dirty.delete(key);
-      this.known.delete(key);
       this.idleMarkers.delete(key);
       for (const ticket of cached?.tickets ?? []) this.settled.release(ticket);
       for (const resolve of cached?.waiters ?? []) resolve();
@@ -211,10 +241,43 @@ export class LowdbConversationStore implements ConversationStore {
     });
   }
 
+  /**
+   * Removes the files of conversations nobody wrote or read for the retention window and that retention may remove
+   * (keptForever); returns how many. One sweep at a time; a call during a sweep waits for it.
+   */
+  retentionSweep(): Promise<number> {
+    this.retention ??= this.removeIdle().finally(() => (this.retention = undefined));
+    return this.retention;
+  }
+
+  private async removeIdle(): Promise<number> {
+    const cutoff = this.now() - this.retentionMs;
+    let removed = 0;
+    for await (const { key, modifiedAt } of idleFiles(this.conversationsDir, cutoff, () => this.closing)) {
+      if (SAFE_KEY.test(key) && (await this.removeIfIdle(key, modifiedAt, cutoff))) removed++;
+    }
+    return removed;
+  }
+
+  /** Under the conversation's lock: removes its file if it is still idle since before `cutoff`, and may go. */
+  private removeIfIdle(key: string, modifiedAt: number, cutoff: number): Promise<boolean> {
+    return this.mutex.run(key, async () => {
+      const cached = this.cache.get(key);
+      if (this.markers.has(key) || cached?.dirty || (cached && cached.usedAt > cutoff)) return false;
+      const path = join(this.conversationsDir, `${key}.json`);
+      // An unreadable file stays: the conversation's next use moves it aside for a person to look at.
+      const record = cached?.db.data ?? (await readFile(path, 'utf8').then((text) => parseRecord(text), () => undefined));
+      if (!record || keptForever(record) || (record.touchedAt ?? modifiedAt) > cutoff) return false;
+      await rm(path, { force: true });
+      this.cache.delete(key);
+      return true;
+    });
+  }
+
   /** Writes the conversation's record (under its lock) and tells whoever waits for it. */
   private async persist(key: string, cached: Cached): Promise<void> {
     const { db } = cached;
-    db.data = { ...db.data, seen: pruneSeen(db.data.seen, this.now()) };
+    db.data = { ...db.data, seen: pruneSeen(db.data.seen, this.now()), touchedAt: this.now() };
     const busy = hasWork(db.data);
     const waiters = cached.waiters;
     const tickets = cached.tickets;
@@ -237,7 +300,6 @@ export class LowdbConversationStore implements ConversationStore {
     }
     cached.dirty = false;
     this.dirty.delete(key);
-    this.known.add(key);
     if (busy) this.idleMarkers.delete(key);
     else if (this.markers.has(key)) this.idleMarkers.add(key);
     for (const resolve of waiters) resolve();
@@ -249,19 +311,19 @@ export class LowdbConversationStore implements ConversationStore {
     if (cached) {
       this.cache.delete(key);
       this.cache.set(key, cached);
+      cached.usedAt = this.now();
       return cached;
     }
     // Compact JSON: these files are written many times a minute and read by programs, not people.
     const path = join(this.conversationsDir, `${key}.json`);
     const db = new Low<ConversationRecord>(new DataFile(path, { parse: parseRecord, stringify: compact }), emptyRecord());
     let unreadable: UnreadableRecord | undefined;
-    if (this.known.has(key)) {
-      await db.read().catch((error: unknown) => {
-        if (!(error instanceof UnreadableRecord)) throw error;
-        unreadable = error;
-      });
-    }
-    const fresh: Cached = { db, dirty: false, waiters: [], tickets: [] };
+    // A conversation without a file (new, or removed by retention) keeps the empty record.
+    await db.read().catch((error: unknown) => {
+      if (!(error instanceof UnreadableRecord)) throw error;
+      unreadable = error;
+    });
+    const fresh: Cached = { db, dirty: false, waiters: [], tickets: [], usedAt: this.now() };
     this.cache.set(key, fresh);
     this.evict();
     if (unreadable) await this.quarantine(key, path, fresh, unreadable.reason);
@@ -301,6 +363,11 @@ export class LowdbConversationStore implements ConversationStore {
 }
 
 const compact = (data: ConversationRecord): string => JSON.stringify(data);
+
+/** The settled action is in the record and was decided no later than it was settled (see replaySettled). */
+function settlesHere(record: ConversationRecord, line: SettledLine): boolean {
+  return record.outbox.some((e) => e.id === line.entryId && e.createdAt <= line.audit.at);
+}
 
 function assertKey(key: string): void {
   if (!SAFE_KEY.test(key)) throw new Error(`unsafe conversation key: ${JSON.stringify(key)}`);

@@ -26,6 +26,8 @@ export interface ConversationRecord {
   nextActionId: number;
   /** The stored record could not be read and this one replaced it (recordAfterLoss): the engine tells the agents. */
   lostMemory?: { at: number };
+  /** When the embedded store last wrote it (ms): retention counts idle time from here (Redis expires the key instead). */
+  touchedAt?: number;
 }
 
 export interface Change<T> {
@@ -118,6 +120,18 @@ export function draftOf(record: ConversationRecord): ConversationRecord {
 
 export function hasWork(record: ConversationRecord): boolean {
   return record.outbox.length > 0 || Object.values(record.state?.timers ?? {}).some((t) => t !== undefined);
+}
+
+/** RETENTION_DAYS when unset: a quarter, long enough for any follow-up or return a conversation sees in practice. */
+export const DEFAULT_RETENTION_DAYS = 90;
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A conversation retention keeps however long it is idle: one with work left, or one where a person stopped the AI
+ * (only a person lifts that; a fresh state would let the AI answer there again).
+ */
+export function keptForever(record: ConversationRecord): boolean {
+  return hasWork(record) || record.state?.owner === 'stopped';
 }
 
 /** The keys still worth keeping; the same object, uncopied, when none is to go (the usual case). */
