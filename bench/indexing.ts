@@ -12,6 +12,7 @@ import { idle as settled } from './load.js';
 import { BENCH_SECRET, type JawabServed, startJawab } from './processes.js';
 import { startSink } from './sink.js';
 import { signedWebhook } from './webhooks.js';
+import { percentile } from './percentile.js';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 2000);
 const WEBHOOKS_PER_SECOND = 20;
@@ -75,11 +76,6 @@ async function until(check: () => Promise<boolean>): Promise<void> {
     await pause(100);
   }
 }
-
-const percentile = (values: number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
-};
 
 function row(name: string, seconds: number, t: Timings, baseline?: Timings): string {
   const cell = (values: number[]) => (values.length === 0 ? '–' : `${percentile(values, 0.5).toFixed(0)} / ${percentile(values, 0.99).toFixed(0)} / ${Math.max(...values).toFixed(0)}`);

@@ -13,6 +13,7 @@ import { loadavg } from 'node:os';
 import { efSearchFor, HnswGraph, type Neighbour } from '../src/knowledge/hnsw-store.js';
 import { OfflineEmbeddings } from '../src/knowledge/offline-embeddings.js';
 import { seededRandom } from '../test/helpers/seeded-random.js';
+import { percentile } from './percentile.js';
 
 const QUERIES = Number(process.env.BENCH_KNOWLEDGE_QUERIES ?? 200);
 const SIZES = (process.env.BENCH_KNOWLEDGE_SIZES ?? '10000,100000').split(',').map(Number);
@@ -62,7 +63,6 @@ export function zipf(next: () => number, n: number): () => number {
   };
 }
 
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 interface Row {
   chunks: number;
@@ -130,8 +130,6 @@ async function measure(count: number): Promise<Row> {
     cpuTimes.push((used.user + used.system) / 1000);
     found.push(hits);
   }
-  latencies.sort((a, b) => a - b);
-  cpuTimes.sort((a, b) => a - b);
 
   // Exact top 10 by brute force over the same (unit) vectors.
   const flat = new Float32Array(count * embeddings.dimensions);
@@ -158,9 +156,9 @@ async function measure(count: number): Promise<Row> {
     insertPerSecond: count / insertSeconds,
     buildPerSecond: count / (embedSeconds + insertSeconds),
     efSearch: efSearchFor(count),
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    cpuP99: percentile(cpuTimes, 99),
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+    cpuP99: percentile(cpuTimes, 0.99),
     recall: matched / (QUERIES * 10),
     recallEpsilon: withinEpsilon / (QUERIES * 10),
     rssMb: process.memoryUsage().rss / 2 ** 20,

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import autocannon from 'autocannon';
 import { BENCH_SECRET, type Served } from './processes.js';
 import { signedWebhook } from './webhooks.js';
+import { percentile } from './percentile.js';
 
 export const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
 const CONVERSATIONS = 1000;
@@ -64,8 +65,8 @@ async function slice(url: string, options: LoadOptions): Promise<Slice> {
 
 /** All requests over all the slices' time; p50 and p99 over every response of every slice. */
 function pooled(slices: Slice[]): Load {
-  const latencies = slices.flatMap((s) => s.latencies).sort((a, b) => a - b);
-  const at = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0);
+  const latencies = slices.flatMap((s) => s.latencies);
+  const at = (p: number) => Math.round(percentile(latencies, p));
   const sum = (f: (s: Slice) => number) => slices.reduce((total, s) => total + f(s), 0);
   return { rps: sum((s) => s.requests) / sum((s) => s.seconds), p50: at(0.5), p99: at(0.99), non2xx: sum((s) => s.non2xx), errors: sum((s) => s.errors) };
 }

@@ -11,14 +11,13 @@ import type { LoadedFile } from '../src/knowledge/loader.js';
 import { OfflineEmbeddings } from '../src/knowledge/offline-embeddings.js';
 import type { SearchMode } from '../src/knowledge/types.js';
 import { helpChunks } from './knowledge-index.js';
+import { percentile } from './percentile.js';
 
 const SIZES = (process.env.BENCH_RETRIEVE_SIZES ?? '10000,100000').split(',').map(Number);
 const QUERIES = Number(process.env.BENCH_RETRIEVE_QUERIES ?? 500);
 const MODES: SearchMode[] = ['hybrid', 'bm25', 'vector'];
 /** Passages asked for, as retrieval asks (k 4, twice that with a reply language). */
 const K = 8;
-
-const percentile = (values: number[], p: number): number => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(p * values.length))]!;
 
 interface Timing {
   p50: number;
