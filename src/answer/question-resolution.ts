@@ -16,7 +16,7 @@
 // - otherwise the question alone, unless the topic breaks a tie: the merged reading's passage is one the question alone
 //   also found relevant, ranked lower ("minimal brp pcs?" after wholesale, not after uniforms);
 // - and when the question alone finds nothing, a merged passage after all (a follow-up without a cue).
-import { fitsSlots, type Retrieval } from '../knowledge/retrieve.js';
+import { type Retrieval, rowsFitting } from '../knowledge/retrieve.js';
 import { contentStems, contentTokens, termGroups, tokenize } from '../knowledge/text.js';
 import type { ScoredChunk } from '../knowledge/types.js';
 import { slotOf } from '../language/slots.js';
@@ -114,9 +114,9 @@ export async function resolveQuestion(
 
   const mergedSearch = await search(readings.merged);
   const topicWords = contentTokens(topic.query);
-  const mergedQuery = readings.merged;
   // Another place's row is never the follow-up's answer ("kalau ke Kupang?" after the Makassar row).
-  const held = mergedSearch.candidates.filter((passage) => passage.score >= minScore && fitsSlots(mergedQuery, passage)).map((passage) => holdOf(passage, readings, topicWords, topic.section));
+  const fits = rowsFitting(readings.merged);
+  const held = mergedSearch.candidates.filter((passage) => passage.score >= minScore && fits(passage)).map((passage) => holdOf(passage, readings, topicWords, topic.section));
   // Exact slots first (the Medan row before a list of regions), then more of the question's own words, then the
   // last answer's section, then the ranking. A question of one word of its own ("how long will it take?") is about
   // the last answer before it is about whatever holds that word ("do not soak it for long").

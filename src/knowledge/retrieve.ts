@@ -100,18 +100,24 @@ const ROW_KEYS: ReadonlySet<Slot> = new Set<Slot>(['place', 'size']);
  * A table row about another place or size does not answer for this one: "ongkir ke Kupang?" is not answered by the
  * Solo row of a rate table, "lingkar dada L?" not by the XXL row (rows lead with their key cell, "Solo — ongkos kirim
  * per kg: …"; chunker.ts), however close the rest of their words. The page's text around the table ("for cities not
- * in the table …") still can.
+ * in the table …") still can. The question is read once; a question that names no place or size keeps every passage.
  */
-export function fitsSlots(query: string, passage: ScoredChunk): boolean {
-  const lead = passage.text.split(ROW_KEY_END)[0];
-  if (lead === undefined || lead === passage.text) return true;
-  const asked = tokenize(query);
-  const named = tokenize(lead);
-  return [...ROW_KEYS].every((kind) => {
-    const askedOfKind = asked.filter((token) => slotOf(token) === kind);
-    const namedOfKind = named.filter((token) => slotOf(token) === kind);
-    return askedOfKind.length === 0 || namedOfKind.length === 0 || askedOfKind.some((word) => namedOfKind.includes(word));
+export function rowsFitting(query: string): (passage: ScoredChunk) => boolean {
+  const asked = tokenize(query).filter((token) => {
+    const slot = slotOf(token);
+    return slot !== undefined && ROW_KEYS.has(slot);
   });
+  if (asked.length === 0) return () => true;
+  return (passage) => {
+    const lead = passage.text.split(ROW_KEY_END)[0]!;
+    if (lead === passage.text) return true;
+    const named = tokenize(lead);
+    return [...ROW_KEYS].every((kind) => {
+      const askedOfKind = asked.filter((token) => slotOf(token) === kind);
+      const namedOfKind = named.filter((token) => slotOf(token) === kind);
+      return askedOfKind.length === 0 || namedOfKind.length === 0 || askedOfKind.some((word) => namedOfKind.includes(word));
+    });
+  };
 }
 
 /** How many more candidates a question about a place or size looks at when the rows of others fill the first ones. */
@@ -120,8 +126,8 @@ const ROW_WIDENING = 8;
 /** Where a table row's key cell ends (chunker.ts writes rows as "key — header: value; …"). */
 const ROW_KEY_END = ' — ';
 
-export function isRelevant(query: string, passage: ScoredChunk, options: RetrieveOptions = {}): boolean {
-  return passesThresholds(passage, options) && sharedTerms(query, passage).length > 0 && fitsSlots(query, passage);
+export function isRelevant(query: string, passage: ScoredChunk, options: RetrieveOptions = {}, fits = rowsFitting(query)): boolean {
+  return passesThresholds(passage, options) && sharedTerms(query, passage).length > 0 && fits(passage);
 }
 
 /**
@@ -169,7 +175,7 @@ function definedOnly(options: RetrieveOptions): RetrieveOptions {
 export async function searchCandidates(index: SearchableIndex, query: string, k: number, sources?: ReadonlySet<string>): Promise<ScoredChunk[]> {
   const search = (n: number) => index.search(query, n, sources === undefined ? {} : { sources });
   const found = await search(k * 2);
-  return found.filter((passage) => fitsSlots(query, passage)).length < k ? search(k * ROW_WIDENING) : found;
+  return found.filter(rowsFitting(query)).length < k ? search(k * ROW_WIDENING) : found;
 }
 
 export async function retrieve(index: SearchableIndex, query: string, given: RetrieveOptions = {}): Promise<Retrieval> {
@@ -178,6 +184,7 @@ export async function retrieve(index: SearchableIndex, query: string, given: Ret
   if (query.trim().length === 0) return { passages: [], relevant: false, candidates: [] };
   const found = await searchCandidates(index, query, k, options.sources);
   const candidates = rankCandidates(found, options.language, query);
-  const relevant = offTopic(query, candidates) ? [] : candidates.filter((passage) => isRelevant(query, passage, options)).slice(0, k);
+  const fits = rowsFitting(query);
+  const relevant = offTopic(query, candidates) ? [] : candidates.filter((passage) => isRelevant(query, passage, options, fits)).slice(0, k);
   return relevant.length > 0 ? { passages: relevant, relevant: true, candidates } : { passages: candidates.slice(0, k), relevant: false, candidates };
 }
