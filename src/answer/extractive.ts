@@ -216,11 +216,15 @@ export function extractiveAnswer(input: ExtractiveInput): ExtractiveAnswer | und
   // A follow-up whose own words the best passage does not hold ("caranya gimana?", "kalau lewat?") asks for more of
   // it: what was just said comes last, and is not said again but for the sentence that leads.
   const focused = contentStems((input.focus ?? []).join(' '));
-  const againLast = !sentences.some((sentence) => sentence.passageRank === 0 && [...focused].some((term) => sentence.terms.has(term)));
+  const holdsFocus = (sentence: Sentence): boolean => sentence.passageRank === 0 && [...focused].some((term) => sentence.terms.has(term));
+  const againLast = !sentences.some(holdsFocus);
+  // A follow-up: the query also holds the conversation's topic, beyond the customer's own words.
+  const followUp = [...contentStems(input.query)].some((term) => !focused.has(term));
   const ranked = [...sentences].sort((a, b) => (againLast ? Number(a.said) - Number(b.said) : 0) || b.score - a.score);
   // The best passage is the answer (retrieval chose it, with the conversation in view); another passage's sentence
-  // leads only when the best passage shares no word with the question.
-  const anchor = ranked.find((sentence) => sentence.passageRank === 0 && sentence.overlap > 0) ?? ranked[0];
+  // leads only when the best passage shares no word with the question. A follow-up's own words pick the sentence
+  // ("boleh disetrika?" after a washing answer: the ironing sentence, not the washing ones again).
+  const anchor = (againLast || !followUp ? undefined : ranked.find(holdsFocus)) ?? ranked.find((sentence) => sentence.passageRank === 0 && sentence.overlap > 0) ?? ranked[0];
   if (anchor === undefined) return undefined;
 
   const chosen = new Set<Sentence>([anchor]);
@@ -235,15 +239,26 @@ export function extractiveAnswer(input: ExtractiveInput): ExtractiveAnswer | und
 
   // 1. Other sentences of the same passage that answer the question about as well as the best one
   //    (another passage's sentence would lose its context: "Delivery takes 7–14 days" is international).
+  //    For a follow-up, about as well means on its own words: the washing sentences do not come back with the ironing one.
   for (const sentence of ranked) {
-    if (sentence.passageRank === anchor.passageRank && anchor.overlap > 0 && sentence.overlap >= STRONG_MATCH * anchor.overlap) tryAdd(sentence);
+    if (sentence.passageRank === anchor.passageRank && anchor.overlap > 0 && sentence.overlap >= STRONG_MATCH * anchor.overlap && (againLast || !followUp || holdsFocus(sentence))) tryAdd(sentence);
   }
   // 2. While the reply is short: the sentences that follow the best one in its passage (its context).
   for (let next = following(anchor); next !== undefined && length() < min; next = following(next)) tryAdd(next);
   // 3. The words of the question nothing chosen holds: one sentence of another passage that holds enough of them and
   //    shares a word with what was chosen (it is about the same thing).
   const covered = new Set([...chosen].flatMap((sentence) => [...sentence.matched]));
-  const gain = (sentence: Sentence): number => [...sentence.matched].reduce((sum, group) => sum + (covered.has(group) ? 0 : weights[group]!), 0);
+  // The anchor's page title and heading say what its sentences are about: "bayar pake DANA?" is answered by the
+  // e-wallet line of the payment page and needs no sentence of another page for "bayar" (the refund page's "Dana
+  // dikembalikan…"). The rest of the same page still completes it ("kota yang tidak ada di tabel").
+  const anchorPassage = passages[anchor.passageRank]!;
+  const context = contentStems(`${anchorPassage.metadata.title} ${anchorPassage.metadata.heading ?? ''}`);
+  const groups = termGroups(input.query);
+  const inContext = new Set(groups.flatMap((group, i) => (group.some((term) => context.has(term)) ? [i] : [])));
+  const gain = (sentence: Sentence): number => {
+    const samePage = passages[sentence.passageRank]!.metadata.source === anchorPassage.metadata.source;
+    return [...sentence.matched].reduce((sum, group) => sum + (covered.has(group) || (!samePage && inContext.has(group)) ? 0 : weights[group]!), 0);
+  };
   const completion = ranked
     .filter((sentence) => sentence.passageRank !== anchor.passageRank && !sentence.said && [...sentence.matched].some((group) => covered.has(group)))
     .sort((a, b) => gain(b) - gain(a))[0];

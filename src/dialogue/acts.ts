@@ -34,11 +34,17 @@ const OPENERS: Array<[Act, RegExp]> = [
   ['address', /^(?:kak+|kakak|ka|kk|min|mimin|admin|gan|agan|sis|sist|bro|bang|mas|mbak|mba|bu|ibu|pak|bapak|om|tante|bos|boss|dear|there|team|guys|all|everyone)(?![\p{L}\p{N}])/u],
   [
     'thanks',
-    /^(?:terima\s*kasih|trima\s*kasih|makasih+|makasi+|mksh|maksih|trims|tks|thx|thanks|thank\s+(?:you|u)|ty|tq|tengkyu|suwun|nuhun|matur\s+nuwun)(?:\s+(?:banyak|ya+|yah|yaa|kak|min|so\s+much|a\s+lot|very\s+much|sekali|ya\s+kak))*(?![\p{L}\p{N}])/u,
+    /^(?:terima\s*kasih|trima\s*kasih|makasih+|makasi+|mksh|maksih|trims|tks|thx|thanks|thank\s+(?:you|u)|ty|tq|tengkyu|suwun|(?:hatur\s+)?nuhun|matur\s+nuwun|jazakallah(?:u|h)?(?:\s+khair(?:an|a)?)?|jzk|syukr[ao]n)(?:\s+(?:banyak|ya+|yah|yaa|kak|min|so\s+much|a\s+lot|very\s+much|sekali|ya\s+kak))*(?![\p{L}\p{N}])/u,
   ],
   [
     'ack',
-    /^(?:ok+|oke+|okay|okey|oce|sip+|siap+|baik|baiklah|ya\s*(?:udah|udh|sudah|dah)|yaudh|yawdah|yowes|gapapa|gpp|ga\s*papa|nggak\s+apa[- ]apa|noted|oh+|o+h?|ya+|iya+|yup|yes|yep|yeah|alright|got\s+it|i\s+see|understood|paham|mengerti|gitu|begitu|oh\s+gitu|mantap+|mantul|nice|cool|great|good)(?:\s+(?:ya+|deh|dong|kak|min|sip|noted))*(?![\p{L}\p{N}])/u,
+    /^(?:ok+|oke+|okay|okey|oce|sip+|siap+|baik|baiklah|ya\s*(?:udah|udh|sudah|dah)|yaudh|yawdah|yowes|gapapa|gpp|ga\s*papa|nggak\s+apa[- ]apa|noted|oh+|o+h?|ya+|iya+|yup|yes|yep|yeah|alright|got\s+it|i\s+see|understood|paham|mengerti|gitu|begitu|oh\s+gitu|mantap+|mantul|nice|cool|great|good|(?:di)?tunggu(?:in)?(?:\s+(?:ya+|kak|min|kabar|info|balasan)(?:nya)?)*)(?:\s+(?:ya+|deh|dong|kak|min|sip|noted))*(?![\p{L}\p{N}])/u,
+  ],
+  // "aku order ya", "sy checkout skrg", "i'll take it": the customer says what they will do next; nothing to answer.
+  // Only as the whole rest of a message: "aku order yg parang ukuran L, bisa cod?" keeps its question.
+  [
+    'ack',
+    /^(?:(?:aku|saya|sy|gw|gue|ak)\s+(?:langsung\s+)?(?:order|pesan|pesen|checkout|co|beli|ambil|transfer|tf|bayar)|i\s*'?\s*(?:ll|will)\s+(?:order|buy|take|pay)(?:\s+(?:it|one|that))?)(?:\s+(?:ya+|dulu|sekarang|skrg|now|deh|nanti|aja|then|kak|min))*(?=\s*(?:[,.!]|$))/u,
   ],
   ['laughter', /^(?:(?:wk)+w?k*|(?:kw)+k*|(?:ha)+h?|(?:he)+h?|(?:hi){2,}|(?:xi)+|lol+|lmao|awok\w*|wkwk\w*)(?![\p{L}\p{N}])/u],
   [

@@ -253,6 +253,8 @@ export function smallTalk(context: SmallTalkContext): SmallTalkOutcome {
     // "ok" after Jawab spoke is the customer reading it; before anything was said it is a nudge to start.
     return context.spokeBefore ? { kind: 'quiet', act } : reply('nudge', context);
   }
+  // 🙏 opening a chat is "permisi", not thanks for something Jawab never said.
+  if (found[0] === 'thanks' && !context.spokeBefore && acts.has('emoji') && [...acts].every((act) => act === 'thanks' || act === 'emoji')) return reply('nudge', context);
   return reply(found[1], context);
 }
 

@@ -107,7 +107,6 @@ const PHRASES: [string[], string][] = [
   ['no whatsapp', 'contact'],
   ['no hp', 'contact'],
   ['no telp', 'contact'],
-  ['hari yang sama', 'sameday'],
   ['hari itu juga', 'sameday'],
   ['belum sampai', 'late'],
   ['belum datang', 'late'],
@@ -141,6 +140,13 @@ const PHRASES: [string[], string][] = [
   ['cek paket', 'track'],
   ['cek pesanan', 'track'],
   ['bayar di tempat', 'cod'],
+  // DANA is also an e-wallet: "bayar pake dana?" is not about refunded funds.
+  ['pake dana', 'wallet'],
+  ['pakai dana', 'wallet'],
+  ['via dana', 'wallet'],
+  ['lewat dana', 'wallet'],
+  ['dengan dana', 'wallet'],
+  ['with dana', 'wallet'],
   ['cod', 'cod'],
 ].map(([phrase, concept]) => [phrase!.split(' '), `~${concept!}`]);
 

@@ -68,6 +68,22 @@ describe('extractiveAnswer on the sample knowledge', () => {
     expect(answer?.text).toBe('Bandung — ongkos kirim per kg: Rp 17.000; lama pengiriman: 2–3 hari kerja. Gratis ongkir untuk pesanan minimal Rp500.000 dengan alamat di Pulau Jawa.');
   });
 
+  it('answers a follow-up with the sentence its own words ask for, not the ones just said again', async () => {
+    const said = 'Cuci batik dengan tangan memakai air dingin dan sabun lembut seperti lerak, dan jangan direndam terlalu lama. Jangan memakai pemutih atau mesin cuci untuk batik tulis.';
+    const query = 'cara cuci batik boleh disetrika';
+    const { passages } = await retrieve(index, query, { language: 'id' });
+    const answer = extractiveAnswer({ passages, query, language: 'id', replyLength: 'medium', said, focus: ['boleh disetrika'] });
+    expect(answer?.text).toBe('Setrika dengan suhu rendah dari bagian dalam.');
+  });
+
+  it('takes no other page\'s sentence for a word the answer\'s own page title holds', async () => {
+    const question = 'bayarnya bisa pake dana?';
+    const { passages } = await retrieve(index, question, { language: 'id' });
+    const answer = extractiveAnswer({ passages, query: question, language: 'id', replyLength: 'long' });
+    expect(answer?.text).toMatch(/^Kami menerima GoPay, OVO, DANA dan ShopeePay/);
+    expect(answer?.text).not.toMatch(/Dana dikembalikan/);
+  });
+
   it('answers in the reply language when both languages have the page', async () => {
     const { passages } = await retrieve(index, 'how long does a refund take', { language: 'id' });
     const answer = extractiveAnswer({ passages, query: 'how long does a refund take', language: 'id', replyLength: 'medium' });

@@ -27,6 +27,9 @@ describe('smallTalk', () => {
   });
 
   it('answers thanks, a goodbye (which wins over thanks), the bot question and a bare address', () => {
+    expect(reply(['🙏'], 'id')).toMatchObject({ act: 'nudge', text: 'Iya kak, ada yang bisa saya bantu?' });
+    expect(reply(['🙏'], 'id', { spokeBefore: true })).toMatchObject({ act: 'thanks' });
+    expect(reply(['jazakallah khair'], 'id', { spokeBefore: true })).toMatchObject({ act: 'thanks' });
     expect(reply(['makasih kak'], 'id')).toMatchObject({ act: 'thanks', text: 'Sama-sama, kak! Kalau ada yang ingin ditanyakan lagi, silakan chat saja ya.' });
     expect(reply(['oke makasih, udah cukup'], 'id')).toMatchObject({ act: 'goodbye', text: 'Terima kasih sudah menghubungi kami, kak. Sampai jumpa!' });
     expect(reply(['are you a bot?'], 'en')).toMatchObject({ act: 'bot', text: expect.stringContaining('AI assistant') });
