@@ -47,7 +47,10 @@ export const sectionOf = (passage: ScoredChunk): string => `${passage.metadata.s
  */
 export function topicAfter(question: string, reading: string, passage: ScoredChunk): Topic {
   const terms = contentStems(passage.text);
-  const slots = [...new Set(tokenize(reading).filter((token) => slotOf(token) !== undefined && holds(terms, token)))];
+  // A place the customer names stays theirs even when this passage does not name it ("ke solo" answered by "COD in
+  // Java": "ongkirnya?" next is still about Solo).
+  const named = new Set(tokenize(question).filter((token) => slotOf(token) === 'place'));
+  const slots = [...new Set(tokenize(reading).filter((token) => slotOf(token) !== undefined && (holds(terms, token) || named.has(token))))];
   const query = [passage.metadata.title, passage.metadata.heading, ...slots, question].filter((part) => part !== undefined && part !== '').join(' ');
   return { query, section: sectionOf(passage) };
 }
@@ -101,6 +104,23 @@ function leading(retrieval: Retrieval, passage: ScoredChunk): Retrieval {
   return { relevant: true, passages: [passage, ...retrieval.passages.filter((p) => p.id !== passage.id)], candidates: retrieval.candidates };
 }
 
+/**
+ * The question with the topic's slot words carried over, when a passage holds one of them and what the question asks:
+ * "ongkir ke Semarang?" after a GoPay answer carries "gopay", and the GoPay passage, which holds it, says nothing of
+ * shipping.
+ */
+async function carriedReading(readings: Readings, search: (query: string) => Promise<Retrieval>): Promise<{ resolved: Resolved; slots: string[] } | undefined> {
+  if (readings.carried === undefined) return undefined;
+  const carriedSearch = await search(readings.carried);
+  if (!carriedSearch.relevant) return undefined;
+  const slots = readings.carried.slice(readings.alone.length).trim().split(' ');
+  const passage = carriedSearch.passages.find((candidate) => {
+    const terms = contentStems(candidate.text);
+    return slots.some((slot) => holds(terms, slot)) && (readings.own.length === 0 || ownShare(terms, readings.own) > 0);
+  });
+  return passage && { resolved: { query: readings.carried, retrieval: leading(carriedSearch, passage), focus: readings.news }, slots };
+}
+
 export async function resolveQuestion(
   question: string,
   topic: Topic | undefined,
@@ -125,25 +145,19 @@ export async function resolveQuestion(
   const fitting = held
     .filter((hold) => hold.slots > 0 && hold.own > 0 && hold.topic)
     .sort((a, b) => b.slots - a.slots || (readings.short ? bySection(a, b) || byOwn(a, b) : byOwn(a, b) || bySection(a, b)));
-  // "kalau lewat?" goes on about the last answer, whatever else holds the word "lewat".
-  const nearby = readings.short && readings.cue ? held.find((hold) => hold.sameSection && hold.slots > 0) : undefined;
+  // "kalau lewat?" goes on about the last answer, whatever else holds the word "lewat"; "and the cost?" asks about a
+  // subject of its own (a word the thesaurus knows: price, size, return) and goes where that subject is.
+  const namesSubject = termGroups(readings.own.join(' ')).some((group) => group.some((term) => term.startsWith('~')));
+  const nearby = readings.short && readings.cue && !namesSubject ? held.find((hold) => hold.sameSection && hold.slots > 0) : undefined;
   const pick = fitting[0]?.sameSection || readings.slots.length > 0 ? fitting[0] : (nearby ?? fitting[0]);
   const merged = pick && { query: readings.merged, retrieval: leading(mergedSearch, pick.passage), focus };
 
-  if (readings.elliptical && merged) return merged;
-  if (readings.carried !== undefined) {
-    const carriedSearch = await search(readings.carried);
-    const slots = readings.carried.slice(readings.alone.length).trim().split(' ');
-    // The carried slot must come with what the question asks: "ongkir ke Semarang?" after a GoPay answer carries
-    // "gopay", and the GoPay passage, which holds it, says nothing of shipping.
-    const carried = carriedSearch.relevant
-      ? carriedSearch.passages.find((passage) => {
-          const terms = contentStems(passage.text);
-          return slots.some((slot) => holds(terms, slot)) && (readings.own.length === 0 || ownShare(terms, readings.own) > 0);
-        })
-      : undefined;
-    if (carried) return { query: readings.carried, retrieval: leading(carriedSearch, carried), focus };
-  }
+  const carried = await carriedReading(readings, search);
+  // An elliptical question takes the merged reading, unless its passage drops the place or size the conversation is
+  // about and the carried reading keeps it ("ongkirnya?" after "cod ke solo?": the Solo row, not the COD page).
+  const keptPlaces = carried?.slots.filter((slot) => slotOf(slot) === 'place' || slotOf(slot) === 'size') ?? [];
+  if (readings.elliptical && merged && (keptPlaces.length === 0 || keptPlaces.some((slot) => holds(contentStems(pick.passage.text), slot)))) return merged;
+  if (carried) return carried.resolved;
   const stay = readings.own.length > 0 ? fitting.find((hold) => hold.sameSection && hold.own >= 0.5) : undefined;
   if (stay) return { query: readings.merged, retrieval: leading(mergedSearch, stay.passage), focus };
   if (alone.retrieval.relevant) {

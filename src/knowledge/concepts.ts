@@ -54,7 +54,7 @@ const GROUPS: Record<string, string> = {
   address: 'alamat address lokasi location jl jalan',
   lost: 'lost missing hilang',
   exchange: 'exchange exchanged swap tukar ditukar penukaran',
-  damaged: 'damaged broken defect defective torn ripped rusak cacat sobek robek pecah bolong',
+  damaged: 'damaged broken defect defective torn ripped stain stains stained rusak cacat sobek robek pecah bolong noda bernoda',
   card: 'card cards kartu',
   // "Toko", "shop" and "store" name the company itself in a shop's chat (stopwords.ts): only a place to visit counts.
   showroom: 'showroom gerai outlet',
@@ -67,6 +67,8 @@ const GROUPS: Record<string, string> = {
   bank: 'bank banks bca mandiri bni bri bsi cimb permata btn',
   gift: 'gift gifts present presents kado hadiah',
   discount: 'discount discounts diskon potongan promo',
+  // "sabtu buka?" is answered by "buka setiap hari" as well as by a list of days.
+  weekday: 'senin selasa rabu kamis jumat sabtu minggu monday tuesday wednesday thursday friday saturday sunday weekend weekends',
 };
 
 /**
@@ -140,6 +142,9 @@ const PHRASES: [string[], string][] = [
   ['cek paket', 'track'],
   ['cek pesanan', 'track'],
   ['bayar di tempat', 'cod'],
+  ['setiap hari', 'weekday'],
+  ['tiap hari', 'weekday'],
+  ['every day', 'weekday'],
   // DANA is also an e-wallet: "bayar pake dana?" is not about refunded funds.
   ['pake dana', 'wallet'],
   ['pakai dana', 'wallet'],
