@@ -17,6 +17,7 @@
 //   also found relevant, ranked lower ("minimal brp pcs?" after wholesale, not after uniforms);
 // - and when the question alone finds nothing, a merged passage after all (a follow-up without a cue).
 import { type Retrieval, rowsFitting } from '../knowledge/retrieve.js';
+import { readRow } from '../knowledge/table-row.js';
 import { contentStems, contentTokens, termGroups, tokenize } from '../knowledge/text.js';
 import type { ScoredChunk } from '../knowledge/types.js';
 import { slotOf } from '../language/slots.js';
@@ -50,7 +51,9 @@ export function topicAfter(question: string, reading: string, passage: ScoredChu
   // A place the customer names stays theirs even when this passage does not name it ("ke solo" answered by "COD in
   // Java": "ongkirnya?" next is still about Solo).
   const named = new Set(tokenize(question).filter((token) => slotOf(token) === 'place'));
-  const slots = [...new Set(tokenize(reading).filter((token) => slotOf(token) !== undefined && (holds(terms, token) || named.has(token))))];
+  // A table row answered is about its key ("M" for the row a chest measurement chose): "panjang badannya?" stays on it.
+  const rowKey = tokenize(readRow(passage.text)?.key ?? '').filter((token) => slotOf(token) !== undefined);
+  const slots = [...new Set([...tokenize(reading).filter((token) => slotOf(token) !== undefined && (holds(terms, token) || named.has(token))), ...rowKey])];
   const query = [passage.metadata.title, passage.metadata.heading, ...slots, question].filter((part) => part !== undefined && part !== '').join(' ');
   return { query, section: sectionOf(passage) };
 }

@@ -12,6 +12,7 @@ import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
 import type { Language } from '../config/settings.js';
 import { detectLanguage } from './detect-language.js';
 import type { LoadedFile } from './loader.js';
+import { CELL_END, ROW_KEY_END } from './table-row.js';
 import type { ChunkMetadata } from './types.js';
 
 export interface Chunk {
@@ -144,7 +145,7 @@ export function tableRows(rows: readonly string[][]): string[] {
         if (cell === '') return [];
         return [name === '' ? cell : `${inSentence(name)}: ${cell}`];
       });
-      return pairs.length === 0 ? first : `${first} — ${pairs.join('; ')}`;
+      return pairs.length === 0 ? first : `${first}${ROW_KEY_END}${pairs.join(CELL_END)}`;
     })
     .filter((line) => line.trim() !== '');
 }

@@ -27,6 +27,8 @@ import type { Language } from '../config/settings.js';
 import { OFF_TOPIC } from '../language/off-topic.js';
 import { type Slot, slotOf } from '../language/slots.js';
 import { DEFAULT_THRESHOLDS, type RelevanceThresholds, thresholdsFor } from './calibration.js';
+import { fittingSizeRow } from './measurement.js';
+import { ROW_KEY_END } from './table-row.js';
 import { contentStems, normalizeText, tokenize } from './text.js';
 import type { ScoredChunk, SearchableIndex } from './types.js';
 
@@ -62,6 +64,8 @@ const LANGUAGE_PREFERENCE = 0.05;
  * in common (all words, question words too: "resi saya di mana?" is the FAQ heading "Di mana nomor resi saya").
  */
 const HEADING_MATCH = 0.15;
+/** How much the size row that fits the question's body measurement is preferred ("lingkar dada 100 cm": M, 102 cm). */
+const MEASURE_MATCH = 0.3;
 /** How much numbered steps are preferred for a question that asks how to do something ("cara retur gimana?"). */
 const STEPS_MATCH = 0.05;
 
@@ -123,9 +127,6 @@ export function rowsFitting(query: string): (passage: ScoredChunk) => boolean {
 /** How many more candidates a question about a place or size looks at when the rows of others fill the first ones. */
 const ROW_WIDENING = 8;
 
-/** Where a table row's key cell ends (chunker.ts writes rows as "key — header: value; …"). */
-const ROW_KEY_END = ' — ';
-
 export function isRelevant(query: string, passage: ScoredChunk, options: RetrieveOptions = {}, fits = rowsFitting(query)): boolean {
   return passesThresholds(passage, options) && sharedTerms(query, passage).length > 0 && fits(passage);
 }
@@ -137,8 +138,10 @@ export function isRelevant(query: string, passage: ScoredChunk, options: Retriev
 export function rankCandidates(passages: readonly ScoredChunk[], language: Language | undefined, query: string): ScoredChunk[] {
   const words = new Set(tokenize(query));
   const how = ASKS_HOW.test(normalizeText(query));
+  const fits = fittingSizeRow(query, passages);
   const rank = (passage: ScoredChunk): number =>
     passage.score +
+    (passage.id === fits ? MEASURE_MATCH : 0) +
     (language !== undefined && passage.metadata.language === language ? LANGUAGE_PREFERENCE : 0) +
     (passage.metadata.heading === undefined ? 0 : HEADING_MATCH * wordOverlap(words, passage.metadata.heading)) +
     (how && NUMBERED_STEPS.test(passage.text) ? STEPS_MATCH : 0);

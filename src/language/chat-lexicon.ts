@@ -35,7 +35,7 @@ export const INDONESIAN_CHAT: Readonly<Record<string, string>> = {
   ongkirnya: 'ongkos kirim', duit: 'uang', ilang: 'hilang', ilangnya: 'hilang', telp: 'telepon', tlp: 'telepon', ongkirr: 'ongkos kirim', ongkr: 'ongkos kirim',
   // shop words
   ongkir: 'ongkos kirim', hrg: 'harga', hrga: 'harga', byr: 'bayar', krm: 'kirim', kirimin: 'kirim', pesen: 'pesan',
-  pesenan: 'pesanan', psn: 'pesan', brg: 'barang', bju: 'baju', ukr: 'ukuran',
+  pesenan: 'pesanan', psn: 'pesan', brg: 'barang', bju: 'baju', ukr: 'ukuran', ld: 'lingkar dada', pb: 'panjang badan',
   wrn: 'warna', grts: 'gratis', rek: 'rekening', norek: 'nomor rekening', nmr: 'nomor', nomer: 'nomor',
   va: 'virtual account', dp: 'uang muka', bikin: 'buat', sameday: 'same day', tgl: 'tanggal',
   tf: 'transfer', trf: 'transfer', trnsfr: 'transfer', tranfer: 'transfer', transper: 'transfer',

@@ -1,0 +1,38 @@
+// "lingkar dada 100 cm cocoknya size apa?": a size chart answers a body measurement with the smallest size that is at
+// least as large (a garment must go around the body; charts advise "between two sizes, pick the larger one"), not
+// with whichever row shares the most words with the question. The column is the one whose header the question names
+// ("lingkar dada", "chest", "panjang badan"); rows are those keyed by a size (language/slots.ts).
+import { slotOf } from '../language/slots.js';
+import { readRow } from './table-row.js';
+import { contentStems, tokenize } from './text.js';
+import type { ScoredChunk } from './types.js';
+
+/** A body measurement in the question: a number of two or three digits, in centimetres when a unit is given. */
+const MEASURE = /(?<![\d.,])(\d{2,3})(?:[.,]\d+)?\s*(?:cm|centimeter|centimetre|senti)?(?![\d%]|\s*(?:kg|rb|ribu|k|jt|juta|hari|days?|pcs|potong)\b)/u;
+
+/** The number a cell holds ("102 cm" -> 102). */
+function cellNumber(value: string): number | undefined {
+  const match = /(\d+(?:[.,]\d+)?)/.exec(value);
+  return match === null ? undefined : Number(match[1]!.replace(',', '.'));
+}
+
+/**
+ * The id of the size row that fits the question's measurement among `passages`, if the question gives one and names
+ * a column of a size chart there. Above the largest size, the largest.
+ */
+export function fittingSizeRow(query: string, passages: readonly ScoredChunk[]): string | undefined {
+  const measure = MEASURE.exec(query);
+  if (measure === null) return undefined;
+  const value = Number(measure[1]);
+  const asked = contentStems(query);
+  const rows = passages.flatMap((passage) => {
+    const row = readRow(passage.text);
+    if (row === undefined || !tokenize(row.key).some((token) => slotOf(token) === 'size')) return [];
+    const cell = row.cells.find(([header]) => [...contentStems(header)].some((term) => !term.startsWith('~') && asked.has(term)));
+    const size = cell === undefined ? undefined : cellNumber(cell[1]);
+    return size === undefined ? [] : [{ id: passage.id, size }];
+  });
+  if (rows.length === 0) return undefined;
+  const fitting = rows.filter((row) => row.size >= value).sort((a, b) => a.size - b.size)[0];
+  return (fitting ?? rows.sort((a, b) => b.size - a.size)[0])!.id;
+}
