@@ -18,6 +18,7 @@
 // - and when the question alone finds nothing, a merged passage after all (a follow-up without a cue).
 import { type Retrieval, rowsFitting } from '../knowledge/retrieve.js';
 import { readRow } from '../knowledge/table-row.js';
+import { phraseMatches } from '../knowledge/concepts.js';
 import { contentStems, contentTokens, termGroups, tokenize } from '../knowledge/text.js';
 import type { ScoredChunk } from '../knowledge/types.js';
 import { slotOf } from '../language/slots.js';
@@ -79,9 +80,11 @@ function holds(terms: ReadonlySet<string>, word: string): boolean {
  * How much of the question's own words a passage holds, 0..1: a word itself (or its stem) counts 1, only a synonym
  * of it ("lacak" for "resi") half, and a phrase's meaning ("tgl merah": a holiday) as a word of its own.
  */
-function ownShare(terms: ReadonlySet<string>, own: readonly string[]): number {
-  if (own.length === 0) return 1;
-  const groups = termGroups(own.join(' '));
+function ownShare(terms: ReadonlySet<string>, readings: Pick<Readings, 'own' | 'alone'>): number {
+  if (readings.own.length === 0) return 1;
+  // The phrases are read in the whole message: "bayar lagi?" (pay extra) loses "lagi" among its own words.
+  const phrases = termGroups(readings.alone).filter((group) => group.every((term) => term.startsWith('~')));
+  const groups = [...termGroups(readings.own.join(' ')), ...phrases];
   const held = groups.reduce((sum, group) => {
     if (group.some((term) => !term.startsWith('~') && terms.has(term))) return sum + 1;
     return group.some((term) => terms.has(term)) ? sum + 0.5 : sum;
@@ -92,7 +95,7 @@ function ownShare(terms: ReadonlySet<string>, own: readonly string[]): number {
 function holdOf(passage: ScoredChunk, readings: Readings, topicWords: readonly string[], section: string | undefined): Hold {
   const text = [passage.metadata.title, passage.metadata.heading ?? '', passage.text].join('\n');
   const terms = contentStems(text);
-  const own = ownShare(terms, readings.own);
+  const own = ownShare(terms, readings);
   const kinds = new Set(tokenize(text).map(slotOf));
   const slots = readings.slots.every((word) => holds(terms, word)) ? 2 : readings.slots.every((word) => kinds.has(slotOf(word))) ? 1 : 0;
   const sameSection = section !== undefined && sectionOf(passage) === section;
@@ -112,16 +115,16 @@ function leading(retrieval: Retrieval, passage: ScoredChunk): Retrieval {
  * "ongkir ke Semarang?" after a GoPay answer carries "gopay", and the GoPay passage, which holds it, says nothing of
  * shipping.
  */
-async function carriedReading(readings: Readings, search: (query: string) => Promise<Retrieval>): Promise<{ resolved: Resolved; slots: string[] } | undefined> {
+async function carriedReading(readings: Readings, focus: string[], search: (query: string) => Promise<Retrieval>): Promise<{ resolved: Resolved; slots: string[] } | undefined> {
   if (readings.carried === undefined) return undefined;
   const carriedSearch = await search(readings.carried);
   if (!carriedSearch.relevant) return undefined;
   const slots = readings.carried.slice(readings.alone.length).trim().split(' ');
   const passage = carriedSearch.passages.find((candidate) => {
     const terms = contentStems(candidate.text);
-    return slots.some((slot) => holds(terms, slot)) && (readings.own.length === 0 || ownShare(terms, readings.own) > 0);
+    return slots.some((slot) => holds(terms, slot)) && (readings.own.length === 0 || ownShare(terms, readings) > 0);
   });
-  return passage && { resolved: { query: readings.carried, retrieval: leading(carriedSearch, passage), focus: readings.news }, slots };
+  return passage && { resolved: { query: readings.carried, retrieval: leading(carriedSearch, passage), focus }, slots };
 }
 
 export async function resolveQuestion(
@@ -131,7 +134,9 @@ export async function resolveQuestion(
   minScore: number,
 ): Promise<Resolved> {
   const readings = readingsOf(question, topic?.query);
-  const focus = readings.news;
+  // The message's phrases are its words too ("bayar lagi?": pay extra, though "lagi" alone says nothing).
+  const tokens = tokenize(question);
+  const focus = [...readings.news, ...phraseMatches(tokens).map((match) => tokens.slice(match.start, match.end).join(' '))];
   const alone: Resolved = { query: readings.alone, retrieval: await search(readings.alone), focus };
   if (readings.merged === undefined || topic === undefined) return alone;
 
@@ -155,7 +160,7 @@ export async function resolveQuestion(
   const pick = fitting[0]?.sameSection || readings.slots.length > 0 ? fitting[0] : (nearby ?? fitting[0]);
   const merged = pick && { query: readings.merged, retrieval: leading(mergedSearch, pick.passage), focus };
 
-  const carried = await carriedReading(readings, search);
+  const carried = await carriedReading(readings, focus, search);
   // An elliptical question takes the merged reading, unless its passage drops the place or size the conversation is
   // about and the carried reading keeps it ("ongkirnya?" after "cod ke solo?": the Solo row, not the COD page).
   const keptPlaces = carried?.slots.filter((slot) => slotOf(slot) === 'place' || slotOf(slot) === 'size') ?? [];

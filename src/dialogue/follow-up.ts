@@ -77,7 +77,8 @@ export function readingsOf(question: string, topic: string | undefined, hasQuest
 
   const asking = hasQuestionMark || tokens.some((token) => QUESTION_WORDS.has(token));
   const anaphoric = tokens.some(pointsBack);
-  const elliptical = cue || own.length === 0 || (anaphoric && own.length <= 2) || (!asking && own.length <= 2);
+  // A cue before a whole question of its own ("kalau salah pilih ukuran bisa dituker?") opens a new one.
+  const elliptical = (cue && own.length <= 2) || own.length === 0 || (anaphoric && own.length <= 2) || (!asking && own.length <= 2);
 
   const slotsHere = new Set(content.map(slotOf).filter((slot): slot is Slot => slot !== undefined));
   const topicTokens = tokenize(topic);

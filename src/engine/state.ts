@@ -83,6 +83,11 @@ export interface ConversationState {
   audit: AuditEntry[];
 }
 
+/** The customer's last `n` lines of the transcript, oldest first. */
+export function customerLines(state: Pick<ConversationState, 'transcript'>, n: number): string[] {
+  return state.transcript.filter((line) => line.role === 'customer').map((line) => line.text).slice(-n);
+}
+
 export const LIMITS = { transcript: 30, audit: 60, pending: 50, textChars: 2000 } as const;
 
 export function initialState(ref: ConversationRef, now: number): ConversationState {

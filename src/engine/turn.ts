@@ -22,7 +22,7 @@ import { followUpsCancelled, scheduleAfterReply } from '../rules/automation.js';
 import { isRemark, readMessages, type Reading } from '../dialogue/acts.js';
 import { helloBack, smallTalk } from '../dialogue/small-talk.js';
 import type { HelpdeskAction } from './actions.js';
-import { type Awaiting, bounded, clip, type ConversationState, type FlowPosition, LIMITS, type PendingMessage, setOwner, withAudit } from './state.js';
+import { type Awaiting, bounded, clip, type ConversationState, customerLines, type FlowPosition, LIMITS, type PendingMessage, setOwner, withAudit } from './state.js';
 
 export interface TurnInput {
   state: ConversationState;
@@ -60,11 +60,14 @@ export interface TurnDecision {
   sources: SourceRef[];
 }
 
+/** The customer's lines a turn that cannot tell its own language ("ok", "sip") takes it from. */
+const EARLIER_FOR_LANGUAGE = 6;
+
 export async function decideTurn(input: TurnInput, answerer: Answerer, classifier: Classifier = offlineClassifier): Promise<TurnDecision> {
   const { state, profile, now } = input;
   const answered = input.messages.map((m) => m.messageId);
   const texts = input.messages.map((m) => m.text.trim()).filter(Boolean);
-  const language = replyLanguage(profile.persona, texts);
+  const language = replyLanguage(profile.persona, texts, customerLines(state, EARLIER_FOR_LANGUAGE));
   let before: HelpdeskAction[] = [];
   /** What the rules that fired do besides replying: applied with a handoff too, before it. */
   let effects: HelpdeskAction[] = [];

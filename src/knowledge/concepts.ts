@@ -23,7 +23,8 @@ const GROUPS: Record<string, string> = {
   order: 'order orders ordered pesanan memesan',
   track: 'track tracking lacak melacak pelacakan resi awb',
   cancel: 'cancel cancelled canceled cancellation batal dibatalkan membatalkan pembatalan',
-  open: 'open opening buka operasional hours jam',
+  // "jam brp tutup?" and "what time do you close" ask for the opening hours too.
+  open: 'open opening buka operasional hours jam close closes closing tutup',
   // A time of day: "bayar sore" is about the "pukul 14.00" cut-off.
   clock: 'pukul jam sore afternoon evening morning',
   contact: 'contact reach hubungi menghubungi kontak',
@@ -68,6 +69,8 @@ const GROUPS: Record<string, string> = {
   gift: 'gift gifts present presents kado hadiah',
   discount: 'discount discounts diskon potongan promo',
   // "sabtu buka?" is answered by "buka setiap hari" as well as by a list of days.
+  // "bayar lagi?" after a gift wrap or an exchange: "dengan tambahan Rp 15.000", "gratis satu kali".
+  extra: 'tambahan additional extra surcharge gratis',
   weekday: 'senin selasa rabu kamis jumat sabtu minggu monday tuesday wednesday thursday friday saturday sunday weekend weekends',
 };
 
@@ -143,6 +146,18 @@ const PHRASES: [string[], string][] = [
   ['cek pesanan', 'track'],
   ['bayar di tempat', 'cod'],
   ['setiap hari', 'weekday'],
+  // Ordering the wrong size is a matter for an exchange, not for the size guide.
+  ['salah pilih', 'exchange'],
+  ['salah ukuran', 'exchange'],
+  ['salah size', 'exchange'],
+  ['wrong size', 'exchange'],
+  ['bayar lagi', 'extra'],
+  ['bayar tambahan', 'extra'],
+  ['biaya tambahan', 'extra'],
+  ['nambah bayar', 'extra'],
+  ['pay extra', 'extra'],
+  ['pay again', 'extra'],
+  ['extra charge', 'extra'],
   ['tiap hari', 'weekday'],
   ['every day', 'weekday'],
   // DANA is also an e-wallet: "bayar pake dana?" is not about refunded funds.

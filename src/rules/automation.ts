@@ -4,7 +4,7 @@
 import type { Profile } from '../config/settings.js';
 import type { HelpdeskAction } from '../engine/actions.js';
 import { replyLanguage } from '../answer/language.js';
-import { type ConversationState, setOwner, withAudit } from '../engine/state.js';
+import { type ConversationState, customerLines, setOwner, withAudit } from '../engine/state.js';
 import { handoffActions, type HandoffInput } from './handoff.js';
 import { REASON_TEXT } from './handoff-text.js';
 import { contactFiller } from './personalize.js';
@@ -84,7 +84,7 @@ function fireFollowUp(state: ConversationState, profile: Profile, now: number): 
 }
 
 function handOver(state: ConversationState, profile: Profile, now: number, reason: 'idle' | 'follow_up', extra: Pick<HandoffInput, 'assign' | 'message'>): Fired {
-  const language = replyLanguage(profile.persona, state.transcript.filter((l) => l.role === 'customer').map((l) => l.text).slice(-3));
+  const language = replyLanguage(profile.persona, customerLines(state, 3));
   const actions = handoffActions({ reason, language, profile, state, tried: [], now, ...extra });
   return { state: setOwner({ ...state, ...followUpsCancelled(state) }, 'human', REASON_TEXT[reason], now), actions };
 }

@@ -57,6 +57,13 @@ describe('replyLanguage', () => {
     expect(replyLanguage(personaSchema.parse({ fallbackLanguage: 'en' }), [])).toBe('en');
   });
 
+  it("takes the conversation's earlier messages when this turn cannot tell, and only then", () => {
+    const earlier = ['can i pay by bank transfer', 'which banks?', 'ok thx'];
+    expect(replyLanguage(auto, ['ok thx'], earlier)).toBe('en');
+    expect(replyLanguage(auto, ['makasih kak'], earlier)).toBe('id');
+    expect(replyLanguage(auto, ['ok'], ['ok', 'sip'])).toBe('id');
+  });
+
   it('lets the latest message weigh more when the customer switches language', () => {
     expect(replyLanguage(auto, ['halo kak', 'actually, could you answer in English please? where is my order'])).toBe('en');
   });

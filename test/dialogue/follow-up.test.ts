@@ -29,6 +29,8 @@ describe('readingsOf', () => {
     ['Are you open on Sunday?', false],
     ['dress kawung harganya brp kak', false],
     ['berapa lama pengiriman ke bali', false],
+    ['kalau salah pilih ukuran bisa dituker ga', false],
+    ['kalau ke medan brp hari?', true],
   ])('"%s" leans on the topic: %s', (question, elliptical) => {
     expect(readingsOf(question, TOPIC).elliptical).toBe(elliptical);
   });
