@@ -152,7 +152,7 @@ export function readMessages(messages: readonly string[]): Reading {
 /** Words that make a statement a problem to solve, not a remark ("barangnya rusak", "still not here"). */
 const TROUBLE = new Set(
   `tidak belum bukan jangan gagal rusak hilang salah kecewa komplain masalah kendala error eror telat terlambat lama lambat
-   sobek robek cacat pecah bolong luntur kotor nyasar torn ripped faded stained dirty
+   sobek robek cacat pecah bolong luntur kotor nyasar kurang torn ripped faded stained dirty
    tolong bantu kenapa not no never wrong broken missing late problem issue damaged lost help cant cannot wont didnt doesnt
    hasnt havent isnt`.split(/\s+/),
 );
@@ -164,6 +164,34 @@ const TROUBLE = new Set(
 export function isRemark(text: string): boolean {
   const tokens = tokenize(text);
   return tokens.length <= REMARK_WORDS && !asks(text, text) && !tokens.some((token) => TROUBLE.has(token));
+}
+
+/** Words that ask someone to do something ("tolong dicek pesanan aku", "please check my order"). */
+const REQUEST = new Set(`tolong bantu mohon minta cek dicek check please help`.split(/\s+/));
+
+/**
+ * What a message the knowledge has nothing on does: asks a question, reports trouble ("barangnya rusak", "paket aku
+ * ilang"), or asks for something to be done ("tolong dicek pesanan aku"). Only a question can have an answer that was
+ * "not found"; trouble gets an apology and a request a plain handover.
+ */
+export function unansweredKind(text: string): 'question' | 'trouble' | 'request' {
+  const tokens = tokenize(text);
+  if (asksStrictly(text, tokens)) return 'question';
+  if (tokens.some((token) => REQUEST.has(token))) return 'request';
+  return tokens.some((token) => TROUBLE.has(token)) ? 'trouble' : 'question';
+}
+
+/** Words that ask wherever they stand ("paketnya di mana"), unlike "is" or "ada", which also make statements. */
+const WH_WORDS = new Set(`apa berapa bagaimana kapan mana siapa kenapa mengapa how what when where which who why`.split(/\s+/));
+
+/**
+ * A question by its mark, a question word, an opening that asks ("is it…", "bisa…", "apakah…"; not "ada yang sobek",
+ * a statement), or the tag "…ga?" at its end (the mark is often peeled off or never typed: "jual voucher ga").
+ */
+function asksStrictly(text: string, tokens: readonly string[]): boolean {
+  const first = tokens[0];
+  const opensAsking = first !== undefined && first !== 'ada' && QUESTION_WORDS.has(first);
+  return text.includes('?') || tokens.some((token) => WH_WORDS.has(token)) || opensAsking || tokens.at(-1) === 'tidak';
 }
 
 /** A longer message is more than a remark in passing: it gets a reply, or a person. */

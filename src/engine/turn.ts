@@ -12,14 +12,14 @@ import { composeReply, guidedPersona } from '../rules/compose.js';
 import type { Provided } from '../rules/entities.js';
 import { runFlow } from '../rules/flow.js';
 import { handoffActions, reasonText } from '../rules/handoff.js';
-import { type HandoffReason, notFoundMessage } from '../rules/handoff-text.js';
+import { type HandoffReason, notFoundMessage, type Unanswered } from '../rules/handoff-text.js';
 import { asksForHuman } from '../rules/human-request.js';
 import { contactFiller } from '../rules/personalize.js';
 import { planRules, type RulePlan } from '../rules/plan.js';
 import { type Classifier, signalNeeds, type Signals } from '../rules/signals.js';
 import { offlineClassifier } from '../rules/offline-classifier.js';
 import { followUpsCancelled, scheduleAfterReply } from '../rules/automation.js';
-import { isRemark, readMessages, type Reading } from '../dialogue/acts.js';
+import { isRemark, readMessages, type Reading, unansweredKind } from '../dialogue/acts.js';
 import { helloBack, smallTalk } from '../dialogue/small-talk.js';
 import type { HelpdeskAction } from './actions.js';
 import { type Awaiting, bounded, clip, type ConversationState, customerLines, type FlowPosition, LIMITS, type PendingMessage, setOwner, withAudit } from './state.js';
@@ -60,6 +60,12 @@ export interface TurnDecision {
   sources: SourceRef[];
 }
 
+/** What the turn's unanswered messages did: a question when any of them asks, else trouble when any reports it. */
+function unansweredOf(questions: readonly string[]): Unanswered {
+  const kinds = questions.map(unansweredKind);
+  return kinds.includes('question') || kinds.length === 0 ? 'question' : kinds.includes('trouble') ? 'trouble' : 'request';
+}
+
 /** The customer's lines a turn that cannot tell its own language ("ok", "sip") takes it from. */
 const EARLIER_FOR_LANGUAGE = 6;
 
@@ -76,7 +82,7 @@ export async function decideTurn(input: TurnInput, answerer: Answerer, classifie
 
   const handoff = (reason: HandoffReason, extra: HandoffExtra = {}): TurnDecision => ({
     answered,
-    actions: [...before, ...(extra.reply ? [{ type: 'reply' as const, content: extra.reply }] : []), ...effects, ...handoffActions({ reason, detail: extra.detail, language, profile, state, tried: extra.tried ?? [], now, assign: extra.assign, collected })],
+    actions: [...before, ...(extra.reply ? [{ type: 'reply' as const, content: extra.reply }] : []), ...effects, ...handoffActions({ reason, detail: extra.detail, language, profile, state, tried: extra.tried ?? [], now, assign: extra.assign, collected, unanswered: extra.kind })],
     handoff: reason,
     changes: { flow, collected, awaiting: null },
     what: 'handoff',
@@ -128,6 +134,8 @@ interface HandoffExtra {
   /** A reply that goes before the handover message (a rule's message, the part of a turn that was answered). */
   reply?: string;
   unanswered?: string[];
+  /** What the unanswered messages did, for the customer's handover message. */
+  kind?: Unanswered;
 }
 
 interface AnswerInput extends TurnInput {
@@ -210,7 +218,7 @@ async function answerTurn(input: AnswerInput, answerer: Answerer, handoff: (reas
       what = small?.text === undefined ? 'quiet' : 'small talk';
       why = small?.text === undefined ? `a remark, nothing to answer${fired}` : `small talk (${small.act}, ${small.mode}) around a remark${fired}`;
     } else if (result.kind === 'no_answer' && !plan.messages.length && !plan.ask.length) {
-      if (profile.handoff.onNoAnswer) return handoff('no_answer', { tried: result.tried, unanswered: reading.questions });
+      if (profile.handoff.onNoAnswer) return handoff('no_answer', { tried: result.tried, unanswered: reading.questions, kind: unansweredOf(reading.questions) });
       answer = { text: notFoundMessage(language), mode: result.mode };
       why = 'nothing relevant was found in the knowledge';
       what = 'no answer';

@@ -58,7 +58,7 @@ const GROUPS: Record<string, string> = {
   damaged: 'damaged broken defect defective torn ripped stain stains stained rusak cacat sobek robek pecah bolong noda bernoda',
   card: 'card cards kartu',
   // "Toko", "shop" and "store" name the company itself in a shop's chat (stopwords.ts): only a place to visit counts.
-  showroom: 'showroom gerai outlet',
+  showroom: 'showroom gerai outlet visit berkunjung kunjungi',
   // "how long" is answered by "3–5 working days": durations belong together.
   duration: 'long lama estimate estimates estimated estimasi day days hari week weeks minggu seminggu',
   // Not "luar" ("di luar jam" is "outside hours"): "negeri" carries "luar negeri".

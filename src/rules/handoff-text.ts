@@ -27,6 +27,14 @@ const NOT_FOUND: Record<Language, string> = {
   pt: 'Desculpe, não encontrei a resposta nas nossas informações.',
 };
 
+const SORRY: Record<Language, string> = {
+  en: 'Sorry for the trouble.',
+  id: 'Mohon maaf atas kendalanya.',
+  ms: 'Maaf atas kesulitan ini.',
+  es: 'Disculpe las molestias.',
+  pt: 'Desculpe pelo transtorno.',
+};
+
 const ATTACHMENT: Record<Language, string> = {
   en: 'Thank you, I have received your file.',
   id: 'Terima kasih, file Anda sudah kami terima.',
@@ -54,9 +62,13 @@ export function notFoundMessage(language: Language): string {
 }
 
 /** Outside business hours the customer hears when the team is back, not that someone replies shortly. */
-export function handoverMessage(reason: HandoffReason, language: Language, custom: string, outOfHours?: string): string {
+/** What the unanswered messages did (dialogue/acts.ts): only a question has an answer that can be "not found". */
+export type Unanswered = 'question' | 'trouble' | 'request';
+
+export function handoverMessage(reason: HandoffReason, language: Language, custom: string, outOfHours?: string, unanswered: Unanswered = 'question'): string {
   const handover = outOfHours === undefined ? custom.trim() || HANDOVER[language] : outOfHours.trim() || OUT_OF_HOURS[language];
-  if (reason === 'no_answer') return `${NOT_FOUND[language]} ${handover}`;
+  if (reason === 'no_answer' && unanswered === 'question') return `${NOT_FOUND[language]} ${handover}`;
+  if (reason === 'no_answer' && unanswered === 'trouble') return `${SORRY[language]} ${handover}`;
   if (reason === 'attachment') return `${ATTACHMENT[language]} ${handover}`;
   return handover;
 }

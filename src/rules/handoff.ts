@@ -6,7 +6,7 @@ import type { AssignmentTarget, HelpdeskAction } from '../engine/actions.js';
 import type { ConversationState } from '../engine/state.js';
 import { withinBusinessHours } from './business-hours.js';
 import type { Provided } from './entities.js';
-import { type HandoffReason, handoverMessage, REASON_TEXT } from './handoff-text.js';
+import { type HandoffReason, handoverMessage, REASON_TEXT, type Unanswered } from './handoff-text.js';
 import { AI_OFF_LABEL, dropAiOn } from './ownership-labels.js';
 import { contactFiller } from './personalize.js';
 
@@ -26,6 +26,8 @@ export interface HandoffInput {
   message?: string;
   /** Contact details the customer gave in this session. */
   collected?: Provided;
+  /** What the messages without an answer did: trouble gets an apology, a request a plain handover, not "not found". */
+  unanswered?: Unanswered;
 }
 
 export function assignmentTarget(assign: AssignTo): AssignmentTarget | null {
@@ -57,7 +59,7 @@ export function handoffActions(input: HandoffInput): HelpdeskAction[] {
   const outOfHours = withinBusinessHours(profile.businessHours, input.now) ? undefined : profile.handoff.outOfHoursMessage;
   const fill = contactFiller(state, input.collected);
   const actions: HelpdeskAction[] = [
-    { type: 'reply', content: fill(handoverMessage(input.reason, input.language, input.message ?? profile.handoff.message, outOfHours)) },
+    { type: 'reply', content: fill(handoverMessage(input.reason, input.language, input.message ?? profile.handoff.message, outOfHours, input.unanswered)) },
   ];
   if (profile.handoff.privateNote) actions.push({ type: 'note', content: handoffNote(input) });
   const labels = byRules ? [...profile.handoff.labels, AI_OFF_LABEL] : profile.handoff.labels;

@@ -1,7 +1,7 @@
 // Reading what customers' messages do besides asking: each case is a burst of messages, the acts read, and the
 // questions left to answer (in the customer's own spelling).
 import { describe, expect, it } from 'vitest';
-import { isRemark, readMessages } from '../../src/dialogue/acts.js';
+import { isRemark, readMessages, unansweredKind } from '../../src/dialogue/acts.js';
 
 const CASES: Array<[string[], string[], string[], string?]> = [
   [['P'], ['greeting'], [], 'plain'],
@@ -78,5 +78,20 @@ describe('isRemark', () => {
     ['it still has not arrived', false],
   ])('%s: %s', (text, remark) => {
     expect(isRemark(text)).toBe(remark);
+  });
+});
+
+describe('unansweredKind', () => {
+  it.each([
+    ['cara hapus akun gmn', 'question'],
+    ['is the kawung dress suitable for pregnant women', 'question'],
+    ['bisa nitip jual batik?', 'question'],
+    ['the zipper on my dress is broken', 'trouble'],
+    ['kak paket aku dateng tp isinya kurang 1', 'trouble'],
+    ['ada yang sobek di bagian lengan', 'trouble'],
+    ['tolong dicek pesanan aku no INV-2231', 'request'],
+    ['please check my order 5521', 'request'],
+  ])('%s: %s', (text, kind) => {
+    expect(unansweredKind(text)).toBe(kind);
   });
 });

@@ -66,5 +66,16 @@ describe('a turn of small talk', () => {
     expect(decision).toMatchObject({ handoff: 'no_answer', unanswered: ['jual voucher steam ga'] });
     const after = applyTurn(state, decision, NOW);
     expect(factsOf({ before: state, after, decision, messages, at: NOW })?.facts).toContainEqual({ kind: 'unanswered', question: 'jual voucher steam ga' });
+    expect(decision.actions[0]).toEqual({ type: 'reply', content: 'Maaf, saya belum menemukan jawabannya di informasi kami. Saya sambungkan Anda dengan tim kami sekarang ya. Mereka akan membalas di sini sebentar lagi.' });
+  });
+
+  it('hands off trouble with an apology and a request plainly: neither asked for something that was "not found"', async () => {
+    const trouble = withMessages(initialState(ref, NOW), ['kak paket aku dateng tp isinya kurang 1']);
+    const sorry = await decideTurn({ ...trouble, profile: profile(), now: NOW }, recordingAnswerer());
+    expect(sorry).toMatchObject({ handoff: 'no_answer' });
+    expect(sorry.actions[0]).toEqual({ type: 'reply', content: 'Mohon maaf atas kendalanya. Saya sambungkan Anda dengan tim kami sekarang ya. Mereka akan membalas di sini sebentar lagi.' });
+    const request = withMessages(initialState(ref, NOW), ['please check my order 5521']);
+    const plain = await decideTurn({ ...request, profile: profile(), now: NOW }, recordingAnswerer());
+    expect(plain.actions[0]).toEqual({ type: 'reply', content: 'I am passing you to a member of our team now. They will reply here shortly.' });
   });
 });
