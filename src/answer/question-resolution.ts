@@ -176,5 +176,9 @@ export async function resolveQuestion(
   // A question about a place (a size, a bank) that found nothing alone is answered from the topic only by a passage
   // naming it: "tau toko batik lain di solo?" after the Solo row is not the "kota lain" of the shipping page.
   if (merged && pick.slots === 2) return merged;
-  return readings.short && mergedSearch.relevant ? { query: readings.merged, retrieval: mergedSearch, focus } : alone;
+  // Not when the topic's passage holds none of the message's own words: "bisa nego?" after a product's line would get
+  // that line again, which says nothing about bargaining.
+  const [topPassage] = mergedSearch.passages;
+  const saysSomething = topPassage !== undefined && ownShare(contentStems([topPassage.metadata.title, topPassage.metadata.heading ?? '', topPassage.text].join('\n')), readings) > 0;
+  return readings.short && mergedSearch.relevant && saysSomething ? { query: readings.merged, retrieval: mergedSearch, focus } : alone;
 }

@@ -7,7 +7,7 @@
 // Each message is peeled: social words come off its start ("halo kak, mau tanya, …") and its end ("…, makasih kak"),
 // and what is left is the question. A message that is only social words is small talk; a greeting that carries a
 // question ("halo kak, brp ongkir ke sby?") answers the question and greets back.
-import { contentTokens, foldText, tokenize } from '../knowledge/text.js';
+import { contentStems, contentTokens, foldText, tokenize } from '../knowledge/text.js';
 import { QUESTION_WORDS } from '../language/question-words.js';
 
 export type Act = 'greeting' | 'thanks' | 'goodbye' | 'ack' | 'address' | 'preface' | 'complaint' | 'bot' | 'probe' | 'laughter' | 'reaction' | 'emoji';
@@ -164,6 +164,30 @@ const TROUBLE = new Set(
 export function isRemark(text: string): boolean {
   const tokens = tokenize(text);
   return tokens.length <= REMARK_WORDS && !asks(text, text) && !tokens.some((token) => TROUBLE.has(token));
+}
+
+/** An echo is short: "yah habis ya", "oh 3-5 hari", "oke 19rb ya". */
+const ECHO_WORDS = 3;
+const ASKS_FOR_MORE = new Set(['kalau', 'terus', 'lalu', 'dong', 'donk', 'tolong', 'minta', 'please', 'and', 'what', 'how']);
+
+/**
+ * The reading with the messages that only echo Jawab's last reply taken as acknowledgements ("yah habis ya" after
+ * "…stok habis…"): they ask nothing and report no trouble, and every word of theirs is in that reply, so answering
+ * them would say it again.
+ */
+export function withoutEchoes(reading: Reading, messages: readonly string[], said: string | undefined): Reading {
+  // A question mark anywhere in the turn, "-nya" ("panjangnya": its length), "kalau" or "dong" ask for more.
+  if (said === undefined || messages.some((message) => message.includes('?'))) return reading;
+  const saidTerms = contentStems(said);
+  const echoes = (text: string): boolean => {
+    const tokens = tokenize(text);
+    const words = contentTokens(text);
+    if (words.length === 0 || words.length > ECHO_WORDS || asksStrictly(text, tokens) || asks(text, text) || tokens.some((token) => ASKS_FOR_MORE.has(token) || token.endsWith('nya'))) return false;
+    return words.every((word) => [...contentStems(word)].some((term) => saidTerms.has(term)));
+  };
+  const questions = reading.questions.filter((question) => !echoes(question));
+  if (questions.length === reading.questions.length) return reading;
+  return { ...reading, acts: new Set([...reading.acts, 'ack']), questions };
 }
 
 /** Words that ask someone to do something ("tolong dicek pesanan aku", "please check my order"). */

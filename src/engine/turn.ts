@@ -19,7 +19,7 @@ import { planRules, type RulePlan } from '../rules/plan.js';
 import { type Classifier, signalNeeds, type Signals } from '../rules/signals.js';
 import { offlineClassifier } from '../rules/offline-classifier.js';
 import { followUpsCancelled, scheduleAfterReply } from '../rules/automation.js';
-import { isRemark, readMessages, type Reading, unansweredKind } from '../dialogue/acts.js';
+import { isRemark, readMessages, type Reading, unansweredKind, withoutEchoes } from '../dialogue/acts.js';
 import { helloBack, smallTalk } from '../dialogue/small-talk.js';
 import type { HelpdeskAction } from './actions.js';
 import { type Awaiting, bounded, clip, type ConversationState, customerLines, type FlowPosition, LIMITS, type PendingMessage, setOwner, withAudit } from './state.js';
@@ -107,7 +107,7 @@ export async function decideTurn(input: TurnInput, answerer: Answerer, classifie
   // The bot cannot see files: a screenshot or a photo needs a person, whatever words came with it.
   if (input.messages.some((m) => m.attachmentCount > 0)) return handoff('attachment');
 
-  const reading: Reading = profile.smallTalk.enabled ? readMessages(texts) : { acts: new Set(), questions: texts };
+  const reading: Reading = profile.smallTalk.enabled ? withoutEchoes(readMessages(texts), texts, state.lastAnswer?.text) : { acts: new Set(), questions: texts };
   const signals = await classify(classifier, profile, texts);
   const last = input.messages.at(-1);
   const plan = planRules(state, { signals, text: texts.join('\n'), receivedAt: last?.at ?? now, profile }, now);

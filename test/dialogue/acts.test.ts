@@ -1,7 +1,7 @@
 // Reading what customers' messages do besides asking: each case is a burst of messages, the acts read, and the
 // questions left to answer (in the customer's own spelling).
 import { describe, expect, it } from 'vitest';
-import { isRemark, readMessages, unansweredKind } from '../../src/dialogue/acts.js';
+import { isRemark, readMessages, unansweredKind, withoutEchoes } from '../../src/dialogue/acts.js';
 
 const CASES: Array<[string[], string[], string[], string?]> = [
   [['P'], ['greeting'], [], 'plain'],
@@ -93,5 +93,23 @@ describe('unansweredKind', () => {
     ['please check my order 5521', 'request'],
   ])('%s: %s', (text, kind) => {
     expect(unansweredKind(text)).toBe(kind);
+  });
+});
+
+describe('withoutEchoes', () => {
+  const said = 'Blus Batik Truntum: blus wanita batik cap motif truntum — harga Rp 199.000 — varian S, M, L, XL — stok habis';
+  const echoed = (messages: string[]) => withoutEchoes(readMessages(messages), messages, said);
+
+  it('takes a message that only says back what Jawab just said as an acknowledgement', () => {
+    expect(echoed(['yah habis ya'])).toMatchObject({ questions: [] });
+    expect([...echoed(['yah habis ya']).acts]).toContain('ack');
+    expect(echoed(['ok kak, ukuran M 1 ya']).questions).toEqual([]);
+  });
+
+  it('keeps what asks for more: a question mark, a question word or tag, -nya, "kalau", "dong", new words', () => {
+    for (const message of ['habis?', 'kapan habis', 'harganya', 'kalau ukuran M', 'linknya dong', 'lama bgt gk', 'yah habis, kapan restock']) {
+      expect(echoed([message]).questions, message).toHaveLength(1);
+    }
+    expect(withoutEchoes(readMessages(['yah habis ya']), ['yah habis ya'], undefined).questions).toEqual(['yah habis ya']);
   });
 });
