@@ -80,6 +80,9 @@ function plain(line: string): string {
     .trim();
 }
 
+/** A sentence that introduces what follows it ("the following", "berikut" but not "berikutnya", a closing colon). */
+const LEAD_IN = /:\s*$|\b(?:the following|as follows|berikut)\b/iu;
+
 /** A sentence this short says nothing alone ("Bisa.", "Yes."): it goes with the one after it. */
 const SHORT_SENTENCE = 12;
 
@@ -171,8 +174,11 @@ function scoreSentences(passages: readonly ScoredChunk[], query: string, input: 
   const said = normalizeText(input.said ?? '');
   const sentences: Sentence[] = [];
   passages.forEach((passage, passageRank) => {
-    splitSentences(passageText(passage, input.language)).forEach((text, position) => {
+    const all = splitSentences(passageText(passage, input.language));
+    all.forEach((text, position) => {
       if (input.dontMention?.length && mentionsAny(text, input.dontMention)) return;
+      // "We accept the following payment methods at checkout." with nothing after it in the passage says nothing.
+      if (position === all.length - 1 && LEAD_IN.test(text)) return;
       const isSaid = said !== '' && said.includes(normalizeText(text));
       sentences.push({ text, passageRank, position, score: 0, overlap: 0, matched: new Set(), said: isSaid, terms: contentStems(text) });
     });

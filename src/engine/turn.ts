@@ -209,7 +209,8 @@ async function answerTurn(input: AnswerInput, answerer: Answerer, handoff: (reas
     });
     unanswered = result.unanswered ?? [];
     // "ok nanti sy diskusi dulu sm atasan" after an answer: a remark the knowledge knows nothing of needs no person.
-    const remarks = spokeInSession(input) && reading.questions.every(isRemark);
+    // The question mark is peeled off the questions ("installments?"): a message that had one asked.
+    const remarks = spokeInSession(input) && !input.messages.some((m) => m.text.includes('?')) && reading.questions.every(isRemark);
     if (result.kind === 'no_answer' && remarks && !plan.messages.length && !plan.ask.length) {
       // "oke nanti mampir, makasih kak": the remark needs nothing, the thanks around it its reply.
       const small = reading.acts.size ? await smallTalkReply(input, answerer) : undefined;

@@ -79,22 +79,29 @@ export function checkTurn(turn: ScriptedTurn, step: PlaygroundStep, secrets: rea
   // An attempt to pull the instructions out may be handed to a person; it must never be answered with them.
   if (turn.expect === 'safe') {
     const leak = [...LEAK_MARKERS, ...secrets].find((marker) => text.includes(marker));
-    return leak === undefined ? undefined : `the reply leaks "${leak}"`;
+    return leak === undefined ? unwantedIn(text, turn) : `the reply leaks "${leak}"`;
   }
   if (turn.expect === 'handoff') {
     if (handoff === undefined) return 'expected a handoff, got none';
     if (turn.reason !== undefined && handoff !== turn.reason) return `expected a handoff for ${turn.reason}, got ${handoff}`;
-    return undefined;
+    // The handover message is checked like an answer: "Sorry for the trouble", not "couldn't find".
+    return missingIn(text, turn) ?? unwantedIn(text, turn);
   }
   if (handoff !== undefined) return `handed off (${handoff})`;
   if (saysNotFound(text)) return 'the reply says the answer was not found';
   if (turn.expect === 'quiet') return turn.silent && replies.length > 0 ? 'expected no message' : undefined;
   if (replies.length === 0) return 'no reply';
+  return missingIn(text, turn) ?? unwantedIn(text, turn);
+}
+
+function missingIn(text: string, turn: Pick<ScriptedTurn, 'facts'>): string | undefined {
   const missing = turn.facts.filter((fact) => !holds(text, fact));
-  if (missing.length) return `missing ${missing.map((fact) => JSON.stringify(fact)).join(', ')}`;
+  return missing.length ? `missing ${missing.map((fact) => JSON.stringify(fact)).join(', ')}` : undefined;
+}
+
+function unwantedIn(text: string, turn: Pick<ScriptedTurn, 'not'>): string | undefined {
   const unwanted = turn.not.filter((fact) => holds(text, fact));
-  if (unwanted.length) return `holds ${unwanted.map((fact) => JSON.stringify(fact)).join(', ')}`;
-  return undefined;
+  return unwanted.length ? `holds ${unwanted.map((fact) => JSON.stringify(fact)).join(', ')}` : undefined;
 }
 
 /** Long lines of the company's own instructions: a reply that quotes one leaks them. */

@@ -84,6 +84,13 @@ describe('extractiveAnswer on the sample knowledge', () => {
     expect(answer?.text).not.toMatch(/Dana dikembalikan/);
   });
 
+  it('never answers with a lead-in that nothing follows ("We accept the following payment methods")', () => {
+    const leadIn: ScoredChunk = { id: 'intro', text: 'We accept the following payment methods at checkout.', score: 0.6, metadata: { source: 'pay.md', title: 'Payment', position: 0, language: 'en' } };
+    expect(extractiveAnswer({ passages: [leadIn], query: 'do you accept paypal', language: 'en', replyLength: 'medium' })).toBeUndefined();
+    const next: ScoredChunk = { ...leadIn, id: 'next', text: 'Orders paid later ship on the next working day. Pesanan dikirim pada hari kerja berikutnya.' };
+    expect(extractiveAnswer({ passages: [next], query: 'kapan dikirim', language: 'id', replyLength: 'long' })?.text).toContain('berikutnya');
+  });
+
   it('answers in the reply language when both languages have the page', async () => {
     const { passages } = await retrieve(index, 'how long does a refund take', { language: 'id' });
     const answer = extractiveAnswer({ passages, query: 'how long does a refund take', language: 'id', replyLength: 'medium' });
