@@ -190,6 +190,21 @@ export function withoutEchoes(reading: Reading, messages: readonly string[], sai
   return { ...reading, acts: new Set([...reading.acts, 'ack']), questions };
 }
 
+/**
+ * A message that only gives a reference ("order number is 10023", "INV-2231", "resi JNE 0123456789"): an order or
+ * tracking number the knowledge cannot look up. After Jawab asked for it ("send us your order number"), a person
+ * takes it; answering with the same page again would ask for it a second time.
+ */
+export function givesReference(text: string): boolean {
+  if (asksStrictly(text, tokenize(text))) return false;
+  const words = text.trim().split(/\s+/);
+  return words.length <= REFERENCE_WORDS && words.some((word) => REFERENCE.test(word));
+}
+
+/** A reference is a code of four or more digits, maybe after a few letters ("INV-2231", "#10023", "JP1234567890"). */
+const REFERENCE = /^[#(]?[a-z]{0,4}[-/]?\d{4,}[).,]?$/iu;
+const REFERENCE_WORDS = 6;
+
 /** Words that ask someone to do something ("tolong dicek pesanan aku", "please check my order"). */
 const REQUEST = new Set(`tolong bantu mohon minta cek dicek check please help`.split(/\s+/));
 

@@ -19,7 +19,7 @@ import { planRules, type RulePlan } from '../rules/plan.js';
 import { type Classifier, signalNeeds, type Signals } from '../rules/signals.js';
 import { offlineClassifier } from '../rules/offline-classifier.js';
 import { followUpsCancelled, scheduleAfterReply } from '../rules/automation.js';
-import { isRemark, readMessages, type Reading, unansweredKind, withoutEchoes } from '../dialogue/acts.js';
+import { givesReference, isRemark, readMessages, type Reading, unansweredKind, withoutEchoes } from '../dialogue/acts.js';
 import { helloBack, smallTalk } from '../dialogue/small-talk.js';
 import type { HelpdeskAction } from './actions.js';
 import { type Awaiting, bounded, clip, type ConversationState, customerLines, type FlowPosition, LIMITS, type PendingMessage, setOwner, withAudit } from './state.js';
@@ -120,6 +120,7 @@ export async function decideTurn(input: TurnInput, answerer: Answerer, classifie
     return handoff('rule', { detail: plan.handoff.rule, assign: plan.handoff.to, ...ruleMessages });
   }
   if (profile.handoff.onSentiments.includes(signals.sentiment)) return handoff('sentiment', { detail: signals.sentiment });
+  if (spokeInSession(input) && reading.questions.length > 0 && reading.questions.every(givesReference)) return handoff('lookup', { detail: reading.questions.join(' / ') });
   // Small talk is no answer: "makasih" after three answers does not count towards handing off.
   if (reading.questions.length > 0 && profile.handoff.afterBotReplies > 0 && state.botReplies >= profile.handoff.afterBotReplies) {
     return handoff('bot_replies', { detail: `${state.botReplies} replies` });
@@ -151,7 +152,7 @@ interface AnswerInput extends TurnInput {
 
 
 /** Jawab already replied in this session (before these messages). */
-function spokeInSession(input: AnswerInput): boolean {
+function spokeInSession(input: Pick<AnswerInput, 'state' | 'messages'>): boolean {
   const { state } = input;
   return state.transcript.slice(0, -input.messages.length).some((line) => line.role === 'bot' && line.at >= state.sessionStartedAt);
 }

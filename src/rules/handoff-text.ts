@@ -1,7 +1,7 @@
 // What the customer reads when Jawab hands over, in their language.
 import type { Language } from '../config/settings.js';
 
-export type HandoffReason = 'asked_for_human' | 'no_answer' | 'attachment' | 'rule' | 'sentiment' | 'bot_replies' | 'idle' | 'follow_up' | 'flow' | 'lost_memory';
+export type HandoffReason = 'asked_for_human' | 'no_answer' | 'lookup' | 'attachment' | 'rule' | 'sentiment' | 'bot_replies' | 'idle' | 'follow_up' | 'flow' | 'lost_memory';
 
 const HANDOVER: Record<Language, string> = {
   en: 'I am passing you to a member of our team now. They will reply here shortly.',
@@ -33,6 +33,14 @@ const SORRY: Record<Language, string> = {
   ms: 'Maaf atas kesulitan ini.',
   es: 'Disculpe las molestias.',
   pt: 'Desculpe pelo transtorno.',
+};
+
+const NOTED: Record<Language, string> = {
+  en: 'Thank you, noted.',
+  id: 'Terima kasih, sudah kami catat.',
+  ms: 'Terima kasih, sudah kami catat.',
+  es: 'Gracias, anotado.',
+  pt: 'Obrigado, anotado.',
 };
 
 const ATTACHMENT: Record<Language, string> = {
@@ -70,12 +78,14 @@ export function handoverMessage(reason: HandoffReason, language: Language, custo
   if (reason === 'no_answer' && unanswered === 'question') return `${NOT_FOUND[language]} ${handover}`;
   if (reason === 'no_answer' && unanswered === 'trouble') return `${SORRY[language]} ${handover}`;
   if (reason === 'attachment') return `${ATTACHMENT[language]} ${handover}`;
+  if (reason === 'lookup') return `${NOTED[language]} ${handover}`;
   return handover;
 }
 
 export const REASON_TEXT: Record<HandoffReason, string> = {
   asked_for_human: 'the customer asked for a human',
   no_answer: 'nothing relevant was found in the knowledge',
+  lookup: 'the customer gave a reference (an order or tracking number) that only a person can look up',
   attachment: 'the customer sent a file the bot cannot read',
   rule: 'a rule said so',
   sentiment: 'the customer’s mood calls for a person',

@@ -1,7 +1,7 @@
 // Reading what customers' messages do besides asking: each case is a burst of messages, the acts read, and the
 // questions left to answer (in the customer's own spelling).
 import { describe, expect, it } from 'vitest';
-import { isRemark, readMessages, unansweredKind, withoutEchoes } from '../../src/dialogue/acts.js';
+import { givesReference, isRemark, readMessages, unansweredKind, withoutEchoes } from '../../src/dialogue/acts.js';
 
 const CASES: Array<[string[], string[], string[], string?]> = [
   [['P'], ['greeting'], [], 'plain'],
@@ -111,5 +111,20 @@ describe('withoutEchoes', () => {
       expect(echoed([message]).questions, message).toHaveLength(1);
     }
     expect(withoutEchoes(readMessages(['yah habis ya']), ['yah habis ya'], undefined).questions).toEqual(['yah habis ya']);
+  });
+});
+
+describe('givesReference', () => {
+  it.each([
+    ['order number is 10023', true],
+    ['INV-2231', true],
+    ['resi JNE 0123456789', true],
+    ['no pesanan aku #55120 kak', true],
+    ['ongkir ke medan 2 kg', false],
+    ['order 10023 udh sampai mana?', false],
+    ['lingkar dada 100 cm', false],
+    ['kemarin aku transfer 250000 tapi statusnya masih menunggu pembayaran', false],
+  ])('%s: %s', (text, reference) => {
+    expect(givesReference(text)).toBe(reference);
   });
 });
