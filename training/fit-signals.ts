@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { loadSet } from '../src/eval/classifier-eval.js';
 import { normalize } from '../src/rules/normalize.js';
 import { signalFeatures } from '../src/rules/signal-features.js';
-import { type Head, MOODS, moodsOf, type SignalsModelData } from '../src/rules/signals-model.js';
+import { headOf, MOODS, moodsOf, type SignalsModelData, type StoredHead } from '../src/rules/signals-model.js';
 import { bestThreshold } from '../src/eval/threshold.js';
 
 const at = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
@@ -78,7 +78,7 @@ function random(seed: number): () => number {
 }
 
 /** Softmax regression by stochastic gradient descent with AdaGrad steps and L2, over the features seen often enough. */
-function fitHead(classes: string[], examples: Example[]): Head {
+function fitHead(classes: string[], examples: Example[]): StoredHead {
   const seen = new Map<string, number>();
   for (const e of examples) for (const f of new Set(e.features)) seen.set(f, (seen.get(f) ?? 0) + 1);
   const index = new Map([...seen].filter(([, n]) => n >= MIN_COUNT).map(([f], i) => [f, i]));
@@ -111,12 +111,16 @@ function fitHead(classes: string[], examples: Example[]): Head {
     }
   }
   const round = (x: number) => Math.round(x * 1000) / 1000;
-  const weights: Record<string, number[]> = {};
+  const features: string[] = [];
+  const weights: number[] = [];
   for (const [f, i] of [...index].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const row = Array.from({ length: k }, (_, c) => round(w[i * k + c]!));
-    if (row.some((x) => Math.abs(x) >= PRUNE)) weights[f] = row;
+    if (row.some((x) => Math.abs(x) >= PRUNE) && !f.includes('\n')) {
+      features.push(f);
+      weights.push(...row);
+    }
   }
-  return { classes, bias: Array.from({ length: k }, (_, c) => round(w[biasAt + c]!)), weights };
+  return { classes, bias: Array.from({ length: k }, (_, c) => round(w[biasAt + c]!)), features: features.join('\n'), weights };
 }
 
 function examplesOf(rows: Array<[string, string]>, label: (raw: string) => string | undefined, classes: string[], weight: number): Example[] {
@@ -133,13 +137,14 @@ const chatEmotion = (s: string) => (s === 'frustrated' ? 'anger' : s === 'sad' ?
 const emotEmotion = (s: string) => (s === 'anger' || s === 'sadness' ? s : undefined);
 
 const chatRows = chat();
-const model: SignalsModelData = {
+const stored = {
   fittedOn: ['training/indonlu/smsa/train_preprocess.tsv', 'training/indonlu/emot/train_preprocess.csv', 'training/chat/sentiment.jsonl'],
   polarity: fitHead(POLARITY, [...examplesOf(smsa('train'), (s) => s, POLARITY, 1), ...examplesOf(chatRows, chatPolarity, POLARITY, CHAT_WEIGHT)]),
   emotion: fitHead(EMOTION, [...examplesOf(emot('train'), emotEmotion, EMOTION, 1), ...examplesOf(chatRows, chatEmotion, EMOTION, CHAT_WEIGHT)]),
 };
+const model: SignalsModelData = { fittedOn: stored.fittedOn, polarity: headOf(stored.polarity), emotion: headOf(stored.emotion) };
 
-const json = JSON.stringify(model);
+const json = JSON.stringify(stored);
 writeFileSync(
   at('src/rules/signals-weights.ts'),
   `// Written by \`npm run fit:signals\` (training/fit-signals.ts); do not edit. The weights of signals-model.ts as JSON.\n` +
@@ -158,6 +163,6 @@ writeFileSync(
     `export const TUNED_THRESHOLDS = ${JSON.stringify(thresholds)} as const;\n`,
 );
 process.stdout.write(
-  `polarity: ${Object.keys(model.polarity.weights).length} features, emotion: ${Object.keys(model.emotion.weights).length} features, ${(json.length / 1e6).toFixed(2)} MB\n` +
+  `polarity: ${model.polarity.at.size} features, emotion: ${model.emotion.at.size} features, ${(json.length / 1e6).toFixed(2)} MB\n` +
     `thresholds (tuned on test/eval/classifier-tune.jsonl, ${tune.length} messages): ${JSON.stringify(thresholds)}\n`,
 );

@@ -42,7 +42,6 @@ function clauseWords(clause: string): string[] {
 export function signalFeatures(text: string): string[] {
   const features: string[] = [];
   for (const clause of text.split(CLAUSE)) {
-    if (clause === undefined) continue;
     const words = clauseWords(clause);
     features.push(...words);
     for (let i = 0; i + 1 < words.length; i++) features.push(`${words[i]} ${words[i + 1]}`);

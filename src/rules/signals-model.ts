@@ -4,7 +4,7 @@
 // - emotion of a negative message (anger / sadness): IndoNLU EmoT tweets and the same chat messages.
 // `frustrated` is negative and angry, `sad` negative and sad, `happy` positive: each a probability that the profile's
 // threshold (settings-rules.ts, `sentimentThresholds`) turns into yes or no. `confused` has no public data to learn
-// from, so it stays a word list (lexicon.ts) with a score of 0, 0.5 or 1.
+// from, so it stays a word list (lexicon.ts) with a score of 0, 0.7 or 1 (confusedScore).
 import type { Sentiment } from '../config/settings-rules.js';
 import { CONFUSED_CUES } from './lexicon.js';
 import { signalFeatures } from './signal-features.js';
@@ -15,11 +15,23 @@ export const MOODS: readonly Mood[] = ['frustrated', 'confused', 'happy', 'sad']
 /** How strongly a message shows each mood, 0 to 1. */
 export type Moods = Record<Mood, number>;
 
+/**
+ * One regression as shipped: the features one per line, and their weights flat, one per class in turn (feature i,
+ * class k at i × classes + k). A flat array of numbers parses several times faster than an object of small arrays.
+ */
+export interface StoredHead {
+  classes: string[];
+  bias: number[];
+  features: string;
+  weights: number[];
+}
+
 export interface Head {
   classes: string[];
   bias: number[];
-  /** Per feature, one weight per class. */
-  weights: Record<string, number[]>;
+  /** Per feature, where its weights start in `weights`. */
+  at: Map<string, number>;
+  weights: Float64Array;
 }
 
 export interface SignalsModelData {
@@ -28,11 +40,20 @@ export interface SignalsModelData {
   emotion: Head;
 }
 
+export function headOf(stored: StoredHead): Head {
+  const k = stored.classes.length;
+  const at = new Map(stored.features.split('\n').map((feature, i) => [feature, i * k] as const));
+  return { classes: stored.classes, bias: stored.bias, at, weights: Float64Array.from(stored.weights) };
+}
+
 let loaded: SignalsModelData | undefined;
 
 /** The weights, parsed on first use (about a megabyte of JSON). */
 export function signalsModel(): SignalsModelData {
-  loaded ??= JSON.parse(SIGNALS_WEIGHTS) as SignalsModelData;
+  if (loaded === undefined) {
+    const stored = JSON.parse(SIGNALS_WEIGHTS) as { fittedOn: string[]; polarity: StoredHead; emotion: StoredHead };
+    loaded = { fittedOn: stored.fittedOn, polarity: headOf(stored.polarity), emotion: headOf(stored.emotion) };
+  }
   return loaded;
 }
 
@@ -40,8 +61,8 @@ export function signalsModel(): SignalsModelData {
 export function probabilities(head: Head, features: readonly string[]): Record<string, number> {
   const scores = [...head.bias];
   for (const feature of features) {
-    const w = head.weights[feature];
-    if (w) for (let k = 0; k < scores.length; k++) scores[k]! += w[k]!;
+    const at = head.at.get(feature);
+    if (at !== undefined) for (let k = 0; k < scores.length; k++) scores[k]! += head.weights[at + k]!;
   }
   const max = Math.max(...scores);
   const exps = scores.map((s) => Math.exp(s - max));
