@@ -1,5 +1,5 @@
 // The offline classifier's word lists, English and Indonesian (with the chat spellings Indonesians use).
-// Patterns run on lower-cased text without accents. Measured by `npm run eval:classifier` on test/eval/.
+// Patterns run on lower-cased text without accents. Measured out of sample by `npm run eval -- --classifier` (src/eval/classifier-eval.ts).
 import type { Topic, Want } from '../config/settings-rules.js';
 
 type Lexicon<K extends string> = Record<K, RegExp[]>;
