@@ -18,6 +18,7 @@ import { replicas } from './replicas.js';
 import { measureAnalytics } from './analytics.js';
 import { measureColdStart } from './cold-start.js';
 import { measureStoredConversations } from './stored-conversations.js';
+import { measureSignals } from './signals.js';
 
 const CONVERSATIONS = 1000;
 /** The intake's servers are measured in this many turns each. */
@@ -105,6 +106,7 @@ const SECTIONS: Record<string, [string, () => Promise<string[]>]> = {
   analytics: ['Analytics: a full store against an empty one', measureAnalytics],
   start: ['Cold start', measureColdStart],
   conversations: ['A start with 300,000 stored conversations', measureStoredConversations],
+  signals: ['Offline signals model: load and classify', measureSignals],
 };
 
 async function main(): Promise<void> {

@@ -3,6 +3,7 @@
 // can generate its form from the JSON Schema. Limits follow the seeds (Kommo: 20 rules, 5 conditions, 5 actions;
 // respond.io: 5 follow-ups within 24 h each).
 import { z } from 'zod';
+import { TUNED_THRESHOLDS } from '../rules/signal-thresholds.js';
 
 const text = (max: number, what: string) => z.string().trim().min(1, `${what} must not be empty`).max(max, `${what} is at most ${max} characters`);
 const DAY_SECONDS = 86_400;
@@ -103,6 +104,20 @@ export const rulesSchema = z
   .max(20, 'at most 20 rules per profile')
   .refine((rules) => new Set(rules.map((r) => r.name)).size === rules.length, { message: 'rule names must be unique' })
   .describe('WHEN/THEN rules, checked once per turn');
+
+const moodThreshold = (mood: keyof typeof TUNED_THRESHOLDS, what: string) =>
+  z.number().min(0.05).max(0.95).default(TUNED_THRESHOLDS[mood]).describe(`How sure the offline model must be that the customer is ${what} (0.05-0.95; higher: fewer, surer matches)`);
+
+/** Per mood, how strong a sign the `sentiment` conditions and `handoff.onSentiments` need (offline model, rules/signals-model.ts). */
+export const sentimentThresholdsSchema = z
+  .strictObject({
+    frustrated: moodThreshold('frustrated', 'frustrated'),
+    confused: moodThreshold('confused', 'confused'),
+    happy: moodThreshold('happy', 'happy'),
+    sad: moodThreshold('sad', 'sad or disappointed'),
+  })
+  .describe('How sure the offline sentiment model must be before a sentiment condition holds; the defaults were tuned on chat messages');
+export type SentimentThresholds = z.infer<typeof sentimentThresholdsSchema>;
 
 /** Fields added to the handoff settings (the basic ones are in settings.ts). */
 export const handoffExtension = {

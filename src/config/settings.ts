@@ -3,7 +3,7 @@
 // Every object is strict (z.strictObject): an unknown or misspelt key is refused with its path, never dropped in
 // silence. A field with a default may be left out, so a settings file or script written before it existed still works.
 import { z } from 'zod';
-import { assignToSchema, businessHoursSchema, flowSchema, followUpsSchema, handoffExtension, idleSchema, rulesSchema } from './settings-rules.js';
+import { assignToSchema, businessHoursSchema, flowSchema, followUpsSchema, handoffExtension, idleSchema, rulesSchema, sentimentThresholdsSchema } from './settings-rules.js';
 import { integrationsSchema } from './settings-integrations.js';
 import { knowledgeSchema } from './settings-knowledge.js';
 import { connectionSchema } from './settings-connection.js';
@@ -59,6 +59,7 @@ export const profileSchema = z.strictObject({
   /** Note the sources used in a private note for the agent. */
   citeSourcesInNote: z.boolean().default(false),
   rules: rulesSchema.default([]),
+  sentimentThresholds: sentimentThresholdsSchema.default(sentimentThresholdsSchema.parse({})),
   idle: idleSchema.default(idleSchema.parse({})),
   followUps: followUpsSchema.default([]),
   flow: flowSchema.default(flowSchema.parse({})),

@@ -16,7 +16,7 @@ import { type HandoffReason, notFoundMessage, type Unanswered } from '../rules/h
 import { asksForHuman } from '../rules/human-request.js';
 import { contactFiller } from '../rules/personalize.js';
 import { planRules, type RulePlan } from '../rules/plan.js';
-import { type Classifier, signalNeeds, type Signals } from '../rules/signals.js';
+import { type Classifier, shows, signalNeeds, type Signals } from '../rules/signals.js';
 import { offlineClassifier } from '../rules/offline-classifier.js';
 import { followUpsCancelled, scheduleAfterReply } from '../rules/automation.js';
 import { givesReference, isRemark, readMessages, type Reading, unansweredKind, withoutEchoes } from '../dialogue/acts.js';
@@ -119,7 +119,8 @@ export async function decideTurn(input: TurnInput, answerer: Answerer, classifie
     const ruleMessages = plan.messages.length ? { reply: plan.messages.join('\n\n') } : {};
     return handoff('rule', { detail: plan.handoff.rule, assign: plan.handoff.to, ...ruleMessages });
   }
-  if (profile.handoff.onSentiments.includes(signals.sentiment)) return handoff('sentiment', { detail: signals.sentiment });
+  const mood = profile.handoff.onSentiments.find((sentiment) => shows(signals, profile.sentimentThresholds, sentiment));
+  if (mood) return handoff('sentiment', { detail: mood });
   if (spokeInSession(input) && reading.questions.length > 0 && reading.questions.every(givesReference)) return handoff('lookup', { detail: reading.questions.join(' / ') });
   // Small talk is no answer: "makasih" after three answers does not count towards handing off.
   if (reading.questions.length > 0 && profile.handoff.afterBotReplies > 0 && state.botReplies >= profile.handoff.afterBotReplies) {

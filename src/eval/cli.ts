@@ -1,7 +1,9 @@
 // `npm run eval`: answers you can measure.
 //   --kb KB.jsonl --queries Q.jsonl [--json]  retrieval and hand-off metrics of the vector index, BM25 and the hybrid
 //                                            side by side (src/eval/retrieval-eval.ts)
-//   --classifier SET.jsonl                   precision and recall per condition of the offline classifier
+//   --classifier [SET.jsonl]                 precision, recall and F1 per condition of the offline classifier: on SET, or
+//                                            out of sample on the chat test split, IndoNLU SmSA validation and a custom
+//                                            intent's paraphrases (src/eval/classifier-eval.ts)
 //   --conversations SET.jsonl [--knowledge DIR]  scripted multi-turn conversations replayed through the engine
 //                                            (src/eval/conversation-eval.ts), against DIR (default: knowledge/)
 //   --faq SET.jsonl [--knowledge DIR]        FAQ retrieval by section and the hand-off decision with the fitted
@@ -14,7 +16,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { SearchMode } from '../knowledge/types.js';
-import { classifierTable, evaluate, loadSet } from './classifier-eval.js';
+import { classifierTable, evaluate, loadSet, outOfSampleReport } from './classifier-eval.js';
 import { conversationTable, evaluateConversations } from './conversation-eval.js';
 import { parseConversations } from './conversation-set.js';
 import { writeCalibration } from './calibration-file.js';
@@ -26,7 +28,7 @@ import type { Metrics } from './retrieval-eval.js';
 import { evaluateRetrieval, kbEntrySchema, MODES, parseJsonl, querySchema } from './retrieval-eval.js';
 
 const USAGE =
-  'usage: npm run eval [-- --kb KB.jsonl --queries QUERIES.jsonl [--json]] [-- --classifier SET.jsonl] [-- --conversations SET.jsonl | --faq SET.jsonl | --fit SET.jsonl [--knowledge DIR]]';
+  'usage: npm run eval [-- --kb KB.jsonl --queries QUERIES.jsonl [--json]] [-- --classifier [SET.jsonl]] [-- --conversations SET.jsonl | --faq SET.jsonl | --fit SET.jsonl [--knowledge DIR]]';
 const shipped = (name: string) => fileURLToPath(new URL(`../../test/eval/${name}`, import.meta.url));
 const SAMPLE_KNOWLEDGE = fileURLToPath(new URL('../../knowledge/', import.meta.url));
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -73,12 +75,13 @@ function classifier(setPath: string): string {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
     options: {
       kb: { type: 'string' },
       queries: { type: 'string' },
       json: { type: 'boolean', default: false },
-      classifier: { type: 'string' },
+      classifier: { type: 'boolean', default: false },
       conversations: { type: 'string' },
       faq: { type: 'string' },
       fit: { type: 'string' },
@@ -86,17 +89,19 @@ async function main(): Promise<void> {
     },
   });
   if ((values.kb === undefined) !== (values.queries === undefined)) throw new Error(USAGE);
+  // Only `--classifier` takes an optional set, given after it.
+  if (positionals.length > (values.classifier ? 1 : 0)) throw new Error(USAGE);
   if (values.knowledge !== undefined && values.conversations === undefined && values.faq === undefined && values.fit === undefined) throw new Error(USAGE);
   const reports: string[] = [];
   if (values.kb !== undefined && values.queries !== undefined) reports.push(await retrieval(values.kb, values.queries, values.json));
-  if (values.classifier !== undefined) reports.push(classifier(values.classifier));
+  if (values.classifier) reports.push(positionals[0] === undefined ? outOfSampleReport() : classifier(positionals[0]));
   if (values.conversations !== undefined) reports.push(await conversations(values.conversations, values.knowledge ?? SAMPLE_KNOWLEDGE, values.json));
   if (values.fit !== undefined) reports.push(await fit(values.fit, values.knowledge ?? SAMPLE_KNOWLEDGE));
   if (values.faq !== undefined) reports.push(await faq(values.faq, values.knowledge ?? SAMPLE_KNOWLEDGE, values.json));
   if (!reports.length) {
     reports.push(
       await retrieval(shipped('kb.jsonl'), shipped('queries.jsonl'), false),
-      classifier(shipped('classifier-set.jsonl')),
+      outOfSampleReport(),
       await faq(shipped('faq-test.jsonl'), SAMPLE_KNOWLEDGE, false),
       await conversations(shipped('conversations.jsonl'), SAMPLE_KNOWLEDGE, false),
     );

@@ -4,7 +4,7 @@ import type { Profile } from '../config/settings.js';
 import { withinBusinessHours } from './business-hours.js';
 import { GREETING, PROFANITY, URL } from './lexicon.js';
 import { normalize } from './normalize.js';
-import type { Signals } from './signals.js';
+import { shows, type Signals } from './signals.js';
 
 export interface ConditionContext {
   signals: Signals;
@@ -23,7 +23,7 @@ export function holds(condition: Condition, ctx: ConditionContext): boolean {
     case 'asks_about':
       return condition.value === 'custom' ? signals.custom.includes(condition.custom ?? '') : signals.asksAbout.includes(condition.value);
     case 'sentiment':
-      return signals.sentiment === condition.value;
+      return shows(signals, ctx.profile.sentimentThresholds, condition.value);
     case 'provides':
       return signals.provided[condition.value] !== undefined;
     case 'contains': {

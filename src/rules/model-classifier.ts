@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { SENTIMENTS, TOPICS, WANTS } from '../config/settings-rules.js';
 import type { Logger } from '../log.js';
 import { classifyOffline, exactSignals } from './offline-classifier.js';
+import { MOODS, type Moods } from './signals-model.js';
 import type { Classifier, ClassifyRequest, Signals } from './signals.js';
 
 const KNOWN_WANTS = WANTS.filter((w) => w !== 'custom') as Exclude<(typeof WANTS)[number], 'custom'>[];
@@ -80,7 +81,8 @@ export class ModelClassifier implements Classifier {
       wants: [...wants],
       asksAbout: found.asksAbout,
       custom: found.custom.flatMap((i) => (request.custom[i] === undefined ? [] : [request.custom[i]!])),
-      sentiment: found.sentiment,
+      // The model names one sentiment: that mood for sure, the others not at all (the thresholds are the offline model's).
+      moods: Object.fromEntries(MOODS.map((mood) => [mood, found.sentiment === mood ? 1 : 0])) as Moods,
       // Email and phone by pattern (exact, normalised); name and address from the model when it found them.
       provided: {
         ...exact.provided,

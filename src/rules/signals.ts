@@ -1,16 +1,24 @@
 // What the classifier tells about a turn's messages: every signal the profile's rules and handoff settings need,
 // computed once per turn. Exact checks (`message contains`, business hours) are not signals: conditions.ts does them.
-import type { Sentiment, Topic, Want } from '../config/settings-rules.js';
+import type { Sentiment, SentimentThresholds, Topic, Want } from '../config/settings-rules.js';
 import type { Profile } from '../config/settings.js';
 import type { Provided } from './entities.js';
+import { MOODS, type Moods } from './signals-model.js';
 
 export interface Signals {
   wants: Array<Exclude<Want, 'custom'>>;
   asksAbout: Array<Exclude<Topic, 'custom'>>;
   /** The custom intents and topics (as written in the rules) the messages match. */
   custom: string[];
-  sentiment: Sentiment;
+  /** How strongly the messages show each mood, 0 to 1; the profile's thresholds say which ones count. */
+  moods: Moods;
   provided: Provided;
+}
+
+/** Does the turn show this sentiment at the profile's thresholds? `neutral`: it shows none of the moods. */
+export function shows(signals: Signals, thresholds: SentimentThresholds, sentiment: Sentiment): boolean {
+  if (sentiment === 'neutral') return MOODS.every((mood) => signals.moods[mood] < thresholds[mood]);
+  return signals.moods[sentiment] >= thresholds[sentiment];
 }
 
 export interface ClassifyRequest {

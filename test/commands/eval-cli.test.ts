@@ -3,14 +3,14 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classifierTable, evaluate, loadSet } from '../../src/eval/classifier-eval.js';
+import { classifierTable, evaluate, loadSet, outOfSampleReport } from '../../src/eval/classifier-eval.js';
 import { evaluateRetrieval, kbEntrySchema, parseJsonl, querySchema } from '../../src/eval/retrieval-eval.js';
 import { REPO_DIR, runScript } from '../helpers/child.js';
 
 const KEYS = ['recall1', 'recall5', 'mrr10', 'handoffPrecision', 'handoffRecall', 'handoffF1', 'falseHandoff'];
 const KB = 'test/eval/kb.jsonl';
 const QUERIES = 'test/eval/queries.jsonl';
-const CLASSIFIER_SET = join(REPO_DIR, 'test/eval/classifier-set.jsonl');
+const CLASSIFIER_SET = join(REPO_DIR, 'test/eval/classifier-tune.jsonl');
 
 async function expectedRetrieval() {
   const kb = parseJsonl(await readFile(join(REPO_DIR, KB), 'utf8'), kbEntrySchema, KB);
@@ -42,7 +42,7 @@ describe('npm run eval', () => {
   it('with no arguments prints the retrieval table, the classifier table and the conversations of the shipped sets', async () => {
     const run = await runScript('src/eval/cli.ts', [], {}, 45_000);
     expect([run.code, run.stderr]).toEqual([0, '']);
-    const [retrieval, rest] = run.stdout.split('\n\nOffline classifier: ');
+    const [retrieval, rest] = run.stdout.split('\n\nOffline classifier, out of sample: ');
     const [classifierAndFaq, conversations] = rest!.split('\n\nConversations: ');
     const [classifier, faq] = classifierAndFaq!.split('\n\nFAQ retrieval: ');
     expect(faq).toMatch(/^\d+ questions \(\d+ answerable, \d+ to hand off\), offline hybrid, thresholds of offline-hash-v4-dim384\n\nmethod +recall@1/);
@@ -53,8 +53,16 @@ describe('npm run eval', () => {
       const cells = KEYS.map((key) => metrics[key as keyof typeof metrics].toFixed(3).replace('.', '\\.'));
       expect(retrieval).toMatch(new RegExp(`^${mode}\\s+${cells.join('\\s+')}$`, 'm'));
     }
+    expect(`Offline classifier, out of sample: ${classifier}`).toBe(outOfSampleReport());
+  }, 60_000);
+
+  it('--classifier prints the out-of-sample report, and --classifier SET the table of that set', async () => {
+    const outOfSample = await runScript('src/eval/cli.ts', ['--classifier'], {}, 45_000);
+    expect([outOfSample.code, outOfSample.stderr, outOfSample.stdout]).toEqual([0, '', `${outOfSampleReport()}\n`]);
+    expect(outOfSample.stdout).toMatch(/^sentiment frustrated +32 /m);
     const set = loadSet(CLASSIFIER_SET);
-    expect(classifier).toBe(`${set.length} labelled messages (${CLASSIFIER_SET})\n\n${classifierTable(evaluate(set))}`);
+    const one = await runScript('src/eval/cli.ts', ['--classifier', CLASSIFIER_SET], {}, 45_000);
+    expect([one.code, one.stderr, one.stdout]).toEqual([0, '', `Offline classifier: ${set.length} labelled messages (${CLASSIFIER_SET})\n\n${classifierTable(evaluate(set))}\n`]);
   }, 60_000);
 
   it('refuses --kb without --queries with the usage line and exit code 1', async () => {
@@ -63,7 +71,7 @@ describe('npm run eval', () => {
       code: 1,
       stdout: '',
       stderr:
-        'npm run eval failed: usage: npm run eval [-- --kb KB.jsonl --queries QUERIES.jsonl [--json]] [-- --classifier SET.jsonl] [-- --conversations SET.jsonl | --faq SET.jsonl | --fit SET.jsonl [--knowledge DIR]]\n',
+        'npm run eval failed: usage: npm run eval [-- --kb KB.jsonl --queries QUERIES.jsonl [--json]] [-- --classifier [SET.jsonl]] [-- --conversations SET.jsonl | --faq SET.jsonl | --fit SET.jsonl [--knowledge DIR]]\n',
     });
   }, 60_000);
 });

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppLinks } from '../../src/web/app-link.js';
+import { defaultSettings } from '../../src/config/settings.js';
 import { buildWebUi } from '../../src/web/ui/build.js';
 import { ADMIN_TOKEN, type Harness, startHarness } from '../helpers/harness.js';
 
@@ -112,10 +113,13 @@ suite('in a real browser', () => {
     await byId(page, 'defaultProfile.rules.0.conditions.0.value').selectOption({ label: 'frustrated' });
     await byId(page, 'defaultProfile.rules.0.actions.0.type').selectOption({ label: 'Send this exact message' });
     await byId(page, 'defaultProfile.rules.0.actions.0.text').fill('Maaf atas ketidaknyamanannya, kami bantu segera.');
+    // The offline model's threshold for `frustrated`, tightened on the same tab.
+    await byId(page, 'defaultProfile.sentimentThresholds.frustrated').fill('0.8');
     await page.screenshot({ path: `${ARTIFACTS}/settings-rules.png`, fullPage: true });
     await page.click('button[aria-pressed="false"]:has-text("ID")');
     expect(await byId(page, 'defaultProfile.rules.0.conditions.0.type').locator('option:checked').textContent()).toBe('Pelanggan tampak');
     expect(await byId(page, 'defaultProfile.rules.0.conditions.0.value').locator('option:checked').textContent()).toBe('kesal');
+    expect(await page.locator('label[for="defaultProfile.sentimentThresholds.frustrated"]').textContent()).toBe('Kesal');
     await page.screenshot({ path: `${ARTIFACTS}/settings-rules-id.png`, fullPage: true });
     await page.click('button:has-text("EN")');
 
@@ -123,6 +127,7 @@ suite('in a real browser', () => {
     const published = h.jawab.settings.get().defaultProfile;
     expect(published.persona.role).toBe('You are Sari, the friendly assistant of Batik Nusantara.');
     expect(published.persona.name).toBe('Sari');
+    expect(published.sentimentThresholds).toEqual({ ...defaultSettings().defaultProfile.sentimentThresholds, frustrated: 0.8 });
     expect(published.rules).toEqual([
       {
         name: 'Frustrated customers',

@@ -1,12 +1,15 @@
 // The offline classifier and the exact checks: entities (email, Indonesian and international phones, names,
 // addresses), intents and topics, sentiment, business hours. The labelled set in test/eval/ measures it as a whole.
 import { describe, expect, it } from 'vitest';
-import { businessHoursSchema } from '../../src/config/settings-rules.js';
+import { businessHoursSchema, SENTIMENTS, sentimentThresholdsSchema } from '../../src/config/settings-rules.js';
 import { withinBusinessHours } from '../../src/rules/business-hours.js';
 import { findAddress, findContactDetails, findName, findPhone } from '../../src/rules/entities.js';
 import { classifyOffline } from '../../src/rules/offline-classifier.js';
+import { shows } from '../../src/rules/signals.js';
 
 const signals = (text: string, custom: string[] = []) => classifyOffline({ texts: [text], custom });
+/** The sentiments a message shows at the default thresholds. */
+const feels = (text: string) => SENTIMENTS.filter((s) => shows(signals(text), sentimentThresholdsSchema.parse({}), s));
 
 describe('contact details', () => {
   it('finds Indonesian phone numbers in their usual spellings, as E.164', () => {
@@ -38,13 +41,55 @@ describe('intents, topics, sentiment', () => {
     expect(signals('I want to cancel my subscription', ['cancel subscription, berhenti langganan']).custom).toEqual(['cancel subscription, berhenti langganan']);
   });
 
-  it('tells frustrated, confused, happy, sad and neutral apart', () => {
-    expect(signals('This is ridiculous, still no reply!!').sentiment).toBe('frustrated');
-    expect(signals('kok lama banget sih, udah berkali-kali nanya').sentiment).toBe('frustrated');
-    expect(signals('saya bingung, maksudnya gimana?').sentiment).toBe('confused');
-    expect(signals('Makasih kak, mantap!').sentiment).toBe('happy');
-    expect(signals('I am so disappointed').sentiment).toBe('sad');
-    expect(signals('Do you ship to Bali?').sentiment).toBe('neutral');
+  it('tells frustrated, confused, happy, sad and neutral apart at the default thresholds', () => {
+    expect(feels('This is ridiculous, still no reply!!')).toEqual(['frustrated']);
+    expect(feels('kok lama banget sih, udah berkali-kali nanya')).toEqual(['frustrated']);
+    expect(feels('saya bingung, maksudnya gimana?')).toEqual(['confused']);
+    expect(feels('Makasih kak, mantap!')).toEqual(['happy']);
+    expect(feels('I am so disappointed')).toEqual(['sad']);
+    expect(feels('Do you ship to Bali?')).toEqual(['neutral']);
+  });
+
+  it('reads negation: negated praise is no complaint, negated blame no sadness', () => {
+    expect(feels('tidak pernah kecewa belanja di sini')).toEqual(['happy']);
+    expect(feels('gak nyesel beli di sini, mantap')).toEqual(['happy']);
+    expect(feels('makanannya tidak enak, pelayanannya lambat')).not.toContain('happy');
+  });
+
+  it('learned chat complaints that no word list named', () => {
+    expect(feels('min udh 3 hari ga dibales')).toEqual(['frustrated']);
+    expect(feels('kecewa bgt')).toEqual(['sad']);
+  });
+
+  it("lets the profile tighten or loosen a mood's threshold", () => {
+    // A mild complaint: frustrated at the default threshold, not once the profile asks for more certainty.
+    const got = signals('udah 2 hari belum ada kabar');
+    const thresholds = sentimentThresholdsSchema.parse({});
+    expect(got.moods.frustrated).toBeGreaterThanOrEqual(thresholds.frustrated);
+    expect(got.moods.frustrated).toBeLessThan(0.95);
+    expect(shows(got, thresholds, 'frustrated')).toBe(true);
+    expect(shows(got, { ...thresholds, frustrated: 0.95 }, 'frustrated')).toBe(false);
+    expect(shows(got, { ...thresholds, frustrated: 0.95 }, 'neutral')).toBe(true);
+    // A plain question is not frustrated at the default, and is once the profile loosens the threshold far enough.
+    const asking = signals('kapan dibalas min');
+    expect(asking.moods.frustrated).toBeGreaterThan(0.1);
+    expect(shows(asking, thresholds, 'frustrated')).toBe(false);
+    expect(shows(asking, { ...thresholds, frustrated: 0.1 }, 'frustrated')).toBe(true);
+  });
+
+  it('recognises paraphrases of the built-in intents, English and Indonesian', () => {
+    expect(signals('Can I have an item refunded?').wants).toContain('refund');
+    expect(signals('How do I get refunded?').wants).toContain('refund');
+    expect(signals('minta duit saya balik aja').wants).toContain('refund');
+    expect(signals('oper ke admin aja kak').wants).toContain('human');
+    expect(signals('is the grey one still in stock?').wants).toEqual([]);
+  });
+
+  it('matches a custom intent written as example phrases by paraphrase, not only by its words', () => {
+    const custom = 'change my delivery address, ganti alamat pengiriman, kirim ke alamat lain';
+    expect(signals('please change the delivery address of my order', [custom]).custom).toEqual([custom]);
+    expect(signals('alamat pengirimannya diganti ya kak', [custom]).custom).toEqual([custom]);
+    expect(signals('berapa ongkir ke bandung?', [custom]).custom).toEqual([]);
   });
 });
 

@@ -1,7 +1,10 @@
 // The classifier with a model: one structured-output call per turn (json_schema) through the real ChatOpenAI code
 // against the fake OpenAI server, its signals firing rules; patterns keep the exact parts; a failure falls back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../src/config/settings.js';
 import { classificationPrompt, ModelClassifier } from '../../src/rules/model-classifier.js';
+import { classifyOffline } from '../../src/rules/offline-classifier.js';
+import { shows } from '../../src/rules/signals.js';
 import { type FakeOpenAI, startFakeOpenAI, withStructured } from '../fakes/fake-openai.js';
 import { fixedAnswerer } from '../helpers/answerers.js';
 import { type Harness, startHarness } from '../helpers/harness.js';
@@ -65,7 +68,10 @@ describe('model classifier', () => {
       throw new Error('model down');
     });
     const result = await failing.classify({ texts: ['saya kecewa, mau bicara dengan admin'], custom: [] });
-    expect(result).toMatchObject({ wants: ['human'], sentiment: 'sad' });
+    expect(result.wants).toEqual(['human']);
+    expect(result.moods).toEqual(classifyOffline({ texts: ['saya kecewa, mau bicara dengan admin'], custom: [] }).moods);
+    // "kecewa" plus a demand for a person: upset, which the offline model reads as frustrated.
+    expect(shows(result, defaultSettings().defaultProfile.sentimentThresholds, 'frustrated')).toBe(true);
     const wrong = new ModelClassifier(async () => ({ ...signals, wants: [], custom: [] }) as never);
     expect((await wrong.classify({ texts: ['I want to talk to a human'], custom: [] })).wants).toEqual(['human']);
     expect(classificationPrompt({ texts: ['a\nb'], custom: [] })).toContain('- a b');

@@ -184,7 +184,7 @@ describe('rules end to end', () => {
       handoff: { ...defaultSettings().defaultProfile.handoff, onSentiments: ['sad'], outOfHoursMessage: 'We are closed now; an agent replies tomorrow from 9:00.' },
       businessHours: closed,
     });
-    await harness.deliver(customerMessage({ id: 9050, text: 'I am really disappointed, my order never came' }));
+    await harness.deliver(customerMessage({ id: 9050, text: 'I am really disappointed, my order arrived broken' }));
     await harness.settle();
     const messages = harness.fake!.conversation(1, 42).messages;
     expect(messages[0]!.content).toBe('We are closed now; an agent replies tomorrow from 9:00.');

@@ -434,6 +434,17 @@ const en: Dict = {
   'help.businessHours.enabled': 'Off: every message counts as within business hours.',
   'label.flow.enabled': 'Run this flow',
   'help.resolveCooldownSeconds': 'A new message within this time continues the old session.',
+  // Sentiment thresholds (Rules tab): how sure the offline model must be before a sentiment condition holds.
+  'label.sentimentThresholds': 'How sure before a sentiment counts',
+  'help.sentimentThresholds': 'For the “customer seems …” conditions and handoff on sentiment, without a model key. From 0.05 to 0.95: higher means fewer, surer matches; lower catches more, with more mistakes. The defaults were tuned on chat messages.',
+  'label.frustrated': 'Frustrated',
+  'label.confused': 'Confused',
+  'label.happy': 'Happy',
+  'label.sad': 'Sad or disappointed',
+  'help.frustrated': 'Angry, impatient, complaining about waiting or service.',
+  'help.confused': 'One cue (“bingung”, “I don’t understand”): 0.7; two cues: 1.',
+  'help.happy': 'Thanks, praise, satisfaction.',
+  'help.sad': 'Disappointed, let down, sorry about the product.',
 };
 
 const id: Dict = {
@@ -899,6 +910,17 @@ const id: Dict = {
   'help.businessHours.enabled': 'Mati: setiap pesan dianggap dalam jam kerja.',
   'label.flow.enabled': 'Jalankan alur ini',
   'help.resolveCooldownSeconds': 'Pesan baru dalam waktu ini melanjutkan sesi sebelumnya.',
+  // Ambang perasaan (tab Aturan): seberapa yakin model offline sebelum kondisi perasaan berlaku.
+  'label.sentimentThresholds': 'Seberapa yakin sebelum perasaan dihitung',
+  'help.sentimentThresholds': 'Untuk kondisi “pelanggan tampak …” dan pengalihan karena perasaan, tanpa kunci model. Dari 0,05 sampai 0,95: makin tinggi makin sedikit tapi makin pasti; makin rendah makin banyak yang tertangkap, dengan lebih banyak salah. Nilai bawaan disetel pada pesan chat.',
+  'label.frustrated': 'Kesal',
+  'label.confused': 'Bingung',
+  'label.happy': 'Senang',
+  'label.sad': 'Sedih atau kecewa',
+  'help.frustrated': 'Marah, tidak sabar, mengeluh soal menunggu atau layanan.',
+  'help.confused': 'Satu petunjuk (“bingung”, “gak ngerti”): 0,7; dua petunjuk: 1.',
+  'help.happy': 'Terima kasih, pujian, puas.',
+  'help.sad': 'Kecewa, sedih soal produknya.',
 };
 
 const DICTS: Record<Lang, Dict> = { en, id };

@@ -3,7 +3,7 @@
 export const SETTINGS_TABS = [
   { id: 'knowledge', keys: ['knowledge'] },
   { id: 'persona', keys: ['persona', 'smallTalk', 'replyDelaySeconds', 'enabled', 'citeSourcesInNote'] },
-  { id: 'rules', keys: ['rules'] },
+  { id: 'rules', keys: ['rules', 'sentimentThresholds'] },
   { id: 'handoff', keys: ['handoff', 'idle', 'followUps', 'resolveCooldownSeconds'] },
   { id: 'flows', keys: ['flows', 'flow'] },
   { id: 'integrations', keys: ['integrations'] },
