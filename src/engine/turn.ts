@@ -121,7 +121,6 @@ export async function decideTurn(input: TurnInput, answerer: Answerer, classifie
   }
   const mood = profile.handoff.onSentiments.find((sentiment) => shows(signals, profile.sentimentThresholds, sentiment));
   if (mood) return handoff('sentiment', { detail: mood });
-  if (spokeInSession(input) && reading.questions.length > 0 && reading.questions.every(givesReference)) return handoff('lookup', { detail: reading.questions.join(' / ') });
   // Small talk is no answer: "makasih" after three answers does not count towards handing off.
   if (reading.questions.length > 0 && profile.handoff.afterBotReplies > 0 && state.botReplies >= profile.handoff.afterBotReplies) {
     return handoff('bot_replies', { detail: `${state.botReplies} replies` });
@@ -210,6 +209,12 @@ async function answerTurn(input: AnswerInput, answerer: Answerer, handoff: (reas
       inboxId: state.ref.inboxId,
     });
     unanswered = result.unanswered ?? [];
+    // An order number the knowledge cannot look up: offline the same page would ask for it again. A model with an
+    // order integration may have looked it up, and answers.
+    const lastReply = state.lastAnswer?.text;
+    if (reading.questions.length > 0 && reading.questions.every(givesReference) && (result.kind === 'no_answer' || (lastReply !== undefined && result.text === lastReply))) {
+      return handoff('lookup', { detail: reading.questions.join(' / ') });
+    }
     // "ok nanti sy diskusi dulu sm atasan" after an answer: a remark the knowledge knows nothing of needs no person.
     // The question mark is peeled off the questions ("installments?"): a message that had one asked.
     const remarks = spokeInSession(input) && !input.messages.some((m) => m.text.includes('?')) && reading.questions.every(isRemark);

@@ -74,8 +74,13 @@ describe('a turn of small talk', () => {
     const sorry = await decideTurn({ ...trouble, profile: profile(), now: NOW }, recordingAnswerer());
     expect(sorry).toMatchObject({ handoff: 'no_answer' });
     expect(sorry.actions[0]).toEqual({ type: 'reply', content: 'Mohon maaf atas kendalanya. Saya sambungkan Anda dengan tim kami sekarang ya. Mereka akan membalas di sini sebentar lagi.' });
-    const request = withMessages(initialState(ref, NOW), ['please check my order 5521']);
+    const request = withMessages(initialState(ref, NOW), ['please check my order status']);
     const plain = await decideTurn({ ...request, profile: profile(), now: NOW }, recordingAnswerer());
     expect(plain.actions[0]).toEqual({ type: 'reply', content: 'I am passing you to a member of our team now. They will reply here shortly.' });
+    // An order number the knowledge cannot look up is noted and handed on, and is no knowledge gap.
+    const reference = withMessages(initialState(ref, NOW), ['order number is 10023']);
+    const noted = await decideTurn({ ...reference, profile: profile(), now: NOW }, recordingAnswerer());
+    expect(noted.handoff).toBe('lookup');
+    expect(noted.actions[0]).toEqual({ type: 'reply', content: 'Thank you, noted. I am passing you to a member of our team now. They will reply here shortly.' });
   });
 });
