@@ -1,7 +1,7 @@
 // Runs sync jobs (build-job.ts) on a worker thread, so chunking, offline embedding, tokenising and HNSW insertion
 // never hold up the server's event loop: webhooks, replies and the admin API keep their latency while any amount of
-// knowledge is built. One worker serves the process, one job at a time; it is started on the first job and stopped
-// after IDLE_MS without one (its memory is returned then), and never keeps the process alive while idle.
+// knowledge is built. One worker serves the process, one job at a time; it is started on the first job and stopped as
+// soon as no other job follows in the same turn (its memory is returned then), and never keeps the process alive.
 //
 // With a model's embeddings the worker sends the texts back here in batches and this side calls the model (network
 // I/O, which does not block): the embeddings object, its keys and its retries stay where they were configured.
@@ -37,8 +37,13 @@ export interface JobHandlers {
   progress?: (done: number, total: number) => void;
 }
 
-/** Syncs come in runs (an upload, then a re-sync; a reconcile of several sources): starting a worker costs ~0.5 s. */
-const IDLE_MS = 10_000;
+/**
+ * How long an idle worker is kept for the next job. A worker holds about 50 MiB (its own heap, LangChain's text
+ * splitter): kept 10 s, it was a third of a first start's memory at ready (BENCHMARKS.md). The jobs of one reconcile
+ * are queued together and still share it; a sync that comes later pays a new worker's start (~0.5 s) on top of a
+ * build that takes longer anyway.
+ */
+const IDLE_MS = 0;
 
 /**
  * The worker's entry: compiled JavaScript beside this file in production; in a TypeScript run (tsx, vitest) the
