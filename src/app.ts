@@ -2,6 +2,7 @@
 // webhook -> intake -> engine (-> answer -> knowledge) -> executor -> helpdesk.
 import type { Express } from 'express';
 import { ActionExecutor } from './actions/executor.js';
+import { TypingIndicator } from './actions/typing.js';
 import type { Answerer } from './answer/types.js';
 import { ChatwootClient } from './chatwoot/client.js';
 import type { HelpdeskPort } from './chatwoot/port.js';
@@ -92,6 +93,7 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
     answerer,
     classifier,
     executor,
+    typing: new TypingIndicator(helpdesk, log),
     settings: () => settings.get(),
     log,
     observer: metrics,

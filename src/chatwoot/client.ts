@@ -139,6 +139,11 @@ export class ChatwootClient implements HelpdeskPort {
     await this.call('bot', { method: 'POST', path: `${conv(ref)}/custom_attributes`, body: { custom_attributes: merged }, idempotent: true });
   }
 
+  /** With the bot's token, once: a typing signal that comes late is worse than none (actions/typing.ts). */
+  async showTyping(ref: ConversationRef, on: boolean): Promise<void> {
+    await this.call('bot', { method: 'POST', path: `${conv(ref)}/toggle_typing_status`, body: { typing_status: on ? 'on' : 'off' }, idempotent: true, retries: 0 });
+  }
+
   async updateContact(accountId: number, contactId: number, changes: ContactChanges): Promise<void> {
     const body: Record<string, unknown> = {};
     if (changes.name !== undefined) body.name = changes.name;

@@ -78,6 +78,8 @@ export interface HelpdeskPort {
   listTeamMembers(accountId: number, teamId: number): Promise<number[]>;
   /** Adds agents as participants (Chatwoot "collaborators") of the conversation. */
   addParticipants(ref: ConversationRef, agentIds: number[]): Promise<void>;
+  /** Shows or stops the bot's typing dots to the customer (a courtesy: callers ignore its failures). */
+  showTyping(ref: ConversationRef, on: boolean): Promise<void>;
   /** The inbox of a conversation, or null when the helpdesk has none with this id (Jawab keys conversations by inbox). */
   conversationInbox(accountId: number, conversationId: number): Promise<number | null>;
 }

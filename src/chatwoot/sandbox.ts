@@ -167,6 +167,9 @@ export class SandboxHelpdesk implements HelpdeskPort {
     this.touch(c, { customAttributes: { ...c.customAttributes, ...attributes } }, true, ['custom_attributes']);
   }
 
+  /** The sandbox has no customer screen to show typing on. */
+  async showTyping(): Promise<void> {}
+
   async updateContact(_accountId: number, contactId: number, changes: ContactChanges): Promise<void> {
     for (const c of this.conversations.values()) {
       if (c.contact.id !== contactId) continue;

@@ -33,6 +33,7 @@ export function createRoutes(state: FakeChatwootState): Record<string, (ctx: Rou
   const agentBots = new Map<number, Record<string, unknown>>();
   const inboxBots = new Map<number, number>();
   const labels: Array<Record<string, unknown>> = [];
+  const attributeDefinitions: Array<Record<string, unknown>> = [];
   const botFields = (body: Record<string, unknown>) =>
     Object.fromEntries(['name', 'description', 'outgoing_url'].filter((k) => k in body).map((k) => [k, body[k]]));
   const A = '/api/v1/accounts/{account_id}';
@@ -226,10 +227,34 @@ export function createRoutes(state: FakeChatwootState): Record<string, (ctx: Rou
       labels.push(label);
       return ok(label);
     },
+    // Chatwoot answers the model and display type by name, not by the numbers it takes.
+    [`GET ${A}/custom_attribute_definitions`]: (ctx) => {
+      const model = ctx.query.get('attribute_model') === '1' ? 'contact_attribute' : 'conversation_attribute';
+      return ok(attributeDefinitions.filter((d) => d['attribute_model'] === model));
+    },
+    [`POST ${A}/custom_attribute_definitions`]: (ctx) => {
+      const b = ctx.body;
+      const definition = {
+        id: attributeDefinitions.length + 1,
+        attribute_display_name: b['attribute_display_name'],
+        attribute_display_type: ATTRIBUTE_DISPLAY_TYPES[Number(b['attribute_display_type'] ?? 0)] ?? 'text',
+        attribute_description: b['attribute_description'] ?? '',
+        attribute_key: b['attribute_key'],
+        attribute_values: b['attribute_values'] ?? [],
+        attribute_model: b['attribute_model'] === 1 ? 'contact_attribute' : 'conversation_attribute',
+        default_value: null,
+        created_at: new Date().toISOString(),
+        updated_at: new Date().toISOString(),
+      };
+      attributeDefinitions.push(definition);
+      return ok(definition);
+    },
     [`POST ${A}/agent_bots/{id}/reset_secret`]: (ctx) =>
       ok({ id: ctx.param('id'), name: FAKE_BOT.name, bot_type: 'webhook', secret: `secret-${Date.now()}` }),
   };
 }
+
+const ATTRIBUTE_DISPLAY_TYPES = ['text', 'number', 'currency', 'percent', 'link', 'date', 'list', 'checkbox'];
 
 function setPriority(conv: FakeConversation, value: unknown): void {
   // The spec's `none` clears the priority.

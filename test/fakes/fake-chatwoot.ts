@@ -49,7 +49,7 @@ export interface RecordedRequest {
 
 export type Fault =
   /** Answered before any effect, with `Retry-After` when given (404: as if Chatwoot had no such thing). */
-  | { kind: 'status'; status: 403 | 404 | 429 | 500 | 502 | 503; retryAfterSeconds?: number }
+  | { kind: 'status'; status: 401 | 403 | 404 | 429 | 500 | 502 | 503; retryAfterSeconds?: number }
   /** The effect happens and the request is recorded at once; only the answer waits `ms`. */
   | { kind: 'slow'; ms: number }
   /** No answer, the socket is destroyed. `before`: no effect. `after`: the effect happened (the lost-response case). */
