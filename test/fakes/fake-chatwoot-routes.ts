@@ -1,12 +1,15 @@
 // How the fake Chatwoot answers: one handler per operation Jawab uses, keyed by "METHOD template" as the spec
 // names it. Handlers run only for requests that passed the spec and token checks, so their bodies are well-typed.
-import { FAKE_BOT, agentJson, contactJson, conversationJson, messageJson, teamJson } from './fake-chatwoot-state.js';
+import { helpCenterRoutes } from './fake-help-center.js';
+import { FAKE_BOT, FAKE_ADMIN, agentJson, contactJson, conversationJson, messageJson, teamJson } from './fake-chatwoot-state.js';
 import type { FakeChatwootState, FakeConversation } from './fake-chatwoot-state.js';
 
 export interface Reply {
   status: number;
   /** undefined: an empty body (Rails `head :ok`); null is sent as JSON `null`. */
   json?: unknown;
+  /** A public page (HTML, robots.txt) instead of JSON. */
+  page?: { type: string; text: string };
 }
 
 export interface RouteContext {
@@ -15,7 +18,9 @@ export interface RouteContext {
   conv(): FakeConversation;
   body: Record<string, unknown>;
   query: URLSearchParams;
-  token: 'bot' | 'user';
+  token: 'bot' | 'user' | 'none';
+  /** Path parameters that are text (a portal's slug). */
+  text(name: string): string;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -70,13 +75,16 @@ export function createRoutes(state: FakeChatwootState): Record<string, (ctx: Rou
   };
 
   return {
+    ...helpCenterRoutes(state),
+    // The administrator behind the user token, with the one account the fake has.
+    ['GET /api/v1/profile']: () => ok({ ...FAKE_ADMIN, accounts: [{ id: 1, name: 'Toko Batik', role: 'administrator', status: 'active' }] }),
     [`POST ${C}/messages`]: (ctx) => {
       const conv = ctx.conv();
       const b = ctx.body;
       const incoming = b['message_type'] === 'incoming';
       const message = state.addMessage(conv, {
         content: str(b['content']) ?? '',
-        from: incoming ? 'contact' : ctx.token,
+        from: incoming ? 'contact' : ctx.token === 'bot' ? 'bot' : 'user',
         messageType: incoming ? 'incoming' : 'outgoing',
         private: b['private'] === true,
         contentType: str(b['content_type']) ?? 'text',

@@ -434,6 +434,13 @@ const en: Dict = {
   'help.businessHours.enabled': 'Off: every message counts as within business hours.',
   'label.flow.enabled': 'Run this flow',
   'help.resolveCooldownSeconds': 'A new message within this time continues the old session.',
+  // The Help Center source (h-native).
+  'knowledge.type.helpcenter': 'Help Center',
+  'knowledge.typeHelp.helpcenter': 'A Chatwoot Help Center portal: Jawab reads its public articles and reads them again on schedule, like a website.',
+  'knowledge.portal': 'Portal',
+  'knowledge.choosePortal': 'Choose a portal',
+  'knowledge.noPortals': 'No Help Center portal in Chatwoot yet',
+  'label.portal': 'Portal',
 };
 
 const id: Dict = {
@@ -899,6 +906,13 @@ const id: Dict = {
   'help.businessHours.enabled': 'Mati: setiap pesan dianggap dalam jam kerja.',
   'label.flow.enabled': 'Jalankan alur ini',
   'help.resolveCooldownSeconds': 'Pesan baru dalam waktu ini melanjutkan sesi sebelumnya.',
+  // Sumber Help Center (h-native).
+  'knowledge.type.helpcenter': 'Help Center',
+  'knowledge.typeHelp.helpcenter': 'Portal Help Center Chatwoot: Jawab membaca artikel publiknya dan membacanya lagi sesuai jadwal, seperti situs web.',
+  'knowledge.portal': 'Portal',
+  'knowledge.choosePortal': 'Pilih portal',
+  'knowledge.noPortals': 'Belum ada portal Help Center di Chatwoot',
+  'label.portal': 'Portal',
 };
 
 const DICTS: Record<Lang, Dict> = { en, id };
