@@ -50,6 +50,7 @@ const conversationInboxOf = z.looseObject({ inbox_id: z.number() });
 const conversationAttributes = z.looseObject({ custom_attributes: z.record(z.string(), z.unknown()).nullish() });
 const conversationNow = z.looseObject({
   status: z.enum(['open', 'resolved', 'pending', 'snoozed']),
+  custom_attributes: z.record(z.string(), z.unknown()).nullish(),
   priority: z.enum(['low', 'medium', 'high', 'urgent']).nullish(),
   meta: z.looseObject({
     assignee: z.looseObject({ id: z.number() }).nullish(),
@@ -103,7 +104,13 @@ export class ChatwootClient implements HelpdeskPort {
 
   async readConversation(ref: ConversationRef): Promise<ConversationNow> {
     const data = parse(conversationNow, await this.call('user', { method: 'GET', path: conv(ref), idempotent: true }), 'conversation');
-    return { status: data.status, priority: data.priority ?? null, assigneeId: data.meta.assignee?.id ?? null, teamId: data.meta.team?.id ?? null };
+    return {
+      status: data.status,
+      priority: data.priority ?? null,
+      assigneeId: data.meta.assignee?.id ?? null,
+      teamId: data.meta.team?.id ?? null,
+      attributes: data.custom_attributes ?? {},
+    };
   }
 
   async listLabels(ref: ConversationRef): Promise<string[]> {

@@ -32,6 +32,8 @@ export interface ConversationNow {
   priority: Priority | null;
   assigneeId: number | null;
   teamId: number | null;
+  /** The conversation's custom attributes. */
+  attributes: Record<string, unknown>;
 }
 
 export interface AgentInfo {

@@ -136,8 +136,8 @@ export class SandboxHelpdesk implements HelpdeskPort {
   }
 
   async readConversation(ref: ConversationRef): Promise<ConversationNow> {
-    const { status, priority, assigneeId, teamId } = this.get(ref.conversationId);
-    return { status, priority, assigneeId, teamId };
+    const { status, priority, assigneeId, teamId, customAttributes } = this.get(ref.conversationId);
+    return { status, priority, assigneeId, teamId, attributes: { ...customAttributes } };
   }
 
   async listLabels(ref: ConversationRef): Promise<string[]> {

@@ -28,6 +28,19 @@ describe('the jawab_owner conversation attribute', () => {
     h.fake!.assertNoViolations();
   });
 
+  it('is read back instead of written again when Chatwoot applied it but the answers were lost', async () => {
+    h = await startHarness();
+    // Chatwoot applies each try and every answer is lost: the client's own retries, then the engine's later attempt.
+    h.fake!.inject({ method: 'POST', path: `${CONV}/custom_attributes` }, { kind: 'drop', when: 'after' }, 4);
+    await h.deliver(customerMessage({ id: 1, text: 'Can I talk to a human please?' }));
+    await h.settle(30_000);
+    expect(attributeWrites(h)).toEqual(Array(4).fill('bot {"custom_attributes":{"jawab_owner":"human"}}'));
+    expect(h.fake!.requests.filter((r) => r.path === `${CONV}/custom_attributes`).map((r) => r.status)).toEqual([0, 0, 0, 0]);
+    const audit = (await h.jawab.store.read('3-42'))!.state!.audit.map((a) => `${a.what}: ${a.why}`);
+    expect(audit).toContain('applied set_conversation_attributes: already set');
+    h.fake!.assertNoViolations();
+  }, 40_000);
+
   it('follows the owner through the dashboard app and the ai-on label, and writes nothing for a plain answer', async () => {
     h = await startHarness();
     await h.deliver(customerMessage({ id: 1, text: 'berapa lama pengiriman ke Surabaya?' }));
