@@ -2,6 +2,9 @@
 // webhook -> intake -> engine (-> answer -> knowledge) -> executor -> helpdesk.
 import type { Express } from 'express';
 import { ActionExecutor } from './actions/executor.js';
+import { TypingIndicator } from './actions/typing.js';
+import { ChatwootHelpCenter } from './chatwoot/help-center.js';
+import { sandboxHelpCenter } from './chatwoot/sandbox-help-center.js';
 import type { Answerer } from './answer/types.js';
 import { ChatwootClient } from './chatwoot/client.js';
 import type { HelpdeskPort } from './chatwoot/port.js';
@@ -78,7 +81,11 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
     });
 
   // Webhooks are accepted (and stored) while the knowledge is still being indexed; turns wait for it.
-  const knowledge = overrides.answerer ? undefined : buildKnowledge(config, log, settings, (failure) => metrics.modelFailed(failure));
+  // The Help Center a portal source is read from: the Chatwoot's (administrator token), else the sandbox's own.
+  const helpCenter = config.chatwoot
+    ? new ChatwootHelpCenter({ baseUrl: config.chatwoot.url, userToken: config.chatwoot.userToken, timeoutMs: config.chatwoot.timeoutMs, maxRequestsPerSecond: config.chatwoot.maxRequestsPerSecond, limiters: backend.limiters })
+    : sandboxHelpCenter;
+  const knowledge = overrides.answerer ? undefined : buildKnowledge(config, log, settings, (failure) => metrics.modelFailed(failure), helpCenter);
   const answererReady = overrides.answerer ? Promise.resolve(overrides.answerer) : knowledge!.then((built) => built.answerer);
   const answerer = rateLimited({ answer: async (request) => (await answererReady).answer(request) }, config.openai, backend.limiters);
 
@@ -92,6 +99,7 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
     answerer,
     classifier,
     executor,
+    typing: new TypingIndicator(helpdesk, log),
     settings: () => settings.get(),
     log,
     observer: metrics,

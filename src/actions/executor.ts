@@ -88,8 +88,9 @@ export class ActionExecutor {
 
   /**
    * Whether an action whose earlier attempt may have reached the helpdesk did: what to audit when it did. Labels are
-   * merged with what the conversation has, and attributes, contact fields and participants are set to values, so
-   * applying those again changes nothing; everything else is checked.
+   * merged with what the conversation has, and contact fields and participants are set to values, so applying those
+   * again changes nothing; everything else is checked, conversation attributes too (they are written often, as the
+   * owner changes, and a write that is not needed costs two requests).
    */
   private async appliedBefore(action: HelpdeskAction, ctx: ApplyContext): Promise<string | undefined> {
     const { ref } = ctx;
@@ -98,8 +99,11 @@ export class ActionExecutor {
       const found = await this.port.findSentMessage(ref, message, (ctx.startedAt ?? 0) - RECONCILE_SKEW_MS);
       return found ? `already sent as message ${found.id}` : undefined;
     }
-    if (action.type !== 'set_status' && action.type !== 'set_priority' && action.type !== 'assign') return undefined;
+    if (action.type !== 'set_status' && action.type !== 'set_priority' && action.type !== 'assign' && action.type !== 'set_conversation_attributes') return undefined;
     const now = await this.port.readConversation(ref);
+    if (action.type === 'set_conversation_attributes') {
+      return Object.entries(action.attributes).every(([key, value]) => now.attributes[key] === value) ? 'already set' : undefined;
+    }
     if (action.type === 'set_status') return now.status === action.status ? `already ${now.status}` : undefined;
     if (action.type === 'set_priority') return now.priority === action.priority ? `already ${now.priority ?? 'no'} priority` : undefined;
     const { target } = action;

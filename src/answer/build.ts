@@ -1,6 +1,7 @@
 // Builds the knowledge and the answerer from the configuration: embeddings (offline or OpenAI-compatible),
 // the knowledge index synced with KNOWLEDGE_DIR (only changed files re-embedded), the profiles' sources
-// (reconciled with the settings, websites re-crawled on schedule), and the model chain when a key is set.
+// (reconciled with the settings, websites and Help Center portals re-crawled on schedule), and the model chain when a key is set.
+import type { HelpCenter } from '../chatwoot/help-center.js';
 import type { Config } from '../config/env.js';
 import { profileFor } from '../config/settings.js';
 import { embeddingsOf } from '../knowledge/embeddings.js';
@@ -18,7 +19,13 @@ export interface Knowledge {
   answerer: Answerer;
 }
 
-export async function buildKnowledge(config: Config, log: Logger, settings: SettingsStore, onModelFailure?: (failure: ModelFailure) => void): Promise<Knowledge> {
+export async function buildKnowledge(
+  config: Config,
+  log: Logger,
+  settings: SettingsStore,
+  onModelFailure?: (failure: ModelFailure) => void,
+  helpCenter?: HelpCenter,
+): Promise<Knowledge> {
   const choice = embeddingsOf(config);
   const index = await KnowledgeIndex.open({ dataDir: config.dataDir, embeddings: choice.embeddings, embeddingsId: choice.id });
   const report = await index.sync(config.knowledgeDir);
@@ -33,7 +40,7 @@ export async function buildKnowledge(config: Config, log: Logger, settings: Sett
   });
   // Source changes publish at once and carry into a draft in progress (SettingsStore.putSources).
   const sourceSettings = { get: () => settings.get(), put: (input: unknown) => settings.putSources(input), onChange: settings.onChange.bind(settings) };
-  const sources = new KnowledgeSources({ index, dataDir: config.dataDir, settings: sourceSettings, allowPrivateHosts: config.allowPrivateHosts, log });
+  const sources = new KnowledgeSources({ index, dataDir: config.dataDir, settings: sourceSettings, allowPrivateHosts: config.allowPrivateHosts, helpCenter, log });
   sources.start();
   const chat = config.openai
     ? { apiKey: config.openai.apiKey, baseURL: config.openai.baseURL, model: config.openai.model, timeoutMs: config.openai.timeoutMs }

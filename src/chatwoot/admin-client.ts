@@ -12,6 +12,15 @@ export interface AgentBot {
   accessToken?: string;
 }
 
+export interface CustomAttribute {
+  model: 'conversation' | 'contact';
+  key: string;
+  displayName: string;
+  description: string;
+  type: 'list' | 'checkbox';
+  values: readonly string[];
+}
+
 export interface DashboardApp {
   id: number;
   title: string;
@@ -33,6 +42,10 @@ const toBot = (b: z.infer<typeof botJson>): AgentBot => ({
   ...(b.access_token && { accessToken: b.access_token }),
 });
 const labelList = z.object({ payload: z.array(z.object({ title: z.string() })) });
+const attributeList = z.array(z.looseObject({ attribute_key: z.string() }));
+/** Chatwoot's numbers for an attribute's model and display type (custom_attribute_create_update_payload). */
+const ATTRIBUTE_MODEL = { conversation: 0, contact: 1 } as const;
+const DISPLAY_TYPE = { list: 6, checkbox: 7 } as const;
 const appJson = z.object({ id: z.number(), title: z.string().nullish(), content: z.array(z.object({ url: z.string().optional() })).nullish() });
 const toApp = (a: z.infer<typeof appJson>): DashboardApp => ({ id: a.id, title: a.title ?? '', url: a.content?.[0]?.url });
 
@@ -80,6 +93,23 @@ export class ChatwootAdminClient {
 
   async createLabel(label: { title: string; description: string; color: string }): Promise<void> {
     await this.http.post('/labels', { ...label, show_on_sidebar: true });
+  }
+
+  /** The keys of the account's custom attribute definitions for conversations or contacts. */
+  async attributeKeys(model: CustomAttribute['model']): Promise<string[]> {
+    const response = await this.http.get('/custom_attribute_definitions', { params: { attribute_model: String(ATTRIBUTE_MODEL[model]) } });
+    return attributeList.parse(response.data).map((a) => a.attribute_key);
+  }
+
+  async createAttribute(attribute: CustomAttribute): Promise<void> {
+    await this.http.post('/custom_attribute_definitions', {
+      attribute_display_name: attribute.displayName,
+      attribute_display_type: DISPLAY_TYPE[attribute.type],
+      attribute_description: attribute.description,
+      attribute_key: attribute.key,
+      attribute_model: ATTRIBUTE_MODEL[attribute.model],
+      ...(attribute.values.length > 0 && { attribute_values: attribute.values }),
+    });
   }
 
   async listDashboardApps(): Promise<DashboardApp[]> {

@@ -50,6 +50,7 @@ const conversationInboxOf = z.looseObject({ inbox_id: z.number() });
 const conversationAttributes = z.looseObject({ custom_attributes: z.record(z.string(), z.unknown()).nullish() });
 const conversationNow = z.looseObject({
   status: z.enum(['open', 'resolved', 'pending', 'snoozed']),
+  custom_attributes: z.record(z.string(), z.unknown()).nullish(),
   priority: z.enum(['low', 'medium', 'high', 'urgent']).nullish(),
   meta: z.looseObject({
     assignee: z.looseObject({ id: z.number() }).nullish(),
@@ -103,7 +104,13 @@ export class ChatwootClient implements HelpdeskPort {
 
   async readConversation(ref: ConversationRef): Promise<ConversationNow> {
     const data = parse(conversationNow, await this.call('user', { method: 'GET', path: conv(ref), idempotent: true }), 'conversation');
-    return { status: data.status, priority: data.priority ?? null, assigneeId: data.meta.assignee?.id ?? null, teamId: data.meta.team?.id ?? null };
+    return {
+      status: data.status,
+      priority: data.priority ?? null,
+      assigneeId: data.meta.assignee?.id ?? null,
+      teamId: data.meta.team?.id ?? null,
+      attributes: data.custom_attributes ?? {},
+    };
   }
 
   async listLabels(ref: ConversationRef): Promise<string[]> {
@@ -137,6 +144,11 @@ export class ChatwootClient implements HelpdeskPort {
     const current = parse(conversationAttributes, await this.call('user', { method: 'GET', path: conv(ref), idempotent: true }), 'conversation');
     const merged = { ...(current.custom_attributes ?? {}), ...attributes };
     await this.call('bot', { method: 'POST', path: `${conv(ref)}/custom_attributes`, body: { custom_attributes: merged }, idempotent: true });
+  }
+
+  /** With the bot's token, once: a typing signal that comes late is worse than none (actions/typing.ts). */
+  async showTyping(ref: ConversationRef, on: boolean): Promise<void> {
+    await this.call('bot', { method: 'POST', path: `${conv(ref)}/toggle_typing_status`, body: { typing_status: on ? 'on' : 'off' }, idempotent: true, retries: 0 });
   }
 
   async updateContact(accountId: number, contactId: number, changes: ContactChanges): Promise<void> {

@@ -32,6 +32,8 @@ export interface Call {
   query?: Record<string, string | number>;
   /** Safe to repeat after a timeout or a dropped connection (the outcome of the first try is unknown). */
   idempotent: boolean;
+  /** In-call retries of this call, when not the client's. */
+  retries?: number;
 }
 
 const local = new Map<string, Bottleneck>();
@@ -74,7 +76,7 @@ export class ChatwootHttp {
       const { error } = failure;
       const repeatable = error.kind === 'transient' || (error.kind === 'unknown_outcome' && call.idempotent);
       const wait = error.retryAfterMs ?? 200 * 2 ** attempt + Math.floor(Math.random() * 100);
-      if (!repeatable || attempt >= this.retries || wait > this.maxRetryWaitMs) throw error;
+      if (!repeatable || attempt >= (call.retries ?? this.retries) || wait > this.maxRetryWaitMs) throw error;
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }

@@ -32,6 +32,8 @@ export interface ConversationNow {
   priority: Priority | null;
   assigneeId: number | null;
   teamId: number | null;
+  /** The conversation's custom attributes. */
+  attributes: Record<string, unknown>;
 }
 
 export interface AgentInfo {
@@ -78,6 +80,8 @@ export interface HelpdeskPort {
   listTeamMembers(accountId: number, teamId: number): Promise<number[]>;
   /** Adds agents as participants (Chatwoot "collaborators") of the conversation. */
   addParticipants(ref: ConversationRef, agentIds: number[]): Promise<void>;
+  /** Shows or stops the bot's typing dots to the customer (a courtesy: callers ignore its failures). */
+  showTyping(ref: ConversationRef, on: boolean): Promise<void>;
   /** The inbox of a conversation, or null when the helpdesk has none with this id (Jawab keys conversations by inbox). */
   conversationInbox(accountId: number, conversationId: number): Promise<number | null>;
 }

@@ -136,8 +136,8 @@ export class SandboxHelpdesk implements HelpdeskPort {
   }
 
   async readConversation(ref: ConversationRef): Promise<ConversationNow> {
-    const { status, priority, assigneeId, teamId } = this.get(ref.conversationId);
-    return { status, priority, assigneeId, teamId };
+    const { status, priority, assigneeId, teamId, customAttributes } = this.get(ref.conversationId);
+    return { status, priority, assigneeId, teamId, attributes: { ...customAttributes } };
   }
 
   async listLabels(ref: ConversationRef): Promise<string[]> {
@@ -166,6 +166,9 @@ export class SandboxHelpdesk implements HelpdeskPort {
     const c = this.get(ref.conversationId);
     this.touch(c, { customAttributes: { ...c.customAttributes, ...attributes } }, true, ['custom_attributes']);
   }
+
+  /** The sandbox has no customer screen to show typing on. */
+  async showTyping(): Promise<void> {}
 
   async updateContact(_accountId: number, contactId: number, changes: ContactChanges): Promise<void> {
     for (const c of this.conversations.values()) {

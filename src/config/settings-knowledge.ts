@@ -1,4 +1,5 @@
-// The knowledge part of a profile (SPEC 3): its sources (≤100: uploaded files, text snippets, websites),
+// The knowledge part of a profile (SPEC 3): its sources (≤100: uploaded files, text snippets, websites, Chatwoot
+// Help Center portals),
 // each enabled, disabled (kept in the index, not used) or disconnected (removed from the index, its
 // configuration kept), and how product catalogs are written (the account currency).
 // The files of a `files` source live in DATA_DIR/sources/<profile>/<id>/, not in the settings. Catalog
@@ -31,22 +32,36 @@ export const snippetsSourceSchema = z.strictObject({
   snippets: z.array(snippetSchema).max(500, 'at most 500 snippets per source').default([]),
 });
 
+/** How a crawled source (a website, a Help Center) is read and kept fresh. */
+const crawled = {
+  maxPages: z.number().int().min(1).max(1000).default(100),
+  /** Re-crawl this often; 0 only on demand. */
+  resyncHours: z.number().int().min(0).max(24 * 30).default(24),
+  /** One page's time limit. */
+  pageTimeoutSeconds: z.number().int().min(1).max(120).default(15),
+};
+
 export const websiteSourceSchema = z.strictObject({
   ...common,
   type: z.literal('website'),
   url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
   /** Links followed from the start page: 0 is the page alone, at most 3. */
   maxDepth: z.number().int().min(0).max(3).default(2),
-  maxPages: z.number().int().min(1).max(1000).default(100),
-  /** Re-crawl this often; 0 only on demand. */
-  resyncHours: z.number().int().min(0).max(24 * 30).default(24),
-  /** One page's time limit. */
-  pageTimeoutSeconds: z.number().int().min(1).max(120).default(15),
+  ...crawled,
 });
 
-export const sourceSchema = z.discriminatedUnion('type', [filesSourceSchema, snippetsSourceSchema, websiteSourceSchema]);
+/** A Chatwoot Help Center portal, by its slug: its public articles are crawled like a website's pages. */
+export const helpCenterSourceSchema = z.strictObject({
+  ...common,
+  type: z.literal('helpcenter'),
+  portal: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,99}$/i, 'a portal is named by its slug, as Chatwoot lists it'),
+  ...crawled,
+});
+
+export const sourceSchema = z.discriminatedUnion('type', [filesSourceSchema, snippetsSourceSchema, websiteSourceSchema, helpCenterSourceSchema]);
 export type SourceConfig = z.infer<typeof sourceSchema>;
 export type WebsiteSource = z.infer<typeof websiteSourceSchema>;
+export type HelpCenterSource = z.infer<typeof helpCenterSourceSchema>;
 
 export const knowledgeSchema = z.strictObject({
   sources: z

@@ -7,6 +7,7 @@
 // The intake queue's copies of the folded events are released only after that write.
 // Locks and wake-ups are ports (store/ports.ts): in-process by default, shared through Redis with several replicas.
 import type { ActionExecutor } from '../actions/executor.js';
+import type { TypingIndicator } from '../actions/typing.js';
 import type { Answerer } from '../answer/types.js';
 import { type ConversationRef, HelpdeskError } from '../chatwoot/port.js';
 import { profileFor, type Settings } from '../config/settings.js';
@@ -16,11 +17,12 @@ import type { ConversationLocks, WakeUps, WakeUpsFactory } from '../store/ports.
 import { type ConversationRecord, type ConversationStore, type OutboxEntry, type Settlement, settleEntry } from '../store/types.js';
 import { type Action, type HelpdeskAction, isTimerAction } from './actions.js';
 import { type AcceptedEvent, conversationKey } from './events.js';
-import { applyCommand, dropWhileOff, type OwnerCommand, reduceEvent, switchedOn } from './reduce.js';
+import { applyCommand, dropWhileOff, firstSight, type OwnerCommand, reduceEvent, switchedOn } from './reduce.js';
 import { automationDue, fireAutomation } from '../rules/automation.js';
+import { ownerShown } from '../rules/owner-attribute.js';
 import type { Classifier } from '../rules/signals.js';
 import { Scheduler } from './scheduler.js';
-import { type ConversationState, type PendingMessage, withAudit } from './state.js';
+import { type ConversationState, type Owner, type PendingMessage, withAudit } from './state.js';
 import { lostMemoryTurn } from './lost-memory.js';
 import { applyTurn, decideTurn, type TurnDecision } from './turn.js';
 
@@ -43,6 +45,8 @@ export interface EngineDeps {
   /** Reads the signals rules need; default: the offline classifier. */
   classifier?: Classifier;
   executor: ActionExecutor;
+  /** Shows typing while a reply is prepared; default: none. */
+  typing?: TypingIndicator;
   settings: () => Settings;
   log: Logger;
   observer?: EngineObserver;
@@ -147,9 +151,10 @@ export class Engine {
         if (!record.state) return { value: undefined, changed: false };
         const now = this.now();
         const reduced = applyCommand(record.state, command, by, profileFor(this.deps.settings(), record.state.ref.inboxId), now);
+        const actions = [...reduced.actions, ...ownerShown(record.state.owner, reduced.state.owner)];
         record.state = reduced.state;
-        enqueue(record, reduced.actions, now);
-        queued = reduced.actions.length > 0;
+        enqueue(record, actions, now);
+        queued = actions.length > 0;
         return { value: record.state, changed: true };
       }),
     );
@@ -180,9 +185,14 @@ export class Engine {
   }
 
   private async process(key: string): Promise<void> {
-    let state = await this.foldAndTurn(key);
-    state = await this.drain(key, state);
-    await this.arm(key, state);
+    try {
+      let state = await this.foldAndTurn(key);
+      state = await this.drain(key, state);
+      await this.arm(key, state);
+    } finally {
+      // The reply was sent, postponed or discarded: typing, if it showed, stops.
+      this.deps.typing?.end(key);
+    }
   }
 
   /** Step 1: accepted events → state, and a turn when the reply delay is over, committed together. */
@@ -197,7 +207,8 @@ export class Engine {
     let decision: TurnDecision | undefined;
     if (preview.state && isDue(preview.state, this.now()) && isOn(preview.state, settings)) {
       const profile = profileFor(settings, preview.state.ref.inboxId);
-      decision = await decideTurn({ state: preview.state, messages: preview.state.pending, profile, now: this.now() }, this.deps.answerer, this.deps.classifier);
+      this.deps.typing?.begin(key, preview.state.ref);
+      decision = await decideTurn({ state: preview.state, messages: preview.state.pending, profile, now: this.now() }, this.deps.answerer, this.deps.classifier).finally(() => this.deps.typing?.prepared(key));
     }
     // Events that arrived while the answer was being written are folded first: a human who took over wins.
     const events = [...batch, ...this.take(key)];
@@ -208,7 +219,9 @@ export class Engine {
       const now = this.now();
       const firstNewAction = record.nextActionId;
       before = record.state;
-      const folded = foldEvents(record, events, settings, now);
+      const { folded, metOwner } = foldEvents(record, events, settings, now);
+      // The owner Chatwoot shows: the stored one, or for a conversation met in this batch the one it was met with.
+      const shown = before?.owner ?? metOwner;
       if (record.lostMemory && record.state) {
         const lost = lostMemoryTurn(record.state, profileFor(settings, record.state.ref.inboxId), now);
         record.state = applyTurn(record.state, lost, now);
@@ -237,6 +250,8 @@ export class Engine {
         record.state = fired.state;
         enqueue(record, fired.actions, now);
       }
+      // Chatwoot shows who owns the conversation now (rules/owner-attribute.ts), after what changed it.
+      enqueue(record, ownerShown(shown, record.state?.owner), now);
       // Last, as the store asks (draftOf): nothing after this can throw and leave keys marked for events not folded.
       for (const k of folded) record.seen[k] = now;
       // Folded events alone can wait for the checkpoint: the journal keeps them until then. New actions cannot:
@@ -367,19 +382,22 @@ function isOn(state: ConversationState, settings: Settings): boolean {
 /**
  * Folds accepted events into the record in arrival order, skipping any whose key the conversation has seen (or an
  * earlier event of the batch had). Returns the keys of the events folded, for the caller to mark seen: `seen` itself
- * is left alone, so a preview needs no copy of it.
+ * is left alone, so a preview needs no copy of it; and for a conversation met in this batch, the owner it was met
+ * with (before its first event's own changes).
  */
-function foldEvents(record: ConversationRecord, events: AcceptedEvent[], settings: Settings, now: number): Set<string> {
+function foldEvents(record: ConversationRecord, events: AcceptedEvent[], settings: Settings, now: number): { folded: Set<string>; metOwner?: Owner } {
   const folded = new Set<string>();
+  let metOwner: Owner | undefined;
   for (const { event, keys } of events) {
     if (keys.some((k) => record.seen[k] !== undefined || folded.has(k))) continue;
     for (const k of keys) folded.add(k);
     const profile = profileFor(settings, event.ref.inboxId);
+    if (!record.state) metOwner = firstSight(event, profile, now).owner;
     const reduced = reduceEvent(record.state, event, { profile, now, enabled: settings.enabled });
     record.state = reduced.state;
     enqueue(record, reduced.actions, now);
   }
-  return folded;
+  return { folded, metOwner };
 }
 
 /** Timer actions change the state; helpdesk actions join the outbox. Both land in the same write. */

@@ -2,6 +2,8 @@
 // Pure: the same state and event always give the same result, so replaying an event after a crash is safe.
 import type { ConversationStatus } from '../chatwoot/port.js';
 import type { Profile } from '../config/settings.js';
+import { contactStopAction, contactStopped, contactStoppedHandoff, withContactStopped } from '../rules/contact-stop.js';
+import { reasonText } from '../rules/handoff.js';
 import { AI_OFF_LABEL, AI_ON_LABEL, dropAiOn } from '../rules/ownership-labels.js';
 import type { Action, HelpdeskAction } from './actions.js';
 import type { ConversationEvent, ConversationSnapshot, InboundEvent, MessageEvent } from './events.js';
@@ -75,7 +77,7 @@ function statusFollowingOwner(profile: Profile, owner: ConversationState['owner'
  * A conversation Jawab has not seen. Agent-bot mode: the bot owns it only if Chatwoot gave it to the bot (pending, no
  * human assignee). Account-webhook mode: the rules decide, whether it is open or pending.
  */
-function firstSight(event: InboundEvent, profile: Profile, now: number): ConversationState {
+export function firstSight(event: InboundEvent, profile: Profile, now: number): ConversationState {
   const snap = event.conversation;
   const state = { ...initialState(event.ref, now), status: snap.status, labels: snap.labels, assigneeId: snap.assigneeId };
   const given = byRules(profile) ? snap.status === 'open' || snap.status === 'pending' : snap.status === 'pending';
@@ -101,6 +103,14 @@ function customerSpoke(state: ConversationState, event: InboundEvent, message: P
   next = { ...next, timers: { ...next.timers, idle: undefined, followup: undefined }, followUpsSent: 0 };
   next = { ...next, transcript: bounded(next.transcript, [{ role: 'customer', text: clip(message.text), at: message.at }], LIMITS.transcript) };
   if (next.owner !== 'ai' || !switchedOn(ctx.enabled, ctx.profile)) return { state: next, actions: [] };
+  if (contactStopped(next.contact)) {
+    // Asked from the dashboard app in one of the contact's conversations: this one goes to people unanswered.
+    const handoff = contactStoppedHandoff({ ...next, pending: [message] }, ctx.profile, ctx.now);
+    // As after a command: the status the handoff asks for is the state's, so Chatwoot's echo is no change.
+    const status = handoff.find((a) => a.type === 'set_status')?.status ?? next.status;
+    next = setOwner({ ...next, pending: [], status }, 'stopped', reasonText('contact_stopped'), ctx.now);
+    return { state: next, actions: [{ type: 'clear_timer', timer: 'reply' }, ...handoff] };
+  }
   const pending = bounded(next.pending, [{ ...message, text: clip(message.text) }], LIMITS.pending);
   // Debounce: every message of a burst pushes the reply back, but never beyond four delays after the first one.
   const delay = ctx.profile.replyDelaySeconds * 1000;
@@ -221,16 +231,37 @@ function dropWaiting(state: ConversationState): ConversationState {
   return { ...state, pending: [], timers: { retry: state.timers.retry } };
 }
 
-/** Commands from people (dashboard app, admin API): take over, return to AI, stop AI here. */
-export type OwnerCommand = 'take_over' | 'resume' | 'stop';
+/**
+ * Commands from people (dashboard app, admin API): take over, return to AI, stop AI here, and stop the AI for the
+ * contact (this conversation and their later ones, rules/contact-stop.ts) or allow it again (and return this one).
+ */
+export type OwnerCommand = 'take_over' | 'resume' | 'stop' | 'stop_contact' | 'resume_contact';
+
+const COMMAND_OWNER: Record<OwnerCommand, ConversationState['owner']> = {
+  take_over: 'human',
+  resume: 'ai',
+  stop: 'stopped',
+  stop_contact: 'stopped',
+  resume_contact: 'ai',
+};
+
+/** Whether the command is about the contact, so needs to know who the contact is. */
+export const isContactCommand = (command: OwnerCommand): boolean => command === 'stop_contact' || command === 'resume_contact';
 
 export function applyCommand(state: ConversationState, command: OwnerCommand, by: string, profile: Profile, now: number): Reduced {
-  const owner = command === 'resume' ? 'ai' : command === 'stop' ? 'stopped' : 'human';
-  const next = setOwner(state, owner, `${command.replace('_', ' ')} by ${by}`, now);
+  const owner = COMMAND_OWNER[command];
+  let next = setOwner(state, owner, `${command.replace('_', ' ')} by ${by}`, now);
   // Nothing the bot had queued for the customer may go out once a person has taken the conversation.
-  const moved = owner === 'ai' ? next : dropWaiting(next);
-  const actions = statusFollowingOwner(profile, owner, state.status);
+  if (owner !== 'ai') next = dropWaiting(next);
+  const status = statusFollowingOwner(profile, owner, state.status);
   // The status it asks for is the state's from now on (as a turn's resolve or snooze is), so a second command reads
   // it, and Chatwoot's echo of the change is no change: it cannot read as a handover from outside.
-  return { state: { ...moved, status: actions[0]?.status ?? state.status }, actions };
+  next = { ...next, status: status[0]?.status ?? state.status };
+  const actions: HelpdeskAction[] = [...status];
+  if (isContactCommand(command) && next.contact) {
+    const stopped = command === 'stop_contact';
+    next = withAudit({ ...next, contact: withContactStopped(next.contact, stopped) }, { at: now, what: stopped ? 'contact stopped' : 'contact allowed', why: `${command.replace('_', ' ')} by ${by}` });
+    actions.push(contactStopAction(stopped));
+  }
+  return { state: next, actions };
 }

@@ -1,8 +1,8 @@
 // Sets Jawab up in a Chatwoot account, idempotently: the agent bot (outgoing URL, secret), its inboxes, the labels
-// Jawab uses and the dashboard app. Each step compares with what is there first, so a second run changes nothing;
+// and custom attributes Jawab uses and the dashboard app. Each step compares with what is there first, so a second run changes nothing;
 // every step is reported, done or not.
 import type { ChatwootAdminClient } from '../chatwoot/admin-client.js';
-import { AGENT_BOT, DASHBOARD_APP_TITLE, LABELS } from './manifest.js';
+import { AGENT_BOT, ATTRIBUTES, DASHBOARD_APP_TITLE, LABELS } from './manifest.js';
 
 export interface InstallOptions {
   /** Jawab's public base URL, e.g. https://jawab.example.com */
@@ -70,6 +70,19 @@ export async function install(chatwoot: ChatwootAdminClient, options: InstallOpt
     await chatwoot.createLabel(label);
     lines.push(`created label ${label.title}`);
     changed = true;
+  }
+
+  for (const model of ['conversation', 'contact'] as const) {
+    const keys = new Set(await chatwoot.attributeKeys(model));
+    for (const attribute of ATTRIBUTES.filter((a) => a.model === model)) {
+      if (keys.has(attribute.key)) {
+        lines.push(`${model} attribute ${attribute.key} exists`);
+        continue;
+      }
+      await chatwoot.createAttribute(attribute);
+      lines.push(`created ${model} attribute ${attribute.key}`);
+      changed = true;
+    }
   }
 
   const apps = await chatwoot.listDashboardApps();

@@ -3,6 +3,8 @@
 // test fails when the checked-in file is not what this builds.
 import { readFileSync } from 'node:fs';
 import { settingsJsonSchema } from '../config/settings-json-schema.js';
+import { CONTACT_AI_OFF_ATTRIBUTE } from '../rules/contact-stop.js';
+import { OWNER_ATTRIBUTE, OWNER_VALUES } from '../rules/owner-attribute.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string; description: string };
 
@@ -20,6 +22,30 @@ export const LABELS = [
   { title: 'ai-on', description: 'Give this conversation back to Jawab', color: '#1f6feb' },
   { title: 'ai-off', description: 'Keep Jawab out of this conversation', color: '#6b7b8c' },
 ] as const;
+
+/**
+ * The custom attributes Jawab writes, defined in Chatwoot so agents see them named and can filter by them: who owns a
+ * conversation (a list, one of OWNER_VALUES) and a contact the AI must leave alone (a checkbox).
+ */
+export const ATTRIBUTES = [
+  {
+    model: 'conversation',
+    key: OWNER_ATTRIBUTE,
+    displayName: 'Jawab owner',
+    description: 'Who has this conversation: ai (Jawab answers), human (your team), stopped (Jawab is off here)',
+    type: 'list',
+    values: [...OWNER_VALUES],
+  },
+  {
+    model: 'contact',
+    key: CONTACT_AI_OFF_ATTRIBUTE,
+    displayName: 'Jawab off',
+    description: "Jawab does not answer this contact's conversations (set from the Jawab dashboard app)",
+    type: 'checkbox',
+    values: [],
+  },
+] as const;
+export type AttributeDefinition = (typeof ATTRIBUTES)[number];
 
 export function buildManifest() {
   return {
@@ -43,10 +69,11 @@ export function buildManifest() {
       signature: 'HMAC-SHA256 of "link|{ACCOUNT_ID}" with a key derived from ADMIN_TOKEN: from GET /api/dashboard-app/link?account={ACCOUNT_ID} or npm run install-plugin',
     },
     labels: LABELS,
+    customAttributes: ATTRIBUTES,
     tokens: {
       CHATWOOT_BOT_TOKEN: {
         kind: 'agent bot access token',
-        usedFor: ['create messages (replies and private notes)', 'toggle status', 'toggle priority', 'assign', 'set conversation custom attributes'],
+        usedFor: ['create messages (replies and private notes)', 'toggle status', 'toggle priority', 'assign', 'set conversation custom attributes', 'show typing while a reply is prepared (Chatwoot 4.13 and newer)'],
       },
       CHATWOOT_API_TOKEN: {
         kind: 'administrator user access token',
@@ -57,6 +84,7 @@ export function buildManifest() {
           'list team members',
           'update contacts',
           'read conversations (to merge custom attributes: Chatwoot replaces the whole set)',
+          'list Help Center portals (a knowledge source)',
         ],
       },
       CHATWOOT_WEBHOOK_SECRET: { kind: "the agent bot's secret", usedFor: ['verify X-Chatwoot-Signature on every delivery'] },
@@ -68,6 +96,7 @@ export function buildManifest() {
         'GET/POST/PATCH /api/v1/accounts/{account}/agent_bots and POST …/agent_bots/{id}/reset_secret',
         'GET …/inboxes/{id}/agent_bot and POST …/inboxes/{id}/set_agent_bot',
         'GET/POST …/labels',
+        'GET/POST …/custom_attribute_definitions',
         'GET/POST/PATCH …/dashboard_apps',
       ],
     },

@@ -1,7 +1,7 @@
 // What the customer reads when Jawab hands over, in their language.
 import type { Language } from '../config/settings.js';
 
-export type HandoffReason = 'asked_for_human' | 'no_answer' | 'lookup' | 'attachment' | 'rule' | 'sentiment' | 'bot_replies' | 'idle' | 'follow_up' | 'flow' | 'lost_memory';
+export type HandoffReason = 'asked_for_human' | 'no_answer' | 'lookup' | 'attachment' | 'rule' | 'sentiment' | 'bot_replies' | 'idle' | 'follow_up' | 'flow' | 'lost_memory' | 'contact_stopped';
 
 const HANDOVER: Record<Language, string> = {
   en: 'I am passing you to a member of our team now. They will reply here shortly.',
@@ -94,4 +94,5 @@ export const REASON_TEXT: Record<HandoffReason, string> = {
   follow_up: 'the customer did not answer the follow-ups',
   flow: 'the flow ended with humans',
   lost_memory: 'Jawab lost its memory of this conversation (what it had kept could not be read and was moved aside)',
+  contact_stopped: 'the AI is stopped for this contact (from the dashboard app), so their conversations go to your team',
 };

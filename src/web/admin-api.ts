@@ -13,7 +13,8 @@ import { sendError } from './errors.js';
 import type { Playground } from './playground.js';
 import { playgroundApi } from './playground-api.js';
 import { findConversation } from './conversation-key.js';
-import { OWNER_COMMANDS, UNKNOWN_COMMAND } from './owner-commands.js';
+import { NO_CONTACT, OWNER_COMMANDS, UNKNOWN_COMMAND } from './owner-commands.js';
+import { isContactCommand } from '../engine/reduce.js';
 import { settingsApi } from './settings-api.js';
 
 export interface AdminDeps {
@@ -58,6 +59,7 @@ export function adminApi(deps: AdminDeps): Router {
     if (extra !== undefined) return sendError(res, 422, 'invalid', `${extra}: unknown field (this command takes no body)`);
     const found = await findConversation(deps.helpdesk, deps.store, req.params.id, req.query['account']);
     if ('status' in found) return sendError(res, found.status, found.code, found.message);
+    if (isContactCommand(command) && !found.state.contact) return sendError(res, 409, 'no_contact', NO_CONTACT);
     const state = await deps.engine.command(found.key, command, 'admin API');
     if (!state) return sendError(res, 404, 'not_found', 'Jawab has not seen this conversation');
     res.json({ key: found.key, owner: state.owner });

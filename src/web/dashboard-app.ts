@@ -6,14 +6,15 @@ import express, { type Request, type Router } from 'express';
 import { z } from 'zod';
 import type { Engine } from '../engine/engine.js';
 import { conversationKey } from '../engine/events.js';
+import { isContactCommand } from '../engine/reduce.js';
+import { contactStopped } from '../rules/contact-stop.js';
 import type { ConversationStore } from '../store/types.js';
 import type { AppLinks } from './app-link.js';
 import { sendError } from './errors.js';
 import { CONVERSATION_KEY } from './conversation-key.js';
 import { handoffSummary } from './handoff-summary.js';
-import { OWNER_COMMANDS, UNKNOWN_COMMAND } from './owner-commands.js';
+import { NO_CONTACT, OWNER_COMMANDS, UNKNOWN_COMMAND } from './owner-commands.js';
 import { dashboardAppEmbedders, withFrameAncestors } from './security.js';
-
 
 const session = z.object({
   account: z.coerce.number().int().positive(),
@@ -70,6 +71,9 @@ export function dashboardApp(deps: DashboardAppDeps): Router {
       key,
       owner: state.owner,
       status: state.status,
+      // Stopping the AI for the contact needs the contact; a stopped one's conversations all go to people.
+      contactKnown: state.contact !== undefined,
+      contactStopped: contactStopped(state.contact),
       botReplies: state.botReplies,
       lastAnswer: state.lastAnswer ?? null,
       handoff: handoffSummary(state),
@@ -82,6 +86,9 @@ export function dashboardApp(deps: DashboardAppDeps): Router {
     if (!command) return sendError(res, 404, 'unknown_command', UNKNOWN_COMMAND);
     const key = authorised(req, deps);
     if (!key) return sendError(res, 401, 'bad_ticket', 'the ticket is missing, expired or for another conversation');
+    if (isContactCommand(command) && !(await deps.store.read(key))?.state?.contact) {
+      return sendError(res, 409, 'no_contact', NO_CONTACT);
+    }
     const state = await deps.engine.command(key, command, 'dashboard app');
     if (!state) return sendError(res, 404, 'not_found', 'Jawab has not seen this conversation');
     res.json({ key, owner: state.owner });

@@ -1,6 +1,6 @@
 // The admin API of knowledge sources (SPEC 5 `/api/knowledge`), per profile ("default" or an inbox id):
 //   GET    /:profile/sources                      the sources with their status (chunks, last sync, errors)
-//   POST   /:profile/sources                      add {type: files|snippets|website, name, …}
+//   POST   /:profile/sources                      add {type: files|snippets|website|helpcenter, name, …}
 //   GET    /:profile/sources/:id                  one source
 //   PATCH  /:profile/sources/:id                  change fields (name, state, snippets, url, maxDepth, …)
 //   DELETE /:profile/sources/:id                  delete it, its files and its chunks
@@ -9,6 +9,7 @@
 //   PUT    /:profile/sources/:id/files/:name      upload a file (raw body) to a files source
 //   DELETE /:profile/sources/:id/files/:name
 //   GET    /:profile/search?q=…                   what the agent would find for a question (relevant or not)
+//   GET    /portals                                the helpdesk's Help Center portals, to add one as a source
 //   GET    /status                                 the index: embeddings, chunks, KNOWLEDGE_DIR status (503 while indexing)
 // Mounted behind the admin token by http-app.ts; errors are {"error": {"code", "message"}}.
 import express, { type Request, type Response, type Router } from 'express';
@@ -66,6 +67,14 @@ export function knowledgeApi(ready: Promise<KnowledgeApiDeps>): Router {
         relevant: retrieval.relevant,
         passages: retrieval.passages.map((passage) => ({ ...passage.metadata, id: passage.id, score: passage.score, similarity: passage.similarity, coverage: passage.coverage, text: passage.text })),
       });
+    }),
+  );
+  router.get(
+    '/portals',
+    route(ready, async (_req, res, { sources }) => {
+      const portals = await sources.portals().catch((error: unknown) => error as Error);
+      if (portals instanceof Error) return sendError(res, 502, 'helpdesk', `Chatwoot did not list its Help Center portals: ${portals.message}`);
+      res.json({ portals });
     }),
   );
   router.get('/:profile/sources', route(ready, async (req, res, { sources }) => res.json({ sources: await sources.list(param(req, 'profile')) })));

@@ -81,7 +81,7 @@ describe('Chatwoot faults', () => {
     await h.deliver(wantsHuman);
     await h.settle(20_000);
     const succeeded = h.fake!.requests.filter((r) => r.status === 200 && r.method === 'POST').map((r) => r.path.replace(CONV, ''));
-    expect(succeeded).toEqual(['/messages', '/messages', '/labels', '/assignments', '/toggle_status']);
+    expect(succeeded).toEqual(['/messages', '/messages', '/labels', '/assignments', '/toggle_status', '/custom_attributes']);
     const c = h.fake!.conversation(1, 42);
     expect(c).toMatchObject({ status: 'open', labels: ['jawab-handoff'], assigneeId: 1 });
     h.fake!.assertNoViolations();
@@ -150,7 +150,8 @@ describe('stamps and read-back: an action that may have reached Chatwoot is chec
     await h.settle(30_000);
     expect(posts(`${CONV}/assignments`).map((r) => [r.status, r.body])).toEqual(Array(4).fill([0, { assignee_id: 1 }]));
     expect(posts(`${CONV}/toggle_status`).map((r) => [r.status, r.body])).toEqual(Array(4).fill([0, { status: 'open' }]));
-    expect(h.fake!.requests.filter((r) => r.method === 'GET' && r.path === CONV)).toHaveLength(2);
+    // Two read-backs, and the read before the jawab_owner attribute is merged in.
+    expect(h.fake!.requests.filter((r) => r.method === 'GET' && r.path === CONV)).toHaveLength(3);
     expect(h.fake!.conversation(1, 42)).toMatchObject({ assigneeId: 1, status: 'open' });
     const audit = (await h.jawab.store.read('3-42'))!.state!.audit.map((a) => `${a.what}: ${a.why}`);
     expect(audit).toContain('applied assign: already with agent 1');

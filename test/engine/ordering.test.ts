@@ -54,7 +54,8 @@ describe('ordering', () => {
     await new Promise((r) => setTimeout(r, 100));
     await h.deliver(fixture('message_created.outgoing_agent.json'));
     await h.settle();
-    expect(h.fake!.requests.filter((r) => r.method === 'POST')).toEqual([]);
+    // No reply: the only write shows the new owner (rules/owner-attribute.ts).
+    expect(h.fake!.requests.filter((r) => r.method === 'POST').map((r) => r.path)).toEqual(['/api/v1/accounts/1/conversations/42/custom_attributes']);
     const state = (await h.jawab.store.read('3-42'))!.state!;
     expect(state.owner).toBe('human');
     expect(state.audit.map((e) => e.what)).toContain('turn discarded');

@@ -59,7 +59,8 @@ describe('a conversation Jawab snoozed', () => {
     await deliver(harness, conversationChanged({ status: 'snoozed', changed: ['status', 'snoozed_until'], updatedAt: T }));
     harness.fake!.clearRequests();
     await deliver(harness, conversationChanged({ status: 'open', changed: ['status', 'snoozed_until'], updatedAt: T + 1 }));
-    expect(harness.fake!.requests).toEqual([]);
+    // Nothing moves the status back; the only write shows the new owner.
+    expect(calls(harness.fake!)).toEqual([`GET ${CONV} user`, `POST ${CONV}/custom_attributes bot`]);
     expect((await state(harness)).owner).toBe('human');
   });
 });
@@ -85,9 +86,11 @@ describe('account-webhook mode', () => {
       'GET /api/v1/accounts/1/agents user',
       'GET /api/v2/accounts/1/reports/conversations/ user',
       `POST ${CONV}/assignments bot`,
+      `GET ${CONV} user`,
+      `POST ${CONV}/custom_attributes bot`,
     ]);
     const conv = harness.fake!.conversation(1, 42);
-    expect(conv).toMatchObject({ status: 'open', labels: ['jawab-handoff', 'ai-off'], assigneeId: 1 });
+    expect(conv).toMatchObject({ status: 'open', labels: ['jawab-handoff', 'ai-off'], assigneeId: 1, customAttributes: { jawab_owner: 'human' } });
     expect(conv.messages.filter((m) => m.private)).toHaveLength(1);
     expect((await state(harness)).owner).toBe('human');
     harness.fake!.assertNoViolations();

@@ -1,12 +1,15 @@
 // How the fake Chatwoot answers: one handler per operation Jawab uses, keyed by "METHOD template" as the spec
 // names it. Handlers run only for requests that passed the spec and token checks, so their bodies are well-typed.
-import { FAKE_BOT, agentJson, contactJson, conversationJson, messageJson, teamJson } from './fake-chatwoot-state.js';
+import { helpCenterRoutes } from './fake-help-center.js';
+import { FAKE_BOT, FAKE_ADMIN, agentJson, contactJson, conversationJson, messageJson, teamJson } from './fake-chatwoot-state.js';
 import type { FakeChatwootState, FakeConversation } from './fake-chatwoot-state.js';
 
 export interface Reply {
   status: number;
   /** undefined: an empty body (Rails `head :ok`); null is sent as JSON `null`. */
   json?: unknown;
+  /** A public page (HTML, robots.txt) instead of JSON. */
+  page?: { type: string; text: string };
 }
 
 export interface RouteContext {
@@ -15,7 +18,9 @@ export interface RouteContext {
   conv(): FakeConversation;
   body: Record<string, unknown>;
   query: URLSearchParams;
-  token: 'bot' | 'user';
+  token: 'bot' | 'user' | 'none';
+  /** Path parameters that are text (a portal's slug). */
+  text(name: string): string;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -33,6 +38,7 @@ export function createRoutes(state: FakeChatwootState): Record<string, (ctx: Rou
   const agentBots = new Map<number, Record<string, unknown>>();
   const inboxBots = new Map<number, number>();
   const labels: Array<Record<string, unknown>> = [];
+  const attributeDefinitions: Array<Record<string, unknown>> = [];
   const botFields = (body: Record<string, unknown>) =>
     Object.fromEntries(['name', 'description', 'outgoing_url'].filter((k) => k in body).map((k) => [k, body[k]]));
   const A = '/api/v1/accounts/{account_id}';
@@ -69,13 +75,16 @@ export function createRoutes(state: FakeChatwootState): Record<string, (ctx: Rou
   };
 
   return {
+    ...helpCenterRoutes(state),
+    // The administrator behind the user token, with the one account the fake has.
+    ['GET /api/v1/profile']: () => ok({ ...FAKE_ADMIN, accounts: [{ id: 1, name: 'Toko Batik', role: 'administrator', status: 'active' }] }),
     [`POST ${C}/messages`]: (ctx) => {
       const conv = ctx.conv();
       const b = ctx.body;
       const incoming = b['message_type'] === 'incoming';
       const message = state.addMessage(conv, {
         content: str(b['content']) ?? '',
-        from: incoming ? 'contact' : ctx.token,
+        from: incoming ? 'contact' : ctx.token === 'bot' ? 'bot' : 'user',
         messageType: incoming ? 'incoming' : 'outgoing',
         private: b['private'] === true,
         contentType: str(b['content_type']) ?? 'text',
@@ -226,10 +235,34 @@ export function createRoutes(state: FakeChatwootState): Record<string, (ctx: Rou
       labels.push(label);
       return ok(label);
     },
+    // Chatwoot answers the model and display type by name, not by the numbers it takes.
+    [`GET ${A}/custom_attribute_definitions`]: (ctx) => {
+      const model = ctx.query.get('attribute_model') === '1' ? 'contact_attribute' : 'conversation_attribute';
+      return ok(attributeDefinitions.filter((d) => d['attribute_model'] === model));
+    },
+    [`POST ${A}/custom_attribute_definitions`]: (ctx) => {
+      const b = ctx.body;
+      const definition = {
+        id: attributeDefinitions.length + 1,
+        attribute_display_name: b['attribute_display_name'],
+        attribute_display_type: ATTRIBUTE_DISPLAY_TYPES[Number(b['attribute_display_type'] ?? 0)] ?? 'text',
+        attribute_description: b['attribute_description'] ?? '',
+        attribute_key: b['attribute_key'],
+        attribute_values: b['attribute_values'] ?? [],
+        attribute_model: b['attribute_model'] === 1 ? 'contact_attribute' : 'conversation_attribute',
+        default_value: null,
+        created_at: new Date().toISOString(),
+        updated_at: new Date().toISOString(),
+      };
+      attributeDefinitions.push(definition);
+      return ok(definition);
+    },
     [`POST ${A}/agent_bots/{id}/reset_secret`]: (ctx) =>
       ok({ id: ctx.param('id'), name: FAKE_BOT.name, bot_type: 'webhook', secret: `secret-${Date.now()}` }),
   };
 }
+
+const ATTRIBUTE_DISPLAY_TYPES = ['text', 'number', 'currency', 'percent', 'link', 'date', 'list', 'checkbox'];
 
 function setPriority(conv: FakeConversation, value: unknown): void {
   // The spec's `none` clears the priority.

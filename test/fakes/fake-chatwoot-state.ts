@@ -60,6 +60,16 @@ export interface FakeContact {
   additionalAttributes: Record<string, unknown>;
 }
 
+/** A Help Center portal and its published articles (each in a category, as Chatwoot lists them on the portal). */
+export interface FakePortal {
+  slug: string;
+  name: string;
+  accountId: number;
+  locale: string;
+  archived?: boolean;
+  articles: Array<{ slug: string; title: string; body: string; category: string }>;
+}
+
 export interface SeedMessage {
   content: string;
   /** Who wrote it; default `contact` (an incoming message). */
@@ -95,6 +105,7 @@ export class FakeChatwootState {
   readonly agents: FakeAgent[];
   readonly teams: FakeTeam[];
   readonly openCounts: Record<number, number>;
+  readonly portals: FakePortal[] = [];
   private readonly conversations = new Map<string, FakeConversation>();
   private readonly contacts = new Map<string, FakeContact>();
   private nextMessageId = 1000;

@@ -11,11 +11,11 @@ import { createRoutes } from './fake-chatwoot-routes.js';
 import type { Reply, RouteContext } from './fake-chatwoot-routes.js';
 import { seededRandom } from '../helpers/seeded-random.js';
 import type {
-  AgentAvailability, FakeAgent, FakeContact, FakeConversation, FakeMessage, FakeTeam, SeedConversation, SeedMessage,
+  AgentAvailability, FakeAgent, FakeContact, FakeConversation, FakeMessage, FakePortal, FakeTeam, SeedConversation, SeedMessage,
 } from './fake-chatwoot-state.js';
 
 export type {
-  AgentAvailability, FakeAgent, FakeContact, FakeConversation, FakeMessage, FakeTeam, SeedConversation, SeedMessage,
+  AgentAvailability, FakeAgent, FakeContact, FakeConversation, FakeMessage, FakePortal, FakeTeam, SeedConversation, SeedMessage,
 } from './fake-chatwoot-state.js';
 export { FAKE_ADMIN, FAKE_BOT } from './fake-chatwoot-state.js';
 
@@ -32,7 +32,8 @@ export interface FakeChatwootOptions {
   openCounts?: Record<number, number>;
 }
 
-export type TokenKind = 'bot' | 'user' | 'unknown';
+/** `none`: no token, as a browser (or Jawab's crawler) reads a public Help Center page. */
+export type TokenKind = 'bot' | 'user' | 'none' | 'unknown';
 
 export interface RecordedRequest {
   method: string;
@@ -49,7 +50,7 @@ export interface RecordedRequest {
 
 export type Fault =
   /** Answered before any effect, with `Retry-After` when given (404: as if Chatwoot had no such thing). */
-  | { kind: 'status'; status: 403 | 404 | 429 | 500 | 502 | 503; retryAfterSeconds?: number }
+  | { kind: 'status'; status: 401 | 403 | 404 | 429 | 500 | 502 | 503; retryAfterSeconds?: number }
   /** The effect happens and the request is recorded at once; only the answer waits `ms`. */
   | { kind: 'slow'; ms: number }
   /** No answer, the socket is destroyed. `before`: no effect. `after`: the effect happened (the lost-response case). */
@@ -90,6 +91,8 @@ export interface FakeChatwoot {
   contact(accountId: number, id: number): FakeContact;
   seedConversation(accountId: number, id: number, init?: SeedConversation): FakeConversation;
   seedContact(accountId: number, id: number, init: Partial<Omit<FakeContact, 'id'>>): FakeContact;
+  /** A Help Center portal (replacing the one with its slug): listed by the API, its pages served under /hc/<slug>. */
+  seedPortal(portal: FakePortal): void;
   /** Adds a message as if someone wrote it in Chatwoot (default: the contact). */
   addMessage(accountId: number, conversationId: number, message: SeedMessage): FakeMessage;
   setAgentAvailability(agentId: number, status: AgentAvailability): void;
@@ -114,8 +117,8 @@ export async function startFakeChatwoot(options: FakeChatwootOptions = {}): Prom
   const routes = createRoutes(state);
   let closed = false;
 
-  function tokenProblems(where: string, header: string | undefined, token: TokenKind, op: Operation | undefined): string[] {
-    if (header === undefined) return [`${where}: missing api_access_token header`];
+  function tokenProblems(where: string, token: TokenKind, op: Operation | undefined): string[] {
+    if (token === 'none') return op?.security.length === 0 ? [] : [`${where}: missing api_access_token header`];
     if (token === 'unknown') return [`${where}: unknown api_access_token`];
     if (!op || op.security.length === 0) return [];
     const scheme = token === 'bot' ? 'agentBotApiKey' : 'userApiKey';
@@ -151,6 +154,10 @@ export async function startFakeChatwoot(options: FakeChatwootOptions = {}): Prom
 
   function send(res: ServerResponse, reply: Reply, headers: Record<string, string> = {}): void {
     if (res.destroyed || res.headersSent) return;
+    if (reply.page) {
+      res.writeHead(reply.status, { ...headers, 'content-type': reply.page.type }).end(reply.page.text);
+      return;
+    }
     if (reply.json === undefined) {
       res.writeHead(reply.status, headers).end();
       return;
@@ -164,7 +171,7 @@ export async function startFakeChatwoot(options: FakeChatwootOptions = {}): Prom
     const url = new URL(req.url ?? '/', 'http://fake-chatwoot.invalid');
     const method = (req.method ?? 'GET').toUpperCase();
     const header = firstHeader(req.headers['api_access_token']);
-    const token: TokenKind = header === botToken ? 'bot' : header === userToken ? 'user' : 'unknown';
+    const token: TokenKind = header === undefined ? 'none' : header === botToken ? 'bot' : header === userToken ? 'user' : 'unknown';
     const contentType = firstHeader(req.headers['content-type']);
     const check = checker.check({ method, pathname: url.pathname, query: url.searchParams, contentType, rawBody });
     const record: RecordedRequest = {
@@ -178,7 +185,7 @@ export async function startFakeChatwoot(options: FakeChatwootOptions = {}): Prom
     };
 
     const where = `${method} ${url.pathname}`;
-    const tokenIssues = tokenProblems(where, header, token, check.operation);
+    const tokenIssues = tokenProblems(where, token, check.operation);
     const problems = [...tokenIssues, ...check.problems];
     // (`!check.operation` and `token === 'unknown'` always come with a problem; they are here for the type narrowing.)
     if (problems.length > 0 || !check.operation || token === 'unknown') {
@@ -208,6 +215,7 @@ export async function startFakeChatwoot(options: FakeChatwootOptions = {}): Prom
     const ctx: RouteContext = {
       accountId,
       param: (name) => Number(params[name]),
+      text: (name) => params[name] ?? '',
       conv: () => state.conversation(accountId, Number(params['conversation_id'])),
       body: isObject(check.body) ? check.body : {},
       query: url.searchParams,
@@ -296,6 +304,10 @@ export async function startFakeChatwoot(options: FakeChatwootOptions = {}): Prom
       const conv = Object.assign(state.conversation(accountId, id), structuredClone(fields));
       for (const m of messages ?? []) state.addMessage(conv, m);
       return structuredClone(conv);
+    },
+    seedPortal(portal) {
+      const at = state.portals.findIndex((p) => p.slug === portal.slug);
+      state.portals.splice(at < 0 ? state.portals.length : at, at < 0 ? 0 : 1, structuredClone(portal));
     },
     seedContact: (accountId, id, init) => structuredClone(Object.assign(state.contact(accountId, id), structuredClone(init))),
     addMessage: (accountId, conversationId, message) =>

@@ -105,6 +105,18 @@ const EXTRA_ROUTES: Array<{ template: string; methods: Record<string, Json | und
   { template: '/api/v1/accounts/{account_id}/agent_bots/{id}/reset_secret', methods: { POST: undefined } },
 ];
 
+/**
+ * Chatwoot's public Help Center pages and robots.txt: HTML and text a browser, or Jawab's crawler, reads without a
+ * token. They are outside the API document; only GET, only these paths (a crawl that leaves the portal is reported).
+ */
+const PUBLIC_PAGES = [
+  '/robots.txt',
+  '/hc/{slug}',
+  '/hc/{slug}/{locale}',
+  '/hc/{slug}/{locale}/categories/{category}',
+  '/hc/{slug}/articles/{article}',
+];
+
 // ---------- the checker ----------
 
 export class SpecChecker {
@@ -120,6 +132,7 @@ export class SpecChecker {
     this.ajv.addSchema(this.spec, SPEC_ID);
     this.loadSpecRoutes();
     this.loadExtraRoutes();
+    this.loadPublicPages();
     // Literal segments beat parameters (`contacts/search` before `contacts/{id}`), left to right.
     this.routes.sort((a, b) => specificity(b).localeCompare(specificity(a)));
   }
@@ -333,6 +346,17 @@ export class SpecChecker {
         if (schema) spec.body = { required: true, schema, validate: this.lazyCompile(() => this.ajv.compile(schema)) };
         route.methods.set(method, spec);
       }
+    }
+  }
+
+  private loadPublicPages(): void {
+    for (const template of PUBLIC_PAGES) {
+      const route = this.addRoute(template);
+      for (const name of template.match(/\{(\w+)\}/g) ?? []) {
+        const param = name.slice(1, -1);
+        route.pathParams.set(param, { name: param, in: 'path', required: true, schema: { type: 'string' } });
+      }
+      route.methods.set('GET', { operation: { method: 'GET', template, security: [] }, query: new Map() });
     }
   }
 

@@ -23,6 +23,8 @@ const HANDOFF = [
   'GET /api/v2/accounts/1/reports/conversations/ user',
   `POST ${CONV}/assignments bot`,
   `POST ${CONV}/toggle_status bot`,
+  `GET ${CONV} user`, // the custom attributes, merged with
+  `POST ${CONV}/custom_attributes bot`, // jawab_owner: human
 ];
 
 interface Expectation {

@@ -22,7 +22,7 @@ const ARGS = ['--account', '1', '--url', 'https://jawab.example.com/', '--inboxe
 const APP_URL = `https://jawab.example.com${new AppLinks(ADMIN_TOKEN).accountLinkPath(1)}`;
 
 describe('install-plugin', () => {
-  it('creates the bot with its secret, attaches it to the inboxes, creates the labels and the dashboard app', async () => {
+  it('creates the bot with its secret, attaches it to the inboxes, creates the labels, the custom attributes and the dashboard app', async () => {
     const { code, lines } = await run(ARGS);
     expect(code).toBe(0);
     expect(lines).toEqual([
@@ -32,6 +32,8 @@ describe('install-plugin', () => {
       '- created label jawab-handoff',
       '- created label ai-on',
       '- created label ai-off',
+      '- created conversation attribute jawab_owner',
+      '- created contact attribute jawab_ai_off',
       '- created dashboard app #1 "Jawab"',
       'done.',
       'CHATWOOT_BOT_TOKEN=bot-access-100',
@@ -50,12 +52,33 @@ describe('install-plugin', () => {
       `POST ${A}/labels user`,
       `POST ${A}/labels user`,
       `POST ${A}/labels user`,
+      `GET ${A}/custom_attribute_definitions user`,
+      `POST ${A}/custom_attribute_definitions user`,
+      `GET ${A}/custom_attribute_definitions user`,
+      `POST ${A}/custom_attribute_definitions user`,
       `GET ${A}/dashboard_apps user`,
       `POST ${A}/dashboard_apps user`,
     ]);
+    expect(fake.requests[11]!.query).toEqual({ attribute_model: '0' });
+    expect(fake.requests[12]!.body).toEqual({
+      attribute_display_name: 'Jawab owner',
+      attribute_display_type: 6,
+      attribute_description: 'Who has this conversation: ai (Jawab answers), human (your team), stopped (Jawab is off here)',
+      attribute_key: 'jawab_owner',
+      attribute_model: 0,
+      attribute_values: ['ai', 'human', 'stopped'],
+    });
+    expect(fake.requests[13]!.query).toEqual({ attribute_model: '1' });
+    expect(fake.requests[14]!.body).toEqual({
+      attribute_display_name: 'Jawab off',
+      attribute_display_type: 7,
+      attribute_description: "Jawab does not answer this contact's conversations (set from the Jawab dashboard app)",
+      attribute_key: 'jawab_ai_off',
+      attribute_model: 1,
+    });
     expect(fake.requests[1]!.body).toEqual({ name: 'Jawab', description: "Answers from the company's knowledge and hands over to a human when needed.", outgoing_url: 'https://jawab.example.com/webhooks/chatwoot', bot_type: 0 });
     expect(fake.requests[4]!.body).toEqual({ agent_bot: 100 });
-    expect(fake.requests[12]!.body).toEqual({ dashboard_app: { title: 'Jawab', content: [{ type: 'frame', url: APP_URL }] } });
+    expect(fake.requests[16]!.body).toEqual({ dashboard_app: { title: 'Jawab', content: [{ type: 'frame', url: APP_URL }] } });
     fake.assertNoViolations();
   });
 
@@ -70,6 +93,8 @@ describe('install-plugin', () => {
       '- label jawab-handoff exists',
       '- label ai-on exists',
       '- label ai-off exists',
+      '- conversation attribute jawab_owner exists',
+      '- contact attribute jawab_ai_off exists',
       '- dashboard app #1 is up to date',
       'nothing to change.',
       'CHATWOOT_BOT_TOKEN=bot-access-100',

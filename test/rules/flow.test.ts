@@ -99,6 +99,8 @@ describe('flow', () => {
       `POST ${CONV}/labels user`,
       `POST ${CONV}/assignments bot`,
       `POST ${CONV}/toggle_status bot`,
+      `GET ${CONV} user`,
+      `POST ${CONV}/custom_attributes bot`,
     ]);
     expect(harness.fake!.requests[2]!.body).toEqual({ user_ids: [3] });
     expect(harness.fake!.requests[7]!.body).toEqual({ team_id: 2 });

@@ -124,6 +124,8 @@ describe('rules end to end', () => {
       `POST ${CONV}/labels user`,
       `POST ${CONV}/assignments bot`,
       `POST ${CONV}/toggle_status bot`,
+      `GET ${CONV} user`,
+      `POST ${CONV}/custom_attributes bot`,
     ]);
     expect(harness.fake!.requests[1]!.body).toEqual({ labels: ['b2b'] });
     expect(harness.fake!.requests[5]!.body).toEqual({ labels: ['b2b', 'jawab-handoff'] });
@@ -161,6 +163,7 @@ describe('rules end to end', () => {
       ['POST', `${CONV}/labels`, { labels: ['refund', 'jawab-handoff'] }],
       ['POST', `${CONV}/assignments`, expect.anything()],
       ['POST', `${CONV}/toggle_status`, { status: 'open' }],
+      ['POST', `${CONV}/custom_attributes`, { custom_attributes: { jawab_owner: 'human' } }],
     ]);
     harness.fake!.assertNoViolations();
   });

@@ -57,12 +57,14 @@ function expectHandedOver(harness: Harness): void {
     'GET /api/v2/accounts/1/reports/conversations/',
     'POST /assignments',
     'POST /toggle_status',
+    'GET ',
+    'POST /custom_attributes',
   ]);
   const [handover, note] = harness.fake!.requests.map((r) => r.body as { content: string; private: boolean });
   expect(handover).toMatchObject({ content: 'I am passing you to a member of our team now. They will reply here shortly.', private: false });
   expect(note!.content.split('\n')[0]).toBe(LOST);
   expect(note!.private).toBe(true);
-  expect(harness.fake!.conversation(1, 42)).toMatchObject({ status: 'open', labels: ['jawab-handoff'], assigneeId: 1 });
+  expect(harness.fake!.conversation(1, 42)).toMatchObject({ status: 'open', labels: ['jawab-handoff'], assigneeId: 1, customAttributes: { jawab_owner: 'human' } });
   harness.fake!.assertNoViolations();
 }
 

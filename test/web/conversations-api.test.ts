@@ -46,13 +46,16 @@ describe('/api/conversations/:id', () => {
     expect((await api.post('/api/conversations/3-42/stop').set(bearer).expect(200)).body).toEqual({ key: '3-42', owner: 'stopped' });
     await harness.settle();
     const audit = (await api.get('/api/conversations/42').set(bearer).expect(200)).body.audit as Array<{ what: string; why: string }>;
-    expect(audit.slice(-6).map((a) => `${a.what} (${a.why})`)).toEqual([
+    expect(audit.slice(-9).map((a) => `${a.what} (${a.why})`)).toEqual([
       'owner ai -> human (take over by admin API)',
       'applied set_status (ok)',
+      'applied set_conversation_attributes (ok)',
       'owner human -> ai (resume by admin API)',
       'applied set_status (ok)',
+      'applied set_conversation_attributes (ok)',
       'owner ai -> stopped (stop by admin API)',
       'applied set_status (ok)',
+      'applied set_conversation_attributes (ok)',
     ]);
     // Agent-bot mode: each command moves the status with the owner (open for people, pending for the bot), as the bot.
     const toggles = harness.fake!.requests.filter((r) => r.path === `${CONV}/toggle_status`);

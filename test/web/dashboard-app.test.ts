@@ -51,13 +51,17 @@ describe('the dashboard app', () => {
     await h.settle();
     expect(h.jawab.sandbox!.conversation(id).status).toBe('open');
     const audit = (await api.get(`/app/api/conversations/1-${id}`).set(ticket)).body.audit.map((a: { what: string; why: string }) => `${a.what} (${a.why})`);
-    expect(audit.slice(-5)).toEqual([
+    expect(audit.slice(-8)).toEqual([
       'owner human -> ai (resume by dashboard app)',
       'applied set_status (ok)',
+      'applied set_conversation_attributes (ok)',
       'owner ai -> human (take over by dashboard app)',
       'applied set_status (ok)',
+      'applied set_conversation_attributes (ok)',
       'owner human -> stopped (stop by dashboard app)',
+      'applied set_conversation_attributes (ok)',
     ]);
+    expect(h.jawab.sandbox!.conversation(id).customAttributes).toEqual({ jawab_owner: 'stopped' });
     // The page itself is served to Chatwoot's iframe.
     expect((await api.get('/app').expect(200)).text).toContain('/static/ui/app.js');
   });

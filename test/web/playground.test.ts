@@ -37,6 +37,7 @@ describe('POST /api/playground', () => {
       'add labels: jawab-handoff, playground',
       'assign: least busy online agent',
       'status: open',
+      'conversation attributes: {"jawab_owner":"human"}',
     ]);
     expect(res.body.conversation).toEqual({ status: 'open', owner: 'human', labels: ['jawab-handoff', 'playground'], assignee: 'Sari (CS)', priority: null });
 

@@ -18,6 +18,8 @@ export interface CrawlOptions extends AddressPolicy {
   pageTimeoutMs: number;
   /** Larger pages are skipped (default 5 MB). */
   maxPageBytes?: number;
+  /** Only links below this path are followed (a Help Center portal on a host that serves more). */
+  scope?: string;
 }
 
 export interface CrawlResult {
@@ -113,7 +115,7 @@ export async function crawl(options: CrawlOptions): Promise<CrawlResult> {
     if (depth >= options.maxDepth) continue;
     for (const link of extractLinks(html, finalUrl.href)) {
       const next = new URL(link);
-      if (next.host !== start.host || seen.has(next.href)) continue;
+      if (next.host !== start.host || seen.has(next.href) || (options.scope !== undefined && !next.pathname.startsWith(options.scope))) continue;
       seen.add(next.href);
       queue.push({ url: next.href, depth: depth + 1 });
     }

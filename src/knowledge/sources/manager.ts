@@ -5,14 +5,15 @@
 //   (only changed documents are embedded; a deleted or disconnected source's chunks are deleted for good);
 // - reconcile(), at start, after any settings change and on a timer: chunks of sources that no longer
 //   exist (or are disconnected) are deleted, new and edited snippets are indexed, never-synced sources are
-//   synced, and websites are re-crawled when their re-sync interval has passed;
+//   synced, and websites and Help Center portals are re-crawled when their re-sync interval has passed;
 // - scope(inboxId): which source keys a conversation may be answered from (disabled ones are kept in the
 //   index but left out here).
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, rm, stat, unlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Profile, Settings } from '../../config/settings.js';
-import type { SourceConfig, SourceState } from '../../config/settings-knowledge.js';
+import type { HelpCenter, Portal } from '../../chatwoot/help-center.js';
+import type { HelpCenterSource, SourceConfig, SourceState } from '../../config/settings-knowledge.js';
 import { MAX_SOURCES, sourceSchema } from '../../config/settings-knowledge.js';
 import type { Logger } from '../../log.js';
 import type { SettingsUpdate } from '../../store/settings-store.js';
@@ -24,6 +25,9 @@ import { formatOf, MAX_FILE_BYTES, SUPPORTED_EXTENSIONS } from '../loader.js';
 import type { SyncReport } from '../types.js';
 import { crawl } from './crawler.js';
 import { snippetDocuments } from './snippets.js';
+
+/** A portal's pages: its home, a category, an article (Chatwoot links them in that order). */
+const PORTAL_DEPTH = 3;
 
 export type SourceErrorCode = 'not_found' | 'invalid' | 'limit' | 'unsupported' | 'too_large';
 
@@ -59,6 +63,8 @@ export interface KnowledgeSourcesDeps {
   settings: SettingsAccess;
   /** The SSRF allow-list for crawled websites. */
   allowPrivateHosts: readonly string[];
+  /** The helpdesk's Help Center (Chatwoot's, or the sandbox's): its portals can be sources. */
+  helpCenter?: HelpCenter;
   log?: Logger;
   now?: () => number;
 }
@@ -271,7 +277,38 @@ export class KnowledgeSources {
           // The site could not be crawled at all (robots.txt unreadable, address refused): keep what was indexed.
           return { files: [], errors: [{ path: source.url, reason: (error as Error).message }], keep: 'all', origin: source.url };
         }
+      case 'helpcenter':
+        return this.portalDocuments(source);
     }
+  }
+
+  /** A Help Center portal's public articles: crawled within the portal like a website, or as the sandbox gives them. */
+  private async portalDocuments(source: HelpCenterSource): Promise<SourceDocuments> {
+    const origin = `helpcenter:${source.portal}`;
+    if (!this.deps.helpCenter) return { files: [], errors: [{ path: origin, reason: 'no helpdesk Help Center is configured' }], keep: 'all', origin };
+    const pages = this.deps.helpCenter.pages(source.portal);
+    if (pages.kind === 'articles') {
+      const files = pages.articles.map((a) => ({ path: a.url, title: a.title, text: a.text, format: 'markdown' as const, hash: createHash('sha256').update(a.text).digest('hex') }));
+      return { files, errors: [], origin };
+    }
+    try {
+      const result = await crawl({
+        url: pages.url,
+        scope: pages.scope,
+        maxDepth: PORTAL_DEPTH,
+        maxPages: source.maxPages,
+        pageTimeoutMs: source.pageTimeoutSeconds * 1000,
+        allowPrivateHosts: [...this.deps.allowPrivateHosts, pages.host],
+      });
+      return { files: result.pages, errors: result.errors, keep: result.failed, origin: pages.url };
+    } catch (error) {
+      return { files: [], errors: [{ path: pages.url, reason: (error as Error).message }], keep: 'all', origin: pages.url };
+    }
+  }
+
+  /** The Help Center portals that can be added as a source (none without a Help Center). */
+  portals(): Promise<Portal[]> {
+    return this.deps.helpCenter?.listPortals() ?? Promise.resolve([]);
   }
 
   private async runSync(profileKey: string, source: SourceConfig): Promise<void> {
@@ -321,7 +358,7 @@ export class KnowledgeSources {
       const due =
         status?.lastSyncAt === undefined ||
         (source.type === 'snippets' && this.deps.index.differs(key, snippetDocuments(source.name, source.snippets))) ||
-        (source.type === 'website' && source.resyncHours > 0 && this.now() - Date.parse(status.lastSyncAt) >= source.resyncHours * 3_600_000);
+        ((source.type === 'website' || source.type === 'helpcenter') && source.resyncHours > 0 && this.now() - Date.parse(status.lastSyncAt) >= source.resyncHours * 3_600_000);
       if (due) await this.sync(profileKey, source.id).catch((error: unknown) => this.deps.log?.warn('knowledge source sync failed', { source: key, error: String(error) }));
     }
   }

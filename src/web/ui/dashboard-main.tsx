@@ -17,6 +17,8 @@ interface View {
   key: string;
   owner: 'ai' | 'human' | 'stopped';
   status: string;
+  contactKnown: boolean;
+  contactStopped: boolean;
   botReplies: number;
   lastAnswer: { at: number; text: string; why: string; sources: Array<{ title: string; source: string; score: number }> } | null;
   handoff: HandoffSummary | null;
@@ -31,6 +33,9 @@ const WORDS = {
     takeOver: 'Take over',
     resume: 'Return to AI',
     stop: 'Stop AI here',
+    stopContact: 'Stop AI for this contact',
+    resumeContact: 'Allow AI for this contact again',
+    contactStopped: 'The AI is stopped for this contact: Jawab does not answer any of their conversations, new ones go to your team.',
     why: 'Why the last reply was sent',
     sources: 'Sources',
     handoff: 'Handoff summary',
@@ -47,6 +52,9 @@ const WORDS = {
     takeOver: 'Ambil alih',
     resume: 'Kembalikan ke AI',
     stop: 'Hentikan AI di sini',
+    stopContact: 'Hentikan AI untuk kontak ini',
+    resumeContact: 'Izinkan AI lagi untuk kontak ini',
+    contactStopped: 'AI dihentikan untuk kontak ini: Jawab tidak membalas percakapan mereka, percakapan baru diteruskan ke tim Anda.',
     why: 'Alasan balasan terakhir',
     sources: 'Sumber',
     handoff: 'Ringkasan pengalihan',
@@ -138,7 +146,10 @@ function DashboardApp() {
         {view.owner === 'ai' && <button type="button" id="take-over" class="primary" onClick={() => void call('POST', '/take-over')}>{WORDS.takeOver}</button>}
         {view.owner !== 'ai' && <button type="button" id="resume" onClick={() => void call('POST', '/resume')}>{WORDS.resume}</button>}
         {view.owner !== 'stopped' && <button type="button" id="stop" onClick={() => void call('POST', '/stop')}>{WORDS.stop}</button>}
+        {view.contactKnown && !view.contactStopped && <button type="button" id="stop-contact" onClick={() => void call('POST', '/stop-contact')}>{WORDS.stopContact}</button>}
+        {view.contactStopped && <button type="button" id="resume-contact" onClick={() => void call('POST', '/resume-contact')}>{WORDS.resumeContact}</button>}
       </div>
+      {view.contactStopped && <p class="muted" id="contact-stopped">{WORDS.contactStopped}</p>}
       {view.lastAnswer && (
         <section>
           <h3>{WORDS.why}</h3>

@@ -445,6 +445,13 @@ const en: Dict = {
   'help.confused': 'One cue (“bingung”, “I don’t understand”): 0.7; two cues: 1.',
   'help.happy': 'Thanks, praise, satisfaction.',
   'help.sad': 'Disappointed, let down, sorry about the product.',
+  // The Help Center source (h-native).
+  'knowledge.type.helpcenter': 'Help Center',
+  'knowledge.typeHelp.helpcenter': 'A Chatwoot Help Center portal: Jawab reads its public articles and reads them again on schedule, like a website.',
+  'knowledge.portal': 'Portal',
+  'knowledge.choosePortal': 'Choose a portal',
+  'knowledge.noPortals': 'No Help Center portal in Chatwoot yet',
+  'label.portal': 'Portal',
 };
 
 const id: Dict = {
@@ -921,6 +928,13 @@ const id: Dict = {
   'help.confused': 'Satu petunjuk (“bingung”, “gak ngerti”): 0,7; dua petunjuk: 1.',
   'help.happy': 'Terima kasih, pujian, puas.',
   'help.sad': 'Kecewa, sedih soal produknya.',
+  // Sumber Help Center (h-native).
+  'knowledge.type.helpcenter': 'Help Center',
+  'knowledge.typeHelp.helpcenter': 'Portal Help Center Chatwoot: Jawab membaca artikel publiknya dan membacanya lagi sesuai jadwal, seperti situs web.',
+  'knowledge.portal': 'Portal',
+  'knowledge.choosePortal': 'Pilih portal',
+  'knowledge.noPortals': 'Belum ada portal Help Center di Chatwoot',
+  'label.portal': 'Portal',
 };
 
 const DICTS: Record<Lang, Dict> = { en, id };

@@ -1,7 +1,8 @@
-// Adding a knowledge source: choose its kind (files, snippets, website), fill in its fields and, for files, pick one
-// or more files to upload. The source is created first, then each file is uploaded to it; a refused file (wrong
+// Adding a knowledge source: choose its kind (files, snippets, website, Help Center), fill in its fields and, for
+// files, pick one or more files to upload; a Help Center portal is picked by name from the helpdesk's list. The source is created first, then each file is uploaded to it; a refused file (wrong
 // type, too large) is reported by name and the source and the other files are kept.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import type { Portal } from '../../chatwoot/help-center.js';
 import { useForm } from './form-context.js';
 import { type knowledgeClient, message } from './knowledge-client.js';
 import { editedFields, newSource, SourceFields, sourcesSchema } from './knowledge-fields.js';
@@ -43,6 +44,19 @@ export function AddSource({ client, onAdded }: { client: ReturnType<typeof knowl
       setBusy(false);
     }
   };
+  const [portals, setPortals] = useState<Portal[] | null>(null);
+  useEffect(() => {
+    if (type !== 'helpcenter' || portals) return;
+    client.portals().then(setPortals, (e: unknown) => {
+      setPortals([]);
+      setErrors([message(t, e)]);
+    });
+  }, [type]);
+  /** A portal is the source: its slug, and its name unless one was typed. */
+  const pickPortal = (slug: string) => {
+    const portal = portals?.find((p) => p.slug === slug);
+    setValue({ ...value, portal: slug, name: value['name'] || (portal?.name ?? '') });
+  };
   if (!kind) return null;
   return (
     <details class="add-source" id="add-source">
@@ -53,6 +67,14 @@ export function AddSource({ client, onAdded }: { client: ReturnType<typeof knowl
         </select>
       </label>
       <p class="help">{t(`knowledge.typeHelp.${type}`)}</p>
+      {type === 'helpcenter' && (
+        <label class="field">{t('knowledge.portal')}{' '}
+          <select id="new-source-portal" value={String(value['portal'] ?? '')} onChange={(e) => pickPortal((e.currentTarget as HTMLSelectElement).value)}>
+            <option value="">{portals === null ? t('common.loading') : portals.length ? t('knowledge.choosePortal') : t('knowledge.noPortals')}</option>
+            {(portals ?? []).map((p) => <option value={p.slug}>{p.name}</option>)}
+          </select>
+        </label>
+      )}
       <SourceFields key={type} kind={kind} value={value} path="new-source" onChange={setValue} />
       {type === 'files' && (
         <label class="field upload">{t('knowledge.chooseFiles')}{' '}

@@ -1,5 +1,6 @@
 // The settings page's calls to /api/knowledge (README "Knowledge"): a profile's sources, their commands, uploads and
 // the search the "test a question" box runs. These act at once on the published settings, not on the draft.
+import type { Portal } from '../../chatwoot/help-center.js';
 import type { SourceView } from '../../knowledge/sources/manager.js';
 import type { ChunkMetadata } from '../../knowledge/types.js';
 import { api, ApiError } from './api.js';
@@ -39,6 +40,8 @@ export function knowledgeClient(profile: string) {
     upload: (id: string, file: File) => api<Source>('PUT', `${source(id)}/files/${encodeURIComponent(file.name)}`, file),
     removeFile: (id: string, name: string) => api<Source>('DELETE', `${source(id)}/files/${encodeURIComponent(name)}`),
     search: (question: string) => api<SearchResult>('GET', `${base}/search?q=${encodeURIComponent(question)}`),
+    /** The helpdesk's Help Center portals, for a `helpcenter` source (the same for every profile). */
+    portals: async (): Promise<Portal[]> => (await api<{ portals: Portal[] }>('GET', '/api/knowledge/portals')).portals,
   };
 }
 

@@ -29,9 +29,12 @@ export function editedFields(value: Record<string, unknown>): Record<string, unk
   return Object.fromEntries(Object.entries(value).filter(([key]) => !NOT_EDITED.has(key)));
 }
 
+/** Chosen from a list when the source is added (a Help Center portal, knowledge-add.tsx), never typed or changed. */
+const CHOSEN = new Set(['portal']);
+
 export function SourceFields(props: { kind: JsonSchema; value: Record<string, unknown>; path: string; onChange: (value: Record<string, unknown>) => void }) {
   const { root } = useForm();
-  const keys = Object.keys(props.kind.properties ?? {}).filter((key) => !NOT_EDITED.has(key));
+  const keys = Object.keys(props.kind.properties ?? {}).filter((key) => !NOT_EDITED.has(key) && !CHOSEN.has(key));
   return (
     <div class="source-fields">
       {keys.map((key) => (

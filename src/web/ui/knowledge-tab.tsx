@@ -103,6 +103,7 @@ function SourceRow({ source, client, onChange, onRemoved }: { source: Source; cl
         {count(t, 'documents', status.documents)} · <span class="chunks">{count(t, 'chunks', status.chunks)}</span> ·{' '}
         {status.lastSyncAt ? t('knowledge.lastSync', { when: new Date(status.lastSyncAt).toLocaleString() }) : t('knowledge.neverSynced')}
         {source.type === 'website' && ` · ${source.url}`}
+        {source.type === 'helpcenter' && ` · ${source.portal}`}
         {(busy || status.syncing) && <span class="syncing"> · {t(busy ? `knowledge.busy.${busy}` : 'knowledge.syncing')}</span>}
       </p>
       {status.errors.length > 0 && (
