@@ -94,7 +94,8 @@ const PROBE = new RegExp(
 const REACTIONS = new Set(
   `murah mahal bagus keren mantap mantul cakep cantik lucu wow wah waduh yah yaa yaah yaaah hmm hm oalah duh aduh asik asyik
    sayang seru sip nice cool great awesome cheap expensive perfect lovely amazing good wonderful beautiful pretty
-   ok oke okay okey yes yeah hehe haha wkwk lol banget sekali so really quite thats`.split(/\s+/),
+   ok oke okay okey yes yeah hehe haha wkwk lol banget sekali so really quite thats
+   barang barangnya produk produknya kualitas kualitasnya bahannya suka puas love loved satisfied recommended rekomen`.split(/\s+/),
 );
 
 export const SALUTATIONS: Array<[Salutation, RegExp]> = [
@@ -152,7 +153,8 @@ export function readMessages(messages: readonly string[]): Reading {
 /** Words that make a statement a problem to solve, not a remark ("barangnya rusak", "still not here"). */
 const TROUBLE = new Set(
   `tidak belum bukan jangan gagal rusak hilang salah kecewa komplain masalah kendala error eror telat terlambat lama lambat
-   sobek robek cacat pecah bolong luntur kotor nyasar kurang torn ripped faded stained dirty
+   sobek robek cacat pecah bolong luntur kotor nyasar kurang kecewa parah nunggu torn ripped faded stained dirty
+   ridiculous unacceptable terrible worst disappointed waiting annoyed
    tolong bantu kenapa not no never wrong broken missing late problem issue damaged lost help cant cannot wont didnt doesnt
    hasnt havent isnt`.split(/\s+/),
 );
@@ -215,9 +217,12 @@ const REQUEST = new Set(`tolong bantu mohon minta cek dicek check please help`.s
  */
 export function unansweredKind(text: string): 'question' | 'trouble' | 'request' {
   const tokens = tokenize(text);
+  const trouble = tokens.some((token) => TROUBLE.has(token));
+  // "gmn sih dari kemarin ga dibales", "kok lama sih": a complaint in the shape of a question, without its mark.
+  if (trouble && !text.includes('?') && tokens.some((token) => token === 'sih' || token === 'kok')) return 'trouble';
   if (asksStrictly(text, tokens)) return 'question';
   if (tokens.some((token) => REQUEST.has(token))) return 'request';
-  return tokens.some((token) => TROUBLE.has(token)) ? 'trouble' : 'question';
+  return trouble ? 'trouble' : 'question';
 }
 
 /** Words that ask wherever they stand ("paketnya di mana"), unlike "is" or "ada", which also make statements. */

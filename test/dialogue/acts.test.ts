@@ -37,6 +37,7 @@ const CASES: Array<[string[], string[], string[], string?]> = [
   [['wkwkwk murah'], ['laughter', 'reaction'], []],
   [["lol that's cheap"], ['laughter', 'reaction'], []],
   [['yaah'], ['reaction'], []],
+  [['barangnya bagus bgt kak, makasih ya 😍'], ['reaction', 'address', 'thanks', 'emoji'], []],
   [['murah?'], [], ['murah']],
   [['ini bot ya?'], ['bot'], []],
   [['are you a bot?'], ['bot'], []],
@@ -91,6 +92,9 @@ describe('unansweredKind', () => {
     ['ada yang sobek di bagian lengan', 'trouble'],
     ['tolong dicek pesanan aku no INV-2231', 'request'],
     ['please check my order 5521', 'request'],
+    ['min ini gmn sih dari kemarin chat ga dibales2', 'trouble'],
+    ['gmn sih caranya retur?', 'question'],
+    ["this is ridiculous, I've been waiting 2 weeks for my refund", 'trouble'],
   ])('%s: %s', (text, kind) => {
     expect(unansweredKind(text)).toBe(kind);
   });
