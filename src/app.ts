@@ -84,6 +84,8 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
 
   const openai = config.openai;
   const classifier = openai ? await import('./rules/model-classifier.js').then((m) => new m.ModelClassifier(m.createSignalsCall(openai), log)) : offlineClassifier;
+  // With a model, the handoff note is written by it (notes/model-note.ts).
+  const notes = openai ? await import('./notes/model-note.js').then((m) => new m.ModelNoteWriter(openai, log)) : undefined;
   const executor = new ActionExecutor(helpdesk, backend.rotation, metrics);
   const engine = new Engine({
     store,
@@ -91,6 +93,7 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
     wakeUps: backend.wakeUps,
     answerer,
     classifier,
+    ...(notes ? { notes } : {}),
     executor,
     settings: () => settings.get(),
     log,
