@@ -91,6 +91,9 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
 
   const openai = config.openai;
   const classifier = openai ? await import('./rules/model-classifier.js').then((m) => new m.ModelClassifier(m.createSignalsCall(openai), log)) : offlineClassifier;
+  // With a model, the handoff note is written by it (notes/model-note.ts), and voice notes and photos are read (media/).
+  const notes = openai ? await import('./notes/model-note.js').then((m) => new m.ModelNoteWriter(openai, log)) : undefined;
+  const media = openai ? await import('./media/model-media.js').then((m) => new m.ModelMediaReader({ chat: openai, transcriptionModel: openai.transcriptionModel, policy: { allowPrivateHosts: mediaHosts(config) }, log })) : undefined;
   const executor = new ActionExecutor(helpdesk, backend.rotation, metrics);
   const engine = new Engine({
     store,
@@ -98,6 +101,8 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
     wakeUps: backend.wakeUps,
     answerer,
     classifier,
+    ...(notes ? { notes } : {}),
+    ...(media ? { media } : {}),
     executor,
     typing: new TypingIndicator(helpdesk, log),
     settings: () => settings.get(),
@@ -152,4 +157,12 @@ export async function createJawab(config: Config, log: Logger, overrides: JawabO
       await backend.close();
     },
   };
+}
+
+/** Attachments are downloaded from Chatwoot, often on a private network: its host is allowed besides the configured ones. */
+function mediaHosts(config: Config): string[] {
+  if (!config.chatwoot) return config.allowPrivateHosts;
+  const url = new URL(config.chatwoot.url);
+  // URL.hostname keeps an IPv6 address in brackets, as an allow-list entry with a port wants it.
+  return [...config.allowPrivateHosts, `${url.hostname}:${url.port || (url.protocol === 'https:' ? 443 : 80)}`];
 }

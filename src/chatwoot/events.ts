@@ -1,10 +1,11 @@
 // Translates a Chatwoot webhook body into the engine's InboundEvent, or says why it is ignored or malformed.
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import type { Author, ContactSnapshot, ConversationSnapshot, InboundEvent } from '../engine/events.js';
+import type { Attachment, Author, ContactSnapshot, ConversationSnapshot, InboundEvent } from '../engine/events.js';
 import {
   type ConversationPayload,
   type MessagePayload,
+  attachmentShape,
   conversationPayload,
   contactShape,
   conversationShape,
@@ -69,6 +70,7 @@ function fromMessage(m: MessagePayload): ParseResult {
       private: m.private,
       text: m.content,
       attachmentCount: m.attachments?.length ?? 0,
+      ...(m.attachments?.length ? { attachments: m.attachments.map(attachmentOf) } : {}),
       createdAt: toMs(m.created_at) ?? Date.now(),
       dedupeKey: `m:${m.id}`,
     },
@@ -88,6 +90,19 @@ function fromConversation(c: ConversationPayload): ParseResult {
       // The same change can come through the agent bot and an account webhook: key it by what changed and when.
       dedupeKey: `c:${c.event}:${c.status}:${c.updated_at ?? c.timestamp ?? 0}`,
     },
+  };
+}
+
+/** Chatwoot's `file_type` (image, audio, video, file, location, fallback, …) in the engine's four kinds. */
+function attachmentOf(raw: unknown): Attachment {
+  const a = attachmentShape.safeParse(raw).data;
+  const type = a?.file_type;
+  const kind: Attachment['kind'] = type === 'image' || type === 'audio' || type === 'video' ? type : 'file';
+  return {
+    kind,
+    ...(a?.data_url ? { url: a.data_url } : {}),
+    ...(a?.content_type ? { contentType: a.content_type } : {}),
+    ...(typeof a?.file_size === 'number' ? { bytes: a.file_size } : {}),
   };
 }
 

@@ -57,6 +57,17 @@ export const messagePayload = z.object({
   conversation: conversationShape,
   attachments: z.array(z.unknown()).optional(),
 });
+
+/**
+ * One attachment as Chatwoot sends it (`Attachment#push_event_data`): read field by field, leniently, since a shape
+ * Jawab does not know must not lose the message; what cannot be read is a file without an address.
+ */
+export const attachmentShape = z.looseObject({
+  file_type: z.string().nullish(),
+  data_url: z.string().nullish(),
+  content_type: z.string().nullish(),
+  file_size: z.number().nullish(),
+});
 export type MessagePayload = z.infer<typeof messagePayload>;
 
 export const CONVERSATION_EVENTS = [

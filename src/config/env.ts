@@ -51,6 +51,8 @@ const envSchema = z.object({
   OPENAI_MAX_RPS: z.coerce.number().int().positive().optional(),
   /** Per model call: the customer is waiting in a chat, and a failed call falls back to the offline answer. */
   OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  /** The provider's speech-to-text model (`/audio/transcriptions`): voice notes are transcribed only when set. */
+  OPENAI_TRANSCRIPTION_MODEL: z.string().min(1).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
   REDIS_URL: z
@@ -104,7 +106,7 @@ export interface Config {
   webhookSecret?: string;
   allowUnsignedWebhooks: boolean;
   adminToken?: string;
-  openai?: { apiKey: string; baseURL?: string; model: string; embeddingModel: string; timeoutMs: number; maxAnswersPerSecond?: number };
+  openai?: { apiKey: string; baseURL?: string; model: string; embeddingModel: string; timeoutMs: number; maxAnswersPerSecond?: number; transcriptionModel?: string };
   dataDir: string;
   knowledgeDir: string;
   logLevel: Env['LOG_LEVEL'];
@@ -177,6 +179,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
           embeddingModel: env.OPENAI_EMBEDDING_MODEL,
           timeoutMs: env.OPENAI_TIMEOUT_MS,
           maxAnswersPerSecond: env.OPENAI_MAX_RPS,
+          transcriptionModel: env.OPENAI_TRANSCRIPTION_MODEL,
         }
       : undefined,
     dataDir: env.DATA_DIR,

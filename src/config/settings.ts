@@ -8,9 +8,14 @@ import { integrationsSchema } from './settings-integrations.js';
 import { knowledgeSchema } from './settings-knowledge.js';
 import { connectionSchema } from './settings-connection.js';
 import { smallTalkSchema } from './settings-small-talk.js';
+import { mediaSchema } from './settings-media.js';
 
 export const LANGUAGES = ['id', 'en', 'ms', 'es', 'pt'] as const;
 export type Language = (typeof LANGUAGES)[number];
+
+/** The languages of the notes for agents (the settings page's own languages). */
+export const TEAM_LANGUAGES = ['id', 'en'] as const;
+export type TeamLanguage = (typeof TEAM_LANGUAGES)[number];
 
 export const REPLY_LENGTHS = {
   short: { min: 100, max: 200 },
@@ -58,6 +63,9 @@ export const profileSchema = z.strictObject({
   resolveCooldownSeconds: z.number().int().min(0).max(86_400).default(300),
   /** Note the sources used in a private note for the agent. */
   citeSourcesInNote: z.boolean().default(false),
+  /** A private note summing the conversation up when it is resolved (notes/). */
+  resolveSummary: z.boolean().default(false).describe('Leave a private note summing up the conversation when it is resolved'),
+  media: mediaSchema.default(mediaSchema.parse({})),
   rules: rulesSchema.default([]),
   sentimentThresholds: sentimentThresholdsSchema.default(sentimentThresholdsSchema.parse({})),
   idle: idleSchema.default(idleSchema.parse({})),
@@ -78,6 +86,8 @@ export const settingsSchema = z.strictObject({
   defaultProfile: profileSchema.default(profileSchema.parse({})),
   /** Profiles by Chatwoot inbox id. */
   inboxes: z.record(z.string().regex(/^\d+$/, 'inbox keys are Chatwoot inbox ids'), profileSchema).default({}),
+  /** The language of what Jawab writes for agents (handoff notes, summaries); absent: teamLanguageOf decides. */
+  teamLanguage: z.enum(TEAM_LANGUAGES).optional().describe('The language of the notes and summaries Jawab writes for your agents'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -85,10 +95,21 @@ export type Settings = z.infer<typeof settingsSchema>;
  * What PUT /api/settings (and the draft) takes: a whole settings document. Its top-level parts must be there, so `{}`
  * or a field at the wrong level is refused instead of resetting every profile to the defaults.
  */
-export const settingsDocumentSchema = settingsSchema.required();
+export const settingsDocumentSchema = settingsSchema.required({ enabled: true, defaultProfile: true, inboxes: true });
 
 export const defaultSettings = (): Settings => settingsSchema.parse({});
 
 export function profileFor(settings: Settings, inboxId: number): Profile {
   return settings.inboxes[String(inboxId)] ?? settings.defaultProfile;
+}
+
+/**
+ * The team language: the one set, else Indonesian when the default persona speaks Indonesian or Malay (fixed, or as
+ * its fallback), else English. A shop whose customers are Indonesian has Indonesian-speaking agents.
+ */
+export function teamLanguageOf(settings: Settings): TeamLanguage {
+  if (settings.teamLanguage) return settings.teamLanguage;
+  const persona = settings.defaultProfile.persona;
+  const spoken = persona.language === 'auto' ? persona.fallbackLanguage : persona.language;
+  return spoken === 'id' || spoken === 'ms' ? 'id' : 'en';
 }

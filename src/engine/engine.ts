@@ -10,7 +10,9 @@ import type { ActionExecutor } from '../actions/executor.js';
 import type { TypingIndicator } from '../actions/typing.js';
 import type { Answerer } from '../answer/types.js';
 import { type ConversationRef, HelpdeskError } from '../chatwoot/port.js';
-import { profileFor, type Settings } from '../config/settings.js';
+import { profileFor, type Settings, teamLanguageOf } from '../config/settings.js';
+import type { MediaReader } from '../media/reader.js';
+import type { NoteWriter } from '../notes/writer.js';
 import type { Logger } from '../log.js';
 import { KeyedMutex } from '../store/keyed-mutex.js';
 import type { ConversationLocks, WakeUps, WakeUpsFactory } from '../store/ports.js';
@@ -44,6 +46,10 @@ export interface EngineDeps {
   answerer: Answerer;
   /** Reads the signals rules need; default: the offline classifier. */
   classifier?: Classifier;
+  /** Writes handoff notes with a model; default: written from the conversation. */
+  notes?: NoteWriter;
+  /** Reads voice notes and photos with a model; default: none is read (the customer is asked to type). */
+  media?: MediaReader;
   executor: ActionExecutor;
   /** Shows typing while a reply is prepared; default: none. */
   typing?: TypingIndicator;
@@ -208,7 +214,9 @@ export class Engine {
     if (preview.state && isDue(preview.state, this.now()) && isOn(preview.state, settings)) {
       const profile = profileFor(settings, preview.state.ref.inboxId);
       this.deps.typing?.begin(key, preview.state.ref);
-      decision = await decideTurn({ state: preview.state, messages: preview.state.pending, profile, now: this.now() }, this.deps.answerer, this.deps.classifier).finally(() => this.deps.typing?.prepared(key));
+      const tools = { ...(this.deps.notes ? { notes: this.deps.notes } : {}), ...(this.deps.media ? { media: this.deps.media } : {}) };
+      const turn = { state: preview.state, messages: preview.state.pending, profile, now: this.now(), teamLanguage: teamLanguageOf(settings) };
+      decision = await decideTurn(turn, this.deps.answerer, this.deps.classifier, tools).finally(() => this.deps.typing?.prepared(key));
     }
     // Events that arrived while the answer was being written are folded first: a human who took over wins.
     const events = [...batch, ...this.take(key)];
@@ -223,7 +231,7 @@ export class Engine {
       // The owner Chatwoot shows: the stored one, or for a conversation met in this batch the one it was met with.
       const shown = before?.owner ?? metOwner;
       if (record.lostMemory && record.state) {
-        const lost = lostMemoryTurn(record.state, profileFor(settings, record.state.ref.inboxId), now);
+        const lost = lostMemoryTurn(record.state, profileFor(settings, record.state.ref.inboxId), now, teamLanguageOf(settings));
         record.state = applyTurn(record.state, lost, now);
         enqueue(record, lost.actions, now);
         delete record.lostMemory;
@@ -246,7 +254,7 @@ export class Engine {
       // Idle actions and follow-ups that are due, decided on the state as committed, in the same write (never while
       // switched off: the branch above has dropped them then).
       if (record.state && automationDue(record.state, now)) {
-        const fired = fireAutomation(record.state, profileFor(settings, record.state.ref.inboxId), now);
+        const fired = fireAutomation(record.state, profileFor(settings, record.state.ref.inboxId), now, teamLanguageOf(settings));
         record.state = fired.state;
         enqueue(record, fired.actions, now);
       }
@@ -393,7 +401,7 @@ function foldEvents(record: ConversationRecord, events: AcceptedEvent[], setting
     for (const k of keys) folded.add(k);
     const profile = profileFor(settings, event.ref.inboxId);
     if (!record.state) metOwner = firstSight(event, profile, now).owner;
-    const reduced = reduceEvent(record.state, event, { profile, now, enabled: settings.enabled });
+    const reduced = reduceEvent(record.state, event, { profile, now, enabled: settings.enabled, teamLanguage: teamLanguageOf(settings) });
     record.state = reduced.state;
     enqueue(record, reduced.actions, now);
   }

@@ -20,6 +20,16 @@ export interface ConversationSnapshot {
   updatedAt: number;
 }
 
+/** A file the customer sent with a message: a photo, a voice note (audio), a video or any other file. */
+export interface Attachment {
+  kind: 'image' | 'audio' | 'video' | 'file';
+  /** Where the helpdesk serves it (Chatwoot's `data_url`); absent when the webhook did not say. */
+  url?: string;
+  contentType?: string;
+  /** The size the helpdesk reported, in bytes. */
+  bytes?: number;
+}
+
 /** Who wrote a message: the customer, a human agent, a bot (Jawab or another), or the system. */
 export type Author = 'contact' | 'agent' | 'bot' | 'system';
 
@@ -37,6 +47,8 @@ export interface MessageEvent extends EventBase {
   private: boolean;
   text: string;
   attachmentCount: number;
+  /** What the attachments are and where to fetch them (media/). */
+  attachments?: Attachment[];
   /** When the helpdesk created the message, in ms. */
   createdAt: number;
 }

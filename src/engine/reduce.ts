@@ -1,7 +1,8 @@
 // Folds one inbound event into the conversation state: ownership (SPEC 4), the reply delay, the transcript.
 // Pure: the same state and event always give the same result, so replaying an event after a crash is safe.
 import type { ConversationStatus } from '../chatwoot/port.js';
-import type { Profile } from '../config/settings.js';
+import type { Profile, TeamLanguage } from '../config/settings.js';
+import { resolveSummary } from '../notes/resolve-summary.js';
 import { contactStopAction, contactStopped, contactStoppedHandoff, withContactStopped } from '../rules/contact-stop.js';
 import { reasonText } from '../rules/handoff.js';
 import { AI_OFF_LABEL, AI_ON_LABEL, dropAiOn } from '../rules/ownership-labels.js';
@@ -23,6 +24,8 @@ export interface ReduceContext {
   now: number;
   /** The global switch. */
   enabled: boolean;
+  /** The language of the notes for agents (the resolve summary). */
+  teamLanguage: TeamLanguage;
 }
 
 export interface Reduced {
@@ -94,7 +97,9 @@ function onMessage(state: ConversationState, event: MessageEvent, ctx: ReduceCon
     next = setOwner({ ...next, pending: [] }, 'human', 'a human agent replied', ctx.now);
     return { state: next, actions: [{ type: 'clear_timer', timer: 'reply' }, ...dropAiOn(event.conversation.labels)] };
   }
-  return customerSpoke(state, event, { messageId: event.messageId, text: event.text, at: ctx.now, attachmentCount: event.attachmentCount }, ctx);
+  const attachments = event.attachments?.slice(0, LIMITS.attachments).map((a) => (a.url === undefined ? a : { ...a, url: clip(a.url) }));
+  const message: PendingMessage = { messageId: event.messageId, text: event.text, at: ctx.now, attachmentCount: event.attachmentCount, ...(attachments?.length ? { attachments } : {}) };
+  return customerSpoke(state, event, message, ctx);
 }
 
 function customerSpoke(state: ConversationState, event: InboundEvent, message: PendingMessage, ctx: ReduceContext): Reduced {
@@ -105,7 +110,7 @@ function customerSpoke(state: ConversationState, event: InboundEvent, message: P
   if (next.owner !== 'ai' || !switchedOn(ctx.enabled, ctx.profile)) return { state: next, actions: [] };
   if (contactStopped(next.contact)) {
     // Asked from the dashboard app in one of the contact's conversations: this one goes to people unanswered.
-    const handoff = contactStoppedHandoff({ ...next, pending: [message] }, ctx.profile, ctx.now);
+    const handoff = contactStoppedHandoff({ ...next, pending: [message] }, ctx.profile, ctx.now, ctx.teamLanguage);
     // As after a command: the status the handoff asks for is the state's, so Chatwoot's echo is no change.
     const status = handoff.find((a) => a.type === 'set_status')?.status ?? next.status;
     next = setOwner({ ...next, pending: [], status }, 'stopped', reasonText('contact_stopped'), ctx.now);
@@ -180,6 +185,9 @@ function onConversation(state: ConversationState, event: ConversationEvent, ctx:
       }
     }
     if (snap.status === 'resolved') {
+      // Once per resolve: a repeated or stale delivery changes no status, and the note is stamped like any action.
+      const summary = ctx.profile.resolveSummary ? resolveSummary(before, ctx.profile, ctx.teamLanguage) : undefined;
+      if (summary) actions.push({ type: 'note', content: summary });
       next = withAudit(dropWaiting(next), { at: now, what: 'session ended', why: 'resolved' });
       // The next session starts with the bot again, unless it was stopped here.
       if (next.owner === 'human') next = setOwner(next, 'ai', 'resolved: the next session starts with the bot', now);

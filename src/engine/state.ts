@@ -3,7 +3,7 @@ import type { SourceRef } from '../answer/types.js';
 import type { ConversationRef, ConversationStatus } from '../chatwoot/port.js';
 import type { TimerName } from './actions.js';
 import type { ContactField } from '../config/settings-rules.js';
-import type { ContactSnapshot } from './events.js';
+import type { Attachment, ContactSnapshot } from './events.js';
 
 export type Owner = 'ai' | 'human' | 'stopped';
 
@@ -12,6 +12,8 @@ export interface PendingMessage {
   text: string;
   at: number;
   attachmentCount: number;
+  /** The attachments' kinds and addresses, for the media reader (media/); at most LIMITS.attachments. */
+  attachments?: Attachment[];
   /** The value of the quick-reply button the customer pressed, when this message is a button choice. */
   choice?: string;
 }
@@ -88,7 +90,7 @@ export function customerLines(state: Pick<ConversationState, 'transcript'>, n: n
   return state.transcript.filter((line) => line.role === 'customer').map((line) => line.text).slice(-n);
 }
 
-export const LIMITS = { transcript: 30, audit: 60, pending: 50, textChars: 2000 } as const;
+export const LIMITS = { transcript: 30, audit: 60, pending: 50, textChars: 2000, attachments: 5 } as const;
 
 export function initialState(ref: ConversationRef, now: number): ConversationState {
   return {

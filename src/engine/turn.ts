@@ -1,17 +1,21 @@
 // A turn: the customer's pending messages in, a decision out (the actions, and what changes in the state).
 // The decision is data, applied by applyTurn to whatever the state is when it is committed: events that
 // arrived while the answer was being written are folded first, and a human who took over meanwhile wins.
+// Attachments are read first where a model can (media/): a voice note's transcript is answered as text.
 // Order of a turn: a request for a human, the flow (Cekat), a file, the rules and the handoff triggers, then the reply:
 // small talk (a greeting, thanks, a goodbye: dialogue/) gets its short reply or none, and questions get the answer.
 import { replyLanguage } from '../answer/language.js';
 import type { Topic } from '../answer/question-resolution.js';
 import type { Answerer, SourceRef } from '../answer/types.js';
 import type { AssignTo } from '../config/settings-rules.js';
-import { type Language, type Profile, REPLY_LENGTHS } from '../config/settings.js';
+import { type Language, type Profile, REPLY_LENGTHS, type TeamLanguage } from '../config/settings.js';
+import { askToType } from '../media/ask-to-type.js';
+import { type MediaReader, readAttachments } from '../media/reader.js';
+import type { NoteWriter } from '../notes/writer.js';
 import { composeReply, guidedPersona } from '../rules/compose.js';
 import type { Provided } from '../rules/entities.js';
 import { runFlow } from '../rules/flow.js';
-import { handoffActions, reasonText } from '../rules/handoff.js';
+import { handoffActions, handoffFacts, type HandoffInput, reasonText } from '../rules/handoff.js';
 import { type HandoffReason, notFoundMessage, type Unanswered } from '../rules/handoff-text.js';
 import { asksForHuman } from '../rules/human-request.js';
 import { contactFiller } from '../rules/personalize.js';
@@ -29,6 +33,16 @@ export interface TurnInput {
   messages: PendingMessage[];
   profile: Profile;
   now: number;
+  /** The language of the notes for agents (settings `teamLanguage`). */
+  teamLanguage: TeamLanguage;
+}
+
+/** What a turn may use besides the answerer and the classifier: both absent offline. */
+export interface TurnTools {
+  /** Writes the handoff note with a model. */
+  notes?: NoteWriter;
+  /** Reads attachments with a model (voice notes, photos). */
+  media?: MediaReader;
 }
 
 export interface TurnDecision {
@@ -69,9 +83,13 @@ function unansweredOf(questions: readonly string[]): Unanswered {
 /** The customer's lines a turn that cannot tell its own language ("ok", "sip") takes it from. */
 const EARLIER_FOR_LANGUAGE = 6;
 
-export async function decideTurn(input: TurnInput, answerer: Answerer, classifier: Classifier = offlineClassifier): Promise<TurnDecision> {
+export async function decideTurn(input: TurnInput, answerer: Answerer, classifier: Classifier = offlineClassifier, tools: TurnTools = {}): Promise<TurnDecision> {
   const { state, profile, now } = input;
   const answered = input.messages.map((m) => m.messageId);
+  // A photo or a voice note alone says nothing of the language: the customer's earlier lines do.
+  const earlier = state.transcript.filter((l) => l.role === 'customer' && l.text.trim()).map((l) => l.text).slice(-3);
+  const media = await readAttachments(input.messages, tools.media, { settings: profile.media, language: replyLanguage(profile.persona, earlier) });
+  input = { ...input, messages: media.messages };
   const texts = input.messages.map((m) => m.text.trim()).filter(Boolean);
   const language = replyLanguage(profile.persona, texts, customerLines(state, EARLIER_FOR_LANGUAGE));
   let before: HelpdeskAction[] = [];
@@ -80,16 +98,21 @@ export async function decideTurn(input: TurnInput, answerer: Answerer, classifie
   let flow: FlowPosition | undefined;
   let collected: Provided | undefined;
 
-  const handoff = (reason: HandoffReason, extra: HandoffExtra = {}): TurnDecision => ({
-    answered,
-    actions: [...before, ...(extra.reply ? [{ type: 'reply' as const, content: extra.reply }] : []), ...effects, ...handoffActions({ reason, detail: extra.detail, language, profile, state, tried: extra.tried ?? [], now, assign: extra.assign, collected, unanswered: extra.kind })],
-    handoff: reason,
-    changes: { flow, collected, awaiting: null },
-    what: 'handoff',
-    why: reasonText(reason, extra.detail),
-    sources: extra.tried ?? [],
-    ...(extra.unanswered?.length ? { unanswered: extra.unanswered } : {}),
-  });
+  const handoff = async (reason: HandoffReason, extra: HandoffExtra = {}): Promise<TurnDecision> => {
+    const handing: HandoffInput = { reason, detail: extra.detail, language, profile, state, tried: extra.tried ?? [], now, assign: extra.assign, collected, teamLanguage: input.teamLanguage, said: extra.reply, unanswered: extra.kind };
+    // With a model the note is its own words, from the same facts; when it fails the note is written from them.
+    const note = profile.handoff.privateNote && tools.notes ? await tools.notes.write(handoffFacts(handing), sessionLines(state)) : undefined;
+    return {
+      answered,
+      actions: [...before, ...(extra.reply ? [{ type: 'reply' as const, content: extra.reply }] : []), ...effects, ...handoffActions(note ? { ...handing, note } : handing)],
+      handoff: reason,
+      changes: { flow, collected, awaiting: null },
+      what: 'handoff',
+      why: reasonText(reason, extra.detail),
+      sources: extra.tried ?? [],
+      ...(extra.unanswered?.length ? { unanswered: extra.unanswered } : {}),
+    };
+  };
 
   if (profile.handoff.onHumanRequest && texts.some(asksForHuman)) return handoff('asked_for_human');
 
@@ -104,8 +127,23 @@ export async function decideTurn(input: TurnInput, answerer: Answerer, classifie
     }
   }
 
-  // The bot cannot see files: a screenshot or a photo needs a person, whatever words came with it.
-  if (input.messages.some((m) => m.attachmentCount > 0)) return handoff('attachment');
+  // A file nobody could read: the customer is asked to type the question (or a person takes it, per profile),
+  // whatever words came with it ("berapa harga ini?" under a photo). Nothing was searched: no "not found", no gap.
+  if (media.unread) {
+    if (profile.media.onFile === 'handoff') return handoff('attachment');
+    const text = askToType(media.unread, language);
+    const why = `the customer sent a ${media.unread} Jawab cannot read: asked them to type the question`;
+    return {
+      answered,
+      actions: [...before, { type: 'reply', content: text }],
+      reply: { text, why, sources: [] },
+      smallTalk: true,
+      changes: { flow, timers: scheduleAfterReply(profile, now) },
+      what: 'media',
+      why,
+      sources: [],
+    };
+  }
 
   const reading: Reading = profile.smallTalk.enabled ? withoutEchoes(readMessages(texts), texts, state.lastAnswer?.text) : { acts: new Set(), questions: texts };
   const signals = await classify(classifier, profile, texts);
@@ -169,13 +207,18 @@ async function smallTalkReply(input: AnswerInput, answerer: Answerer): Promise<{
   return { text: contactFiller(state, input.collected)(outcome.text), act: outcome.act, mode: 'offline' };
 }
 
+/** This session's lines, for the note a model writes. */
+function sessionLines(state: ConversationState): Array<{ role: 'customer' | 'bot' | 'agent'; text: string }> {
+  return state.transcript.filter((l) => l.at >= state.sessionStartedAt).map((l) => ({ role: l.role, text: l.text }));
+}
+
 /** The transcript already ends with the pending messages: the history is what came before them. */
 function historyOf(input: AnswerInput): Array<{ role: 'customer' | 'bot' | 'agent'; text: string }> {
   return input.state.transcript.slice(0, Math.max(0, input.state.transcript.length - input.messages.length)).map((l) => ({ role: l.role, text: l.text }));
 }
 
 /** The reply: exact messages and/or small talk or an answer from knowledge, shaped by the rules, then effects, then a resolve. */
-async function answerTurn(input: AnswerInput, answerer: Answerer, handoff: (reason: HandoffReason, extra?: HandoffExtra) => TurnDecision): Promise<TurnDecision> {
+async function answerTurn(input: AnswerInput, answerer: Answerer, handoff: (reason: HandoffReason, extra?: HandoffExtra) => Promise<TurnDecision>): Promise<TurnDecision> {
   const { state, profile, plan, language, now, reading } = input;
   const fired = plan.fired.length ? `; rules: ${plan.fired.join(', ')}` : '';
   let answer: { text: string; mode: 'model' | 'offline' } | undefined;

@@ -1,7 +1,7 @@
 // Idle actions (Qontak) and follow-ups (respond.io) as durable timers in the conversation's state. They start when
 // the bot replies, stop when the customer answers, on handoff and on resolve, and when one fires on a conversation
 // that changed meanwhile (a human took over, it was resolved, the customer wrote), it does nothing.
-import type { Profile } from '../config/settings.js';
+import type { Profile, TeamLanguage } from '../config/settings.js';
 import type { HelpdeskAction } from '../engine/actions.js';
 import { replyLanguage } from '../answer/language.js';
 import { type ConversationState, customerLines, setOwner, withAudit } from '../engine/state.js';
@@ -33,8 +33,11 @@ export interface Fired {
   actions: HelpdeskAction[];
 }
 
-/** Fires the idle action or the next follow-up when due; a conversation no longer waiting on the customer only loses its timers. */
-export function fireAutomation(state: ConversationState, profile: Profile, now: number): Fired {
+/**
+ * Fires the idle action or the next follow-up when due; a conversation no longer waiting on the customer only loses its
+ * timers. `teamLanguage`: the language of the note when one hands over.
+ */
+export function fireAutomation(state: ConversationState, profile: Profile, now: number, teamLanguage: TeamLanguage): Fired {
   if (!automationDue(state, now)) return { state, actions: [] };
   const stillWaiting = state.owner === 'ai' && state.pending.length === 0 && (state.status === 'pending' || state.status === 'open');
   if (!stillWaiting) {
@@ -43,11 +46,11 @@ export function fireAutomation(state: ConversationState, profile: Profile, now: 
   }
   const { idle, followup } = state.timers;
   // The earlier of the two fires first; the other waits for the next wake-up (if it survives what this one does).
-  if (idle !== undefined && idle <= now && (followup === undefined || idle <= followup)) return fireIdle(state, profile, now);
-  return fireFollowUp(state, profile, now);
+  if (idle !== undefined && idle <= now && (followup === undefined || idle <= followup)) return fireIdle(state, profile, now, teamLanguage);
+  return fireFollowUp(state, profile, now, teamLanguage);
 }
 
-function fireIdle(state: ConversationState, profile: Profile, now: number): Fired {
+function fireIdle(state: ConversationState, profile: Profile, now: number, teamLanguage: TeamLanguage): Fired {
   const idle = profile.idle;
   const cleared = { ...state, ...followUpsCancelled(state) };
   if (idle.action === 'resolve') {
@@ -56,11 +59,11 @@ function fireIdle(state: ConversationState, profile: Profile, now: number): Fire
     const next = { ...cleared, status: 'resolved' as const, resolvedByBotAt: now };
     return { state: withAudit(next, { at: now, what: 'idle: resolve', why: `the customer was idle for ${idle.afterSeconds} s` }), actions };
   }
-  if (idle.action === 'assign') return handOver(cleared, profile, now, 'idle', { assign: idle.assign, message: idle.message });
+  if (idle.action === 'assign') return handOver(cleared, profile, now, 'idle', { assign: idle.assign, message: idle.message, teamLanguage });
   return { state: cleared, actions: [] };
 }
 
-function fireFollowUp(state: ConversationState, profile: Profile, now: number): Fired {
+function fireFollowUp(state: ConversationState, profile: Profile, now: number, teamLanguage: TeamLanguage): Fired {
   const sent = state.followUpsSent ?? 0;
   const followUp = profile.followUps[sent];
   if (!followUp) return { state: { ...state, timers: { ...state.timers, followup: undefined } }, actions: [] };
@@ -77,13 +80,13 @@ function fireFollowUp(state: ConversationState, profile: Profile, now: number): 
     next = { ...next, ...followUpsCancelled(next), status: 'resolved', resolvedByBotAt: now };
   }
   if (followUp.then === 'handoff') {
-    const handed = handOver(next, profile, now, 'follow_up', {});
+    const handed = handOver(next, profile, now, 'follow_up', { teamLanguage });
     return { state: handed.state, actions: [...actions, ...handed.actions] };
   }
   return { state: next, actions };
 }
 
-function handOver(state: ConversationState, profile: Profile, now: number, reason: 'idle' | 'follow_up', extra: Pick<HandoffInput, 'assign' | 'message'>): Fired {
+function handOver(state: ConversationState, profile: Profile, now: number, reason: 'idle' | 'follow_up', extra: Pick<HandoffInput, 'assign' | 'message' | 'teamLanguage'>): Fired {
   const language = replyLanguage(profile.persona, customerLines(state, 3));
   const actions = handoffActions({ reason, language, profile, state, tried: [], now, ...extra });
   return { state: setOwner({ ...state, ...followUpsCancelled(state) }, 'human', REASON_TEXT[reason], now), actions };

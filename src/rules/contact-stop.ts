@@ -2,7 +2,7 @@
 // `jawab_ai_off`, so it holds across restarts and replicas without a store of Jawab's own, shows on the contact in
 // Chatwoot, and arrives with every webhook (the contact is in each payload). Set and cleared from the dashboard app.
 import { replyLanguage } from '../answer/language.js';
-import type { Profile } from '../config/settings.js';
+import type { Profile, TeamLanguage } from '../config/settings.js';
 import type { HelpdeskAction } from '../engine/actions.js';
 import type { ContactSnapshot } from '../engine/events.js';
 import type { ConversationState } from '../engine/state.js';
@@ -30,7 +30,7 @@ export function contactStopAction(stopped: boolean): HelpdeskAction {
  * A stopped contact writes in a conversation the AI would answer: it goes to people with the usual handoff (note,
  * labels, assignment, status) but without the handover message, since the bot is not to speak to this contact at all.
  */
-export function contactStoppedHandoff(state: ConversationState, profile: Profile, now: number): HelpdeskAction[] {
+export function contactStoppedHandoff(state: ConversationState, profile: Profile, now: number, teamLanguage: TeamLanguage): HelpdeskAction[] {
   const language = replyLanguage(profile.persona, state.pending.map((m) => m.text));
-  return handoffActions({ reason: 'contact_stopped', language, profile, state, tried: [], now }).filter((a) => a.type !== 'reply');
+  return handoffActions({ reason: 'contact_stopped', language, profile, state, tried: [], now, teamLanguage }).filter((a) => a.type !== 'reply');
 }

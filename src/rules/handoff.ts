@@ -1,7 +1,7 @@
 // Handing a conversation to a human: the message, the agent's note, labels, assignment, then `open`.
 import type { SourceRef } from '../answer/types.js';
 import type { AssignTo } from '../config/settings-rules.js';
-import type { Language, Profile } from '../config/settings.js';
+import type { Language, Profile, TeamLanguage } from '../config/settings.js';
 import type { AssignmentTarget, HelpdeskAction } from '../engine/actions.js';
 import type { ConversationState } from '../engine/state.js';
 import { withinBusinessHours } from './business-hours.js';
@@ -9,6 +9,8 @@ import type { Provided } from './entities.js';
 import { type HandoffReason, handoverMessage, REASON_TEXT, type Unanswered } from './handoff-text.js';
 import { AI_OFF_LABEL, dropAiOn } from './ownership-labels.js';
 import { contactFiller } from './personalize.js';
+import { type NoteFacts, noteFacts } from '../notes/facts.js';
+import { renderNote } from '../notes/render.js';
 
 export interface HandoffInput {
   reason: HandoffReason;
@@ -28,6 +30,12 @@ export interface HandoffInput {
   collected?: Provided;
   /** What the messages without an answer did: trouble gets an apology, a request a plain handover, not "not found". */
   unanswered?: Unanswered;
+  /** The language of the note for agents (settings `teamLanguage`). */
+  teamLanguage: TeamLanguage;
+  /** What Jawab says in this turn before handing over (a partial answer, a rule's message), for the note. */
+  said?: string;
+  /** The note as the model wrote it; absent: written from the conversation (notes/render.ts). */
+  note?: string;
 }
 
 export function assignmentTarget(assign: AssignTo): AssignmentTarget | null {
@@ -61,7 +69,7 @@ export function handoffActions(input: HandoffInput): HelpdeskAction[] {
   const actions: HelpdeskAction[] = [
     { type: 'reply', content: fill(handoverMessage(input.reason, input.language, input.message ?? profile.handoff.message, outOfHours, input.unanswered)) },
   ];
-  if (profile.handoff.privateNote) actions.push({ type: 'note', content: handoffNote(input) });
+  if (profile.handoff.privateNote) actions.push({ type: 'note', content: input.note ?? renderNote(handoffFacts(input)) });
   const labels = byRules ? [...profile.handoff.labels, AI_OFF_LABEL] : profile.handoff.labels;
   const missing = [...new Set(labels)].filter((l) => !state.labels.includes(l));
   if (missing.length) actions.push({ type: 'add_labels', labels: missing });
@@ -72,33 +80,14 @@ export function handoffActions(input: HandoffInput): HelpdeskAction[] {
   return actions;
 }
 
-/** The note that saves the agent from scrolling: why, who, what was asked and answered, what was tried. */
-export function handoffNote(input: HandoffInput): string {
-  const { state } = input;
-  const c = state.contact;
-  const who = [c?.name, c?.email, c?.phone].filter(Boolean).join(' · ') || 'unknown contact';
-  // The transcript already holds the messages of this turn.
-  const customerLines = state.transcript.filter((l) => l.role === 'customer').map((l) => l.text).slice(-4);
-  const botLines = state.transcript.filter((l) => l.role === 'bot').slice(-2);
-  const lines = [
-    `Jawab handed this conversation over: ${reasonText(input.reason, input.detail)}.`,
-    `Customer: ${who}. Language: ${input.language}. Bot replies this session: ${state.botReplies}.`,
-  ];
-  const collected = Object.entries({ ...state.collected, ...input.collected });
-  if (collected.length) lines.push(`Collected: ${collected.map(([k, v]) => `${k} ${v}`).join(' · ')}.`);
-  lines.push('Customer said:', ...customerLines.map((t) => `- ${oneLine(t)}`));
-  if (botLines.length) lines.push('Jawab answered:', ...botLines.map((l) => `- ${oneLine(l.text)}`));
-  lines.push(
-    input.tried.length
-      ? `Tried in the knowledge: ${input.tried.map((s) => `${s.title} (${s.score.toFixed(2)})`).join(', ')}.`
-      : input.reason === 'no_answer'
-        ? 'Tried in the knowledge: nothing came close.'
-        : 'Knowledge was not searched.',
-  );
-  return lines.join('\n');
-}
-
-function oneLine(text: string, max = 200): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+/** What the note for the agent says: why, what the customer wants, what was answered and collected, the language. */
+export function handoffFacts(input: HandoffInput): NoteFacts {
+  return noteFacts({
+    occasion: { kind: 'handoff', reason: input.reason, ...(input.detail === undefined ? {} : { detail: input.detail }), tried: input.tried },
+    state: input.state,
+    customerLanguage: input.language,
+    teamLanguage: input.teamLanguage,
+    ...(input.collected ? { collected: input.collected } : {}),
+    ...(input.said ? { said: input.said } : {}),
+  });
 }

@@ -100,7 +100,9 @@ describe('integrations as tools', () => {
     expect(served).toEqual([]);
     expect(status).toBe('open');
     expect(reply).not.toContain('shipped');
-    const toolMessage = (openai.requests.at(-1)!.body as { messages: { role: string; content: string }[] }).messages.find((m) => m.role === 'tool');
+    // The last chat call is the handoff note's (the model writes it): the tool's result went to the one before.
+    const withTool = openai.requests.map((r) => (r.body as { messages?: { role: string; content: string }[] }).messages ?? []).filter((ms) => ms.some((m) => m.role === 'tool'));
+    const toolMessage = withTool.at(-1)?.find((m) => m.role === 'tool');
     expect(toolMessage?.content).toMatch(/^error: 127\.0\.0\.1 is a loopback address/);
     expect(state.audit.flatMap((entry) => entry.sources ?? [])).toContainEqual(expect.objectContaining({ id: 'tool:order_status', title: 'order_status (failed)' }));
   });

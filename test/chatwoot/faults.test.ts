@@ -107,7 +107,7 @@ describe('stamps and read-back: an action that may have reached Chatwoot is chec
     expect(posts(MESSAGES).map((r) => r.body)).toEqual([
       { content: 'Hi! Fixed answer.', message_type: 'outgoing', private: false, content_attributes: { jawab_action: '3-42:1' } },
       { content: expect.any(String), message_type: 'outgoing', private: false, content_attributes: { jawab_action: '3-42:2' } },
-      { content: expect.stringContaining('Jawab handed this conversation over'), message_type: 'outgoing', private: true, content_attributes: { jawab_action: '3-42:3' } },
+      { content: expect.stringContaining('Diserahkan ke tim: pelanggan minta bicara dengan orang.'), message_type: 'outgoing', private: true, content_attributes: { jawab_action: '3-42:3' } },
     ]);
     expect(botMessages().map((m) => m.contentAttributes)).toEqual([{ jawab_action: '3-42:1' }, { jawab_action: '3-42:2' }, { jawab_action: '3-42:3' }]);
     h.fake!.assertNoViolations();

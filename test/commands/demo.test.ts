@@ -28,7 +28,7 @@ describe('npm run demo', () => {
 
     expect(unanswered).toContain('  Maria (web chat, English) #1: Do you sell gift cards for Steam games?\n');
     expect(unanswered).toContain("  Jawab: Sorry, I couldn't find the answer to that in our information. I am passing you to a member of our team now.");
-    expect(unanswered).toContain('  [private note for the agent]\n      Jawab handed this conversation over: nothing relevant was found in the knowledge.\n');
+    expect(unanswered).toContain('  [private note for the agent]\n      Diserahkan ke tim: jawabannya tidak ada di pengetahuan.\n');
     expect(unanswered).toContain('      action  setLabels(["jawab-handoff"])\n');
     expect(unanswered!.split('\n').at(-1)).toBe('  -> status open, labels [jawab-handoff], assignee 1');
 
@@ -39,7 +39,7 @@ describe('npm run demo', () => {
 
     expect(human).toContain('  Budi (WhatsApp, Indonesian) #2: mau bicara dengan CS aja deh\n');
     expect(human).toContain('  Jawab: Saya sambungkan Anda dengan tim kami sekarang ya.');
-    expect(human).toContain('  [private note for the agent]\n      Jawab handed this conversation over: the customer asked for a human.\n');
+    expect(human).toContain('  [private note for the agent]\n      Diserahkan ke tim: pelanggan minta bicara dengan orang.\n');
     expect(human!.split('\n').at(-1)).toBe('  -> status open, labels [jawab-handoff], assignee 2');
   }, 60_000);
 });

@@ -398,6 +398,31 @@ suite('in a real browser', () => {
     await page.close();
   });
 
+  it('chooses the team language of the notes for agents, and the media and resolve-summary settings, in words', async () => {
+    const page = await signedIn();
+    expect(await page.locator('#team-language option:checked').textContent()).toBe('Automatic (the default persona’s language)');
+    await page.selectOption('#team-language', 'en');
+    await page.click('#tab-handoff');
+    await page.getByText('Leave a summary note when a conversation is resolved').waitFor();
+    await byId(page, 'defaultProfile.resolveSummary').check();
+    const onFile = byId(page, 'defaultProfile.media.onFile');
+    expect(await onFile.locator('option').allTextContents()).toEqual(['Ask the customer to type the question', 'Hand the conversation to a person']);
+    await onFile.selectOption({ label: 'Hand the conversation to a person' });
+    await publish(page);
+    const published = h.jawab.settings.get();
+    expect(published.teamLanguage).toBe('en');
+    expect(published.defaultProfile.resolveSummary).toBe(true);
+    expect(published.defaultProfile.media.onFile).toBe('handoff');
+    await page.click('button[aria-pressed="false"]:has-text("ID")');
+    await page.locator('label.team-language').filter({ hasText: 'Catatan untuk agen dalam' }).waitFor();
+    // Back to automatic: the key is left out of the settings again.
+    await page.selectOption('#team-language', '');
+    await page.click('#publish');
+    await page.locator('#save-status').filter({ hasText: /^Diterbitkan/ }).waitFor();
+    expect(h.jawab.settings.get().teamLanguage).toBeUndefined();
+    await page.close();
+  });
+
   it('starts a new playground conversation after the one it was in was removed (404)', async () => {
     const page = await signedIn();
     await page.click('#tab-playground');

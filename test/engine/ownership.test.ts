@@ -7,7 +7,7 @@ import { applyCommand, reduceEvent } from '../../src/engine/reduce.js';
 import type { ConversationState } from '../../src/engine/state.js';
 
 const profile = { ...defaultSettings().defaultProfile, replyDelaySeconds: 5 };
-const ctx = (now: number) => ({ profile, now, enabled: true });
+const ctx = (now: number) => ({ profile, now, enabled: true, teamLanguage: 'en' as const });
 const ref = { accountId: 1, inboxId: 3, conversationId: 42 };
 
 function snap(status: ConversationStatus, updatedAt: number, extra: Partial<ConversationSnapshot> = {}): ConversationSnapshot {
@@ -132,7 +132,7 @@ describe('ownership', () => {
     const bot = run([customer(1, 'Halo')]).state;
     expect(applyCommand({ ...human, owner: 'human' }, 'resume', 'agent 4', byRules, 20_000).actions).toEqual([]);
     expect(applyCommand(bot, 'take_over', 'agent 4', byRules, 20_000).actions).toEqual([]);
-    const labelled = reduceEvent(bot, changed('pending', 30, ['label_list'], { labels: ['ai-off'] }), { profile: byRules, now: 30_000, enabled: true });
+    const labelled = reduceEvent(bot, changed('pending', 30, ['label_list'], { labels: ['ai-off'] }), { profile: byRules, now: 30_000, enabled: true, teamLanguage: 'en' });
     expect(labelled.state.owner).toBe('human');
     expect(labelled.actions).toEqual([]);
   });
@@ -165,7 +165,7 @@ describe('ownership', () => {
 describe('ownership in account-webhook mode', () => {
   const byRules = { ...profile, connection: 'account_webhook' as const };
   const runByRules = (events: InboundEvent[], start?: ConversationState): ConversationState =>
-    events.reduce<ConversationState | undefined>((s, e, i) => reduceEvent(s, e, { profile: byRules, now: 1000 * (i + 1), enabled: true }).state, start)!;
+    events.reduce<ConversationState | undefined>((s, e, i) => reduceEvent(s, e, { profile: byRules, now: 1000 * (i + 1), enabled: true, teamLanguage: 'en' }).state, start)!;
 
   it('an open conversation with no assignee and no ai-off is the AI’s, and stays so when a status change says open', () => {
     const state = runByRules([customer(1, 'Halo', 'open'), changed('open', 10, ['status'])]);

@@ -30,7 +30,7 @@ describe('a turn of small talk', () => {
   it('greets back without searching, and counts as no answer and no knowledge gap', async () => {
     const answerer = recordingAnswerer();
     const { state, messages } = withMessages(initialState(ref, NOW), ['P']);
-    const decision = await decideTurn({ state, messages, profile: profile(), now: NOW }, answerer);
+    const decision = await decideTurn({ state, messages, profile: profile(), now: NOW, teamLanguage: 'en' }, answerer);
     expect(answerer.asked).toEqual([]);
     expect(decision).toMatchObject({ what: 'small talk', smallTalk: true, actions: [{ type: 'reply', content: 'Halo kak! Saya Jawab, asisten virtual di sini. Ada yang bisa saya bantu?' }] });
     expect(decision.handoff).toBeUndefined();
@@ -43,7 +43,7 @@ describe('a turn of small talk', () => {
     const asked: AnswerRequest[] = [];
     const answerer: Answerer = { answer: async (request) => (asked.push(request), { kind: 'answer', text: 'Rp 19.000 per kg.', sources: [], mode: 'offline' }) };
     const { state, messages } = withMessages(initialState(ref, NOW), ['halo kak', 'mau tanya', 'brp ongkir ke sby?']);
-    const decision = await decideTurn({ state, messages, profile: profile(), now: NOW }, answerer);
+    const decision = await decideTurn({ state, messages, profile: profile(), now: NOW, teamLanguage: 'en' }, answerer);
     expect(asked.map((request) => request.questions)).toEqual([['brp ongkir ke sby']]);
     expect(decision.actions).toEqual([{ type: 'reply', content: 'Halo kak! Rp 19.000 per kg.' }]);
   });
@@ -52,17 +52,17 @@ describe('a turn of small talk', () => {
     const answered: ConversationState = { ...initialState(ref, NOW), transcript: [{ role: 'bot', text: 'Rp 19.000 per kg.', at: NOW }] };
     const withFollowUps = profile({ followUps: [{ afterSeconds: 3600, message: 'Masih ada yang bisa dibantu?', then: 'none' }], idle: { action: 'resolve', afterSeconds: 7200, message: '' } } as Partial<Profile>);
     const ok = withMessages(answered, ['ok']);
-    const quiet = await decideTurn({ ...ok, profile: withFollowUps, now: NOW }, recordingAnswerer());
+    const quiet = await decideTurn({ ...ok, profile: withFollowUps, now: NOW, teamLanguage: 'en' }, recordingAnswerer());
     expect(quiet).toMatchObject({ what: 'quiet', actions: [] });
     const bye = withMessages(answered, ['oke makasih, udah cukup']);
-    const goodbye = await decideTurn({ ...bye, profile: withFollowUps, now: NOW }, recordingAnswerer());
+    const goodbye = await decideTurn({ ...bye, profile: withFollowUps, now: NOW, teamLanguage: 'en' }, recordingAnswerer());
     expect(goodbye.actions).toEqual([{ type: 'reply', content: 'Terima kasih sudah menghubungi kami, kak. Sampai jumpa!' }]);
     expect(goodbye.changes?.timers).toEqual({ idle: NOW + 7_200_000 });
   });
 
   it('hands off a question nothing answers, naming only the question as unanswered', async () => {
     const { state, messages } = withMessages(initialState(ref, NOW), ['halo kak', 'jual voucher steam ga?']);
-    const decision = await decideTurn({ state, messages, profile: profile(), now: NOW }, recordingAnswerer());
+    const decision = await decideTurn({ state, messages, profile: profile(), now: NOW, teamLanguage: 'en' }, recordingAnswerer());
     expect(decision).toMatchObject({ handoff: 'no_answer', unanswered: ['jual voucher steam ga'] });
     const after = applyTurn(state, decision, NOW);
     expect(factsOf({ before: state, after, decision, messages, at: NOW })?.facts).toContainEqual({ kind: 'unanswered', question: 'jual voucher steam ga' });
@@ -71,15 +71,15 @@ describe('a turn of small talk', () => {
 
   it('hands off trouble with an apology and a request plainly: neither asked for something that was "not found"', async () => {
     const trouble = withMessages(initialState(ref, NOW), ['kak paket aku dateng tp isinya kurang 1']);
-    const sorry = await decideTurn({ ...trouble, profile: profile(), now: NOW }, recordingAnswerer());
+    const sorry = await decideTurn({ ...trouble, profile: profile(), now: NOW, teamLanguage: 'en' }, recordingAnswerer());
     expect(sorry).toMatchObject({ handoff: 'no_answer' });
     expect(sorry.actions[0]).toEqual({ type: 'reply', content: 'Mohon maaf atas kendalanya. Saya sambungkan Anda dengan tim kami sekarang ya. Mereka akan membalas di sini sebentar lagi.' });
     const request = withMessages(initialState(ref, NOW), ['please check my order status']);
-    const plain = await decideTurn({ ...request, profile: profile(), now: NOW }, recordingAnswerer());
+    const plain = await decideTurn({ ...request, profile: profile(), now: NOW, teamLanguage: 'en' }, recordingAnswerer());
     expect(plain.actions[0]).toEqual({ type: 'reply', content: 'I am passing you to a member of our team now. They will reply here shortly.' });
     // An order number the knowledge cannot look up is noted and handed on, and is no knowledge gap.
     const reference = withMessages(initialState(ref, NOW), ['order number is 10023']);
-    const noted = await decideTurn({ ...reference, profile: profile(), now: NOW }, recordingAnswerer());
+    const noted = await decideTurn({ ...reference, profile: profile(), now: NOW, teamLanguage: 'en' }, recordingAnswerer());
     expect(noted.handoff).toBe('lookup');
     expect(noted.actions[0]).toEqual({ type: 'reply', content: 'Thank you, noted. I am passing you to a member of our team now. They will reply here shortly.' });
   });

@@ -2,7 +2,8 @@
 // paths run against it. It records every request, answers chat completions with a responder (by
 // default: the first sentence of the first passage in the prompt, or NO_ANSWER; the customer's messages unchanged
 // to the condensing prompt; a fixed greeting to the small-talk prompt), computes embeddings
-// with OfflineEmbeddings so retrieval through it is meaningful, and can fail on demand.
+// with OfflineEmbeddings so retrieval through it is meaningful, and can fail on demand. Image content parts reach the
+// responder as `images`; `/audio/transcriptions` takes multipart as OpenAI's does and answers with a transcriber.
 import type { Server, Socket } from 'node:net';
 import express from 'express';
 import type { Request, Response } from 'express';
@@ -11,7 +12,17 @@ import { OfflineEmbeddings } from '../../src/knowledge/offline-embeddings.js';
 export interface ChatMessage {
   role: string;
   content: string;
+  /** The URLs of the message's image content parts (data: URLs as sent). */
+  images?: string[];
 }
+
+/** A file posted to `/audio/transcriptions`, with the form's other fields. */
+export interface TranscriptionUpload {
+  model: string;
+  fields: Record<string, string>;
+  file: { name: string; type: string; bytes: Buffer };
+}
+export type Transcriber = (upload: TranscriptionUpload) => string;
 
 export interface RecordedRequest {
   method: string;
@@ -29,6 +40,8 @@ export type FailureRoute = 'chat' | 'embeddings' | 'any';
 
 export interface FakeOpenAIOptions {
   responder?: Responder;
+  /** The transcript of an uploaded audio file (default: "transcript of <file name>"). */
+  transcriber?: Transcriber;
   /** Dimensions of the embeddings when a request does not ask for some (default: OfflineEmbeddings'). */
   dimensions?: number;
 }
@@ -38,6 +51,8 @@ export interface FakeOpenAI {
   url: string;
   requests: RecordedRequest[];
   setResponder(responder: Responder): void;
+  /** Every upload to `/audio/transcriptions`, in order (its `requests` entry holds the same, without the bytes). */
+  transcriptions: TranscriptionUpload[];
   /**
    * The next `times` requests to `route` fail this way: a 500, or no answer at all (the client times
    * out). The route defaults to chat completions, so that embedding the question does not use up a
@@ -58,6 +73,15 @@ function contentText(content: unknown): string {
       .join('');
   }
   return '';
+}
+
+/** The URLs of the image parts of a message content. */
+function contentImages(content: unknown): string[] {
+  if (!Array.isArray(content)) return [];
+  return content.flatMap((part: unknown) => {
+    const url = (part as { type?: unknown; image_url?: { url?: unknown } }).image_url?.url;
+    return (part as { type?: unknown }).type === 'image_url' && typeof url === 'string' ? [url] : [];
+  });
 }
 
 /** The default responder: the first sentence of the first passage in the last user message. */
@@ -106,6 +130,8 @@ const roughTokens = (text: string): number => Math.max(1, Math.ceil(text.length 
 
 export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<FakeOpenAI> {
   const requests: RecordedRequest[] = [];
+  const transcriptions: TranscriptionUpload[] = [];
+  const transcriber: Transcriber = options.transcriber ?? ((upload) => `transcript of ${upload.file.name}`);
   let responder: Responder = options.responder ?? answerFromPassages;
   const failures: { kind: FailureKind; route: FailureRoute }[] = [];
   const sockets = new Set<Socket>();
@@ -169,7 +195,8 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     const body = request.body as Record<string, unknown>;
     const messages = (Array.isArray(body.messages) ? body.messages : []).map((message: unknown) => {
       const { role, content } = message as { role?: unknown; content?: unknown };
-      return { role: String(role), content: contentText(content) };
+      const images = contentImages(content);
+      return images.length ? { role: String(role), content: contentText(content), images } : { role: String(role), content: contentText(content) };
     });
     const answer = await responder(messages, body);
     const text = typeof answer === 'string' ? answer : '';
@@ -217,6 +244,24 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     });
   });
 
+  // Multipart, as the OpenAI SDK and plain fetch send it; parsed with the web Request's own form-data reader.
+  app.post('/v1/audio/transcriptions', express.raw({ type: 'multipart/form-data', limit: '30mb' }), async (request: Request, response: Response) => {
+    const form = await new globalThis.Request('http://fake/', { method: 'POST', headers: { 'content-type': String(request.headers['content-type']) }, body: new Uint8Array(request.body as Buffer) }).formData();
+    const fields: Record<string, string> = {};
+    let file: TranscriptionUpload['file'] | undefined;
+    for (const [key, value] of form.entries()) {
+      if (typeof value === 'string') fields[key] = value;
+      else file = { name: value.name, type: value.type, bytes: Buffer.from(await value.arrayBuffer()) };
+    }
+    const { model = '', ...rest } = fields;
+    if (!file || !model) return void response.status(400).json({ error: { message: 'file and model are required', type: 'invalid_request_error' } });
+    const upload = { model, fields: rest, file };
+    transcriptions.push(upload);
+    const recorded = requests.at(-1);
+    if (recorded) recorded.body = { model, fields: rest, file: { name: file.name, type: file.type, size: file.bytes.length } };
+    response.json({ text: transcriber(upload) });
+  });
+
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
@@ -230,6 +275,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
   return {
     url: `http://127.0.0.1:${address.port}/v1`,
     requests,
+    transcriptions,
     setResponder(next) {
       responder = next;
     },

@@ -8,7 +8,7 @@ import request from 'supertest';
 import { createJawab, type Jawab } from '../../src/app.js';
 import type { Answerer } from '../../src/answer/types.js';
 import { loadConfig } from '../../src/config/env.js';
-import { defaultSettings, type Profile } from '../../src/config/settings.js';
+import { defaultSettings, type Profile, type TeamLanguage } from '../../src/config/settings.js';
 import { type Logger, silentLogger } from '../../src/log.js';
 import { type FakeChatwootOptions, type FakeChatwoot, startFakeChatwoot } from '../fakes/fake-chatwoot.js';
 import { signDelivery } from './fixtures.js';
@@ -21,6 +21,8 @@ export interface HarnessOptions {
   /** `fake`: the fake Chatwoot over HTTP (default); `sandbox`: the built-in helpdesk. */
   helpdesk?: 'fake' | 'sandbox';
   profile?: Partial<Profile>;
+  /** The account's team language (default: derived from the persona). */
+  teamLanguage?: TeamLanguage;
   fake?: FakeChatwootOptions;
   answerer?: Answerer;
   env?: Record<string, string>;
@@ -48,6 +50,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'jawab-test-')));
   const settings = defaultSettings();
   settings.defaultProfile = { ...settings.defaultProfile, replyDelaySeconds: 0, ...options.profile };
+  if (options.teamLanguage) settings.teamLanguage = options.teamLanguage;
   if (!options.keepSettings) await writeFile(join(dataDir, 'settings.json'), JSON.stringify(settings));
   const fake = options.helpdesk === 'sandbox' ? undefined : await startFakeChatwoot(options.fake);
   const config = loadConfig({

@@ -47,7 +47,8 @@ const EXPECTED: Record<string, Expectation> = {
   'message_created.private_note.json': { result: 'accepted', requests: [], owner: 'human' },
   'message_created.outgoing_agent_bot_input_select.json': { result: 'accepted', requests: [], owner: 'ai' },
   'message_created.incoming_contact.json': { result: 'accepted', requests: [`POST ${CONV}/messages bot`], owner: 'ai' },
-  'message_created.incoming_contact_with_attachment.json': { result: 'accepted', requests: HANDOFF, owner: 'human' },
+  // Offline nobody reads the screenshot: the customer is asked to type the question, and the AI keeps the conversation.
+  'message_created.incoming_contact_with_attachment.json': { result: 'accepted', requests: [`POST ${CONV}/messages bot`], owner: 'ai' },
   'message_updated.input_select_submitted.json': { result: 'accepted', requests: HANDOFF, owner: 'human' },
 };
 
@@ -119,9 +120,8 @@ describe('what the fixture-driven requests carry', () => {
     });
     expect(bodies[1]).toMatchObject({ private: true, message_type: 'outgoing' });
     const note = (bodies[1] as { content: string }).content;
-    expect(note).toContain('the customer asked for a human');
-    expect(note).toContain('Maria Silva · maria.silva@example.com · +351912345678');
-    expect(note).toContain('- Talk to a human');
+    expect(note).toContain('Diserahkan ke tim: pelanggan minta bicara dengan orang.');
+    expect(note).toContain('Data: nama Maria Silva · email maria.silva@example.com · telepon +351912345678.');
     expect(bodies[2]).toEqual({ labels: ['jawab-handoff'] });
     expect(bodies[3]).toEqual({ assignee_id: 2 }); // agent 1 has 4 open, agent 2 has 1, agent 3 is offline
     expect(bodies[4]).toEqual({ status: 'open' });

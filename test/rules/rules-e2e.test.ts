@@ -131,7 +131,7 @@ describe('rules end to end', () => {
     expect(harness.fake!.requests[5]!.body).toEqual({ labels: ['b2b', 'jawab-handoff'] });
     expect(harness.fake!.requests[6]!.body).toEqual({ team_id: 2 });
     const note = harness.fake!.conversation(1, 42).messages.find((m) => m.private)!.content;
-    expect(note).toContain('a rule said so (vip)');
+    expect(note).toContain('Diserahkan ke tim: sebuah aturan meneruskan percakapan seperti ini ke tim (“vip”).');
     expect((await harness.jawab.store.read('3-42'))!.state!.owner).toBe('human');
     harness.fake!.assertNoViolations();
   });
@@ -159,7 +159,7 @@ describe('rules end to end', () => {
       ['POST', `${CONV}/toggle_priority`, { priority: 'urgent' }],
       ['POST', `${CONV}/messages`, { content: 'Refund requested: check the order before replying.', message_type: 'outgoing', private: true, content_attributes: { jawab_action: '3-42:3' } }],
       ['POST', `${CONV}/messages`, expect.objectContaining({ content: 'I am passing you to a member of our team now. They will reply here shortly.', private: false })],
-      ['POST', `${CONV}/messages`, expect.objectContaining({ private: true, content: expect.stringContaining('a rule said so (refund)') })],
+      ['POST', `${CONV}/messages`, expect.objectContaining({ private: true, content: expect.stringContaining('Diserahkan ke tim: sebuah aturan meneruskan percakapan seperti ini ke tim (“refund”).') })],
       ['POST', `${CONV}/labels`, { labels: ['refund', 'jawab-handoff'] }],
       ['POST', `${CONV}/assignments`, expect.anything()],
       ['POST', `${CONV}/toggle_status`, { status: 'open' }],
@@ -191,7 +191,7 @@ describe('rules end to end', () => {
     await harness.settle();
     const messages = harness.fake!.conversation(1, 42).messages;
     expect(messages[0]!.content).toBe('We are closed now; an agent replies tomorrow from 9:00.');
-    expect(messages[1]!.content).toContain('the customer’s mood calls for a person (sad)');
+    expect(messages[1]!.content).toContain('Diserahkan ke tim: pelanggan tampak sedih.');
     harness.fake!.assertNoViolations();
   });
 });

@@ -19,7 +19,9 @@ const redisRuns = await redisForTests('an unreadable conversation on Redis');
 const tempDir = tempDirs('jawab-unreadable-');
 const bearer = { authorization: `Bearer ${ADMIN_TOKEN}` };
 const CONV = '/api/v1/accounts/1/conversations/42';
-const LOST = 'Jawab handed this conversation over: Jawab lost its memory of this conversation (what it had kept could not be read and was moved aside).';
+/** The audit's reason, and the first line of the note in the team language (Indonesian: the default persona's). */
+const LOST = 'Jawab lost its memory of this conversation (what it had kept could not be read and was moved aside)';
+const LOST_NOTE = 'Diserahkan ke tim: Jawab kehilangan ingatan tentang percakapan ini.';
 
 let h: Harness | undefined;
 let prefix: string | undefined;
@@ -62,7 +64,7 @@ function expectHandedOver(harness: Harness): void {
   ]);
   const [handover, note] = harness.fake!.requests.map((r) => r.body as { content: string; private: boolean });
   expect(handover).toMatchObject({ content: 'I am passing you to a member of our team now. They will reply here shortly.', private: false });
-  expect(note!.content.split('\n')[0]).toBe(LOST);
+  expect(note!.content.split('\n')[0]).toBe(LOST_NOTE);
   expect(note!.private).toBe(true);
   expect(harness.fake!.conversation(1, 42)).toMatchObject({ status: 'open', labels: ['jawab-handoff'], assigneeId: 1, customAttributes: { jawab_owner: 'human' } });
   harness.fake!.assertNoViolations();
@@ -76,7 +78,7 @@ async function expectReported(harness: Harness, file: string, movedTo: string): 
   expect(errors).toEqual([expect.objectContaining({ conversation: '3-42', file, movedTo, reason: expect.any(String) })]);
   const shown = (await api.get('/api/conversations/3-42').set(bearer).expect(200)).body as { owner: string; audit: Array<{ what: string; why: string }> };
   expect(shown.owner).toBe('human');
-  expect(shown.audit).toContainEqual(expect.objectContaining({ what: 'handoff', why: LOST.slice('Jawab handed this conversation over: '.length, -1) }));
+  expect(shown.audit).toContainEqual(expect.objectContaining({ what: 'handoff', why: LOST }));
 }
 
 const corruptions = [
@@ -126,7 +128,7 @@ describe('an unreadable conversation state file', () => {
     await harness.deliver(customerMessage({ id: 802, text: 'How long does delivery to Surabaya take?', status: 'open' }));
     await harness.settle();
     expect(harness.fake!.requests.map((r) => [r.method, r.path, (r.body as { content: string }).content])).toEqual([
-      ['POST', `${CONV}/messages`, `${LOST.slice('Jawab handed this conversation over: '.length, -1)}. The conversation stays with your team.`],
+      ['POST', `${CONV}/messages`, 'Jawab kehilangan ingatan tentang percakapan ini (yang disimpannya tidak bisa dibaca dan dipindahkan). Percakapan ini tetap ditangani tim Anda.'],
     ]);
   });
 

@@ -28,12 +28,12 @@ describe('POST /api/playground', () => {
 
     expect(handoff.messages.map((m: { content: string; private: boolean }) => [m.private, m.content.split('\n')[0]])).toEqual([
       [false, 'Draft handover message.'],
-      [true, 'Jawab handed this conversation over: the customer asked for a human.'],
+      [true, 'Diserahkan ke tim: pelanggan minta bicara dengan orang.'],
     ]);
     expect(handoff.decisions[0]).toMatchObject({ what: 'handoff', handoff: 'asked_for_human' });
     expect(handoff.actions).toEqual([
       'reply: Draft handover message.',
-      'private note: Jawab handed this conversation over: the customer asked for a human.',
+      'private note: Diserahkan ke tim: pelanggan minta bicara dengan orang.',
       'add labels: jawab-handoff, playground',
       'assign: least busy online agent',
       'status: open',

@@ -452,6 +452,18 @@ const en: Dict = {
   'knowledge.choosePortal': 'Choose a portal',
   'knowledge.noPortals': 'No Help Center portal in Chatwoot yet',
   'label.portal': 'Portal',
+  // Team language, resolve summaries and media (notes/, media/).
+  'teamLanguage.label': 'Notes for agents in',
+  'teamLanguage.auto': 'Automatic (the default persona’s language)',
+  'teamLanguage.help': 'The language of the handoff notes and summaries Jawab writes for your team, whatever language the customer writes in.',
+  'label.resolveSummary': 'Leave a summary note when a conversation is resolved',
+  'help.resolveSummary': 'A private note with what the customer wanted, what Jawab answered and the details given, in the team language.',
+  'label.media': 'Photos, voice notes and files',
+  'label.onFile': 'When Jawab cannot read a file',
+  'option.ask_to_type': 'Ask the customer to type the question',
+  'option.onFile.handoff': 'Hand the conversation to a person',
+  'label.describeImages': 'Describe photos with the chat model (it must accept images)',
+  'help.describeImages': 'Model mode only. Voice notes are transcribed when OPENAI_TRANSCRIPTION_MODEL is set.',
 };
 
 const id: Dict = {
@@ -935,6 +947,18 @@ const id: Dict = {
   'knowledge.choosePortal': 'Pilih portal',
   'knowledge.noPortals': 'Belum ada portal Help Center di Chatwoot',
   'label.portal': 'Portal',
+  // Bahasa tim, ringkasan saat selesai, dan media (notes/, media/).
+  'teamLanguage.label': 'Catatan untuk agen dalam',
+  'teamLanguage.auto': 'Otomatis (bahasa persona bawaan)',
+  'teamLanguage.help': 'Bahasa catatan pengalihan dan ringkasan yang ditulis Jawab untuk tim Anda, apa pun bahasa pelanggannya.',
+  'label.resolveSummary': 'Tinggalkan catatan ringkasan saat percakapan diselesaikan',
+  'help.resolveSummary': 'Catatan pribadi berisi keinginan pelanggan, jawaban Jawab, dan data yang diberikan, dalam bahasa tim.',
+  'label.media': 'Foto, pesan suara, dan file',
+  'label.onFile': 'Saat Jawab tidak bisa membaca file',
+  'option.ask_to_type': 'Minta pelanggan mengetik pertanyaannya',
+  'option.onFile.handoff': 'Serahkan percakapan ke orang',
+  'label.describeImages': 'Jelaskan foto dengan model chat (model harus menerima gambar)',
+  'help.describeImages': 'Hanya mode model. Pesan suara ditranskripsi bila OPENAI_TRANSCRIPTION_MODEL diisi.',
 };
 
 const DICTS: Record<Lang, Dict> = { en, id };

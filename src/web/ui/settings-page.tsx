@@ -16,7 +16,7 @@ import { joinPath, type JsonSchema, resolve } from './schema.js';
 import { write } from './storage.js';
 import { SETTINGS_TABS, type TabId, tabOf, TOOL_TABS, unplacedKeys } from './tabs.js';
 
-type Settings = { enabled: boolean; defaultProfile: Record<string, unknown>; inboxes: Record<string, Record<string, unknown>> } & Record<string, unknown>;
+type Settings = { enabled: boolean; teamLanguage?: string; defaultProfile: Record<string, unknown>; inboxes: Record<string, Record<string, unknown>> } & Record<string, unknown>;
 interface Draft {
   settings: Settings;
   differs: boolean;
@@ -193,6 +193,7 @@ function Editor({ lang, onUnauthorized }: { lang: Lang; onUnauthorized: () => vo
     <Form.Provider value={ctx}>
       <div class="toolbar">
         <label class="switch global"><input id="global-enabled" type="checkbox" checked={settings.enabled} onChange={(e) => setSettings({ ...settings, enabled: (e.currentTarget as HTMLInputElement).checked })} /> {t('global.enabled')}</label>
+        <TeamLanguage settings={settings} onChange={setSettings} />
         <ProfilePicker settings={settings} profile={profile} onPick={setProfile} onChange={setSettings} />
       </div>
       <div class="savebar">
@@ -214,6 +215,24 @@ function Editor({ lang, onUnauthorized }: { lang: Lang; onUnauthorized: () => vo
       </nav>
       <main class="panel" role="tabpanel">{section(tab)}</main>
     </Form.Provider>
+  );
+}
+
+/** Account-wide, like the global switch: the language of the notes Jawab writes for agents (empty: automatic). */
+function TeamLanguage(props: { settings: Settings; onChange: (s: Settings) => void }) {
+  const { t } = useForm();
+  const { teamLanguage, ...rest } = props.settings;
+  return (
+    <label class="team-language" title={t('teamLanguage.help')}>{t('teamLanguage.label')}{' '}
+      <select id="team-language" value={teamLanguage ?? ''} onChange={(e) => {
+        const value = (e.currentTarget as HTMLSelectElement).value;
+        props.onChange(value ? { ...rest, teamLanguage: value } : rest);
+      }}>
+        <option value="">{t('teamLanguage.auto')}</option>
+        <option value="id">Bahasa Indonesia</option>
+        <option value="en">English</option>
+      </select>
+    </label>
   );
 }
 

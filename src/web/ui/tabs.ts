@@ -4,7 +4,7 @@ export const SETTINGS_TABS = [
   { id: 'knowledge', keys: ['knowledge'] },
   { id: 'persona', keys: ['persona', 'smallTalk', 'replyDelaySeconds', 'enabled', 'citeSourcesInNote'] },
   { id: 'rules', keys: ['rules', 'sentimentThresholds'] },
-  { id: 'handoff', keys: ['handoff', 'idle', 'followUps', 'resolveCooldownSeconds'] },
+  { id: 'handoff', keys: ['handoff', 'idle', 'followUps', 'resolveCooldownSeconds', 'resolveSummary', 'media'] },
   { id: 'flows', keys: ['flows', 'flow'] },
   { id: 'integrations', keys: ['integrations'] },
   { id: 'businessHours', keys: ['businessHours'] },
