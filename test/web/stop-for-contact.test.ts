@@ -69,7 +69,8 @@ describe('stop AI for this contact', () => {
     ]);
     const note = h.fake!.requests[0]!.body as { content: string; private: boolean };
     expect(note.private).toBe(true);
-    expect(note.content).toContain('Jawab handed this conversation over: the AI is stopped for this contact (from the dashboard app)');
+    // The note is in the team language (Indonesian by default).
+    expect(note.content.split('\n')[0]).toBe('Diserahkan ke tim: AI dihentikan untuk kontak ini.');
     expect(h.fake!.conversation(1, 43)).toMatchObject({ status: 'open', labels: ['jawab-handoff'], assigneeId: 1, customAttributes: { jawab_owner: 'stopped' } });
     const later = await dashboard(h, 43);
     const view = await later.view();
