@@ -1,6 +1,6 @@
 // How the fake Chatwoot answers: one handler per operation Jawab uses, keyed by "METHOD template" as the spec
 // names it. Handlers run only for requests that passed the spec and token checks, so their bodies are well-typed.
-import { FAKE_BOT, agentJson, contactJson, conversationJson, messageJson, teamJson } from './fake-chatwoot-state.js';
+import { FAKE_ADMIN, FAKE_BOT, agentJson, contactJson, conversationJson, messageJson, teamJson } from './fake-chatwoot-state.js';
 import type { FakeChatwootState, FakeConversation } from './fake-chatwoot-state.js';
 
 export interface Reply {
@@ -219,6 +219,13 @@ export function createRoutes(state: FakeChatwootState): Record<string, (ctx: Rou
     [`POST ${A}/inboxes/{id}/set_agent_bot`]: (ctx) => {
       inboxBots.set(ctx.param('id'), Number(ctx.body['agent_bot']));
       return { status: 204 };
+    },
+    // The administrator token's user: its account is the one Jawab reads custom attribute definitions of.
+    ['GET /api/v1/profile']: () => ok({ ...FAKE_ADMIN, account_id: 1, role: 'administrator', accounts: [{ id: 1, name: 'Acme Support', role: 'administrator', status: 'active' }] }),
+    // `attribute_model` (required by the spec): 0 conversation attributes, 1 contact attributes.
+    [`GET ${A}/custom_attribute_definitions`]: (ctx) => {
+      const model = ctx.query.get('attribute_model') === '1' ? 'contact_attribute' : 'conversation_attribute';
+      return ok(state.attributeDefinitions.filter((d) => d.attribute_model === model).map((d, i) => ({ id: i + 1, attribute_description: '', default_value: null, ...d })));
     },
     [`GET ${A}/labels`]: () => ok({ payload: labels }),
     [`POST ${A}/labels`]: (ctx) => {
