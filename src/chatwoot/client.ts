@@ -9,6 +9,7 @@ import {
   type ConversationNow,
   type ConversationRef,
   type ConversationStatus,
+  type CustomAttributeDefinition,
   HelpdeskError,
   type HelpdeskPort,
   type OutgoingMessage,
@@ -48,6 +49,21 @@ const agentMetrics = z.array(z.looseObject({ id: z.number(), metric: z.looseObje
 const created = z.looseObject({ id: z.number() });
 const conversationInboxOf = z.looseObject({ inbox_id: z.number() });
 const conversationAttributes = z.looseObject({ custom_attributes: z.record(z.string(), z.unknown()).nullish() });
+const profileAccount = z.looseObject({ account_id: z.number() });
+const attributeDefinitions = z.array(
+  z.looseObject({
+    attribute_key: z.string(),
+    attribute_display_name: z.string().nullish(),
+    regex_pattern: z.string().nullish(),
+    // The spec says a string; Chatwoot stores (and answers) a list's values as an array.
+    attribute_values: z.union([z.array(z.string()), z.string()]).nullish(),
+  }),
+);
+/** Chatwoot's `attribute_model` query: conversation attributes are 0, contact attributes 1. */
+const ATTRIBUTE_MODELS = [
+  ['contact', '1'],
+  ['conversation', '0'],
+] as const;
 const conversationNow = z.looseObject({
   status: z.enum(['open', 'resolved', 'pending', 'snoozed']),
   custom_attributes: z.record(z.string(), z.unknown()).nullish(),
@@ -189,6 +205,26 @@ export class ChatwootClient implements HelpdeskPort {
   // A route Chatwoot has and its OpenAPI spec leaves out (SPEC 1); it needs a user token.
   async addParticipants(ref: ConversationRef, agentIds: number[]): Promise<void> {
     await this.call('user', { method: 'POST', path: `${conv(ref)}/participants`, body: { user_ids: agentIds }, idempotent: true });
+  }
+
+  /** The account is the administrator token's own (its profile's `account_id`): Jawab's settings name no account. */
+  async customAttributeDefinitions(): Promise<CustomAttributeDefinition[]> {
+    const accountId = parse(profileAccount, await this.call('user', { method: 'GET', path: '/api/v1/profile', idempotent: true }), 'profile').account_id;
+    const definitions: CustomAttributeDefinition[] = [];
+    for (const [on, model] of ATTRIBUTE_MODELS) {
+      const data = await this.call('user', { method: 'GET', path: `/api/v1/accounts/${accountId}/custom_attribute_definitions`, query: { attribute_model: model }, idempotent: true });
+      for (const d of parse(attributeDefinitions, data, 'custom attribute definitions')) {
+        const values = typeof d.attribute_values === 'string' ? [] : (d.attribute_values ?? []);
+        definitions.push({
+          key: d.attribute_key,
+          name: d.attribute_display_name || d.attribute_key,
+          on,
+          ...(d.regex_pattern ? { pattern: d.regex_pattern } : {}),
+          ...(values.length ? { values } : {}),
+        });
+      }
+    }
+    return definitions;
   }
 
   async conversationInbox(accountId: number, conversationId: number): Promise<number | null> {

@@ -52,6 +52,19 @@ export interface ContactChanges {
 
 export type AssignTarget = { agentId: number } | { teamId: number };
 
+/** A custom attribute defined in the helpdesk (Chatwoot: Settings → Custom attributes), which `ask_for` can collect. */
+export interface CustomAttributeDefinition {
+  /** The attribute key, as saved. */
+  key: string;
+  /** The display name the agents see. */
+  name: string;
+  on: 'contact' | 'conversation';
+  /** The helpdesk's own pattern for the value, when it has one. */
+  pattern?: string;
+  /** A list attribute's values. */
+  values?: string[];
+}
+
 export interface HelpdeskPort {
   /**
    * Posts a message as the bot, with its stamp. Not idempotent: the executor looks it up with findSentMessage when an
@@ -82,6 +95,8 @@ export interface HelpdeskPort {
   addParticipants(ref: ConversationRef, agentIds: number[]): Promise<void>;
   /** Shows or stops the bot's typing dots to the customer (a courtesy: callers ignore its failures). */
   showTyping(ref: ConversationRef, on: boolean): Promise<void>;
+  /** The custom attributes defined for contacts and conversations (of the administrator token's account), for the settings page. */
+  customAttributeDefinitions(): Promise<CustomAttributeDefinition[]>;
   /** The inbox of a conversation, or null when the helpdesk has none with this id (Jawab keys conversations by inbox). */
   conversationInbox(accountId: number, conversationId: number): Promise<number | null>;
 }

@@ -9,6 +9,7 @@ import type {
   ConversationNow,
   ConversationRef,
   ConversationStatus,
+  CustomAttributeDefinition,
   HelpdeskPort,
   OutgoingMessage,
   Priority,
@@ -31,6 +32,12 @@ export const SANDBOX_AGENTS: AgentInfo[] = [
   { id: 1, name: 'Sari (CS)', availability: 'online' },
   { id: 2, name: 'Budi (CS)', availability: 'online' },
   { id: 3, name: 'Rina (Billing)', availability: 'offline' },
+];
+
+/** What a shop would define in Chatwoot: a company on the contact, an order number on the conversation. */
+export const SANDBOX_CUSTOM_ATTRIBUTES: CustomAttributeDefinition[] = [
+  { key: 'company', name: 'Company', on: 'contact' },
+  { key: 'order_number', name: 'Order number', on: 'conversation', pattern: '\\bINV-\\d{4,}\\b' },
 ];
 
 export class SandboxHelpdesk implements HelpdeskPort {
@@ -193,6 +200,10 @@ export class SandboxHelpdesk implements HelpdeskPort {
       if (c.status === 'open' && c.assigneeId !== null) counts.set(c.assigneeId, (counts.get(c.assigneeId) ?? 0) + 1);
     }
     return counts;
+  }
+
+  async customAttributeDefinitions(): Promise<CustomAttributeDefinition[]> {
+    return SANDBOX_CUSTOM_ATTRIBUTES.map((d) => ({ ...d }));
   }
 
   async conversationInbox(accountId: number, conversationId: number): Promise<number | null> {

@@ -60,6 +60,36 @@ export const assignToSchema = z
   .describe('Whom a conversation is handed to');
 export type AssignTo = z.infer<typeof assignToSchema>;
 
+/** A regular expression the settings hold: refused with the engine's own message when it does not compile. */
+const regexSource = z
+  .string()
+  .min(1, 'a pattern must not be empty')
+  .max(300, 'a pattern is at most 300 characters')
+  .superRefine((source, ctx) => {
+    try {
+      new RegExp(source, 'i');
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `not a valid regular expression: ${(error as Error).message}` });
+    }
+  });
+
+/**
+ * A custom attribute defined in Chatwoot (Settings → Custom attributes), asked for by `ask_for`: recognised in the
+ * customer's message by a pattern (its first group, if it has one, is the value) or by example values (an example
+ * matches itself, and any value that differs from it only in its digits: INV-1234 matches INV-98765).
+ */
+export const askAttributeSchema = z
+  .strictObject({
+    key: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'the attribute key is 1-64 letters, digits, - or _ (the key Chatwoot shows, not the display name)'),
+    on: z.enum(['contact', 'conversation']).default('contact').describe('Whose attribute it is in Chatwoot'),
+    name: text(60, 'the name').optional().describe('What to call it when asking (default: the key, e.g. "order number")'),
+    pattern: regexSource.optional().describe('A regular expression (case-insensitive) that finds the value'),
+    examples: z.array(text(100, 'an example')).max(20).optional().describe('Example values (a list attribute: its values)'),
+  })
+  .refine((a) => Boolean(a.pattern) || Boolean(a.examples?.length), { message: 'a custom attribute needs `pattern` or `examples` to recognise its value' })
+  .describe('A custom attribute to ask for');
+export type AskAttribute = z.infer<typeof askAttributeSchema>;
+
 const attributeValue = z.union([z.string().max(500), z.number(), z.boolean()]);
 
 export const ruleActionSchema = z
@@ -72,8 +102,18 @@ export const ruleActionSchema = z
       .describe('Bring up (or try to bring up) this topic in the reply'),
     z.strictObject({ type: z.literal('answer_from_knowledge') }).describe('Answer from the knowledge sources (also next to an exact message)'),
     z
-      .strictObject({ type: z.literal('ask_for'), fields: z.array(z.enum(CONTACT_FIELDS)).min(1).max(4) })
-      .describe("Ask the customer for these details (saved to the contact when given); the rule's messages wait until they are given"),
+      .strictObject({
+        type: z.literal('ask_for'),
+        fields: z.array(z.enum(CONTACT_FIELDS)).max(4).default([]).describe('Contact details: email, phone, name, address'),
+        attributes: z.array(askAttributeSchema).max(5, 'at most 5 custom attributes').default([]).describe('Custom attributes defined in Chatwoot'),
+        tries: z.number().int().min(1).max(10).default(3).describe('How many times in a row Jawab asks without getting any of the details before the fallback'),
+        fallback: z
+          .enum(['continue', 'handoff'])
+          .default('continue')
+          .describe("When the tries are used up: `continue` sends the rule's held messages and goes on; `handoff` hands off with a note naming what is missing"),
+      })
+      .refine((a) => a.fields.length + a.attributes.length > 0, { message: '`ask_for` needs at least one field or custom attribute' })
+      .describe("Ask the customer for these details, again each turn until they are given (saved to Chatwoot when given); the rule's messages wait until then"),
     z.strictObject({ type: z.literal('dont_mention'), text: text(200, 'what not to mention') }).describe('Never mention this in the reply'),
     z.strictObject({ type: z.literal('add_labels'), labels: z.array(text(64, 'a label')).min(1).max(10) }).describe('Add labels to the conversation'),
     z.strictObject({ type: z.literal('set_priority'), priority: z.enum(['low', 'medium', 'high', 'urgent']).nullable() }).describe('Set the priority (null clears it)'),

@@ -142,6 +142,7 @@ function startSessionIfNew(state: ConversationState, snap: ConversationSnapshot,
     flow: undefined,
     awaiting: undefined,
     collected: undefined,
+    collectedAttributes: undefined,
     topic: undefined,
   };
   next = withAudit(next, { at: ctx.now, what: 'new session', why: 'the customer wrote after the conversation was resolved' });

@@ -2,7 +2,7 @@
 import type { SourceRef } from '../answer/types.js';
 import type { ConversationRef, ConversationStatus } from '../chatwoot/port.js';
 import type { TimerName } from './actions.js';
-import type { ContactField } from '../config/settings-rules.js';
+import type { AskAttribute, ContactField } from '../config/settings-rules.js';
 import type { Attachment, ContactSnapshot } from './events.js';
 
 export type Owner = 'ai' | 'human' | 'stopped';
@@ -29,11 +29,22 @@ export interface FlowPosition {
   firstAt: number;
 }
 
-/** A rule that asked for contact details: its messages wait until they are given (ask first, thank after). */
+/**
+ * A rule that asked for details: its messages wait until they are given (ask first, thank after). What is still
+ * missing is asked again each customer turn, until `tries` asks in a row got none of it (rules/details.ts).
+ */
 export interface Awaiting {
   rule: string;
+  /** The contact details still missing. */
   fields: ContactField[];
+  /** The custom attributes still missing (a state written before they existed has none). */
+  attributes?: AskAttribute[];
   messages: string[];
+  /** Asks in a row that got none of the details, the last one included (absent: 1, the first ask). */
+  asked?: number;
+  /** Absent: the defaults of `ask_for` (3, continue). */
+  tries?: number;
+  fallback?: 'continue' | 'handoff';
 }
 
 export interface TranscriptLine {
@@ -69,6 +80,8 @@ export interface ConversationState {
   resolvedByBotAt?: number;
   /** Contact details the customer gave in this session (email, phone, name, address). */
   collected?: Partial<Record<ContactField, string>>;
+  /** Custom attributes the customer gave in this session, by `contact.<key>` or `conversation.<key>`. */
+  collectedAttributes?: Record<string, string>;
   awaiting?: Awaiting;
   /** Follow-ups sent since the bot last spoke and the customer did not answer. */
   followUpsSent?: number;

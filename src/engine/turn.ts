@@ -18,6 +18,7 @@ import { runFlow } from '../rules/flow.js';
 import { handoffActions, handoffFacts, type HandoffInput, reasonText } from '../rules/handoff.js';
 import { type HandoffReason, notFoundMessage, type Unanswered } from '../rules/handoff-text.js';
 import { asksForHuman } from '../rules/human-request.js';
+import { holdsAwaitedDetail } from '../rules/details.js';
 import { contactFiller } from '../rules/personalize.js';
 import { planRules, type RulePlan } from '../rules/plan.js';
 import { type Classifier, shows, signalNeeds, type Signals } from '../rules/signals.js';
@@ -62,6 +63,7 @@ export interface TurnDecision {
     awaiting?: Awaiting | null;
     flow?: FlowPosition;
     collected?: Provided;
+    collectedAttributes?: Record<string, string>;
     /** Jawab resolves or snoozes the conversation itself (the cooldown starts). */
     closed?: 'resolved' | 'snoozed';
     /** The idle and follow-up timers after this turn (absent: none). */
@@ -91,12 +93,14 @@ export async function decideTurn(input: TurnInput, answerer: Answerer, classifie
   const media = await readAttachments(input.messages, tools.media, { settings: profile.media, language: replyLanguage(profile.persona, earlier) });
   input = { ...input, messages: media.messages };
   const texts = input.messages.map((m) => m.text.trim()).filter(Boolean);
-  const language = replyLanguage(profile.persona, texts, customerLines(state, EARLIER_FOR_LANGUAGE));
+  // While details are collected, "ok" or an email tells no language: the session's earlier messages do.
+  const language = replyLanguage(profile.persona, state.awaiting ? sessionCustomerLines(state) : texts, customerLines(state, EARLIER_FOR_LANGUAGE));
   let before: HelpdeskAction[] = [];
   /** What the rules that fired do besides replying: applied with a handoff too, before it. */
   let effects: HelpdeskAction[] = [];
   let flow: FlowPosition | undefined;
   let collected: Provided | undefined;
+  let collectedAttributes: Record<string, string> | undefined;
 
   const handoff = async (reason: HandoffReason, extra: HandoffExtra = {}): Promise<TurnDecision> => {
     const handing: HandoffInput = { reason, detail: extra.detail, language, profile, state, tried: extra.tried ?? [], now, assign: extra.assign, collected, teamLanguage: input.teamLanguage, said: extra.reply, unanswered: extra.kind };
@@ -106,7 +110,7 @@ export async function decideTurn(input: TurnInput, answerer: Answerer, classifie
       answered,
       actions: [...before, ...(extra.reply ? [{ type: 'reply' as const, content: extra.reply }] : []), ...effects, ...handoffActions(note ? { ...handing, note } : handing)],
       handoff: reason,
-      changes: { flow, collected, awaiting: null },
+      changes: { flow, collected, collectedAttributes, awaiting: null },
       what: 'handoff',
       why: reasonText(reason, extra.detail),
       sources: extra.tried ?? [],
@@ -145,17 +149,19 @@ export async function decideTurn(input: TurnInput, answerer: Answerer, classifie
     };
   }
 
-  const reading: Reading = profile.smallTalk.enabled ? withoutEchoes(readMessages(texts), texts, state.lastAnswer?.text) : { acts: new Set(), questions: texts };
+  const reading = readTurn(state, profile, texts);
   const signals = await classify(classifier, profile, texts);
   const last = input.messages.at(-1);
   const plan = planRules(state, { signals, text: texts.join('\n'), receivedAt: last?.at ?? now, profile }, now);
   collected = Object.keys(plan.collected).length ? plan.collected : undefined;
+  collectedAttributes = Object.keys(plan.collectedAttributes).length ? plan.collectedAttributes : undefined;
   before = [...plan.saves, ...before];
   effects = plan.effects;
 
   if (plan.handoff) {
-    const ruleMessages = plan.messages.length ? { reply: plan.messages.join('\n\n') } : {};
-    return handoff('rule', { detail: plan.handoff.rule, assign: plan.handoff.to, ...ruleMessages });
+    const ruleMessages = [...plan.released, ...plan.messages];
+    const detail = plan.handoff.missing ? `${plan.handoff.rule}: details not given: ${plan.handoff.missing.join(', ')}` : plan.handoff.rule;
+    return handoff('rule', { detail, assign: plan.handoff.to, ...(ruleMessages.length ? { reply: ruleMessages.join('\n\n') } : {}) });
   }
   const mood = profile.handoff.onSentiments.find((sentiment) => shows(signals, profile.sentimentThresholds, sentiment));
   if (mood) return handoff('sentiment', { detail: mood });
@@ -164,6 +170,23 @@ export async function decideTurn(input: TurnInput, answerer: Answerer, classifie
     return handoff('bot_replies', { detail: `${state.botReplies} replies` });
   }
   return answerTurn({ ...input, answered, language, plan, reading, before, flow, collected }, answerer, handoff);
+}
+
+/**
+ * What the turn's messages say besides the details a rule waits for. While details are being collected, a message
+ * that gives one answers the question and a remark ("ok, one moment") only buys time: neither is a question for the
+ * knowledge, or "0812 3456 7890" would be searched for and handed off as unanswered.
+ */
+function readTurn(state: ConversationState, profile: Profile, texts: string[]): Reading {
+  const waiting = state.awaiting;
+  const asking = waiting ? texts.filter((t) => !holdsAwaitedDetail(t, waiting)) : texts;
+  const reading: Reading = profile.smallTalk.enabled ? withoutEchoes(readMessages(asking), asking, state.lastAnswer?.text) : { acts: new Set(), questions: asking };
+  return waiting ? { ...reading, questions: reading.questions.filter((q) => !isRemark(q)) } : reading;
+}
+
+/** The customer's last lines of this session, this turn's included (the transcript ends with them). */
+function sessionCustomerLines(state: ConversationState): string[] {
+  return state.transcript.filter((l) => l.role === 'customer' && l.at >= state.sessionStartedAt).slice(-5).map((l) => l.text);
 }
 
 interface HandoffExtra {
@@ -229,9 +252,13 @@ async function answerTurn(input: AnswerInput, answerer: Answerer, handoff: (reas
   let unanswered: string[] = [];
   const onlySmallTalk = reading.questions.length === 0;
   let goodbye = false;
+  // A rule's first question for details is the reply when nothing else is; asked again, it goes with the reply.
+  const firstAsk = plan.ask.length > 0 && !plan.again;
+  /** A handoff's reply keeps the messages a rule held for details that have now come. */
+  const withReleased = (reply?: string): string | undefined => [...plan.released, ...(reply === undefined ? [] : [reply])].join('\n\n') || undefined;
 
   // An exact message stands instead of the AI answer, unless a rule also asked to answer from knowledge.
-  if (onlySmallTalk && !plan.messages.length && !plan.ask.length) {
+  if (onlySmallTalk && !plan.messages.length && !firstAsk) {
     const small = await smallTalkReply(input, answerer);
     goodbye = reading.acts.has('goodbye');
     if (small.text !== undefined) answer = { text: small.text, mode: small.mode };
@@ -261,15 +288,15 @@ async function answerTurn(input: AnswerInput, answerer: Answerer, handoff: (reas
     // "ok nanti sy diskusi dulu sm atasan" after an answer: a remark the knowledge knows nothing of needs no person.
     // The question mark is peeled off the questions ("installments?"): a message that had one asked.
     const remarks = spokeInSession(input) && !input.messages.some((m) => m.text.includes('?')) && reading.questions.every(isRemark);
-    if (result.kind === 'no_answer' && remarks && !plan.messages.length && !plan.ask.length) {
+    if (result.kind === 'no_answer' && remarks && !plan.messages.length && !firstAsk) {
       // "oke nanti mampir, makasih kak": the remark needs nothing, the thanks around it its reply.
       const small = reading.acts.size ? await smallTalkReply(input, answerer) : undefined;
       if (small?.text !== undefined) answer = { text: small.text, mode: small.mode };
       goodbye = reading.acts.has('goodbye');
       what = small?.text === undefined ? 'quiet' : 'small talk';
       why = small?.text === undefined ? `a remark, nothing to answer${fired}` : `small talk (${small.act}, ${small.mode}) around a remark${fired}`;
-    } else if (result.kind === 'no_answer' && !plan.messages.length && !plan.ask.length) {
-      if (profile.handoff.onNoAnswer) return handoff('no_answer', { tried: result.tried, unanswered: reading.questions, kind: unansweredOf(reading.questions) });
+    } else if (result.kind === 'no_answer' && !plan.messages.length && !firstAsk) {
+      if (profile.handoff.onNoAnswer) return handoff('no_answer', { tried: result.tried, unanswered: reading.questions, kind: unansweredOf(reading.questions), reply: withReleased() });
       answer = { text: notFoundMessage(language), mode: result.mode };
       why = 'nothing relevant was found in the knowledge';
       what = 'no answer';
@@ -283,13 +310,23 @@ async function answerTurn(input: AnswerInput, answerer: Answerer, handoff: (reas
       topic = result.topic;
       // Part of the turn has no answer: what was found goes out, then a person takes the rest.
       if (unanswered.length && profile.handoff.onNoAnswer && !plan.messages.length) {
-        return handoff('no_answer', { tried: result.sources, unanswered, reply: answer.text, detail: `unanswered: ${unanswered.join(' / ')}` });
+        return handoff('no_answer', { tried: result.sources, unanswered, reply: withReleased(answer.text), detail: `unanswered: ${unanswered.join(' / ')}` });
       }
     }
     sources = result.kind === 'answer' ? result.sources : result.tried;
   }
 
-  const text = composeReply({ messages: plan.messages, answer, guidance: plan.guidance, ask: plan.ask, language, maxChars: REPLY_LENGTHS[profile.persona.replyLength].max });
+  const text = composeReply({
+    released: plan.released,
+    messages: plan.messages,
+    answer,
+    guidance: plan.guidance,
+    ask: plan.ask,
+    again: plan.again,
+    tone: profile.persona.tone,
+    language,
+    maxChars: REPLY_LENGTHS[profile.persona.replyLength].max,
+  });
   const actions: HelpdeskAction[] = [...input.before];
   if (text) actions.push({ type: 'reply', content: text });
   actions.push(...plan.effects);
@@ -298,6 +335,8 @@ async function answerTurn(input: AnswerInput, answerer: Answerer, handoff: (reas
   }
   if (plan.close) actions.push(plan.close.status === 'resolved' ? { type: 'set_status', status: 'resolved' } : { type: 'set_status', status: 'snoozed', snoozedUntil: plan.close.until });
   const replied = actions.some((a) => a.type === 'reply');
+  // Small talk that needed no reply of its own, while a rule asks again or sends what it held: still a reply.
+  if (replied && what === 'quiet') what = 'reply';
   return {
     answered: input.answered,
     actions,
@@ -308,6 +347,7 @@ async function answerTurn(input: AnswerInput, answerer: Answerer, handoff: (reas
       awaiting: plan.awaiting,
       flow: input.flow,
       collected: input.collected,
+      collectedAttributes: plan.collectedAttributes,
       closed: plan.close?.status,
       timers: plan.close ? undefined : timersAfter(profile, now, { replied, goodbye, quiet: what === 'quiet' }),
       ...(topic === undefined ? {} : { topic }),
@@ -355,6 +395,7 @@ export function applyTurn(state: ConversationState, decision: TurnDecision, now:
   };
   if (changes.flow) next = { ...next, flow: changes.flow };
   if (changes.collected) next = { ...next, collected: changes.collected };
+  if (changes.collectedAttributes && Object.keys(changes.collectedAttributes).length) next = { ...next, collectedAttributes: changes.collectedAttributes };
   if (changes.awaiting !== undefined) next = { ...next, awaiting: changes.awaiting ?? undefined };
   if (changes.closed) {
     next = { ...next, status: changes.closed, ...followUpsCancelled(next) };

@@ -1,14 +1,16 @@
 // From the rules that fired to a plan for the turn: the exact messages, what shapes the answer, the side effects,
 // a resolve or snooze, a handoff. The turn orders them (rules/compose.ts): contact details are saved first, the
 // reply goes out before labels and notes, a resolve after the reply, a handoff last. A rule that asks for contact
-// details holds its own messages back until they are given (ask first, thank after).
+// details holds its own messages back until they are given (ask first, thank after); what is still missing is asked
+// again in later turns until it comes or the rule's tries run out (details.ts).
 import { isPlaceholderName } from '../answer/contact-variables.js';
 import type { AnswerGuidance } from '../answer/types.js';
-import type { AssignTo, ContactField } from '../config/settings-rules.js';
+import type { AskAttribute, AssignTo, ContactField } from '../config/settings-rules.js';
 import type { ContactChanges, Priority } from '../chatwoot/port.js';
 import type { HelpdeskAction } from '../engine/actions.js';
 import type { Awaiting, ConversationState } from '../engine/state.js';
 import { type ConditionContext, ruleFires } from './conditions.js';
+import { type AskItem, attributeId, collectionStep, findAttribute } from './details.js';
 import type { Provided } from './entities.js';
 import { contactFiller } from './personalize.js';
 
@@ -16,21 +18,28 @@ export interface RulePlan {
   fired: string[];
   /** Exact messages, sent instead of an AI answer unless `answer` is set. */
   messages: string[];
+  /** Messages a rule held until its details came (or its tries ran out): sent with whatever else the turn replies. */
+  released: string[];
   /** A rule said to answer from knowledge (also next to exact messages). */
   answer: boolean;
   guidance: AnswerGuidance;
-  /** Contact details to ask for, in the reply. */
-  ask: ContactField[];
+  /** Details to ask for, in the reply. */
+  ask: AskItem[];
+  /** The ask repeats an earlier one: `more` after some of the details came, `still` after none did. */
+  again?: 'more' | 'still';
   /** Saving contact details and attributes: first, so the agent sees them with the first reply. */
   saves: HelpdeskAction[];
   /** Labels, priority, conversation attributes, notes: after the reply. */
   effects: HelpdeskAction[];
   close?: { status: 'resolved' } | { status: 'snoozed'; until: number };
-  handoff?: { rule: string; to?: AssignTo };
+  /** `missing`: the rule gave up asking for these details. */
+  handoff?: { rule: string; to?: AssignTo; missing?: string[] };
   /** undefined: unchanged; null: cleared. */
   awaiting?: Awaiting | null;
   /** What the customer gave in this session so far, this turn included. */
   collected: Provided;
+  /** The custom attributes the customer gave in this session, this turn included (details.ts attributeId). */
+  collectedAttributes: Record<string, string>;
 }
 
 export function planRules(state: ConversationState, ctx: ConditionContext, now: number): RulePlan {
@@ -43,19 +52,50 @@ export function planRules(state: ConversationState, ctx: ConditionContext, now: 
   const plan: RulePlan = {
     fired: [],
     messages: [],
+    released: [],
     answer: false,
     guidance: { include: [], topics: [], dontMention: [] },
     ask: [],
     saves: [],
     effects: [],
     collected,
+    collectedAttributes: { ...state.collectedAttributes },
+  };
+  // Custom attributes are looked for only while asked for: a pattern means nothing outside its question.
+  const givenAttributes: AskAttribute[] = [];
+  const knownAttribute = (attribute: AskAttribute): boolean => {
+    const id = attributeId(attribute);
+    if (plan.collectedAttributes[id] === undefined) {
+      const value = findAttribute(ctx.text, attribute);
+      if (value !== undefined) {
+        plan.collectedAttributes[id] = value;
+        givenAttributes.push(attribute);
+      }
+    }
+    const saved = attribute.on === 'contact' ? state.contact?.customAttributes[attribute.key] : undefined;
+    return plan.collectedAttributes[id] !== undefined || (saved !== undefined && saved !== '');
   };
 
-  // An earlier rule waited for details that have now been given: its messages go out now.
-  if (state.awaiting && state.awaiting.fields.every(known)) {
-    plan.messages.push(...state.awaiting.messages.map(fill));
-    plan.fired.push(`${state.awaiting.rule} (details given)`);
-    plan.awaiting = null;
+  // A rule waiting for details from earlier turns: complete, ask once more for the rest, or give up.
+  const waiting = state.awaiting;
+  if (waiting) {
+    const step = collectionStep(waiting, waiting.fields.filter((f) => !known(f)), (waiting.attributes ?? []).filter((a) => !knownAttribute(a)));
+    const release = (why: string) => {
+      plan.released.push(...waiting.messages.map(fill));
+      plan.fired.push(`${waiting.rule} (${why})`);
+      plan.awaiting = null;
+    };
+    if (step.kind === 'complete') release('details given');
+    else if (step.kind === 'ask') {
+      plan.ask.push(...step.awaiting.fields, ...(step.awaiting.attributes ?? []));
+      plan.again = step.again;
+      plan.awaiting = step.awaiting;
+      plan.fired.push(`${waiting.rule} (asking again)`);
+    } else if (step.fallback === 'continue') release(`details not given: ${step.missing.join(', ')}`);
+    else {
+      plan.handoff = { rule: waiting.rule, missing: step.missing };
+      plan.awaiting = null;
+    }
   }
 
   const contactChanges: ContactChanges = profile.saveContactDetails ? detailsToSave(state, signals.provided) : {};
@@ -65,9 +105,13 @@ export function planRules(state: ConversationState, ctx: ConditionContext, now: 
   const notes: string[] = [];
 
   for (const rule of profile.rules) {
-    if (!ruleFires(rule, ctx)) continue;
+    // The rule a collection waits for was handled above: firing again, it would ask (or thank) twice.
+    if (rule.name === waiting?.rule || !ruleFires(rule, ctx)) continue;
     plan.fired.push(rule.name);
-    const missing = rule.actions.flatMap((a) => (a.type === 'ask_for' ? a.fields.filter((f) => !known(f)) : []));
+    const asks = rule.actions.flatMap((a) => (a.type === 'ask_for' ? [a] : []));
+    const missingFields = [...new Set(asks.flatMap((a) => a.fields.filter((f) => !known(f))))];
+    const missingAttributes = asks.flatMap((a) => a.attributes.filter((x) => !knownAttribute(x)));
+    const missing = [...missingFields, ...missingAttributes];
     const held: string[] = [];
     for (const action of rule.actions) {
       switch (action.type) {
@@ -115,8 +159,22 @@ export function planRules(state: ConversationState, ctx: ConditionContext, now: 
           break;
       }
     }
-    for (const field of missing) if (!plan.ask.includes(field)) plan.ask.push(field);
-    if (missing.length) plan.awaiting = { rule: rule.name, fields: missing, messages: held };
+    for (const item of missing) if (!plan.ask.includes(item)) plan.ask.push(item);
+    if (missing.length) {
+      const { tries, fallback } = asks[0]!;
+      plan.awaiting = { rule: rule.name, fields: missingFields, attributes: missingAttributes, messages: held, asked: 1, tries, fallback };
+    }
+  }
+
+  // The custom attributes given this turn are saved with the contact details, before the reply.
+  if (profile.saveContactDetails) {
+    const onConversation: Record<string, string> = {};
+    for (const attribute of givenAttributes) {
+      const value = plan.collectedAttributes[attributeId(attribute)]!;
+      if (attribute.on === 'conversation') onConversation[attribute.key] = value;
+      else contactChanges.customAttributes = { ...contactChanges.customAttributes, [attribute.key]: value };
+    }
+    if (Object.keys(onConversation).length) plan.saves.push({ type: 'set_conversation_attributes', attributes: onConversation });
   }
 
   if (Object.keys(contactChanges).length) plan.saves.push({ type: 'update_contact', changes: contactChanges });

@@ -7,6 +7,7 @@ import type { SettingsStore } from '../store/settings-store.js';
 import type { ConversationStore } from '../store/types.js';
 import type { AnalyticsStore } from '../store/analytics-store.js';
 import { analyticsApi } from './analytics-api.js';
+import { customAttributesApi } from './custom-attributes-api.js';
 import type { AppLinks } from './app-link.js';
 import { isObject } from '../config/merge-patch.js';
 import { sendError } from './errors.js';
@@ -35,6 +36,7 @@ export function adminApi(deps: AdminDeps): Router {
   router.use(settingsApi(deps.settings));
   router.use(playgroundApi(deps.playground));
   router.use(analyticsApi(deps.analytics));
+  router.use(customAttributesApi(deps.helpdesk));
 
   // The URL to configure as the Chatwoot dashboard app of an account (app-link.ts), on the host this was asked on.
   router.get('/dashboard-app/link', (req, res) => {

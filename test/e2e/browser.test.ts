@@ -481,6 +481,30 @@ suite('in a real browser', () => {
       await new Promise((resolve) => chatwoot.server.close(resolve));
     }
   });
+
+  it('asks for details: a built-in field, a Chatwoot attribute picked by its display name, tries and a fallback', async () => {
+    const page = await signedIn();
+    await page.click('#tab-rules');
+    await page.click('button:has-text("Add a rule")');
+    const at = (path: string) => byId(page, `defaultProfile.rules.1.${path}`);
+    await at('name').fill('Order questions');
+    await at('conditions.0.type').selectOption({ label: 'The customer asks about' });
+    await at('conditions.0.value').selectOption({ label: 'an order’s status' });
+    await at('actions.0.type').selectOption({ label: 'Ask the customer for details' });
+    await at('actions.0.fields').locator('label', { hasText: 'email' }).locator('input').check();
+    // The sandbox lists its custom attributes: picked by name, the key, whose it is and its pattern are filled in.
+    await page.locator('[data-path="defaultProfile.rules.1.actions.0.attributes"] select.pick-attribute').selectOption({ label: 'Order number (conversation)' });
+    await at('actions.0.attributes.0.key').waitFor();
+    expect(await at('actions.0.attributes.0.key').inputValue()).toBe('order_number');
+    await at('actions.0.tries').fill('2');
+    await at('actions.0.fallback').selectOption({ label: 'Hand off (the note names what is missing)' });
+    await page.screenshot({ path: `${ARTIFACTS}/settings-rules-ask-for.png`, fullPage: true });
+    await publish(page);
+    expect(h.jawab.settings.get().defaultProfile.rules[1]!.actions).toEqual([
+      { type: 'ask_for', fields: ['email'], attributes: [{ key: 'order_number', on: 'conversation', name: 'Order number', pattern: '\\bINV-\\d{4,}\\b' }], tries: 2, fallback: 'handoff' },
+    ]);
+    await page.close();
+  });
 });
 
 /** A page on another origin that plays Chatwoot: frames the app and answers `fetch-info` with `appContext`. */

@@ -1,8 +1,8 @@
 // How the fake Chatwoot answers: one handler per operation Jawab uses, keyed by "METHOD template" as the spec
 // names it. Handlers run only for requests that passed the spec and token checks, so their bodies are well-typed.
 import { helpCenterRoutes } from './fake-help-center.js';
-import { FAKE_BOT, FAKE_ADMIN, agentJson, contactJson, conversationJson, messageJson, teamJson } from './fake-chatwoot-state.js';
-import type { FakeChatwootState, FakeConversation } from './fake-chatwoot-state.js';
+import { FAKE_ADMIN, FAKE_BOT, agentJson, contactJson, conversationJson, messageJson, teamJson } from './fake-chatwoot-state.js';
+import type { FakeAttributeDefinition, FakeChatwootState, FakeConversation } from './fake-chatwoot-state.js';
 
 export interface Reply {
   status: number;
@@ -38,7 +38,6 @@ export function createRoutes(state: FakeChatwootState): Record<string, (ctx: Rou
   const agentBots = new Map<number, Record<string, unknown>>();
   const inboxBots = new Map<number, number>();
   const labels: Array<Record<string, unknown>> = [];
-  const attributeDefinitions: Array<Record<string, unknown>> = [];
   const botFields = (body: Record<string, unknown>) =>
     Object.fromEntries(['name', 'description', 'outgoing_url'].filter((k) => k in body).map((k) => [k, body[k]]));
   const A = '/api/v1/accounts/{account_id}';
@@ -77,7 +76,8 @@ export function createRoutes(state: FakeChatwootState): Record<string, (ctx: Rou
   return {
     ...helpCenterRoutes(state),
     // The administrator behind the user token, with the one account the fake has.
-    ['GET /api/v1/profile']: () => ok({ ...FAKE_ADMIN, accounts: [{ id: 1, name: 'Toko Batik', role: 'administrator', status: 'active' }] }),
+    // The administrator token's user: its accounts are those Jawab lists portals and custom attribute definitions of.
+    ['GET /api/v1/profile']: () => ok({ ...FAKE_ADMIN, account_id: 1, role: 'administrator', accounts: [{ id: 1, name: 'Toko Batik', role: 'administrator', status: 'active' }] }),
     [`POST ${C}/messages`]: (ctx) => {
       const conv = ctx.conv();
       const b = ctx.body;
@@ -229,33 +229,29 @@ export function createRoutes(state: FakeChatwootState): Record<string, (ctx: Rou
       inboxBots.set(ctx.param('id'), Number(ctx.body['agent_bot']));
       return { status: 204 };
     },
+    // `attribute_model` (required by the spec): 0 conversation attributes, 1 contact attributes.
+    [`GET ${A}/custom_attribute_definitions`]: (ctx) => {
+      const model = ctx.query.get('attribute_model') === '1' ? 'contact_attribute' : 'conversation_attribute';
+      return ok(state.attributeDefinitions.filter((d) => d.attribute_model === model).map((d, i) => ({ id: i + 1, attribute_description: '', default_value: null, ...d })));
+    },
     [`GET ${A}/labels`]: () => ok({ payload: labels }),
     [`POST ${A}/labels`]: (ctx) => {
       const label = { id: labels.length + 1, title: ctx.body['title'], description: ctx.body['description'] ?? '', color: ctx.body['color'] ?? '#1f93ff', show_on_sidebar: ctx.body['show_on_sidebar'] ?? true };
       labels.push(label);
       return ok(label);
     },
-    // Chatwoot answers the model and display type by name, not by the numbers it takes.
-    [`GET ${A}/custom_attribute_definitions`]: (ctx) => {
-      const model = ctx.query.get('attribute_model') === '1' ? 'contact_attribute' : 'conversation_attribute';
-      return ok(attributeDefinitions.filter((d) => d['attribute_model'] === model));
-    },
+    // Chatwoot takes the model and display type as numbers and answers them by name (the GET above).
     [`POST ${A}/custom_attribute_definitions`]: (ctx) => {
       const b = ctx.body;
-      const definition = {
-        id: attributeDefinitions.length + 1,
-        attribute_display_name: b['attribute_display_name'],
-        attribute_display_type: ATTRIBUTE_DISPLAY_TYPES[Number(b['attribute_display_type'] ?? 0)] ?? 'text',
-        attribute_description: b['attribute_description'] ?? '',
-        attribute_key: b['attribute_key'],
-        attribute_values: b['attribute_values'] ?? [],
+      const definition: FakeAttributeDefinition = {
+        attribute_display_name: String(b['attribute_display_name']),
+        attribute_display_type: (ATTRIBUTE_DISPLAY_TYPES[Number(b['attribute_display_type'] ?? 0)] ?? 'text') as FakeAttributeDefinition['attribute_display_type'],
+        attribute_key: String(b['attribute_key']),
+        attribute_values: (b['attribute_values'] as string[] | undefined) ?? [],
         attribute_model: b['attribute_model'] === 1 ? 'contact_attribute' : 'conversation_attribute',
-        default_value: null,
-        created_at: new Date().toISOString(),
-        updated_at: new Date().toISOString(),
       };
-      attributeDefinitions.push(definition);
-      return ok(definition);
+      state.attributeDefinitions.push(definition);
+      return ok({ id: state.attributeDefinitions.length, attribute_description: b['attribute_description'] ?? '', default_value: null, ...definition });
     },
     [`POST ${A}/agent_bots/{id}/reset_secret`]: (ctx) =>
       ok({ id: ctx.param('id'), name: FAKE_BOT.name, bot_type: 'webhook', secret: `secret-${Date.now()}` }),

@@ -98,6 +98,22 @@ export const DEFAULT_TEAMS: FakeTeam[] = [
   { id: 2, name: 'Sales', memberIds: [3] },
 ];
 
+/** A custom attribute definition as Chatwoot answers it (`attribute_values`: a list attribute's values). */
+export interface FakeAttributeDefinition {
+  attribute_key: string;
+  attribute_display_name: string;
+  attribute_model: 'contact_attribute' | 'conversation_attribute';
+  attribute_display_type: 'text' | 'number' | 'list' | 'link' | 'date' | 'checkbox';
+  regex_pattern?: string;
+  attribute_values?: string[];
+}
+
+export const DEFAULT_ATTRIBUTE_DEFINITIONS: FakeAttributeDefinition[] = [
+  { attribute_key: 'company', attribute_display_name: 'Company', attribute_model: 'contact_attribute', attribute_display_type: 'text' },
+  { attribute_key: 'plan', attribute_display_name: 'Plan', attribute_model: 'contact_attribute', attribute_display_type: 'list', attribute_values: ['Basic', 'Pro'] },
+  { attribute_key: 'order_number', attribute_display_name: 'Order number', attribute_model: 'conversation_attribute', attribute_display_type: 'text', regex_pattern: '^INV-\\d+$' },
+];
+
 const nowSeconds = (): number => Math.floor(Date.now() / 1000);
 const key = (accountId: number, id: number): string => `${accountId}:${id}`;
 
@@ -106,12 +122,14 @@ export class FakeChatwootState {
   readonly teams: FakeTeam[];
   readonly openCounts: Record<number, number>;
   readonly portals: FakePortal[] = [];
+  readonly attributeDefinitions: FakeAttributeDefinition[];
   private readonly conversations = new Map<string, FakeConversation>();
   private readonly contacts = new Map<string, FakeContact>();
   private nextMessageId = 1000;
 
-  constructor(options: { agents?: FakeAgent[]; teams?: FakeTeam[]; openCounts?: Record<number, number> }) {
+  constructor(options: { agents?: FakeAgent[]; teams?: FakeTeam[]; openCounts?: Record<number, number>; attributeDefinitions?: FakeAttributeDefinition[] }) {
     this.agents = structuredClone(options.agents ?? DEFAULT_AGENTS);
+    this.attributeDefinitions = structuredClone(options.attributeDefinitions ?? DEFAULT_ATTRIBUTE_DEFINITIONS);
     this.teams = structuredClone(options.teams ?? DEFAULT_TEAMS);
     this.openCounts = { ...options.openCounts };
   }

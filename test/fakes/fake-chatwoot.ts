@@ -11,11 +11,11 @@ import { createRoutes } from './fake-chatwoot-routes.js';
 import type { Reply, RouteContext } from './fake-chatwoot-routes.js';
 import { seededRandom } from '../helpers/seeded-random.js';
 import type {
-  AgentAvailability, FakeAgent, FakeContact, FakeConversation, FakeMessage, FakePortal, FakeTeam, SeedConversation, SeedMessage,
+  AgentAvailability, FakeAgent, FakeAttributeDefinition, FakeContact, FakeConversation, FakeMessage, FakePortal, FakeTeam, SeedConversation, SeedMessage,
 } from './fake-chatwoot-state.js';
 
 export type {
-  AgentAvailability, FakeAgent, FakeContact, FakeConversation, FakeMessage, FakePortal, FakeTeam, SeedConversation, SeedMessage,
+  AgentAvailability, FakeAgent, FakeAttributeDefinition, FakeContact, FakeConversation, FakeMessage, FakePortal, FakeTeam, SeedConversation, SeedMessage,
 } from './fake-chatwoot-state.js';
 export { FAKE_ADMIN, FAKE_BOT } from './fake-chatwoot-state.js';
 
@@ -30,6 +30,8 @@ export interface FakeChatwootOptions {
   teams?: FakeTeam[];
   /** Extra open conversations per agent id, added to the agent report's `metric.open`. */
   openCounts?: Record<number, number>;
+  /** Default: a contact's company (text) and plan (list), a conversation's order number (with a regex). */
+  attributeDefinitions?: FakeAttributeDefinition[];
 }
 
 /** `none`: no token, as a browser (or Jawab's crawler) reads a public Help Center page. */

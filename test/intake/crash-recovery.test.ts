@@ -1,34 +1,29 @@
 // kill -9 of a real Jawab process at the worst moments, then a restart on the same DATA_DIR:
 // the reply that was due is sent once, and nothing is sent twice. And a graceful stop (SIGTERM) that finishes
 // its work first, leaving files only its own user can read.
-import { readdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, stat, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../src/config/settings.js';
-import { type FakeChatwoot, startFakeChatwoot } from '../fakes/fake-chatwoot.js';
-import { fakeChatwootEnv, freePort, type JawabProcess, startJawabProcess } from '../helpers/child.js';
+import type { JawabProcess } from '../helpers/child.js';
 import { fixture, signDelivery } from '../helpers/fixtures.js';
-import { KNOWLEDGE_DIR, SECRET } from '../helpers/harness.js';
+import { SECRET } from '../helpers/harness.js';
+import { restartsPerTest } from '../helpers/restarts.js';
 
 const MESSAGES_PATH = '/api/v1/accounts/1/conversations/42/messages';
 const incoming = fixture('message_created.incoming_contact.json');
 
-let fake: FakeChatwoot;
-let dataDir: string;
-let jawab: JawabProcess | undefined;
-let port: number;
+const run = restartsPerTest('jawab-crash-', { CHATWOOT_TIMEOUT_MS: '30000' });
+let jawab: JawabProcess;
 
 async function writeSettings(replyDelaySeconds: number): Promise<void> {
   const settings = defaultSettings();
   settings.defaultProfile.replyDelaySeconds = replyDelaySeconds;
-  await writeFile(join(dataDir, 'settings.json'), JSON.stringify(settings));
+  await writeFile(join(run.dataDir, 'settings.json'), JSON.stringify(settings));
 }
 
-function start(): Promise<JawabProcess> {
-  return startJawabProcess(fakeChatwootEnv(fake, dataDir, KNOWLEDGE_DIR, SECRET, { CHATWOOT_TIMEOUT_MS: '30000' }), port);
-}
+const start = (): Promise<JawabProcess> => run.start();
 
 async function deliver(url: string): Promise<unknown> {
   const signed = signDelivery(SECRET, incoming);
@@ -37,21 +32,8 @@ async function deliver(url: string): Promise<unknown> {
   return response.json();
 }
 
-const botMessages = () => fake.conversation(1, 42).messages.filter((m) => m.sender.kind === 'bot');
-const messagePosts = () => fake.requests.filter((r) => r.method === 'POST' && r.path === MESSAGES_PATH);
-
-beforeEach(async () => {
-  fake = await startFakeChatwoot();
-  dataDir = await mkdtemp(join(tmpdir(), 'jawab-crash-'));
-  port = await freePort();
-});
-
-afterEach(async () => {
-  await jawab?.stop();
-  jawab = undefined;
-  await fake.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const botMessages = () => run.fake.conversation(1, 42).messages.filter((m) => m.sender.kind === 'bot');
+const messagePosts = () => run.fake.requests.filter((r) => r.method === 'POST' && r.path === MESSAGES_PATH);
 
 describe('kill -9 and restart', () => {
   it('sends the reply that was due during the reply delay exactly once after a restart', async () => {
@@ -62,12 +44,12 @@ describe('kill -9 and restart', () => {
     expect(messagePosts()).toEqual([]);
 
     jawab = await start();
-    await fake.waitFor(() => messagePosts().length >= 1, 10_000);
+    await run.fake.waitFor(() => messagePosts().length >= 1, 10_000);
     await new Promise((r) => setTimeout(r, 2500)); // time for a wrong second reply to show up
     expect(messagePosts()).toHaveLength(1);
     expect(botMessages()).toHaveLength(1);
     expect(botMessages()[0]!.content).toContain('If you see two charges for the same order or the same invoice');
-    fake.assertNoViolations();
+    run.fake.assertNoViolations();
   });
 
   it.each([
@@ -77,30 +59,30 @@ describe('kill -9 and restart', () => {
     { when: 'after it was confirmed but before the confirmation was checkpointed', slowMs: 0 },
   ])('does not send a reply twice when killed $when', async ({ slowMs }) => {
     await writeSettings(0);
-    if (slowMs) fake.inject({ method: 'POST', path: MESSAGES_PATH }, { kind: 'slow', ms: slowMs });
+    if (slowMs) run.fake.inject({ method: 'POST', path: MESSAGES_PATH }, { kind: 'slow', ms: slowMs });
     jawab = await start();
     await deliver(jawab.url);
-    await fake.waitFor(() => messagePosts().length === 1, 10_000);
+    await run.fake.waitFor(() => messagePosts().length === 1, 10_000);
     await jawab.kill9();
     expect(botMessages()).toHaveLength(1);
 
     jawab = await start();
     // On restart the unconfirmed reply is reconciled against the conversation's messages instead of resent.
-    await fake.waitFor((requests) => requests.some((r) => r.method === 'GET' && r.path === MESSAGES_PATH), 10_000);
+    await run.fake.waitFor((requests) => requests.some((r) => r.method === 'GET' && r.path === MESSAGES_PATH), 10_000);
     await new Promise((r) => setTimeout(r, 1500));
     expect(messagePosts()).toHaveLength(1);
     expect(botMessages()).toHaveLength(1);
-    fake.assertNoViolations();
+    run.fake.assertNoViolations();
   });
 
   it('keeps an accepted delivery when killed right after acknowledging it', async () => {
     await writeSettings(0);
-    fake.inject({ method: 'POST', path: MESSAGES_PATH }, { kind: 'drop', when: 'before' });
+    run.fake.inject({ method: 'POST', path: MESSAGES_PATH }, { kind: 'drop', when: 'before' });
     jawab = await start();
     await deliver(jawab.url);
     await jawab.kill9();
     jawab = await start();
-    await fake.waitFor(() => botMessages().length === 1, 15_000);
+    await run.fake.waitFor(() => botMessages().length === 1, 15_000);
     await new Promise((r) => setTimeout(r, 1000));
     expect(botMessages()).toHaveLength(1);
   });
@@ -109,21 +91,21 @@ describe('kill -9 and restart', () => {
 describe('SIGTERM', () => {
   it('stops taking deliveries, finishes the reply under way, checkpoints, and exits 0', async () => {
     await writeSettings(0);
-    fake.inject({ method: 'POST', path: MESSAGES_PATH }, { kind: 'slow', ms: 1500 });
+    run.fake.inject({ method: 'POST', path: MESSAGES_PATH }, { kind: 'slow', ms: 1500 });
     jawab = await start();
     await deliver(jawab.url);
-    await fake.waitFor(() => messagePosts().length === 1, 10_000);
+    await run.fake.waitFor(() => messagePosts().length === 1, 10_000);
     const exited = new Promise<number | null>((resolve) => jawab!.child.once('exit', (code) => resolve(code)));
     jawab.child.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 300));
-    expect(await connectable(port)).toBe(false); // no new deliveries while it finishes
+    expect(await connectable(run.port)).toBe(false); // no new deliveries while it finishes
     expect(await exited).toBe(0);
 
     // Nothing was left unconfirmed: a restart has nothing to reconcile or resend.
-    fake.clearRequests();
+    run.fake.clearRequests();
     jawab = await start();
     await new Promise((r) => setTimeout(r, 1500));
-    expect(fake.requests.filter((r) => r.path.startsWith('/api/v1/accounts/1/conversations/42'))).toEqual([]);
+    expect(run.fake.requests.filter((r) => r.path.startsWith('/api/v1/accounts/1/conversations/42'))).toEqual([]);
     expect(botMessages()).toHaveLength(1);
   });
 });
@@ -133,20 +115,20 @@ describe('data files', () => {
     await writeSettings(0);
     jawab = await start();
     await deliver(jawab.url);
-    await fake.waitFor(() => botMessages().length === 1, 10_000);
+    await run.fake.waitFor(() => botMessages().length === 1, 10_000);
     await jawab.stop();
     const loose: string[] = [];
     const walk = async (dir: string): Promise<void> => {
       for (const entry of await readdir(dir, { withFileTypes: true })) {
         const path = join(dir, entry.name);
         // settings.json was written by this test, not by Jawab.
-        if (path !== join(dataDir, 'settings.json') && ((await stat(path)).mode & 0o077) !== 0) loose.push(path);
+        if (path !== join(run.dataDir, 'settings.json') && ((await stat(path)).mode & 0o077) !== 0) loose.push(path);
         if (entry.isDirectory()) await walk(path);
       }
     };
-    await walk(dataDir);
+    await walk(run.dataDir);
     expect(loose).toEqual([]);
-    expect((await readdir(join(dataDir, 'conversations'))).length).toBeGreaterThan(0);
+    expect((await readdir(join(run.dataDir, 'conversations'))).length).toBeGreaterThan(0);
   });
 });
 

@@ -118,7 +118,7 @@ describe('contact variables in fixed texts', () => {
           match: 'all',
           conditions: [{ type: 'wants', value: 'buy' }],
           actions: [
-            { type: 'ask_for', fields: ['name'] },
+            { type: 'ask_for', fields: ['name'], attributes: [], tries: 3, fallback: 'continue' },
             { type: 'send_message', text: 'Terima kasih $contact.firstname, pesanan segera kami proses.' },
           ],
         },

@@ -31,7 +31,7 @@ describe('rules end to end', () => {
         rule({
           name: 'lead',
           conditions: [{ type: 'wants', value: 'buy' }],
-          actions: [{ type: 'send_message', text: 'Thank you! Our sales team will email you today.' }, { type: 'ask_for', fields: ['email'] }],
+          actions: [{ type: 'send_message', text: 'Thank you! Our sales team will email you today.' }, { type: 'ask_for', fields: ['email'], attributes: [], tries: 3, fallback: 'continue' }],
         }),
       ],
     });

@@ -36,6 +36,21 @@ describe('rule limits', () => {
     ]);
   });
 
+  it('ask_for: defaults to 3 tries and `continue`; a custom attribute needs a pattern that compiles or examples', () => {
+    const ask = (a: Record<string, unknown>) => problems({ rules: [{ name: 'a', conditions: [condition], actions: [{ type: 'ask_for', ...a }] }] });
+    const parsed = settingsSchema.parse({ defaultProfile: { rules: [{ name: 'a', conditions: [condition], actions: [{ type: 'ask_for', fields: ['email'] }] }] } });
+    expect(parsed.defaultProfile.rules[0]!.actions[0]).toEqual({ type: 'ask_for', fields: ['email'], attributes: [], tries: 3, fallback: 'continue' });
+    expect(ask({ fields: [] })).toEqual(['defaultProfile.rules.0.actions.0: `ask_for` needs at least one field or custom attribute']);
+    expect(ask({ attributes: [{ key: 'order_number', pattern: 'INV-(\\d+' }] })).toEqual([
+      'defaultProfile.rules.0.actions.0.attributes.0.pattern: not a valid regular expression: Invalid regular expression: /INV-(\\d+/i: Unterminated group',
+    ]);
+    expect(ask({ attributes: [{ key: 'company' }] })).toEqual(['defaultProfile.rules.0.actions.0.attributes.0: a custom attribute needs `pattern` or `examples` to recognise its value']);
+    expect(ask({ attributes: [{ key: 'Order Number', examples: ['INV-1'] }] })).toEqual([
+      'defaultProfile.rules.0.actions.0.attributes.0.key: the attribute key is 1-64 letters, digits, - or _ (the key Chatwoot shows, not the display name)',
+    ]);
+    expect(ask({ fields: ['email'], tries: 0 })).toEqual(['defaultProfile.rules.0.actions.0.tries: Too small: expected number to be >=1']);
+  });
+
   it('follow-ups: at most 5, each within 24 hours', () => {
     const f = { afterSeconds: 60, message: 'hi' };
     expect(problems({ followUps: Array.from({ length: 6 }, () => f) })).toEqual(['defaultProfile.followUps: at most 5 follow-ups']);

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { settingsJsonSchema } from '../../src/config/settings-json-schema.js';
-import { getIn, ruleShape, setIn } from '../../src/web/ui/rules-shape.js';
+import { askAttributeFrom, getIn, ruleShape, setIn } from '../../src/web/ui/rules-shape.js';
 import { choicesOf, defaultFor, type JsonSchema, resolve } from '../../src/web/ui/schema.js';
 
 const root = settingsJsonSchema();
@@ -54,5 +54,20 @@ describe('new values from the settings schema', () => {
     const actions = resolve(ruleShape(realRules, root)!.actions.schema.items!, root);
     const setPriority = (actions.oneOf ?? []).find((b) => b.properties?.['type']?.const === 'set_priority')!;
     expect(choicesOf(setPriority.properties!['priority']!, root)).toEqual(['low', 'medium', 'high', 'urgent', null]);
+  });
+});
+
+describe('a custom attribute picked from Chatwoot', () => {
+  it('becomes an ask_for attribute: the pattern without its anchors, a list’s values as examples, else examples to fill', () => {
+    expect(askAttributeFrom({ key: 'order_number', name: 'Order number', on: 'conversation', pattern: '^INV-\\d+$' })).toEqual({
+      key: 'order_number',
+      on: 'conversation',
+      name: 'Order number',
+      pattern: 'INV-\\d+',
+    });
+    expect(askAttributeFrom({ key: 'plan', name: 'Plan', on: 'contact', values: ['Basic', 'Pro'] })).toEqual({ key: 'plan', on: 'contact', name: 'Plan', examples: ['Basic', 'Pro'] });
+    expect(askAttributeFrom({ key: 'company', name: 'Company', on: 'contact' })).toEqual({ key: 'company', on: 'contact', name: 'Company', examples: [] });
+    // A pattern that ends in an escaped dollar keeps it.
+    expect(askAttributeFrom({ key: 'price', name: 'Price', on: 'contact', pattern: '\\d+\\$' }).pattern).toBe('\\d+\\$');
   });
 });

@@ -264,7 +264,7 @@ export interface ListProps extends FieldProps {
 
 /** A list: each item edited in place; add is refused at maxItems; the count is shown against the limit. */
 export function ListEditor(props: ListProps) {
-  const { root, t, label, help, errors } = useForm();
+  const { root, t, label, help, errors, pickers } = useForm();
   const items = Array.isArray(props.value) ? props.value : [];
   const itemSchema = resolve(props.schema.items ?? {}, root);
   const max = props.schema.maxItems;
@@ -290,6 +290,7 @@ export function ListEditor(props: ListProps) {
       <button type="button" class="add" disabled={max !== undefined && items.length >= max} onClick={() => set([...items, defaultFor(itemSchema, root)])}>
         {props.addLabel ?? `+ ${t('field.add')}`}
       </button>
+      {(max === undefined || items.length < max) && pickers?.[props.name]?.((item) => set([...items, item]))}
       {errors[props.path] && <p class="error" role="alert">{errors[props.path]}</p>}
     </fieldset>
   );

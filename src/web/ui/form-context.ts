@@ -1,5 +1,5 @@
 // What every editor needs besides its own value: the language, the root schema ($refs) and the server's field errors.
-import { createContext } from 'preact';
+import { type ComponentChildren, createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { humanize, type Lang, maybe, translate } from './i18n.js';
 import type { JsonSchema } from './schema.js';
@@ -11,6 +11,8 @@ export interface FormContext {
   errors: Record<string, string>;
   /** Values to suggest for text fields by name (a flow's step ids for `next`, `else` and `start`). */
   suggestions?: Record<string, string[]>;
+  /** More ways to add to a list, by the list's name, besides a blank item (ask_for's attributes: picked from Chatwoot's). */
+  pickers?: Record<string, (add: (item: unknown) => void) => ComponentChildren>;
 }
 
 export const Form = createContext<FormContext>({ lang: 'en', root: {}, errors: {} });

@@ -464,6 +464,21 @@ const en: Dict = {
   'option.onFile.handoff': 'Hand the conversation to a person',
   'label.describeImages': 'Describe photos with the chat model (it must accept images)',
   'help.describeImages': 'Model mode only. Voice notes are transcribed when OPENAI_TRANSCRIPTION_MODEL is set.',
+  // ask_for across turns and custom attributes (issue 12)
+  'rules.pickAttribute': 'Chatwoot attribute…',
+  'rules.attributeOn.contact': 'contact',
+  'rules.attributeOn.conversation': 'conversation',
+  'label.attributes': 'Custom attributes to ask for',
+  'label.tries': 'Tries',
+  'label.fallback': 'When the tries are used up',
+  'option.fallback.continue': 'Send the rule’s messages and go on',
+  'option.fallback.handoff': 'Hand off (the note names what is missing)',
+  'label.attributes.on': 'Whose attribute',
+  'option.on.contact': 'The contact’s',
+  'option.on.conversation': 'The conversation’s',
+  'label.attributes.name': 'Called, when asking',
+  'label.pattern': 'Pattern (regular expression)',
+  'label.examples': 'Example values',
 };
 
 const id: Dict = {
@@ -611,7 +626,7 @@ const id: Dict = {
   'help.actions.reply_with_info': 'Selalu sertakan informasi ini di balasan',
   'help.actions.bring_up_topic': 'Angkat (atau coba angkat) topik ini di balasan',
   'help.actions.answer_from_knowledge': 'Jawab dari sumber pengetahuan (juga di samping pesan persis)',
-  'help.actions.ask_for': 'Minta data ini dari pelanggan (disimpan ke kontak saat diberikan); pesan tindakan menunggu sampai data diberikan',
+  'help.actions.ask_for': 'Minta data ini dari pelanggan, lagi tiap giliran sampai diberikan (disimpan ke Chatwoot saat diberikan); pesan tindakan menunggu sampai data diberikan',
   'help.actions.dont_mention': 'Jangan pernah sebut ini di balasan',
   'help.actions.add_labels': 'Tambahkan label ke percakapan',
   'help.actions.set_priority': 'Atur prioritas percakapan',
@@ -959,6 +974,27 @@ const id: Dict = {
   'option.onFile.handoff': 'Serahkan percakapan ke orang',
   'label.describeImages': 'Jelaskan foto dengan model chat (model harus menerima gambar)',
   'help.describeImages': 'Hanya mode model. Pesan suara ditranskripsi bila OPENAI_TRANSCRIPTION_MODEL diisi.',
+  // ask_for across turns and custom attributes (issue 12)
+  'rules.pickAttribute': 'Atribut Chatwoot…',
+  'rules.attributeOn.contact': 'kontak',
+  'rules.attributeOn.conversation': 'percakapan',
+  'label.attributes': 'Atribut kustom yang diminta',
+  'label.tries': 'Percobaan',
+  'help.tries': 'Berapa kali berturut-turut Jawab bertanya tanpa mendapat satu pun data sebelum langkah berikutnya',
+  'label.fallback': 'Jika percobaan habis',
+  'help.fallback': '`continue` mengirim pesan aturan dan lanjut; `handoff` mengalihkan ke manusia dengan catatan data yang kurang',
+  'option.fallback.continue': 'Kirim pesan aturan dan lanjut',
+  'option.fallback.handoff': 'Alihkan (catatan menyebut data yang kurang)',
+  'label.attributes.on': 'Atribut milik',
+  'help.attributes.on': 'Milik siapa atribut ini di Chatwoot',
+  'option.on.contact': 'Kontak',
+  'option.on.conversation': 'Percakapan',
+  'label.attributes.name': 'Sebutan saat bertanya',
+  'help.attributes.name': 'Nama yang dipakai saat bertanya (bawaan: kuncinya, mis. "order number")',
+  'label.pattern': 'Pola (regular expression)',
+  'help.pattern': 'Regular expression (tanpa membedakan huruf besar/kecil) yang menemukan nilainya; grup pertama, jika ada, adalah nilainya',
+  'label.examples': 'Contoh nilai',
+  'help.examples': 'Contoh nilai (atribut daftar: nilai-nilainya); contoh cocok dengan dirinya dan nilai yang hanya beda angkanya',
 };
 
 const DICTS: Record<Lang, Dict> = { en, id };

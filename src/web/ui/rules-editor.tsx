@@ -1,8 +1,12 @@
 // The Rules tab: each rule as WHEN (conditions, all or any) THEN (actions), with the limits counted as you type.
 // The shape comes from the schema (rules-shape.ts); a schema it cannot read is edited with the generic list editor.
+// `ask_for` offers the custom attributes defined in Chatwoot by their display name (GET /api/custom-attributes).
+import { useContext, useEffect, useState } from 'preact/hooks';
+import type { CustomAttributeDefinition } from '../../chatwoot/port.js';
+import { api } from './api.js';
 import { Field, ListEditor } from './fields.js';
-import { useForm } from './form-context.js';
-import { getIn, ruleShape, setIn } from './rules-shape.js';
+import { Form, useForm } from './form-context.js';
+import { askAttributeFrom, getIn, ruleShape, setIn } from './rules-shape.js';
 import { defaultFor, joinPath, type JsonSchema, resolve } from './schema.js';
 
 interface Props {
@@ -13,6 +17,35 @@ interface Props {
 }
 
 export function RulesEditor(props: Props) {
+  const ctx = useContext(Form);
+  const [attributes, setAttributes] = useState<CustomAttributeDefinition[]>([]);
+  // Without the list (Chatwoot unreachable) attribute keys are typed in as any other field.
+  useEffect(() => {
+    api<{ attributes: CustomAttributeDefinition[] }>('GET', '/api/custom-attributes').then((r) => setAttributes(r.attributes), () => undefined);
+  }, []);
+  const pick = (add: (item: unknown) => void) => <AttributePicker attributes={attributes} onPick={(d) => add(askAttributeFrom(d))} />;
+  return (
+    <Form.Provider value={{ ...ctx, pickers: attributes.length ? { ...ctx.pickers, attributes: pick } : ctx.pickers }}>
+      <Rules {...props} />
+    </Form.Provider>
+  );
+}
+
+/** A custom attribute chosen by its display name; the select goes back to its prompt after each choice. */
+function AttributePicker(props: { attributes: CustomAttributeDefinition[]; onPick: (d: CustomAttributeDefinition) => void }) {
+  const { t } = useForm();
+  return (
+    <select class="pick-attribute" value="" aria-label={t('rules.pickAttribute')} onChange={(e) => {
+      const chosen = props.attributes[Number((e.currentTarget as HTMLSelectElement).value)];
+      if (chosen) props.onPick(chosen);
+    }}>
+      <option value="">{`+ ${t('rules.pickAttribute')}`}</option>
+      {props.attributes.map((d, i) => <option value={String(i)}>{`${d.name} (${t(`rules.attributeOn.${d.on}`)})`}</option>)}
+    </select>
+  );
+}
+
+function Rules(props: Props) {
   const { root, t } = useForm();
   const shape = ruleShape(props.schema, root);
   if (!shape) return <ListEditor name="rules" {...props} />;

@@ -1,6 +1,8 @@
 // Finds the WHEN/THEN parts of a rule in the schema of `rules` (SPEC 3: ≤20 rules, each WHEN ≤5 conditions matched
 // `all` or `any`, THEN ≤5 actions), wherever the rules section nests them: `when.conditions` or `conditions`,
 // `then` or `actions`, `when.match` or `match`. Pure, so it is tested without a browser.
+import type { CustomAttributeDefinition } from '../../chatwoot/port.js';
+import type { AskAttribute } from '../../config/settings-rules.js';
 import { choicesOf, type JsonSchema, resolve, typeOf } from './schema.js';
 
 export interface RulePart {
@@ -58,4 +60,14 @@ export function setIn(value: unknown, at: string[], next: unknown): Record<strin
   const [key, ...rest] = at;
   if (key === undefined) return obj;
   return { ...obj, [key]: rest.length ? setIn(obj[key], rest, next) : next };
+}
+
+/**
+ * A custom attribute picked from the helpdesk's list, as `ask_for` asks for it: Chatwoot's pattern checks a whole
+ * field, so its anchors go (the value sits inside a message); a list attribute's values are its examples; a text
+ * attribute with neither gets empty examples, for the admin to fill (the settings refuse it until then).
+ */
+export function askAttributeFrom(definition: CustomAttributeDefinition): AskAttribute {
+  const pattern = definition.pattern?.replace(/^\^/, '').replace(/(?<!\\)\$$/, '');
+  return { key: definition.key, on: definition.on, name: definition.name, ...(pattern ? { pattern } : { examples: definition.values ?? [] }) };
 }
