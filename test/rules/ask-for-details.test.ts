@@ -132,7 +132,8 @@ describe('ask_for across turns', () => {
     // The held thank-you is never sent: the details it waited for never came.
     expect(messages.map(([c]) => c)).not.toContain(THANKS);
     const note = messages.find(([, priv]) => priv)?.[0];
-    expect(note).toContain('Jawab handed this conversation over: a rule said so (lead: details not given: email, phone).');
+    // The note is in the team language (Indonesian by default) and names the missing details.
+    expect(note?.split('\n')[0]).toBe('Diserahkan ke tim: sebuah aturan meneruskan percakapan seperti ini ke tim (“lead: details not given: email, phone”).');
     expect(harness.fake!.conversation(1, 42).status).toBe('open');
     const state = (await harness.jawab.store.read('3-42'))!.state!;
     expect(state).toMatchObject({ owner: 'human' });
