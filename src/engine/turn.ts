@@ -17,7 +17,7 @@ import type { Provided } from '../rules/entities.js';
 import { runFlow } from '../rules/flow.js';
 import { handoffActions, handoffFacts, type HandoffInput, reasonText } from '../rules/handoff.js';
 import { type HandoffReason, notFoundMessage, type Unanswered } from '../rules/handoff-text.js';
-import { asksForHuman } from '../rules/human-request.js';
+import { asksForHuman, complainsOfNoReply } from '../rules/human-request.js';
 import { holdsAwaitedDetail } from '../rules/details.js';
 import { contactFiller } from '../rules/personalize.js';
 import { planRules, type RulePlan } from '../rules/plan.js';
@@ -118,7 +118,7 @@ export async function decideTurn(input: TurnInput, answerer: Answerer, classifie
     };
   };
 
-  if (profile.handoff.onHumanRequest && texts.some(asksForHuman)) return handoff('asked_for_human');
+  if (profile.handoff.onHumanRequest && texts.some(asksForHuman)) return handoff('asked_for_human', { kind: unansweredOf(texts) });
 
   const flowOutcome = runFlow(profile.flow, state.flow, input.messages, profile.businessHours.timeZone, contactFiller(state));
   if (flowOutcome) {
@@ -165,6 +165,7 @@ export async function decideTurn(input: TurnInput, answerer: Answerer, classifie
   }
   const mood = profile.handoff.onSentiments.find((sentiment) => shows(signals, profile.sentimentThresholds, sentiment));
   if (mood) return handoff('sentiment', { detail: mood });
+  if (profile.handoff.onHumanRequest && texts.some(complainsOfNoReply)) return handoff('asked_for_human', { detail: 'nobody replied', kind: unansweredOf(texts) });
   // Small talk is no answer: "makasih" after three answers does not count towards handing off.
   if (reading.questions.length > 0 && profile.handoff.afterBotReplies > 0 && state.botReplies >= profile.handoff.afterBotReplies) {
     return handoff('bot_replies', { detail: `${state.botReplies} replies` });

@@ -45,6 +45,13 @@ export const INDONESIAN_CHAT: Readonly<Record<string, string>> = {
   sampe: 'sampai', nyampe: 'sampai', nyampai: 'sampai', dtg: 'datang', pake: 'pakai',
   nanya: 'tanya', nanyak: 'tanya', nuker: 'tukar', tuker: 'tukar', dituker: 'ditukar', balikin: 'kembalikan',
   cancelin: 'batalkan', dibatalin: 'dibatalkan', batalin: 'batalkan',
+  // Jakarta vowels and chat verb forms: "dateng", "liat", "dibales", "kebayar" (ke- for ter-), "dicek"
+  dateng: 'datang', dtng: 'datang', liat: 'lihat', ngeliat: 'lihat', diliat: 'dilihat', bales: 'balas', bls: 'balas',
+  dibales: 'dibalas', balesan: 'balasan', abis: 'habis', sempet: 'sempat', malem: 'malam', deket: 'dekat',
+  dipake: 'dipakai', makenya: 'pakai', nganter: 'antar', nganterin: 'antar', anterin: 'antar', dianter: 'diantar',
+  telpon: 'telepon', tlpn: 'telepon', ditelpon: 'ditelepon', kebayar: 'terbayar', kekirim: 'terkirim',
+  kepotong: 'terpotong', kecharge: 'tertagih', dicek: 'cek', cekin: 'cek', ngecekin: 'cek', dikirimin: 'dikirim',
+  ultah: 'ulang tahun', hrs: 'harus', kudu: 'harus', gede: 'besar', kegedean: 'kebesaran', kegedan: 'kebesaran',
   // address terms and thanks
   kak: 'kakak', ka: 'kakak', kk: 'kakak', sist: 'sis', agan: 'gan',
   makasih: 'terima kasih', makasi: 'terima kasih', mksh: 'terima kasih', maksih: 'terima kasih', trims: 'terima kasih',
@@ -66,6 +73,9 @@ export const ENGLISH_CHAT: Readonly<Record<string, string>> = {
   tq: 'thank you', wanna: 'want to', gonna: 'going to', hw: 'how', whats: 'what is', wats: 'what is',
   hows: 'how is', wheres: 'where is', bc: 'because', coz: 'because', cuz: 'because', abt: 'about', msg: 'message',
   asap: 'as soon as possible', tmrw: 'tomorrow', tmr: 'tomorrow', yr: 'your', pics: 'pictures', pic: 'picture',
+  // the misspellings chat keyboards let through most
+  recieve: 'receive', recieved: 'received', acount: 'account', accout: 'account', adress: 'address',
+  shiping: 'shipping', delivey: 'delivery', payement: 'payment',
 };
 
 /** Places as customers write them -> as the knowledge names them (neither language's: both use them). */

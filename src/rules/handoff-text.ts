@@ -76,7 +76,8 @@ export type Unanswered = 'question' | 'trouble' | 'request';
 export function handoverMessage(reason: HandoffReason, language: Language, custom: string, outOfHours?: string, unanswered: Unanswered = 'question'): string {
   const handover = outOfHours === undefined ? custom.trim() || HANDOVER[language] : outOfHours.trim() || OUT_OF_HOURS[language];
   if (reason === 'no_answer' && unanswered === 'question') return `${NOT_FOUND[language]} ${handover}`;
-  if (reason === 'no_answer' && unanswered === 'trouble') return `${SORRY[language]} ${handover}`;
+  // Trouble gets an apology, whether nothing answered it or the customer asked for a person over it.
+  if ((reason === 'no_answer' || reason === 'asked_for_human') && unanswered === 'trouble') return `${SORRY[language]} ${handover}`;
   if (reason === 'attachment') return `${ATTACHMENT[language]} ${handover}`;
   if (reason === 'lookup') return `${NOTED[language]} ${handover}`;
   return handover;

@@ -19,6 +19,21 @@ const PATTERNS: RegExp[] = [
   /\bhubungkan\s+(saya\s+)?(ke|dengan)\s+(cs|admin|agen|petugas|operator)\b/i,
 ];
 
+/**
+ * Nobody answers: "chat ga dibales2 dari kemarin", "wa saya belum direspon", "no one is replying". Not a question for
+ * the knowledge (whose support hours share its words) but a person's turn; weaker than a request for one, so a
+ * profile's sentiment hand-off names an angry one first (engine/turn.ts).
+ */
+const NO_REPLY: RegExp[] = [
+  /\b(chat|pesan|wa|whatsapp|dm|email)\w*\b.{0,30}\b(ga|gak|gk|nggak|ngga|enggak|tidak|tdk|belum|blm|blom)\s+(di)?(bales|balas|respon|jawab)\w*/i,
+  /\b(ga|gak|gk|nggak|ngga|enggak|tidak|tdk|belum|blm)\s+(ada\s+)?(yang|yg)\s+(bales|balas|respon|jawab)\w*/i,
+  /\b(no\s*one|nobody)\s+(is\s+|has\s+)?(answer|repl|respond)\w*/i,
+];
+
+export function complainsOfNoReply(text: string): boolean {
+  return NO_REPLY.some((p) => p.test(text));
+}
+
 export function asksForHuman(text: string): boolean {
   return PATTERNS.some((p) => p.test(text));
 }

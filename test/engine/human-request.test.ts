@@ -1,6 +1,6 @@
 // Asking for a human, in English and in the Indonesian customers actually write.
 import { describe, expect, it } from 'vitest';
-import { asksForHuman } from '../../src/rules/human-request.js';
+import { asksForHuman, complainsOfNoReply } from '../../src/rules/human-request.js';
 
 const HUMAN = [
   'Can I talk to a human please?',
@@ -30,4 +30,13 @@ const NOT_HUMAN = [
 describe('asksForHuman', () => {
   it.each(HUMAN)('hears a request for a human in %j', (text) => expect(asksForHuman(text)).toBe(true));
   it.each(NOT_HUMAN)('does not hear one in %j', (text) => expect(asksForHuman(text)).toBe(false));
+});
+
+// Nobody answering is a person's turn too, though the support hours share its words ("membalas chat").
+const NO_REPLY = ['min ini gmn sih dari kemarin chat ga dibales2', 'wa saya belum direspon dari pagi', 'kok ga ada yg bales sih', 'no one is answering my messages'];
+const ASKS_ABOUT_REPLIES = ['cs bales chat jam brp?', 'hari minggu admin bales chat gak?', 'when do you reply to emails?', 'chat di luar jam kerja dibalas kapan?'];
+
+describe('complainsOfNoReply', () => {
+  it.each(NO_REPLY)('hears nobody answering in %j', (text) => expect(complainsOfNoReply(text)).toBe(true));
+  it.each(ASKS_ABOUT_REPLIES)('not in a question about the support hours %j', (text) => expect(complainsOfNoReply(text)).toBe(false));
 });

@@ -16,6 +16,10 @@ describe('tokenize reads chat Indonesian in standard words', () => {
     ['free as long as the item is in stock', 'free if the item is in stock'],
     ['send it in order to get a refund', 'send it to get a refund'],
     ['how long does the refund take', 'how long does the refund take'],
+    // Jakarta vowels, ke- for ter-, and the misspellings keyboards let through.
+    ['saldo kepotong tp blm kebayar', 'saldo terpotong tapi belum terbayar'],
+    ['paketnya dateng, udh dicek, cs jam brp bales?', 'paketnya datang sudah cek layanan pelanggan jam berapa balas'],
+    ['i recieved the wrong item, my acount shows it', 'i received the wrong item my account shows it'],
   ])('%s', (text, tokens) => {
     expect(tokenize(text).join(' ')).toBe(tokens);
   });
