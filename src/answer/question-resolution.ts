@@ -21,7 +21,7 @@ import { readRow } from '../knowledge/table-row.js';
 import { phraseMatches } from '../knowledge/concepts.js';
 import { contentStems, contentTokens, termGroups, tokenize } from '../knowledge/text.js';
 import type { ScoredChunk } from '../knowledge/types.js';
-import { slotOf } from '../language/slots.js';
+import { type Slot, slotOf } from '../language/slots.js';
 import { type Readings, readingsOf } from '../dialogue/follow-up.js';
 
 /** What the conversation is about: the standalone question answered last, and the section its answer came from. */
@@ -69,6 +69,9 @@ interface Hold {
   topic: boolean;
   sameSection: boolean;
 }
+
+/** Slots that name a subject a page is about (a bank, a wallet, a courier), unlike a table's row keys (a city, a size). */
+const SUBJECT_SLOTS: ReadonlySet<Slot> = new Set<Slot>(['payment', 'courier']);
 
 const sourceOf = (section: string): string => section.slice(0, section.lastIndexOf('#'));
 
@@ -159,6 +162,14 @@ export async function resolveQuestion(
   const nearby = readings.short && readings.cue && !namesSubject ? held.find((hold) => hold.sameSection && hold.slots > 0) : undefined;
   const pick = fitting[0]?.sameSection || readings.slots.length > 0 ? fitting[0] : (nearby ?? fitting[0]);
   const merged = pick && { query: readings.merged, retrieval: leading(mergedSearch, pick.passage), focus };
+
+  // A bank, wallet or courier is a subject of its own, not a row key: "bisa cod ga?" after the Makassar row is the COD
+  // section, which the question alone finds holding all it says, not the refund page that also names COD and days.
+  const [bestAlone] = alone.retrieval.passages;
+  if (alone.retrieval.relevant && bestAlone !== undefined && readings.slots.length > 0 && readings.slots.every((slot) => SUBJECT_SLOTS.has(slotOf(slot)!))) {
+    const hold = holdOf(bestAlone, readings, topicWords, topic.section);
+    if (hold.slots === 2 && hold.own === 1 && pick?.passage.id !== bestAlone.id) return alone;
+  }
 
   const carried = await carriedReading(readings, focus, search);
   // An elliptical question takes the merged reading, unless its passage drops the place or size the conversation is
