@@ -8,9 +8,10 @@
 // passages, and adds no words of its own.
 import type { Language, Persona } from '../config/settings.js';
 import { REPLY_LENGTHS } from '../config/settings.js';
-import { productLine } from '../knowledge/formats/catalog.js';
+import { type ProductField, productLine } from '../knowledge/formats/catalog.js';
 import type { ScoredChunk } from '../knowledge/types.js';
-import { contentStems, normalizeText, termGroups } from '../knowledge/text.js';
+import { contentStems, normalizeText, termGroups, tokenize } from '../knowledge/text.js';
+import { slotOf } from '../language/slots.js';
 
 export interface ExtractiveInput {
   /** Relevant passages, best first. */
@@ -211,6 +212,37 @@ function scoreSentences(passages: readonly ScoredChunk[], query: string, input: 
   return { sentences, weights };
 }
 
+/** The concepts (concepts.ts) that ask for one field of a product line. */
+const FIELD_CONCEPTS: ReadonlyArray<[string, ProductField]> = [
+  ['~price', 'price'],
+  ['~size', 'variants'],
+  ['~stock', 'stock'],
+  ['~available', 'stock'],
+  ['~link', 'link'],
+];
+
+/** The fields of a product line the customer's own words ask for ("brp harganya?": price; "yang XL ada?": variants). */
+function askedFields(focus: readonly string[]): Set<ProductField> {
+  const terms = contentStems(focus.join(' '));
+  const fields = new Set<ProductField>(FIELD_CONCEPTS.filter(([concept]) => terms.has(concept)).map(([, field]) => field));
+  if (tokenize(focus.join(' ')).some((token) => slotOf(token) === 'size')) fields.add('variants');
+  // Whether a size is there is also whether any is left.
+  if (fields.has('variants')) fields.add('stock');
+  return fields;
+}
+
+/**
+ * A follow-up about the product Jawab just described, asking for part of it: that part, under the product's name. The
+ * whole line again ("brp harganya?", "ukuran L ada?" after it) reads like a bot that did not listen.
+ */
+function productFollowUp(passage: ScoredChunk | undefined, input: ExtractiveInput): ExtractiveAnswer | undefined {
+  const product = passage?.metadata.product;
+  if (passage === undefined || product === undefined || input.said === undefined || !input.said.includes(product.name)) return undefined;
+  const fields = askedFields(input.focus ?? []);
+  if (fields.size === 0) return undefined;
+  return { text: terminated(productLine(product, { currency: product.currency, language: product.language }, input.language, fields)), used: [passage] };
+}
+
 /**
  * An extractive reply from the passages, or undefined when they hold no usable sentence
  * (all of them empty or mentioning a don't-mention item).
@@ -218,6 +250,8 @@ function scoreSentences(passages: readonly ScoredChunk[], query: string, input: 
 export function extractiveAnswer(input: ExtractiveInput): ExtractiveAnswer | undefined {
   const { min, max } = REPLY_LENGTHS[input.replyLength];
   const passages = preferLanguage(input.passages, input.language);
+  const partOfProduct = productFollowUp(passages[0], input);
+  if (partOfProduct !== undefined && !mentionsAny(partOfProduct.text, input.dontMention ?? [])) return partOfProduct;
   const { sentences, weights } = scoreSentences(passages, input.query, input);
   // A follow-up whose own words the best passage does not hold ("caranya gimana?", "kalau lewat?") asks for more of
   // it: what was just said comes last, and is not said again but for the sentence that leads.

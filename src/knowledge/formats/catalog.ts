@@ -110,17 +110,23 @@ export function formatPrice(price: number, options: CatalogOptions): string {
   }).format(price);
 }
 
+/** What a product line can say besides the product's name. */
+export type ProductField = 'price' | 'variants' | 'stock' | 'link';
+const ALL_FIELDS: ReadonlySet<ProductField> = new Set<ProductField>(['price', 'variants', 'stock', 'link']);
+
 /**
  * A product as one line: name, description, price, variants, stock, link. The labels ("harga", "price") are in
- * `labelLanguage` (the customer's, in an answer), the price as the catalog writes it.
+ * `labelLanguage` (the customer's, in an answer), the price as the catalog writes it. With `fields`, only the name
+ * and those: "brp harganya?" after the whole line was given gets its price, not the line again.
  */
-export function productLine(product: Product, options: CatalogOptions, labelLanguage: Language = options.language): string {
+export function productLine(product: Product, options: CatalogOptions, labelLanguage: Language = options.language, fields: ReadonlySet<ProductField> = ALL_FIELDS): string {
   const labels = LABELS[labelLanguage];
-  const parts = [product.description === undefined ? product.name : `${product.name}: ${product.description}`];
-  if (product.price !== undefined) parts.push(`${labels.price} ${formatPrice(product.price, options)}`);
-  if (product.variants.length > 0) parts.push(`${labels.variants} ${product.variants.join(', ')}`);
-  if (product.stock !== undefined) parts.push(product.stock > 0 ? labels.inStock(product.stock) : labels.outOfStock);
-  if (product.link !== undefined) parts.push(product.link);
+  const whole = fields === ALL_FIELDS;
+  const parts = [product.description === undefined || !whole ? product.name : `${product.name}: ${product.description}`];
+  if (product.price !== undefined && fields.has('price')) parts.push(`${labels.price} ${formatPrice(product.price, options)}`);
+  if (product.variants.length > 0 && fields.has('variants')) parts.push(`${labels.variants} ${product.variants.join(', ')}`);
+  if (product.stock !== undefined && fields.has('stock')) parts.push(product.stock > 0 ? labels.inStock(product.stock) : labels.outOfStock);
+  if (product.link !== undefined && fields.has('link')) parts.push(product.link);
   return parts.join(' — ');
 }
 

@@ -1,0 +1,46 @@
+// Exact replies of a few shop chats, offline through the playground's engine path on the sample knowledge: what a
+// pass rate over the whole conversation set would let one regression through.
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { evaluateConversations } from '../../src/eval/conversation-eval.js';
+import { conversationSchema } from '../../src/eval/conversation-set.js';
+
+const KNOWLEDGE = fileURLToPath(new URL('../../knowledge/', import.meta.url));
+
+const CHATS = [
+  {
+    id: 'product-parts',
+    // The whole catalog line once; then only the part asked for, under the product's name.
+    turns: [
+      { say: 'kemeja parang msh ada?', expect: 'answer', facts: ['Kemeja Batik Parang Slim Fit: kemeja pria lengan panjang batik cap motif parang — harga Rp 289.000 — varian S, M, L, XL — stok tersedia (14) — https://batiksekar.id/p/kemeja-parang'] },
+      { say: 'ukuran L ada?', expect: 'answer', facts: ['Kemeja Batik Parang Slim Fit — varian S, M, L, XL — stok tersedia (14)'], not: ['289.000', 'https://'] },
+      { say: 'brp harganya', expect: 'answer', facts: ['Kemeja Batik Parang Slim Fit — harga Rp 289.000.'], not: ['varian', 'stok'] },
+    ],
+  },
+  {
+    id: 'cod-after-a-city',
+    // "cod" is a subject of its own: its section, not the refund page that also names COD and days.
+    turns: [
+      { say: 'sy dr makassar, ongkir kesana brp ya', expect: 'answer', facts: ['Makassar — ongkos kirim per kg: Rp 38.000; lama pengiriman: 5–8 hari kerja.'] },
+      { say: 'brp hari nyampe?', expect: 'answer', facts: ['5–8 hari kerja'] },
+      { say: 'bisa cod ga?', expect: 'answer', facts: ['COD tersedia di Pulau Jawa untuk pesanan maksimal Rp1.500.000.'], not: ['Refund'] },
+    ],
+  },
+  {
+    id: 'nobody-replies',
+    // Not answered with the support hours that share its words: a person, with an apology.
+    turns: [{ say: 'min ini gmn sih dari kemarin chat ga dibales2', expect: 'handoff', facts: ['Mohon maaf atas kendalanya. Saya sambungkan Anda dengan tim kami sekarang ya.'] }],
+  },
+  {
+    id: 'support-hours',
+    turns: [{ say: 'cs jam brp bales chat?', expect: 'answer', facts: ['08.00–20.00 WIB'] }],
+  },
+].map((chat) => conversationSchema.parse(chat));
+
+describe('shop chats, reply by reply', () => {
+  it('give these replies', async () => {
+    const report = await evaluateConversations(CHATS, { knowledgeDir: KNOWLEDGE });
+    expect(report.failures).toEqual([]);
+    expect(report.passed).toBe(8);
+  }, 120_000);
+});
