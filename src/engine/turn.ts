@@ -291,7 +291,8 @@ async function answerTurn(input: AnswerInput, answerer: Answerer, handoff: (reas
     const remarks = spokeInSession(input) && !input.messages.some((m) => m.text.includes('?')) && reading.questions.every(isRemark);
     if (result.kind === 'no_answer' && remarks && !plan.messages.length && !firstAsk) {
       // "oke nanti mampir, makasih kak": the remark needs nothing, the thanks around it its reply.
-      const small = reading.acts.size ? await smallTalkReply(input, answerer) : undefined;
+      // "sudah 3 jam kak": the "kak" is politeness, not a nudge to be asked "what can I help with?".
+      const small = [...reading.acts].some((act) => act !== 'address') ? await smallTalkReply(input, answerer) : undefined;
       if (small?.text !== undefined) answer = { text: small.text, mode: small.mode };
       goodbye = reading.acts.has('goodbye');
       what = small?.text === undefined ? 'quiet' : 'small talk';
