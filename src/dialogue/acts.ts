@@ -203,6 +203,16 @@ export function givesReference(text: string): boolean {
   return words.length <= REFERENCE_WORDS && words.some((word) => REFERENCE.test(word));
 }
 
+/**
+ * A reply that asks the customer for an order or tracking number ("kirimkan nomor pesanan Anda", "send us your order
+ * number"): the reference that comes next is for a person, even when another page also talks about it.
+ */
+export function asksForReference(reply: string): boolean {
+  return ASKS_FOR_REFERENCE.test(foldText(reply));
+}
+
+const ASKS_FOR_REFERENCE = /\b(?:kirim|kirimkan|sertakan|berikan|send|share|give|include)\b[^.!?]{0,40}\b(?:nomor|number)\b/;
+
 /** A reference is a code of four or more digits, maybe after a few letters ("INV-2231", "#10023", "JP1234567890"). */
 const REFERENCE = /^[#(]?[a-z]{0,4}[-/]?\d{4,}[).,]?$/iu;
 const REFERENCE_WORDS = 6;
