@@ -10,6 +10,8 @@ import type { RetrieveOptions } from '../knowledge/retrieve.js';
 import { retrieve, withThresholds } from '../knowledge/retrieve.js';
 import type { ScoredChunk, SearchableIndex } from '../knowledge/types.js';
 import { applySynonyms } from '../language/normalize.js';
+import { asksForCatalog } from '../dialogue/catalog-question.js';
+import { catalogOverview, LISTED_PRODUCTS } from './catalog-overview.js';
 import { extractiveAnswer } from './extractive.js';
 import type { ChatConfig, ModelAnswerer, ModelAnswererOptions } from './model-answerer.js';
 import { resolveQuestion, type Topic, topicAfter } from './question-resolution.js';
@@ -42,6 +44,8 @@ interface Found {
   /** The question's own words, which the answer is about first. */
   focus: string[];
   passages: ScoredChunk[];
+  /** A question about the whole catalog: the passages are its products (dialogue/catalog-question.ts). */
+  catalog?: boolean;
 }
 
 export function toSourceRef(passage: ScoredChunk): SourceRef {
@@ -85,6 +89,11 @@ export function createAnswerer(options: AnswererOptions): Answerer {
     let current = topic;
     const { minScore } = withThresholds(options.index, options.retrieval ?? {});
     for (const question of questions) {
+      const products = asksForCatalog(question) ? ((await options.index.products?.(sources)) ?? []) : [];
+      if (products.length > 0) {
+        found.push({ question, query: question, focus: [], passages: products, catalog: true });
+        continue;
+      }
       const resolved = await resolveQuestion(applySynonyms(question, request.synonyms ?? []), current, search, minScore);
       if (!resolved.retrieval.relevant) {
         unanswered.push(question);
@@ -125,6 +134,7 @@ export function createAnswerer(options: AnswererOptions): Answerer {
         const replyLength = found.length > 1 ? 'short' : request.persona.replyLength;
 
         const parts = found.flatMap((f) => {
+          if (f.catalog) return [{ text: catalogOverview(f.passages, request.language), used: f.passages.slice(0, LISTED_PRODUCTS) }];
           const extracted = extractiveAnswer({
             passages: f.passages,
             query: f.query,

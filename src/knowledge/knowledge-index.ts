@@ -95,6 +95,8 @@ interface Candidate {
   bm25: number;
 }
 
+const productsBySnapshot = new WeakMap<Snapshot, Array<{ chunk: ScoredChunk; source: string }>>();
+
 export class KnowledgeIndex implements SearchableIndex {
   /** Serialises syncs: each one builds on the generation the one before it committed. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -271,6 +273,25 @@ export class KnowledgeIndex implements SearchableIndex {
     const chunk: ScoredChunk = { id, text, score: candidate.score, coverage: candidate.coverage, bm25: candidate.bm25, metadata };
     if (candidate.similarity !== undefined) chunk.similarity = candidate.similarity;
     return chunk;
+  }
+
+  /**
+   * The catalog's product chunks, in index order, optionally within some sources: what "jual apa aja?" lists. Read
+   * once per generation (every record is decoded to find them), then kept with it.
+   */
+  async products(sources?: ReadonlySet<string>): Promise<ScoredChunk[]> {
+    await this.loaded;
+    const snapshot = this.snapshot;
+    let all = productsBySnapshot.get(snapshot);
+    if (all === undefined) {
+      all = [];
+      for (let slot = 0; slot < snapshot.chunks.size; slot += 1) {
+        const { id, text, metadata } = snapshot.chunks.chunk(slot);
+        if (metadata.product !== undefined) all.push({ chunk: { id, text, score: 1, metadata }, source: snapshot.chunks.sourceOf(slot) });
+      }
+      productsBySnapshot.set(snapshot, all);
+    }
+    return all.filter((product) => sources === undefined || sources.has(product.source)).map((product) => product.chunk);
   }
 
   /** The k chunks that best match the query, best first (hybrid unless `options.mode` says otherwise). */

@@ -47,6 +47,8 @@ export interface SearchOptions {
 /** What retrieval needs from an index: lets tests and the engine pass anything that can search. */
 export interface SearchableIndex {
   search(query: string, k: number, options?: SearchOptions): Promise<ScoredChunk[]>;
+  /** The catalog's product chunks (within some sources), for a question about what the shop sells. */
+  products?(sources?: ReadonlySet<string>): Promise<ScoredChunk[]>;
   /** The embeddings model: its fitted "nothing relevant" thresholds apply (knowledge/calibration.ts). */
   readonly embeddingsId?: string;
 }

@@ -1,0 +1,28 @@
+// The reply to "jual apa aja kak?" offline: the catalog's products, one per line with its price, in the customer's
+// language (catalog.ts writes the labels). A long catalog is cut to its first products and says how many more there
+// are: a chat message is no place for a thousand lines, and the customer's next question names what they want.
+import type { Language } from '../config/settings.js';
+import { productLine } from '../knowledge/formats/catalog.js';
+import type { ScoredChunk } from '../knowledge/types.js';
+
+/** The most products one reply lists. */
+export const LISTED_PRODUCTS = 10;
+
+const MORE: Record<Language, (n: number) => string> = {
+  en: (n) => `…and ${n} more.`,
+  id: (n) => `…dan ${n} produk lainnya.`,
+  ms: (n) => `…dan ${n} produk lagi.`,
+  es: (n) => `…y ${n} productos más.`,
+  pt: (n) => `…e mais ${n} produtos.`,
+};
+
+const PRICE_ONLY = new Set(['price'] as const);
+
+export function catalogOverview(products: readonly ScoredChunk[], language: Language): string {
+  const lines = products.slice(0, LISTED_PRODUCTS).flatMap((chunk) => {
+    const product = chunk.metadata.product;
+    return product === undefined ? [] : [productLine(product, { currency: product.currency, language: product.language }, language, PRICE_ONLY)];
+  });
+  const rest = products.length - LISTED_PRODUCTS;
+  return [...lines, ...(rest > 0 ? [MORE[language](rest)] : [])].join('\n');
+}

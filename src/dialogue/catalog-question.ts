@@ -1,0 +1,25 @@
+// "jual apa aja kak?", "produknya apa saja?", "what do you sell?": a question about the whole catalog, which no single
+// passage answers (each product is a chunk of its own). The answerer lists the catalog's products for it instead of
+// searching (answer/catalog-overview.ts). A question about one item ("jual masker batik gk?") is not one of these: it
+// names the item, and retrieval answers it or not.
+import { tokenize } from '../knowledge/text.js';
+
+/** Phrases over standard tokens (chat spelling already undone: "aja" is "saja", "brg" "barang"). */
+const CATALOG: RegExp[] = [
+  // Indonesian: "jual apa saja", "jualan apa", "yang dijual apa saja", "produk(nya) apa saja", "ada barang apa saja"
+  /\b(?:jual|jualan|menjual|dijual|jualnya)\s+apa\b/,
+  /\bapa\s+(?:saja\s+)?(?:yang\s+)?(?:dijual|dijualnya|jual)\b/,
+  // Not "barang apa saja yang bisa diretur?": which items a rule covers.
+  /\b(?:produk|produknya|barang|barangnya|koleksi|koleksinya)\s+apa\s+saja\b(?!\s+yang\s+(?:bisa|boleh|tidak|dapat))/,
+  /\bada\s+(?:produk|barang|koleksi)\s+apa\b/,
+  /(?:^|\b(?:minta|lihat|kirim|ada|share|mau)\s+)(?:katalog|katalognya|daftar\s+produk|list\s+produk|daftar\s+harga|pricelist|price\s+list)\b/,
+  // English: "what do you sell", "what products do you have", "send me your catalog"
+  /\bwhat\s+(?:do\s+you|products\s+do\s+you|items\s+do\s+you|kind\s+of\s+products\s+do\s+you)\s+(?:sell|have|offer|carry)\b/,
+  /\bwhat\s+(?:products|items)\s+(?:are\s+there|are\s+available|you\s+have)\b/,
+  /\b(?:send|show|share|see)\s+(?:me\s+)?(?:the\s+|your\s+)?(?:catalog|catalogue|product\s+list|price\s+list)\b/,
+];
+
+export function asksForCatalog(question: string): boolean {
+  const text = tokenize(question).join(' ');
+  return CATALOG.some((pattern) => pattern.test(text));
+}
