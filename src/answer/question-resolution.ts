@@ -159,7 +159,7 @@ export async function resolveQuestion(
   // "kalau lewat?" goes on about the last answer, whatever else holds the word "lewat"; "and the cost?" asks about a
   // subject of its own (a word the thesaurus knows: price, size, return) and goes where that subject is.
   const namesSubject = termGroups(readings.own.join(' ')).some((group) => group.some((term) => term.startsWith('~')));
-  const nearby = readings.short && readings.cue && !namesSubject ? held.find((hold) => hold.sameSection && hold.slots > 0) : undefined;
+  const nearby = readings.short && (readings.cue || readings.anaphoric) && !namesSubject ? held.find((hold) => hold.sameSection && hold.slots > 0) : undefined;
   const pick = fitting[0]?.sameSection || readings.slots.length > 0 ? fitting[0] : (nearby ?? fitting[0]);
   const merged = pick && { query: readings.merged, retrieval: leading(mergedSearch, pick.passage), focus };
 

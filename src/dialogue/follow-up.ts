@@ -25,6 +25,8 @@ export interface Readings {
   elliptical: boolean;
   /** It opens with a follow-up cue ("kalau …", "what about …"). */
   cue: boolean;
+  /** It points back at what was said ("syaratnya?": its requirements; "is it…"). */
+  anaphoric: boolean;
   /** The message has at most one word of its own (besides slots and pronouns): a miss alone is likely a follow-up. */
   short: boolean;
 }
@@ -73,10 +75,10 @@ export function readingsOf(question: string, topic: string | undefined, hasQuest
   const short = own.length <= 1;
   const slots = news.filter((token) => slotOf(token) !== undefined);
   const cue = startsWithCue(tokens);
-  if (topic === undefined || topic.trim() === '') return { alone: question, news, own, slots, elliptical: false, cue, short };
+  const anaphoric = tokens.some(pointsBack);
+  if (topic === undefined || topic.trim() === '') return { alone: question, news, own, slots, elliptical: false, cue, anaphoric, short };
 
   const asking = hasQuestionMark || tokens.some((token) => QUESTION_WORDS.has(token));
-  const anaphoric = tokens.some(pointsBack);
   // A cue before a whole question of its own ("kalau salah pilih ukuran bisa dituker?") opens a new one.
   const elliptical = (cue && own.length <= 2) || own.length === 0 || (anaphoric && own.length <= 2) || (!asking && own.length <= 2);
 
@@ -90,7 +92,7 @@ export function readingsOf(question: string, topic: string | undefined, hasQuest
     const slot = slotOf(token);
     return slot !== undefined && !slotsHere.has(slot);
   });
-  const readings: Readings = { alone: question, news, own, slots, merged: `${kept.join(' ')} ${question}`.trim(), elliptical, cue, short };
+  const readings: Readings = { alone: question, news, own, slots, merged: `${kept.join(' ')} ${question}`.trim(), elliptical, cue, anaphoric, short };
   if (carriedSlots.length) readings.carried = `${question} ${[...new Set(carriedSlots)].join(' ')}`;
   return readings;
 }

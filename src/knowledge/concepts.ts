@@ -68,6 +68,7 @@ const GROUPS: Record<string, string> = {
   bank: 'bank banks bca mandiri bni bri bsi cimb permata btn',
   gift: 'gift gifts present presents kado hadiah',
   discount: 'discount discounts diskon potongan promo',
+  percent: 'percent percentage persen',
   instalment: 'instalment instalments installment installments cicilan cicil angsuran',
   // "sabtu buka?" is answered by "buka setiap hari" as well as by a list of days.
   // "bayar lagi?" after a gift wrap or an exchange: "dengan tambahan Rp 15.000", "gratis satu kali".

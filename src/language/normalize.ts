@@ -32,7 +32,7 @@ export function markContacts(text: string): string {
 
 /**
  * Numbers as digits only, on lowercased text: "rp500.000" -> "rp 500000", "1.250.000" -> "1250000",
- * "800rb" / "800 ribu" / "800k" -> "800000", "1,5jt" -> "1500000", "2x" -> "2 kali". Clock times ("08.00") and
+ * "800rb" / "800 ribu" / "800k" -> "800000", "1,5jt" -> "1500000", "2x" -> "2 kali", "15%" -> "15 persen". Clock times ("08.00") and
  * decimals ("1,5 kg") are left alone: only groups of exactly three digits are thousands.
  */
 export function normalizeNumbers(text: string): string {
@@ -43,7 +43,9 @@ export function normalizeNumbers(text: string): string {
       return Number.isFinite(value) ? String(Math.round(value)) : _whole;
     })
     .replace(/\b\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*\b(?![.,]\d)/g, (group) => group.replace(/[.,]/g, ''))
-    .replace(/\b(\d+)x\b/g, '$1 kali');
+    .replace(/\b(\d+)x\b/g, '$1 kali')
+    // "potongan 15%" answers "diskonnya brp persen?" (concepts.ts: persen is percent).
+    .replace(/(\d)\s?%/g, '$1 persen');
 }
 
 /**
