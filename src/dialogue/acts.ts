@@ -40,11 +40,12 @@ const OPENERS: Array<[Act, RegExp]> = [
     'ack',
     /^(?:ok+|oke+|okay|okey|oce|sip+|siap+|baik|baiklah|ya\s*(?:udah|udh|sudah|dah)|yaudh|yawdah|yowes|gapapa|gpp|ga\s*papa|nggak\s+apa[- ]apa|noted|oh+|o+h?|ya+|iya+|yup|yes|yep|yeah|alright|got\s+it|i\s+see|understood|paham|mengerti|gitu|begitu|oh\s+gitu|mantap+|mantul|nice|cool|great|good|(?:di)?tunggu(?:in)?(?:\s+(?:ya+|kak|min|kabar|info|balasan)(?:nya)?)*)(?:\s+(?:ya+|deh|dong|kak|min|sip|noted))*(?![\p{L}\p{N}])/u,
   ],
-  // "aku order ya", "sy checkout skrg", "i'll take it": the customer says what they will do next; nothing to answer.
+  // "aku order ya", "nanti sy pesan", "sy checkout skrg", "i'll take it": the customer says what they will do next;
+  // nothing to answer.
   // Only as the whole rest of a message: "aku order yg parang ukuran L, bisa cod?" keeps its question.
   [
     'ack',
-    /^(?:(?:aku|saya|sy|gw|gue|ak)\s+(?:langsung\s+)?(?:order|pesan|pesen|checkout|co|beli|ambil|transfer|tf|bayar)|i\s*'?\s*(?:ll|will)\s+(?:order|buy|take|pay)(?:\s+(?:it|one|that))?)(?:\s+(?:ya+|dulu|sekarang|skrg|now|deh|nanti|aja|then|kak|min))*(?=\s*(?:[,.!]|$))/u,
+    /^(?:(?:nanti|besok|ntar|bentar|sebentar\s+lagi)\s+)?(?:(?:aku|saya|sy|gw|gue|ak)\s+(?:langsung\s+)?(?:order|pesan|pesen|checkout|co|beli|ambil|transfer|tf|bayar)|i\s*'?\s*(?:ll|will)\s+(?:order|buy|take|pay)(?:\s+(?:it|one|that))?)(?:\s+(?:ya+|dulu|sekarang|skrg|now|deh|nanti|aja|then|kak|min))*(?=\s*(?:[,.!]|$))/u,
   ],
   ['laughter', /^(?:(?:wk)+w?k*|(?:kw)+k*|(?:ha)+h?|(?:he)+h?|(?:hi){2,}|(?:xi)+|lol+|lmao|awok\w*|wkwk\w*)(?![\p{L}\p{N}])/u],
   [
@@ -194,24 +195,14 @@ export function withoutEchoes(reading: Reading, messages: readonly string[], sai
 
 /**
  * A message that only gives a reference ("order number is 10023", "INV-2231", "resi JNE 0123456789"): an order or
- * tracking number the knowledge cannot look up. After Jawab asked for it ("send us your order number"), a person
- * takes it; answering with the same page again would ask for it a second time.
+ * tracking number the knowledge cannot look up. Offline a person takes it: any page found for it ("how to track a
+ * parcel", or the page that asked for it) would only ask for it again.
  */
 export function givesReference(text: string): boolean {
   if (asksStrictly(text, tokenize(text))) return false;
   const words = text.trim().split(/\s+/);
   return words.length <= REFERENCE_WORDS && words.some((word) => REFERENCE.test(word));
 }
-
-/**
- * A reply that asks the customer for an order or tracking number ("kirimkan nomor pesanan Anda", "send us your order
- * number"): the reference that comes next is for a person, even when another page also talks about it.
- */
-export function asksForReference(reply: string): boolean {
-  return ASKS_FOR_REFERENCE.test(foldText(reply));
-}
-
-const ASKS_FOR_REFERENCE = /\b(?:kirim|kirimkan|sertakan|berikan|send|share|give|include)\b[^.!?]{0,40}\b(?:nomor|number)\b/;
 
 /** A reference is a code of four or more digits, maybe after a few letters ("INV-2231", "#10023", "JP1234567890"). */
 const REFERENCE = /^[#(]?[a-z]{0,4}[-/]?\d{4,}[).,]?$/iu;

@@ -65,6 +65,21 @@ const CHATS = [
     ],
   },
   {
+    id: 'reference-unasked',
+    // A bare order number is for a person even when no page asked for it; "nanti aku order" needs no answer.
+    turns: [
+      { say: 'pesanan saya blm dikirim padahal udah bayar kemarin', expect: 'answer', facts: ['hari kerja berikutnya'] },
+      { say: 'nomor pesanan 100234', expect: 'handoff', facts: ['Terima kasih, sudah kami catat.'], not: ['nomor resi'] },
+    ],
+  },
+  {
+    id: 'intent-to-order',
+    turns: [
+      { say: 'ongkir ke surabaya brp', expect: 'answer', facts: ['Surabaya — ongkos kirim per kg: Rp 19.000'] },
+      { say: 'ok kak nanti aku order', expect: 'quiet' },
+    ],
+  },
+  {
     id: 'support-hours',
     turns: [{ say: 'cs jam brp bales chat?', expect: 'answer', facts: ['08.00–20.00 WIB'] }],
   },
@@ -74,6 +89,6 @@ describe('shop chats, reply by reply', () => {
   it('give these replies', async () => {
     const report = await evaluateConversations(CHATS, { knowledgeDir: KNOWLEDGE });
     expect(report.failures).toEqual([]);
-    expect(report.passed).toBe(17);
+    expect(report.passed).toBe(21);
   }, 120_000);
 });
