@@ -1,5 +1,6 @@
-// What one engine commit means for analytics (pure): a conversation taken, answered, handed off (and why), the
-// first reply and how long it took, resolved without a human, a question with no answer, follow-up outcomes.
+// What one engine commit means for analytics (pure): a conversation taken, answered, handed off (and why; each once per
+// session, so the counts are conversations), the first reply and how long it took, resolved without a human, a
+// question with no answer, follow-up outcomes.
 // Read from the state before and after the commit and the turn decided in it, so the engine needs no change per
 // counter. A follow-up sent leaves an audit entry `follow-up <n>` (rules/automation.ts); the state's count of
 // follow-ups drops to 0 when they end: the customer replied, or the conversation was handed off or resolved.
@@ -41,14 +42,17 @@ export function factsOf(commit: Commit): DatedFacts | null {
   // A turn is applied only while the AI owns the conversation, even when that turn hands it off.
   if (newSession && (after.owner === 'ai' || decision)) facts.push({ kind: 'taken' });
   if (decision) {
-    if (decision.reply) facts.push({ kind: 'answered' });
-    if (decision.handoff) facts.push({ kind: 'handoff', reason: decision.handoff });
+    // Conversations, not events: a session counts as answered at its first reply and as handed off at its first
+    // handoff (three conversations, one handed off twice after an agent gave it back, are three).
+    const repliedBefore = (before?.transcript ?? []).some((l) => l.role === 'bot' && l.at >= after.sessionStartedAt);
+    const handedOffBefore = (before?.audit ?? []).some((e) => e.what === 'handoff' && e.at >= after.sessionStartedAt);
+    if (decision.reply && !repliedBefore) facts.push({ kind: 'answered' });
+    if (decision.handoff && !handedOffBefore) facts.push({ kind: 'handoff', reason: decision.handoff });
     // The questions themselves, without the greeting or thanks around them ("halo kak, bisa cod?" counts "bisa cod").
     if ((decision.what === 'no answer' || decision.handoff === 'no_answer') && answered.length) {
       const questions = decision.unanswered?.length ? decision.unanswered : answered.map((m) => m.text);
       facts.push({ kind: 'unanswered', question: normalise(questions.join(' ')) });
     }
-    const repliedBefore = (before?.transcript ?? []).some((l) => l.role === 'bot' && l.at >= after.sessionStartedAt);
     const first = Math.min(...answered.map((m) => m.at));
     if (!repliedBefore && decision.actions.some((a) => a.type === 'reply') && Number.isFinite(first)) {
       facts.push({ kind: 'first_reply', seconds: Math.max(0, (at - first) / 1000) });

@@ -1,7 +1,8 @@
 // What the customer reads when Jawab hands over, in their language.
 import type { Language } from '../config/settings.js';
 
-export type HandoffReason = 'asked_for_human' | 'no_answer' | 'lookup' | 'attachment' | 'rule' | 'sentiment' | 'bot_replies' | 'idle' | 'follow_up' | 'flow' | 'lost_memory' | 'contact_stopped';
+export const HANDOFF_REASONS = ['asked_for_human', 'no_answer', 'lookup', 'attachment', 'rule', 'sentiment', 'bot_replies', 'idle', 'follow_up', 'flow', 'lost_memory', 'contact_stopped'] as const;
+export type HandoffReason = (typeof HANDOFF_REASONS)[number];
 
 const HANDOVER: Record<Language, string> = {
   en: 'I am passing you to a member of our team now. They will reply here shortly.',

@@ -45,6 +45,27 @@ describe('analytics', () => {
     expect(metrics).toMatch(/jawab_first_reply_seconds_count\{inbox="1"\} 4/);
   });
 
+  it('counts conversations, not events: two answers are one answered conversation, a second handoff after a resume is not another', async () => {
+    h = await startHarness({ helpdesk: 'sandbox' });
+    const sandbox = h.jawab.sandbox!;
+    const a = sandbox.startConversation({ name: 'Ani' });
+    await sandbox.customerSays(a.id, 'berapa lama pengiriman ke Surabaya?');
+    await h.settle();
+    await sandbox.customerSays(a.id, 'kalau ke medan?');
+    await h.settle();
+    const b = sandbox.startConversation({ name: 'Budi' });
+    await sandbox.customerSays(b.id, 'I want to talk to a human');
+    await h.settle();
+    // An agent gives it back to the AI in the same session; the customer asks for a person again.
+    await request(h.jawab.http).post(`/api/conversations/${sandbox.conversation(b.id).accountId}-${b.id}/resume`).set(auth).expect(200);
+    await sandbox.customerSays(b.id, 'I want to talk to a human');
+    await h.settle();
+
+    expect(sandbox.conversation(b.id).messages.filter((m) => m.content.startsWith('I am passing you'))).toHaveLength(2);
+    const report = (await request(h.jawab.http).get('/api/analytics?days=1').set(auth).expect(200)).body;
+    expect(report.totals).toMatchObject({ taken: 2, answered: 1, handedOff: 1, handoffsByReason: { asked_for_human: 1 } });
+  });
+
   it('keeps the counters across a restart', async () => {
     h = await startHarness({ helpdesk: 'sandbox' });
     const sandbox = h.jawab.sandbox!;

@@ -453,8 +453,17 @@ suite('in a real browser', () => {
     await page.locator('#analytics-totals .tile').first().waitFor();
     expect(await page.locator('#analytics-totals .tile .value').first().textContent()).toBe('2');
     expect(await page.locator('svg rect.bar').count()).toBeGreaterThan(0);
-    expect(await page.locator('.breakdown').first().textContent()).toContain('no_answer');
+    // Reasons by name, what is counted, and the chart's numbers as a table.
+    expect(await page.locator('#analytics-reasons .breakdown th').allTextContents()).toEqual(['Not found in the knowledge']);
+    expect(await page.locator('#analytics-counted').textContent()).toContain('Playground chats are not counted');
+    await page.click('#analytics-per-day-table summary');
+    const today = new Date().toISOString().slice(0, 10);
+    expect(await page.locator('#analytics-per-day-table tbody tr').last().locator('th, td').allTextContents()).toEqual([today, '2', '1', '0', '1']);
     await page.screenshot({ path: `${ARTIFACTS}/analytics.png`, fullPage: true });
+    await page.click('button[aria-pressed="false"]:has-text("ID")');
+    expect(await page.locator('#analytics-reasons .breakdown th').allTextContents()).toEqual(['Tidak ditemukan di pengetahuan']);
+    expect(await page.locator('#analytics-counted').textContent()).toContain('Chat di Playground tidak dihitung');
+    await page.click('button:has-text("EN")');
     await page.close();
   });
 

@@ -35,6 +35,8 @@ describe('the dashboard app', () => {
     expect(view.body.lastAnswer.sources[0].source).toBe('id/pengiriman.md');
     expect(view.body.handoff).toMatchObject({
       reason: 'nothing relevant was found in the knowledge',
+      // For the page to name in its language (reason.no_answer).
+      reasonKey: 'no_answer',
       customerSaid: ['berapa lama pengiriman ke Surabaya?', 'What is the weather on Mars tomorrow?'],
       jawabSaid: [expect.stringContaining('Surabaya')],
     });

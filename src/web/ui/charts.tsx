@@ -58,3 +58,21 @@ export function Breakdown({ rows, empty }: { rows: Array<{ label: string; value:
     </table>
   );
 }
+
+/** The numbers of a bar chart as a table: what a screen reader reads, and what a phone shows without squinting. */
+export function SeriesTable({ labels, series, corner }: { labels: string[]; series: Series[]; corner: string }) {
+  return (
+    <div class="table-scroll">
+      <table class="series-table">
+        <thead>
+          <tr><th scope="col">{corner}</th>{series.map((s) => <th scope="col">{s.name}</th>)}</tr>
+        </thead>
+        <tbody>
+          {labels.map((label, i) => (
+            <tr key={label}><th scope="row">{label}</th>{series.map((s) => <td class="num">{s.values[i] ?? 0}</td>)}</tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

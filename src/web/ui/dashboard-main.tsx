@@ -67,6 +67,13 @@ const WORDS = {
   },
 }[lang];
 
+/** The handoff's reason in the page's language (i18n.ts `reason.*`), with what it was about; else as the audit wrote it. */
+function reasonOf(handoff: HandoffSummary): string {
+  if (handoff.reasonKey === undefined) return handoff.reason;
+  const reason = translate(lang, `reason.${handoff.reasonKey}`);
+  return handoff.detail ? `${reason} (${handoff.detail})` : reason;
+}
+
 const params = new URLSearchParams(location.search);
 
 /** Chatwoot's appContext message: a JSON string `{"event":"appContext","data":{"conversation":{...},...}}`. */
@@ -160,7 +167,7 @@ function DashboardApp() {
       {view.handoff && (
         <section id="handoff">
           <h3>{WORDS.handoff}</h3>
-          <p><strong>{view.handoff.reason}</strong></p>
+          <p id="handoff-reason"><strong>{reasonOf(view.handoff)}</strong></p>
           <p class="muted">{WORDS.customerSaid}:</p>
           <pre>{view.handoff.customerSaid.join('\n')}</pre>
           {view.handoff.jawabSaid.length > 0 && <><p class="muted">{WORDS.jawabSaid}:</p><pre>{view.handoff.jawabSaid.join('\n')}</pre></>}

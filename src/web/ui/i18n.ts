@@ -353,6 +353,26 @@ const en: Dict = {
   'analytics.failedActions': 'Actions that failed',
   'analytics.nothing': 'Nothing yet.',
   'analytics.perDay': 'Per day',
+  // Analytics: what is counted, the reasons and outcomes by name, the per-day table
+  'analytics.counted': 'Counts are conversations: each one counts once per day in which Jawab took it, answered it or handed it off, however many messages that took. Playground chats are not counted.',
+  'analytics.asTable': 'Show as a table',
+  'analytics.day': 'Day',
+  'reason.asked_for_human': 'The customer asked for a person',
+  'reason.no_answer': 'Not found in the knowledge',
+  'reason.lookup': 'An order number to look up',
+  'reason.attachment': 'A file Jawab cannot read',
+  'reason.rule': 'A rule',
+  'reason.sentiment': 'The customer’s mood',
+  'reason.bot_replies': 'Too many replies without a resolution',
+  'reason.idle': 'The customer went quiet',
+  'reason.follow_up': 'No answer to the follow-ups',
+  'reason.flow': 'The flow ended with a person',
+  'reason.lost_memory': 'Jawab lost this conversation’s memory',
+  'reason.contact_stopped': 'AI stopped for this contact',
+  'outcome.sent': 'Sent',
+  'outcome.replied': 'The customer replied',
+  'outcome.resolved': 'Resolved',
+  'outcome.handed_off': 'Handed off',
   'common.error': 'Something went wrong: {message}',
   'common.loading': 'Loading…',
   'common.seconds': '{n} s',
@@ -863,6 +883,26 @@ const id: Dict = {
   'analytics.failedActions': 'Tindakan yang gagal',
   'analytics.nothing': 'Belum ada data.',
   'analytics.perDay': 'Per hari',
+  // Analytics: what is counted, the reasons and outcomes by name, the per-day table
+  'analytics.counted': 'Yang dihitung adalah percakapan: satu percakapan dihitung sekali per hari saat Jawab menanganinya, menjawabnya atau mengalihkannya, berapa pun jumlah pesannya. Chat di Playground tidak dihitung.',
+  'analytics.asTable': 'Tampilkan sebagai tabel',
+  'analytics.day': 'Tanggal',
+  'reason.asked_for_human': 'Pelanggan minta bicara dengan orang',
+  'reason.no_answer': 'Tidak ditemukan di pengetahuan',
+  'reason.lookup': 'Nomor pesanan yang perlu dicek',
+  'reason.attachment': 'File yang tidak bisa dibaca Jawab',
+  'reason.rule': 'Sebuah aturan',
+  'reason.sentiment': 'Suasana hati pelanggan',
+  'reason.bot_replies': 'Terlalu banyak balasan tanpa penyelesaian',
+  'reason.idle': 'Pelanggan tidak membalas',
+  'reason.follow_up': 'Follow-up tidak dibalas',
+  'reason.flow': 'Alur berakhir dengan tim',
+  'reason.lost_memory': 'Jawab kehilangan ingatan percakapan ini',
+  'reason.contact_stopped': 'AI dihentikan untuk kontak ini',
+  'outcome.sent': 'Terkirim',
+  'outcome.replied': 'Pelanggan membalas',
+  'outcome.resolved': 'Selesai',
+  'outcome.handed_off': 'Dialihkan',
   'common.error': 'Terjadi kesalahan: {message}',
   'common.loading': 'Memuat…',
   'common.seconds': '{n} dtk',
@@ -997,7 +1037,8 @@ const id: Dict = {
   'help.examples': 'Contoh nilai (atribut daftar: nilai-nilainya); contoh cocok dengan dirinya dan nilai yang hanya beda angkanya',
 };
 
-const DICTS: Record<Lang, Dict> = { en, id };
+/** Every text of the page, by language (test/web/i18n.test.ts checks both hold the same keys). */
+export const DICTS: Record<Lang, Dict> = { en, id };
 
 export function translate(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
   const text = DICTS[lang][key] ?? en[key] ?? key;
