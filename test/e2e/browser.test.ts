@@ -443,6 +443,24 @@ suite('in a real browser', () => {
     await page.close();
   });
 
+  it('fits every tab on a phone (390×844): nothing wider than the screen', async () => {
+    const page = await signedIn();
+    await page.setViewportSize({ width: 390, height: 844 });
+    const tabs = await page.locator('[role=tab]').evaluateAll((elements) => elements.map((element) => element.id));
+    expect(tabs).toHaveLength(10);
+    const wide: Record<string, number> = {};
+    for (const tab of tabs) {
+      await page.click(`#${tab}`);
+      await page.locator(`#${tab}[aria-selected="true"]`).waitFor();
+      await page.waitForLoadState('networkidle');
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 390) wide[tab] = width;
+      await page.screenshot({ path: `${ARTIFACTS}/phone-${tab.replace('tab-', '')}.png` });
+    }
+    expect(wide).toEqual({});
+    await page.close();
+  });
+
   it('shows analytics with charts', async () => {
     const sandbox = h.jawab.sandbox!;
     await sandbox.customerSays(sandbox.startConversation({ name: 'Ani' }).id, 'berapa lama pengiriman ke Surabaya?');
