@@ -365,6 +365,15 @@ export class KnowledgeIndex implements SearchableIndex {
     return status;
   }
 
+  /** The documents of one source, by path, with their title and chunk count (the Knowledge tab's folder card). */
+  sourceDocuments(source: string): Array<{ path: string; title: string; chunks: number }> {
+    const entry = this.manifest.sources[source];
+    if (entry === undefined) return [];
+    return Object.entries(entry.documents)
+      .map(([path, document]) => ({ path, title: document.title, chunks: document.chunks }))
+      .sort((a, b) => a.path.localeCompare(b.path));
+  }
+
   stats(): KnowledgeStats {
     const sources = Object.values(this.manifest.sources);
     const syncs = sources.flatMap((source) => (source.lastSyncAt === undefined ? [] : [source.lastSyncAt])).sort();

@@ -77,6 +77,17 @@ export function knowledgeApi(ready: Promise<KnowledgeApiDeps>): Router {
       res.json({ portals });
     }),
   );
+  // The folder of KNOWLEDGE_DIR as the Knowledge tab shows it: where it is, whether this profile answers from it, its
+  // files, chunks and last sync. Read-only: it changes by editing the folder and restarting (or `npm run index`).
+  router.get(
+    '/:profile/folder',
+    route(ready, async (req, res, { sources, index }) => {
+      const status = index.sourceStatus(FOLDER_SOURCE);
+      if (status === undefined) return sendError(res, 404, 'no_folder', 'no knowledge folder is indexed (KNOWLEDGE_DIR)');
+      const used = sources.profileScope(param(req, 'profile')).has(FOLDER_SOURCE);
+      res.json({ folder: index.stats().knowledgeDir ?? null, used, status, files: index.sourceDocuments(FOLDER_SOURCE) });
+    }),
+  );
   router.get('/:profile/sources', route(ready, async (req, res, { sources }) => res.json({ sources: await sources.list(param(req, 'profile')) })));
   router.post(
     '/:profile/sources',

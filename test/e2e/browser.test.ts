@@ -258,6 +258,10 @@ suite('in a real browser', () => {
     await page.locator('#knowledge-problem').filter({ hasText: 'not published yet' }).waitFor();
     await publish(page);
     await page.locator('#knowledge-count').filter({ hasText: '0 of 100 sources' }).waitFor();
+    // The configured folder answers too, and says so: not "no sources".
+    await page.locator('#knowledge-folder .source-status').filter({ hasText: '19 files' }).waitFor();
+    expect(await page.locator('#knowledge-folder').textContent()).toContain('This profile answers from it.');
+    expect(await page.locator('.knowledge').textContent()).toContain('No other sources yet.');
 
     // Snippets: one Q&A pair and one free text.
     await page.click('#add-source summary');

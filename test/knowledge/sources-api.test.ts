@@ -37,6 +37,18 @@ describe('/api/knowledge', () => {
   let snippetsId = '';
   let filesId = '';
 
+  it('shows the knowledge folder (KNOWLEDGE_DIR) as a read-only source: its files, passages, and who answers from it', async () => {
+    const folder = (await request(h.jawab.http).get(api('/default/folder')).set(auth).expect(200)).body;
+    expect(folder.used).toBe(true);
+    expect(folder.folder).toMatch(/knowledge\/?$/);
+    expect(folder.files).toHaveLength(19);
+    expect(folder.files.map((file: { path: string }) => file.path)).toContain('produk.csv');
+    expect(folder.files.find((file: { path: string }) => file.path === 'produk.csv')).toMatchObject({ title: expect.any(String), chunks: 6 });
+    expect(folder.status).toMatchObject({ documents: 19, chunks: folder.files.reduce((sum: number, file: { chunks: number }) => sum + file.chunks, 0), errors: [] });
+    await request(h.jawab.http).get(api('/nope/folder')).set(auth).expect(404);
+    await request(h.jawab.http).get(api('/default/folder')).expect(401);
+  });
+
   it('needs the admin token', async () => {
     const response = await request(h.jawab.http).get(api('/default/sources'));
     expect(response.status).toBe(401);

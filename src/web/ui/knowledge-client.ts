@@ -2,7 +2,7 @@
 // the search the "test a question" box runs. These act at once on the published settings, not on the draft.
 import type { Portal } from '../../chatwoot/help-center.js';
 import type { SourceView } from '../../knowledge/sources/manager.js';
-import type { ChunkMetadata } from '../../knowledge/types.js';
+import type { ChunkMetadata, SourceStatus } from '../../knowledge/types.js';
 import { api, ApiError } from './api.js';
 
 export type Source = SourceView;
@@ -21,6 +21,14 @@ export interface SearchResult {
   passages: SearchPassage[];
 }
 
+/** The knowledge folder (KNOWLEDGE_DIR) as GET /api/knowledge/:profile/folder describes it. */
+export interface KnowledgeFolder {
+  folder: string | null;
+  used: boolean;
+  status: SourceStatus;
+  files: Array<{ path: string; title: string; chunks: number }>;
+}
+
 /** An error of a knowledge call, as the page shows it: a refused request by the server's own words ("url: must be…"). */
 export const message = (t: (key: string, p?: Record<string, string | number>) => string, e: unknown) =>
   e instanceof ApiError && e.status < 500 ? e.message : t('common.error', { message: e instanceof Error ? e.message : String(e) });
@@ -32,6 +40,7 @@ export function knowledgeClient(profile: string) {
   const base = `/api/knowledge/${encodeURIComponent(profile)}`;
   const source = (id: string) => `${base}/sources/${encodeURIComponent(id)}`;
   return {
+    folder: () => api<KnowledgeFolder>('GET', `${base}/folder`),
     list: async (): Promise<Source[]> => (await api<{ sources: Source[] }>('GET', `${base}/sources`)).sources,
     add: (input: Record<string, unknown>) => api<Source>('POST', `${base}/sources`, input),
     update: (id: string, patch: Record<string, unknown>) => api<Source>('PATCH', source(id), patch),

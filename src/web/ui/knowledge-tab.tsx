@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from './api.js';
 import { useForm } from './form-context.js';
 import { AddSource } from './knowledge-add.js';
-import { knowledgeClient, message, type Source, type SourceCommand } from './knowledge-client.js';
+import { type KnowledgeFolder, knowledgeClient, message, type Source, type SourceCommand } from './knowledge-client.js';
 import { editedFields, SourceFields, sourcesSchema } from './knowledge-fields.js';
 import { TestQuestion } from './knowledge-search.js';
 
@@ -28,9 +28,12 @@ export function KnowledgeTab({ profile }: { profile: string }) {
       },
       (e: unknown) => setProblem(e instanceof ApiError && e.status === 404 ? t('knowledge.unpublished') : message(t, e)),
     );
+  // The folder is shown when one is indexed; a server without one answers 404 and the card stays away.
+  const [folder, setFolder] = useState<KnowledgeFolder | null>(null);
   useEffect(() => {
     setSources(null);
     void load();
+    client.folder().then(setFolder, () => setFolder(null));
   }, [profile]);
   useEffect(() => {
     if (!sources?.some((s) => s.status.syncing)) return;
@@ -50,7 +53,8 @@ export function KnowledgeTab({ profile }: { profile: string }) {
             {t('knowledge.sources')}{' '}
             {max !== undefined && <span id="knowledge-count" class={`counter${sources.length >= max ? ' over' : ''}`}>{t('knowledge.count', { n: sources.length, max })}</span>}
           </h3>
-          {sources.length === 0 ? <p class="muted">{t('knowledge.empty')}</p> : (
+          {folder && <FolderCard folder={folder} />}
+          {sources.length === 0 ? <p class="muted">{t(folder?.used ? 'knowledge.emptyBesideFolder' : 'knowledge.empty')}</p> : (
             <ul class="sources" id="knowledge-sources">
               {sources.map((source) => (
                 <SourceRow key={source.id} source={source} client={client} onChange={replace} onRemoved={() => setSources(sources.filter((s) => s.id !== source.id))} />
@@ -177,4 +181,30 @@ function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** The knowledge folder of the configuration, read-only: where it is, whether this profile uses it, its files. */
+function FolderCard({ folder }: { folder: KnowledgeFolder }) {
+  const { t } = useForm();
+  const { status } = folder;
+  return (
+    <div class={`source${folder.used ? '' : ' disabled'}`} id="knowledge-folder">
+      <div class="source-head"><strong>{t('folder.title')}</strong><span class="badge">KNOWLEDGE_DIR</span></div>
+      <p class="source-status">
+        {t('folder.status', { documents: status.documents, chunks: status.chunks })}
+        {status.lastSyncAt && <> · {t('folder.synced', { at: new Date(status.lastSyncAt).toLocaleString() })}</>}
+      </p>
+      <p class="muted">{t('folder.from', { folder: folder.folder ?? '—' })}</p>
+      <p>{t(folder.used ? 'folder.used' : 'folder.unused')}</p>
+      {status.errors.length > 0 && (
+        <p class="error">{t('folder.errors')} {status.errors.map((e) => `${e.path} (${e.reason})`).join('; ')}</p>
+      )}
+      <details>
+        <summary>{t('folder.files')} ({folder.files.length})</summary>
+        <ul class="folder-files">
+          {folder.files.map((file) => <li key={file.path}><code>{file.path}</code> · {t('folder.chunks', { n: file.chunks })}</li>)}
+        </ul>
+      </details>
+    </div>
+  );
 }
