@@ -16,8 +16,15 @@ import { FileSettingsHistory, type SettingsAuthor, type SettingsHistory, type Se
 export interface FieldProblem {
   /** Dotted path from the settings root, e.g. `defaultProfile.persona.role`. */
   path: string;
+  /** For API clients and logs, in English. */
   message: string;
+  /** What is wrong, for a page to say in its reader's words (absent: only the message says). */
+  code?: ProblemCode;
+  /** The numbers and names the code needs: `max` and `of` (string, array, number) for too_long, … */
+  params?: Record<string, string | number>;
 }
+
+export type ProblemCode = 'too_long' | 'too_short' | 'required' | 'unknown_field' | 'wrong_format' | 'not_a_choice' | 'wrong_type';
 
 export type SettingsUpdate = { ok: true; settings: Settings } | { ok: false; errors: FieldProblem[] };
 
@@ -285,12 +292,33 @@ function validate(input: unknown, schema: z.ZodType<Settings, unknown> = setting
   return parsed.success ? { ok: true, settings: parsed.data } : { ok: false, errors: describe(parsed.error) };
 }
 
-/** One problem per path: each unknown key on its own, a missing part as required. */
+/** One problem per path: each unknown key on its own, a missing part as required; each with a code a page can word. */
 export function describe(error: z.ZodError): FieldProblem[] {
-  return error.issues.flatMap((issue) => {
+  return error.issues.flatMap((issue): FieldProblem[] => {
     const at = (...more: PropertyKey[]) => [...issue.path, ...more].map(String).join('.') || '(root)';
-    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: at(key), message: 'unknown field' }));
-    if (issue.code === 'invalid_type' && issue.expected === 'nonoptional') return [{ path: at(), message: 'required: PUT takes the whole settings document (PATCH changes a part)' }];
-    return [{ path: at(), message: issue.message }];
+    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: at(key), message: 'unknown field', code: 'unknown_field' }));
+    if (issue.code === 'invalid_type' && issue.expected === 'nonoptional') return [{ path: at(), message: 'required: PUT takes the whole settings document (PATCH changes a part)', code: 'required' }];
+    return [{ path: at(), message: issue.message, ...coded(issue) }];
   });
+}
+
+/** The code and params of an issue whose meaning a page can say in its own words; none for a rule's own message. */
+function coded(issue: z.core.$ZodIssue): Pick<FieldProblem, 'code' | 'params'> {
+  switch (issue.code) {
+    case 'too_big':
+      return { code: 'too_long', params: { max: Number(issue.maximum), of: issue.origin } };
+    case 'too_small':
+      // An empty text where one is needed is a missing value, not a short one.
+      if (issue.origin === 'string' && Number(issue.minimum) === 1) return { code: 'required' };
+      return { code: 'too_short', params: { min: Number(issue.minimum), of: issue.origin } };
+    case 'invalid_format':
+      return { code: 'wrong_format', params: { format: issue.format } };
+    case 'invalid_value':
+      return { code: 'not_a_choice', params: { choices: issue.values.map(String).join(', ') } };
+    case 'invalid_type':
+      // zod keeps no input in its issues: its message says what came ("…, received undefined").
+      return issue.message.endsWith('received undefined') ? { code: 'required' } : { code: 'wrong_type', params: { expected: issue.expected } };
+    default:
+      return {};
+  }
 }

@@ -86,8 +86,14 @@ suite('in a real browser', () => {
     await page.locator('#tab-persona[aria-selected="true"]').waitFor();
     const error = page.locator('[data-path="defaultProfile.persona.name"] .error');
     await error.waitFor();
-    expect(await error.textContent()).toMatch(/80/);
+    // In plain words next to the field and in the summary, no schema path: English, then Indonesian.
+    expect(await error.textContent()).toBe('At most 80 characters');
+    expect(await page.locator('.error-summary').textContent()).toBe('Persona › Name: at most 80 characters');
     await page.screenshot({ path: `${ARTIFACTS}/settings-validation.png`, fullPage: true });
+    await page.click('button[aria-pressed="false"]:has-text("ID")');
+    expect(await error.textContent()).toBe('Paling banyak 80 karakter');
+    expect(await page.locator('.error-summary').textContent()).not.toContain('defaultProfile');
+    await page.click('button:has-text("EN")');
     await name.fill('Sari');
     await page.click('#save-draft');
     await page.locator('#save-status').filter({ hasText: 'Draft saved' }).waitFor();

@@ -45,6 +45,10 @@ describe('settings draft and publish', () => {
     expect(res.body.error.code).toBe('invalid_settings');
     expect(res.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['defaultProfile.persona.role', 'inboxes.7.persona.tone']);
     expect(res.body.error.fields[0].message).toMatch(/1500/);
+    // With what a page needs to say it in its reader's words.
+    const byPath = Object.fromEntries(res.body.error.fields.map((f: { path: string }) => [f.path, f]));
+    expect(byPath['defaultProfile.persona.role']).toMatchObject({ code: 'too_long', params: { max: 1500, of: 'string' } });
+    expect(byPath['inboxes.7.persona.tone']).toMatchObject({ code: 'not_a_choice', params: { choices: expect.stringContaining('friendly') } });
     expect((await api.get('/api/settings/draft').set(auth)).body).toMatchObject({ differs: false, savedAt: null });
   });
 

@@ -4,6 +4,9 @@ import { read, write } from './storage.js';
 export interface FieldError {
   path: string;
   message: string;
+  /** What is wrong, for field-problems.ts to word (store/settings-store.ts ProblemCode). */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export class ApiError extends Error {

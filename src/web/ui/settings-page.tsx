@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { AnalyticsTab } from './analytics-tab.js';
 import { api, ApiError, type FieldError, token } from './api.js';
+import { fieldName, problemSentence, problemText } from './field-problems.js';
 import { Field, ObjectEditor } from './fields.js';
 import { FlowEditor } from './flow-editor.js';
 import { HistoryPicker } from './history-picker.js';
@@ -164,7 +165,7 @@ function Editor({ lang, onUnauthorized }: { lang: Lang; onUnauthorized: () => vo
     }
   };
 
-  const ctx: FormContext = { lang, root, errors: Object.fromEntries(errors.map((e) => [e.path, e.message])) };
+  const ctx: FormContext = { lang, root, errors: Object.fromEntries(errors.map((e) => [e.path, problemSentence(lang, e)])) };
   const keys = Object.keys(profileSchema.properties ?? {});
   const more = unplacedKeys(keys);
   const tabs: TabId[] = [...SETTINGS_TABS.map((x) => x.id), ...(more.length ? (['more'] as const) : []), ...TOOL_TABS];
@@ -207,7 +208,7 @@ function Editor({ lang, onUnauthorized }: { lang: Lang; onUnauthorized: () => vo
       </div>
       {errors.length > 0 && (
         <ul class="error-summary" role="alert">
-          {errors.map((e) => <li><code>{e.path}</code>: {e.message}</li>)}
+          {errors.map((e) => <li>{fieldName(lang, e.path)}: {problemText(lang, e)}</li>)}
         </ul>
       )}
       <nav class="tabs" role="tablist">
