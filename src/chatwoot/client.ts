@@ -10,8 +10,10 @@ import {
   type ConversationRef,
   type ConversationStatus,
   type CustomAttributeDefinition,
+  type Directory,
   HelpdeskError,
   type HelpdeskPort,
+  type Named,
   type OutgoingMessage,
   type Priority,
 } from './port.js';
@@ -50,6 +52,9 @@ const created = z.looseObject({ id: z.number() });
 const conversationInboxOf = z.looseObject({ inbox_id: z.number() });
 const conversationAttributes = z.looseObject({ custom_attributes: z.record(z.string(), z.unknown()).nullish() });
 const profileAccount = z.looseObject({ account_id: z.number() });
+const namedList = z.array(z.looseObject({ id: z.number(), name: z.string().nullish() }));
+/** Chatwoot wraps some lists: `{payload: [...]}` (inboxes, labels). */
+const payloadOf = <T extends z.ZodType>(list: T) => z.looseObject({ payload: list });
 const attributeDefinitions = z.array(
   z.looseObject({
     attribute_key: z.string(),
@@ -207,9 +212,26 @@ export class ChatwootClient implements HelpdeskPort {
     await this.call('user', { method: 'POST', path: `${conv(ref)}/participants`, body: { user_ids: agentIds }, idempotent: true });
   }
 
-  /** The account is the administrator token's own (its profile's `account_id`): Jawab's settings name no account. */
+  /** The administrator token's own account (its profile's `account_id`): Jawab's settings name no account. */
+  private async adminAccount(): Promise<number> {
+    return parse(profileAccount, await this.call('user', { method: 'GET', path: '/api/v1/profile', idempotent: true }), 'profile').account_id;
+  }
+
+  async directory(): Promise<Directory> {
+    const accountId = await this.adminAccount();
+    const get = (what: string) => this.call('user', { method: 'GET', path: `/api/v1/accounts/${accountId}/${what}`, idempotent: true });
+    const [agents, teams, inboxes, labels] = await Promise.all([get('agents'), get('teams'), get('inboxes'), get('labels')]);
+    const named = (list: Array<{ id: number; name?: string | null }>): Named[] => list.map((item) => ({ id: item.id, name: item.name || `#${item.id}` }));
+    return {
+      agents: named(parse(agentList, agents, 'agents')),
+      teams: named(parse(namedList, teams, 'teams')),
+      inboxes: named(parse(payloadOf(namedList), inboxes, 'inboxes').payload),
+      labels: parse(payloadOf(z.array(z.looseObject({ title: z.string() }))), labels, 'labels').payload.map((label) => label.title),
+    };
+  }
+
   async customAttributeDefinitions(): Promise<CustomAttributeDefinition[]> {
-    const accountId = parse(profileAccount, await this.call('user', { method: 'GET', path: '/api/v1/profile', idempotent: true }), 'profile').account_id;
+    const accountId = await this.adminAccount();
     const definitions: CustomAttributeDefinition[] = [];
     for (const [on, model] of ATTRIBUTE_MODELS) {
       const data = await this.call('user', { method: 'GET', path: `/api/v1/accounts/${accountId}/custom_attribute_definitions`, query: { attribute_model: model }, idempotent: true });

@@ -36,6 +36,19 @@ export interface ConversationNow {
   attributes: Record<string, unknown>;
 }
 
+/** Who and what a setting can name, by id and name (labels by their title, which is what Chatwoot keys them by). */
+export interface Directory {
+  agents: Named[];
+  teams: Named[];
+  inboxes: Named[];
+  labels: string[];
+}
+
+export interface Named {
+  id: number;
+  name: string;
+}
+
 export interface AgentInfo {
   id: number;
   name: string;
@@ -97,6 +110,8 @@ export interface HelpdeskPort {
   showTyping(ref: ConversationRef, on: boolean): Promise<void>;
   /** The custom attributes defined for contacts and conversations (of the administrator token's account), for the settings page. */
   customAttributeDefinitions(): Promise<CustomAttributeDefinition[]>;
+  /** The agents, teams, inboxes and labels of the administrator token's account: the settings page picks them by name. */
+  directory(): Promise<Directory>;
   /** The inbox of a conversation, or null when the helpdesk has none with this id (Jawab keys conversations by inbox). */
   conversationInbox(accountId: number, conversationId: number): Promise<number | null>;
 }

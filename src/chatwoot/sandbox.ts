@@ -10,7 +10,9 @@ import type {
   ConversationRef,
   ConversationStatus,
   CustomAttributeDefinition,
+  Directory,
   HelpdeskPort,
+  Named,
   OutgoingMessage,
   Priority,
 } from './port.js';
@@ -33,6 +35,13 @@ export const SANDBOX_AGENTS: AgentInfo[] = [
   { id: 2, name: 'Budi (CS)', availability: 'online' },
   { id: 3, name: 'Rina (Billing)', availability: 'offline' },
 ];
+
+/** The sandbox account's teams and labels, to pick from on the settings page as a Chatwoot account's would be. */
+export const SANDBOX_TEAMS: readonly Named[] = [
+  { id: 1, name: 'Customer service' },
+  { id: 2, name: 'Billing' },
+];
+export const SANDBOX_LABELS: readonly string[] = ['complaint', 'order', 'refund', 'reseller', 'vip'];
 
 /** What a shop would define in Chatwoot: a company on the contact, an order number on the conversation. */
 export const SANDBOX_CUSTOM_ATTRIBUTES: CustomAttributeDefinition[] = [
@@ -188,6 +197,16 @@ export class SandboxHelpdesk implements HelpdeskPort {
         customAttributes: { ...c.contact.customAttributes, ...changes.customAttributes },
       };
     }
+  }
+
+  /** The sandbox's own account: its agents, one team, its inbox and the labels of its rules' examples. */
+  async directory(): Promise<Directory> {
+    return {
+      agents: this.agents.map(({ id, name }) => ({ id, name })),
+      teams: [...SANDBOX_TEAMS],
+      inboxes: [{ id: this.inboxId, name: 'Sandbox' }],
+      labels: [...new Set([...SANDBOX_LABELS, ...[...this.conversations.values()].flatMap((c) => c.labels)])].sort(),
+    };
   }
 
   async listAgents(): Promise<AgentInfo[]> {

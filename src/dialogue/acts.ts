@@ -195,14 +195,32 @@ export function withoutEchoes(reading: Reading, messages: readonly string[], sai
 
 /**
  * A message that only gives a reference ("order number is 10023", "INV-2231", "resi JNE 0123456789"): an order or
- * tracking number the knowledge cannot look up. Offline a person takes it: any page found for it ("how to track a
- * parcel", or the page that asked for it) would only ask for it again.
+ * tracking number the knowledge cannot look up. Offline a person takes it when it says what it is ("nomor pesanan
+ * 100234", "resi …") or Jawab asked for one: any page found for it ("how to track a parcel", or the page that asked
+ * for it) would only ask for it again.
  */
 export function givesReference(text: string): boolean {
   if (asksStrictly(text, tokenize(text))) return false;
   const words = text.trim().split(/\s+/);
   return words.length <= REFERENCE_WORDS && words.some((word) => REFERENCE.test(word));
 }
+
+/** The message says what its number is: an order, a receipt, a tracking number ("nomor pesanan 100234", "#55120"). */
+export function namesReference(text: string): boolean {
+  return REFERENCE_WORD.test(foldText(text));
+}
+
+const REFERENCE_WORD = /(?:\b(?:order|pesanan|resi|invoice|inv|awb|tracking|nomor|kode|code)\w*|\bno\b|#\d)/;
+
+/**
+ * A reply that asks the customer for an order or tracking number ("kirimkan nomor pesanan Anda", "send us your order
+ * number"): the number that comes next is for a person.
+ */
+export function asksForReference(reply: string): boolean {
+  return ASKS_FOR_REFERENCE.test(foldText(reply));
+}
+
+const ASKS_FOR_REFERENCE = /\b(?:kirim|kirimkan|sertakan|berikan|send|share|give|include)\b[^.!?]{0,40}\b(?:nomor|number)\b/;
 
 /** A reference is a code of four or more digits, maybe after a few letters ("INV-2231", "#10023", "JP1234567890"). */
 const REFERENCE = /^[#(]?[a-z]{0,4}[-/]?\d{4,}[).,]?$/iu;

@@ -24,7 +24,7 @@ import { planRules, type RulePlan } from '../rules/plan.js';
 import { type Classifier, shows, signalNeeds, type Signals } from '../rules/signals.js';
 import { offlineClassifier } from '../rules/offline-classifier.js';
 import { followUpsCancelled, scheduleAfterReply } from '../rules/automation.js';
-import { givesReference, isRemark, readMessages, type Reading, unansweredKind, withoutEchoes } from '../dialogue/acts.js';
+import { asksForReference, givesReference, isRemark, namesReference, readMessages, type Reading, unansweredKind, withoutEchoes } from '../dialogue/acts.js';
 import { helloBack, smallTalk } from '../dialogue/small-talk.js';
 import type { HelpdeskAction } from './actions.js';
 import { type Awaiting, bounded, clip, type ConversationState, customerLines, type FlowPosition, LIMITS, type PendingMessage, setOwner, withAudit } from './state.js';
@@ -280,11 +280,14 @@ async function answerTurn(input: AnswerInput, answerer: Answerer, handoff: (reas
       inboxId: state.ref.inboxId,
     });
     unanswered = result.unanswered ?? [];
-    // An order number the knowledge cannot look up: offline any page found for it would only ask for it again. A model
-    // with an order integration may have looked it up, and answers unless it repeats itself.
+    // An order number the knowledge cannot look up: offline, once it says what it is or Jawab asked for one, any page
+    // found for it would only ask for it again. A model with an order integration may have looked it up, and answers
+    // unless it repeats itself.
     const lastReply = state.lastAnswer?.text;
-    const lookedUp = result.kind !== 'no_answer' && result.mode === 'model' && result.text !== lastReply;
-    if (reading.questions.length > 0 && reading.questions.every(givesReference) && !lookedUp) {
+    const isReference = (question: string) => givesReference(question) && (namesReference(question) || (lastReply !== undefined && asksForReference(lastReply)));
+    const nothingNew = result.kind === 'no_answer' || result.text === lastReply;
+    const offlinePage = result.kind !== 'no_answer' && result.mode === 'offline' && reading.questions.every(isReference);
+    if (reading.questions.length > 0 && reading.questions.every(givesReference) && (nothingNew || offlinePage)) {
       return handoff('lookup', { detail: reading.questions.join(' / ') });
     }
     // "ok nanti sy diskusi dulu sm atasan" after an answer: a remark the knowledge knows nothing of needs no person.

@@ -8,6 +8,7 @@ import type { ConversationStore } from '../store/types.js';
 import type { AnalyticsStore } from '../store/analytics-store.js';
 import { analyticsApi } from './analytics-api.js';
 import { customAttributesApi } from './custom-attributes-api.js';
+import { directoryApi } from './directory-api.js';
 import type { AppLinks } from './app-link.js';
 import { isObject } from '../config/merge-patch.js';
 import { sendError } from './errors.js';
@@ -37,6 +38,7 @@ export function adminApi(deps: AdminDeps): Router {
   router.use(playgroundApi(deps.playground));
   router.use(analyticsApi(deps.analytics));
   router.use(customAttributesApi(deps.helpdesk));
+  router.use(directoryApi(deps.helpdesk));
 
   // The URL to configure as the Chatwoot dashboard app of an account (app-link.ts), on the host this was asked on.
   router.get('/dashboard-app/link', (req, res) => {

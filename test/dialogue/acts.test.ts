@@ -1,7 +1,7 @@
 // Reading what customers' messages do besides asking: each case is a burst of messages, the acts read, and the
 // questions left to answer (in the customer's own spelling).
 import { describe, expect, it } from 'vitest';
-import { givesReference, isRemark, readMessages, unansweredKind, withoutEchoes } from '../../src/dialogue/acts.js';
+import { asksForReference, givesReference, isRemark, namesReference, readMessages, unansweredKind, withoutEchoes } from '../../src/dialogue/acts.js';
 
 const CASES: Array<[string[], string[], string[], string?]> = [
   [['P'], ['greeting'], [], 'plain'],
@@ -135,3 +135,20 @@ describe('givesReference', () => {
   });
 });
 
+
+describe('namesReference and asksForReference', () => {
+  it.each([
+    ['nomor pesanan 100234', true],
+    ['resinya JNE123456789', true],
+    ['#55120', true],
+    ['first question of 9000', false],
+    ['transfer 250000', false],
+  ])('%s names what its number is: %s', (text, names) => expect(namesReference(text)).toBe(names));
+
+  it.each([
+    ['Jika status pelacakan tidak berubah selama 3 hari kerja, kirimkan nomor pesanan Anda.', true],
+    ['If it has not moved in 3 working days, send us your order number.', true],
+    ['Masukkan nomor resi di batiksekar.id/lacak atau di situs kurir.', false],
+    ['Kirim fotonya ke WhatsApp kami.', false],
+  ])('%s asks for one: %s', (reply, asks) => expect(asksForReference(reply)).toBe(asks));
+});

@@ -184,6 +184,9 @@ suite('in a real browser', () => {
     await addInboxProfile(page, '7');
     await page.click('#tab-handoff');
     await byId(page, 'inboxes.7.handoff.assign.strategy').selectOption({ label: 'Round robin among online agents' });
+    // The team by its name in the helpdesk (the sandbox's), stored as its id.
+    expect(await byId(page, 'inboxes.7.handoff.assign.teamId').locator('option').allTextContents()).toEqual(['— choose —', 'Customer service', 'Billing']);
+    await byId(page, 'inboxes.7.handoff.assign.teamId').selectOption({ label: 'Billing' });
     await page.locator('[data-path="inboxes.7.handoff.onSentiments"] label:has-text("frustrated") input').check();
     await byId(page, 'inboxes.7.handoff.afterBotReplies').fill('4');
     // Idle: resolve after 2 hours, typed as 2 and the unit hours.
@@ -210,7 +213,7 @@ suite('in a real browser', () => {
 
     await publish(page);
     const published = h.jawab.settings.get().inboxes['7']!;
-    expect(published.handoff).toMatchObject({ assign: { strategy: 'any_available' }, onSentiments: ['frustrated'], afterBotReplies: 4 });
+    expect(published.handoff).toMatchObject({ assign: { strategy: 'any_available', teamId: 2 }, onSentiments: ['frustrated'], afterBotReplies: 4 });
     expect(published.idle).toEqual({ action: 'resolve', afterSeconds: 7200, message: 'Kami tutup dulu percakapannya ya. Chat lagi kapan saja!', assign: { strategy: 'any_available' } });
     expect(published.followUps).toEqual([{ afterSeconds: 1800, message: 'Masih ada yang bisa kami bantu?', then: 'handoff' }]);
     expect(published.businessHours.enabled).toBe(true);

@@ -1,7 +1,7 @@
 // How the fake Chatwoot answers: one handler per operation Jawab uses, keyed by "METHOD template" as the spec
 // names it. Handlers run only for requests that passed the spec and token checks, so their bodies are well-typed.
 import { helpCenterRoutes } from './fake-help-center.js';
-import { FAKE_ADMIN, FAKE_BOT, agentJson, contactJson, conversationJson, messageJson, teamJson } from './fake-chatwoot-state.js';
+import { DEFAULT_INBOXES, FAKE_ADMIN, FAKE_BOT, agentJson, contactJson, conversationJson, messageJson, teamJson } from './fake-chatwoot-state.js';
 import type { FakeAttributeDefinition, FakeChatwootState, FakeConversation } from './fake-chatwoot-state.js';
 
 export interface Reply {
@@ -166,6 +166,7 @@ export function createRoutes(state: FakeChatwootState): Record<string, (ctx: Rou
     [`PATCH ${A}/contacts/{id}`]: contactUpdate,
     [`GET ${A}/agents`]: (ctx) => ok(state.agents.map((a) => agentJson(a, ctx.accountId))),
     [`GET ${A}/teams`]: (ctx) => ok(state.teams.map((t) => teamJson(t, ctx.accountId))),
+    [`GET ${A}/inboxes`]: () => ok({ payload: DEFAULT_INBOXES.map((inbox) => ({ ...inbox, enable_auto_assignment: true })) }),
     [`GET ${A}/teams/{team_id}/team_members`]: (ctx) => {
       const team = state.team(ctx.param('team_id'));
       if (!team) return notFound();

@@ -98,6 +98,12 @@ export const DEFAULT_TEAMS: FakeTeam[] = [
   { id: 2, name: 'Sales', memberIds: [3] },
 ];
 
+/** The account's inboxes (GET …/inboxes): a website widget and a WhatsApp number. */
+export const DEFAULT_INBOXES: ReadonlyArray<{ id: number; name: string; channel_type: string }> = [
+  { id: 1, name: 'Website', channel_type: 'Channel::WebWidget' },
+  { id: 3, name: 'WhatsApp Toko', channel_type: 'Channel::Whatsapp' },
+];
+
 /** A custom attribute definition as Chatwoot answers it (`attribute_values`: a list attribute's values). */
 export interface FakeAttributeDefinition {
   attribute_key: string;

@@ -3,6 +3,7 @@
 // zones), numbers, durations and switches. Anything else is edited as JSON, so a new section is never hidden.
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { DirectoryPick, directoryListOf } from './directory.js';
 import { useForm } from './form-context.js';
 import { DurationInput, MultiChoice, ScalarInput } from './inputs.js';
 import {
@@ -39,7 +40,7 @@ const CLOCK = '^([01]\\d|2[0-3]):[0-5]\\d$';
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function Field(props: FieldProps) {
-  const { root } = useForm();
+  const { root, directory } = useForm();
   const schema = resolve(props.schema, root);
   const choices = choicesOf(schema, root);
   if (choices) return <Labelled {...props} schema={schema}><Choice {...props} schema={schema} choices={choices} /></Labelled>;
@@ -63,8 +64,12 @@ export function Field(props: FieldProps) {
     }
     case 'string':
       return <Labelled {...props} schema={schema}><Text {...props} schema={schema} /></Labelled>;
-    case 'integer':
+    case 'integer': {
       if (/(^s|S)econds$/.test(props.name)) return <Labelled {...props} schema={schema}><DurationInput {...props} schema={schema} /></Labelled>;
+      // An agent's or a team's id: picked by name when Chatwoot's lists could be read.
+      const list = directoryListOf(props.name);
+      if (list !== undefined && directory) return <Labelled {...props} schema={schema}><DirectoryPick {...props} schema={schema} list={directory[list]} /></Labelled>;
+    }
     // falls through: other integers are plain numbers
     case 'number':
       return <Labelled {...props} schema={schema}><NumberInput {...props} schema={schema} /></Labelled>;
@@ -98,10 +103,11 @@ function Counter({ n, max }: { n: number; max?: number }) {
 }
 
 function Text(props: FieldProps) {
-  const { t, suggestions } = useForm();
+  const { t, suggestions, directory } = useForm();
   const value = typeof props.value === 'string' ? props.value : '';
   if (props.schema.pattern === CLOCK) return <input id={props.path} type="time" value={value} onInput={(e) => props.onChange((e.currentTarget as HTMLInputElement).value)} />;
-  const suggested = props.name === 'timeZone' ? timeZones() : suggestions?.[props.name];
+  // The account's labels while typing one (a new label is still free text).
+  const suggested = props.name === 'timeZone' ? timeZones() : (suggestions?.[props.name] ?? (props.name === 'labels' && directory?.labels.length ? directory.labels : undefined));
   if (suggested) {
     return (
       <>

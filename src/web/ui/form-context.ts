@@ -3,6 +3,7 @@ import { type ComponentChildren, createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { humanize, type Lang, maybe, translate } from './i18n.js';
 import type { JsonSchema } from './schema.js';
+import type { Directory } from '../../chatwoot/port.js';
 
 export interface FormContext {
   lang: Lang;
@@ -11,6 +12,8 @@ export interface FormContext {
   errors: Record<string, string>;
   /** Values to suggest for text fields by name (a flow's step ids for `next`, `else` and `start`). */
   suggestions?: Record<string, string[]>;
+  /** Chatwoot's agents, teams, inboxes and labels by name (directory.tsx), once read. */
+  directory?: Directory | null;
   /** More ways to add to a list, by the list's name, besides a blank item (ask_for's attributes: picked from Chatwoot's). */
   pickers?: Record<string, (add: (item: unknown) => void) => ComponentChildren>;
 }

@@ -27,6 +27,11 @@ const en: Dict = {
   'profile.label': 'Profile',
   'profile.default': 'Default (every other inbox)',
   'profile.inbox': 'Inbox {id}',
+  // Chatwoot's agents, teams, inboxes and labels by name (directory.tsx)
+  'directory.choose': '— choose —',
+  'directory.unknown': 'id {id} (not in Chatwoot)',
+  'directory.refresh': 'Read agents, teams and inboxes from Chatwoot again',
+  'directory.problem': 'Chatwoot’s agents and teams could not be read ({message}): type their ids.',
   'profile.add': 'Add a profile for inbox',
   'profile.addButton': 'Add',
   'profile.remove': 'Remove this inbox profile',
@@ -544,6 +549,11 @@ const id: Dict = {
   'profile.label': 'Profil',
   'profile.default': 'Bawaan (semua inbox lain)',
   'profile.inbox': 'Inbox {id}',
+  // Chatwoot's agents, teams, inboxes and labels by name (directory.tsx)
+  'directory.choose': '— pilih —',
+  'directory.unknown': 'id {id} (tidak ada di Chatwoot)',
+  'directory.refresh': 'Baca ulang agen, tim dan inbox dari Chatwoot',
+  'directory.problem': 'Agen dan tim Chatwoot tidak bisa dibaca ({message}): ketik id-nya.',
   'profile.add': 'Tambah profil untuk inbox',
   'profile.addButton': 'Tambah',
   'profile.remove': 'Hapus profil inbox ini',

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { AnalyticsTab } from './analytics-tab.js';
 import { api, ApiError, type FieldError, token } from './api.js';
+import { DirectoryStatus, useDirectory } from './directory.js';
 import { fieldName, problemSentence, problemText } from './field-problems.js';
 import { Field, ObjectEditor } from './fields.js';
 import { FlowEditor } from './flow-editor.js';
@@ -78,6 +79,7 @@ function Editor({ lang, onUnauthorized }: { lang: Lang; onUnauthorized: () => vo
   const [differs, setDiffers] = useState(false);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [status, setStatus] = useState('');
+  const { directory, problem: directoryProblem, refresh: refreshDirectory } = useDirectory();
   const [profile, setProfile] = useState('default');
   const [tab, setTab] = useState<TabId>('persona');
   /** Counts publishes: the Knowledge tab reads the sources again (a profile just published can have sources now). */
@@ -165,7 +167,7 @@ function Editor({ lang, onUnauthorized }: { lang: Lang; onUnauthorized: () => vo
     }
   };
 
-  const ctx: FormContext = { lang, root, errors: Object.fromEntries(errors.map((e) => [e.path, problemSentence(lang, e)])) };
+  const ctx: FormContext = { lang, root, errors: Object.fromEntries(errors.map((e) => [e.path, problemSentence(lang, e)])), directory };
   const keys = Object.keys(profileSchema.properties ?? {});
   const more = unplacedKeys(keys);
   const tabs: TabId[] = [...SETTINGS_TABS.map((x) => x.id), ...(more.length ? (['more'] as const) : []), ...TOOL_TABS];
@@ -196,6 +198,7 @@ function Editor({ lang, onUnauthorized }: { lang: Lang; onUnauthorized: () => vo
         <label class="switch global"><input id="global-enabled" type="checkbox" checked={settings.enabled} onChange={(e) => setSettings({ ...settings, enabled: (e.currentTarget as HTMLInputElement).checked })} /> {t('global.enabled')}</label>
         <TeamLanguage settings={settings} onChange={setSettings} />
         <ProfilePicker settings={settings} profile={profile} onPick={setProfile} onChange={setSettings} />
+        <DirectoryStatus problem={directoryProblem} refresh={refreshDirectory} />
       </div>
       <div class="savebar">
         <button type="button" id="save-draft" onClick={() => void saveDraft()}>{t('draft.save')}</button>
@@ -238,7 +241,12 @@ function TeamLanguage(props: { settings: Settings; onChange: (s: Settings) => vo
 }
 
 function ProfilePicker(props: { settings: Settings; profile: string; onPick: (p: string) => void; onChange: (s: Settings) => void }) {
-  const { t } = useForm();
+  const { t, directory } = useForm();
+  /** "Inbox 3 · WhatsApp Toko" when Chatwoot named it. */
+  const inboxName = (id: string) => {
+    const name = directory?.inboxes.find((inbox) => String(inbox.id) === id)?.name;
+    return name ? `${t('profile.inbox', { id })} · ${name}` : t('profile.inbox', { id });
+  };
   const [inbox, setInbox] = useState('');
   const [error, setError] = useState('');
   const { settings } = props;
@@ -248,7 +256,7 @@ function ProfilePicker(props: { settings: Settings; profile: string; onPick: (p:
       <label>{t('profile.label')}{' '}
         <select id="profile" value={props.profile} onChange={(e) => props.onPick((e.currentTarget as HTMLSelectElement).value)}>
           <option value="default">{t('profile.default')}</option>
-          {ids.map((id) => <option value={id}>{t('profile.inbox', { id })}</option>)}
+          {ids.map((id) => <option value={id}>{inboxName(id)}</option>)}
         </select>
       </label>
       {props.profile !== 'default' && (
@@ -259,7 +267,11 @@ function ProfilePicker(props: { settings: Settings; profile: string; onPick: (p:
         }}>{t('profile.remove')}</button>
       )}
       <span class="add-profile">
-        <input id="new-inbox" size={6} inputMode="numeric" placeholder="id" value={inbox} onInput={(e) => setInbox((e.currentTarget as HTMLInputElement).value)} />
+        <input id="new-inbox" size={6} inputMode="numeric" placeholder="id" list="new-inbox-list" value={inbox} onInput={(e) => setInbox((e.currentTarget as HTMLInputElement).value)} />
+        {/* Chatwoot's inboxes without a profile, by name: picking one fills in its id. */}
+        <datalist id="new-inbox-list">
+          {(directory?.inboxes ?? []).filter((item) => !settings.inboxes[String(item.id)]).map((item) => <option value={String(item.id)}>{item.name}</option>)}
+        </datalist>
         <button type="button" onClick={() => {
           const id = inbox.trim();
           if (!/^\d+$/.test(id)) return setError(t('profile.badId'));
