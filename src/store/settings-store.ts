@@ -43,6 +43,10 @@ type DraftFile = z.infer<typeof draftFileSchema>;
 
 /** A write the store made itself, not asked for through the admin API. */
 const INTERNAL: SettingsAuthor = { via: 'Jawab' };
+/** The version recorded when Jawab first starts with a history: what it found, published by nobody. */
+export const FOUND_AT_START = 'found at start';
+/** Whether a person published this version (not Jawab itself, at start or on its own). */
+export const publishedByPerson = (version: SettingsVersion): boolean => version.by.via !== FOUND_AT_START && version.by.via !== INTERNAL.via;
 
 export interface SettingsStoreOptions {
   now?: () => number;
@@ -215,7 +219,7 @@ export class SettingsStore {
 
   /** A history starts with the settings found at start, so the first publish can be undone too. */
   private async recordIfNoHistory(): Promise<void> {
-    if ((await this.history.list()).length === 0) await this.history.add({ at: this.now(), by: { via: 'found at start' }, settings: this.published });
+    if ((await this.history.list()).length === 0) await this.history.add({ at: this.now(), by: { via: FOUND_AT_START }, settings: this.published });
   }
 
   private serially<T>(task: () => Promise<T>): Promise<T> {

@@ -18,6 +18,7 @@ import { findConversation } from './conversation-key.js';
 import { NO_CONTACT, OWNER_COMMANDS, UNKNOWN_COMMAND } from './owner-commands.js';
 import { isContactCommand } from '../engine/reduce.js';
 import { settingsApi } from './settings-api.js';
+import { setupApi } from './setup-api.js';
 
 export interface AdminDeps {
   settings: SettingsStore;
@@ -39,6 +40,7 @@ export function adminApi(deps: AdminDeps): Router {
   router.use(analyticsApi(deps.analytics));
   router.use(customAttributesApi(deps.helpdesk));
   router.use(directoryApi(deps.helpdesk));
+  router.use(setupApi(deps));
 
   // The URL to configure as the Chatwoot dashboard app of an account (app-link.ts), on the host this was asked on.
   router.get('/dashboard-app/link', (req, res) => {

@@ -70,6 +70,30 @@ suite('in a real browser', () => {
     await page.locator('#save-status').filter({ hasText: /^Published:/ }).waitFor();
   }
 
+  it('shows the first-run checklist with each step’s state, opens the playground from it, and hides it', async () => {
+    const page = await signedIn();
+    await page.setViewportSize({ width: 1366, height: 900 });
+    const checklist = page.locator('#first-run');
+    await checklist.waitFor();
+    // The sample folder answers already; nothing was tried or published yet; the sandbox is not Chatwoot.
+    expect(await page.locator('#first-run li').evaluateAll((items) => items.map((item) => `${item.id} ${item.className}`))).toEqual([
+      'first-run-helpdesk todo',
+      'first-run-knowledge done',
+      'first-run-playground todo',
+      'first-run-publish todo',
+    ]);
+    expect(await page.locator('#first-run-knowledge').textContent()).toContain('19 files in the knowledge folder');
+    await page.screenshot({ path: `${ARTIFACTS}/first-run-checklist.png` });
+    await page.locator('#first-run-playground button').click();
+    await page.locator('#tab-playground[aria-selected="true"]').waitFor();
+    await page.click('#first-run-hide');
+    await page.locator('#first-run-open').waitFor();
+    expect(await checklist.count()).toBe(0);
+    await page.click('#first-run-open');
+    await checklist.waitFor();
+    await page.close();
+  });
+
   it('edits the persona with limits shown as you type, saves a draft, adds a rule and publishes', async () => {
     const page = await signedIn();
     const role = byId(page, 'defaultProfile.persona.role');

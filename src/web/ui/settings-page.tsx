@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { AnalyticsTab } from './analytics-tab.js';
 import { api, ApiError, type FieldError, token } from './api.js';
 import { DirectoryStatus, useDirectory } from './directory.js';
+import { FirstRun } from './first-run.js';
 import { fieldName, problemSentence, problemText } from './field-problems.js';
 import { Field, ObjectEditor } from './fields.js';
 import { FlowEditor } from './flow-editor.js';
@@ -200,6 +201,7 @@ function Editor({ lang, onUnauthorized }: { lang: Lang; onUnauthorized: () => vo
         <ProfilePicker settings={settings} profile={profile} onPick={setProfile} onChange={setSettings} />
         <DirectoryStatus problem={directoryProblem} refresh={refreshDirectory} />
       </div>
+      <FirstRun onOpen={setTab} reload={publishes} />
       <div class="savebar">
         <button type="button" id="save-draft" onClick={() => void saveDraft()}>{t('draft.save')}</button>
         <button type="button" id="publish" class="primary" onClick={() => void publish()}>{t('draft.publish')}</button>
