@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import express, { type Request, type Router } from 'express';
 import { z } from 'zod';
 import type { Engine } from '../engine/engine.js';
+import type { ConversationState } from '../engine/state.js';
 import { conversationKey } from '../engine/events.js';
 import { isContactCommand } from '../engine/reduce.js';
 import { contactStopped } from '../rules/contact-stop.js';
@@ -67,18 +68,7 @@ export function dashboardApp(deps: DashboardAppDeps): Router {
     if (!key) return sendError(res, 401, 'bad_ticket', 'the ticket is missing, expired or for another conversation');
     const state = (await deps.store.read(key))?.state;
     if (!state) return sendError(res, 404, 'not_found', 'Jawab has not seen this conversation');
-    res.json({
-      key,
-      owner: state.owner,
-      status: state.status,
-      // Stopping the AI for the contact needs the contact; a stopped one's conversations all go to people.
-      contactKnown: state.contact !== undefined,
-      contactStopped: contactStopped(state.contact),
-      botReplies: state.botReplies,
-      lastAnswer: state.lastAnswer ?? null,
-      handoff: handoffSummary(state),
-      audit: state.audit.slice(-15),
-    });
+    res.json(conversationView(key, state));
   });
 
   router.post('/app/api/conversations/:key/:command', async (req, res) => {
@@ -94,6 +84,22 @@ export function dashboardApp(deps: DashboardAppDeps): Router {
     res.json({ key, owner: state.owner });
   });
   return router;
+}
+
+/** What the dashboard app shows of a conversation (also of a playground one, as a preview: playground-api.ts). */
+export function conversationView(key: string, state: ConversationState) {
+  return {
+    key,
+    owner: state.owner,
+    status: state.status,
+    // Stopping the AI for the contact needs the contact; a stopped one's conversations all go to people.
+    contactKnown: state.contact !== undefined,
+    contactStopped: contactStopped(state.contact),
+    botReplies: state.botReplies,
+    lastAnswer: state.lastAnswer ?? null,
+    handoff: handoffSummary(state),
+    audit: state.audit.slice(-15),
+  };
 }
 
 /** The conversation key when the request's ticket names it and is valid now. */

@@ -3,6 +3,7 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import { describe } from '../store/settings-store.js';
+import { conversationView } from './dashboard-app.js';
 import { sendError } from './errors.js';
 import { type Playground, PLAYGROUND_IDLE_MS, PLAYGROUND_MAX_CONVERSATIONS } from './playground.js';
 
@@ -31,6 +32,12 @@ export function playgroundApi(playground: Playground): Router {
       return sendError(res, 404, 'not_found', `no such playground conversation: ${why}; start a new one`);
     }
     res.json(await playground.run(parsed.data));
+  });
+  // The dashboard app's view of a playground conversation: its preview without Chatwoot (dashboard-main.tsx ?preview=).
+  router.get('/playground/:id/view', async (req, res) => {
+    const found = await playground.state(Number(req.params['id']));
+    if (!found) return sendError(res, 404, 'not_found', 'no such playground conversation (they are removed after 24 h without a message, or by a restart)');
+    res.json(conversationView(found.key, found.state));
   });
   return router;
 }

@@ -14,6 +14,7 @@ import { type Profile, profileFor, type Settings } from '../config/settings.js';
 import type { HelpdeskAction } from '../engine/actions.js';
 import { Engine, type EngineObserver } from '../engine/engine.js';
 import { conversationKey } from '../engine/events.js';
+import type { ConversationState } from '../engine/state.js';
 import type { TurnDecision } from '../engine/turn.js';
 import { Intake } from '../intake/intake.js';
 import type { Logger } from '../log.js';
@@ -220,6 +221,15 @@ export class Playground {
         priority: c.priority,
       },
     };
+  }
+
+  /** The engine's state of a playground conversation (the dashboard app's preview reads it), or undefined. */
+  async state(id: number): Promise<{ key: string; state: ConversationState } | undefined> {
+    if (!this.has(id)) return undefined;
+    const c = this.sandbox.conversation(id);
+    const key = conversationKey({ inboxId: c.inboxId, conversationId: c.id });
+    const state = (await this.backend.store.read(key))?.state;
+    return state ? { key, state } : undefined;
   }
 
   /**

@@ -432,6 +432,14 @@ suite('in a real browser', () => {
     expect(actions).toEqual(expect.arrayContaining(['add labels: jawab-handoff', 'status: open', 'assign: least busy online agent']));
     expect(await page.locator('#playground-state').textContent()).toContain('owner: human');
     await page.screenshot({ path: `${ARTIFACTS}/playground.png`, fullPage: true });
+
+    // The dashboard app's panel for this conversation, as agents would see it in Chatwoot, without Chatwoot.
+    const preview = page.locator('#dashboard-preview');
+    await preview.locator('> summary').click();
+    expect(await preview.locator('#owner').getAttribute('data-owner')).toBe('human');
+    expect(await preview.locator('#handoff-reason').textContent()).toBe('The customer asked for a person');
+    expect(await preview.locator('#resume').isDisabled()).toBe(true);
+    await preview.screenshot({ path: `${ARTIFACTS}/dashboard-preview.png` });
     await page.close();
   });
 

@@ -60,3 +60,20 @@ describe('POST /api/playground', () => {
     await api.post('/api/playground').send({ messages: ['hi'] }).expect(401);
   });
 });
+
+describe('GET /api/playground/:id/view', () => {
+  it('is the dashboard app’s view of a playground conversation: owner, last answer, handoff summary', async () => {
+    h = await startHarness({ helpdesk: 'sandbox' });
+    const api = request(h.jawab.http);
+    const res = await api.post('/api/playground').set(auth).send({ messages: ['berapa lama pengiriman ke Surabaya?', 'saya mau bicara dengan manusia'] }).expect(200);
+    const view = (await api.get(`/api/playground/${res.body.conversationId}/view`).set(auth).expect(200)).body;
+    expect(view).toMatchObject({
+      owner: 'human',
+      lastAnswer: { why: 'answered from knowledge (offline)' },
+      handoff: { reasonKey: 'asked_for_human', customerSaid: ['berapa lama pengiriman ke Surabaya?', 'saya mau bicara dengan manusia'] },
+    });
+    expect(view.key).toMatch(/^\d+-\d+$/);
+    await api.get('/api/playground/999999/view').set(auth).expect(404);
+    await api.get(`/api/playground/${res.body.conversationId}/view`).expect(401);
+  });
+});

@@ -27,6 +27,9 @@ const en: Dict = {
   'profile.label': 'Profile',
   'profile.default': 'Default (every other inbox)',
   'profile.inbox': 'Inbox {id}',
+  // The dashboard app's panel under a playground conversation
+  'playground.preview': 'Dashboard app preview',
+  'playground.previewHelp': 'What your agents see of this conversation in Chatwoot’s sidebar (the buttons work there, not here).',
   // The first-run checklist (first-run.tsx)
   'firstRun.title': 'Getting started',
   'firstRun.left': '{n} to go',
@@ -564,6 +567,9 @@ const id: Dict = {
   'profile.label': 'Profil',
   'profile.default': 'Bawaan (semua inbox lain)',
   'profile.inbox': 'Inbox {id}',
+  // The dashboard app's panel under a playground conversation
+  'playground.preview': 'Pratinjau dashboard app',
+  'playground.previewHelp': 'Yang dilihat agen Anda dari percakapan ini di sidebar Chatwoot (tombolnya berfungsi di sana, tidak di sini).',
   // The first-run checklist (first-run.tsx)
   'firstRun.title': 'Mulai di sini',
   'firstRun.left': '{n} langkah lagi',

@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { PlaygroundResult, PlaygroundStep } from '../playground.js';
 import { api, ApiError } from './api.js';
+import { ConversationPanel, type View } from './conversation-panel.js';
 import { useForm } from './form-context.js';
 
 const SCRIPT = ['Halo, berapa lama pengiriman ke Surabaya?', 'How do I wash a batik shirt?', 'Saya mau bicara dengan manusia'];
@@ -16,6 +17,7 @@ export function Playground({ profile }: { profile: string }) {
   const [script, setScript] = useState(SCRIPT.join('\n'));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  const [preview, setPreview] = useState<View | null>(null);
 
   const run = async (messages: string[], fresh: boolean) => {
     setBusy(true);
@@ -25,6 +27,8 @@ export function Playground({ profile }: { profile: string }) {
       setConversationId(result.conversationId);
       setSteps((previous) => (fresh ? result.steps : [...previous, ...result.steps]));
       setState(result.conversation);
+      // What an agent would see of it in Chatwoot's sidebar: the dashboard app's own panel, read from the same state.
+      setPreview(await api<View>('GET', `/api/playground/${result.conversationId}/view`).catch(() => null));
     } catch (e) {
       // The conversation was removed (24 h without a message, or beyond the playground's cap): the next message starts a new one.
       if (e instanceof ApiError && e.status === 404) setConversationId(null);
@@ -56,8 +60,15 @@ export function Playground({ profile }: { profile: string }) {
       }}>
         <input id="playground-input" value={text} placeholder={t('playground.placeholder')} onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)} />
         <button type="submit" disabled={busy}>{t('playground.send')}</button>
-        <button type="button" class="secondary" disabled={busy} onClick={() => { setSteps([]); setState(null); setConversationId(null); }}>{t('playground.new')}</button>
+        <button type="button" class="secondary" disabled={busy} onClick={() => { setSteps([]); setState(null); setConversationId(null); setPreview(null); }}>{t('playground.new')}</button>
       </form>
+      {preview && (
+        <details class="dashboard-preview" id="dashboard-preview">
+          <summary>{t('playground.preview')}</summary>
+          <p class="help">{t('playground.previewHelp')}</p>
+          <ConversationPanel view={preview} />
+        </details>
+      )}
       <details class="simulate">
         <summary>{t('playground.simulate')}</summary>
         <label>{t('playground.script')}<textarea id="playground-script" rows={5} value={script} onInput={(e) => setScript((e.currentTarget as HTMLTextAreaElement).value)} /></label>
