@@ -76,7 +76,8 @@ describe('flow', () => {
     expect(calls(harness.fake!)).toEqual([`GET ${CONV}/labels user`, `POST ${CONV}/labels user`, `POST ${CONV}/messages bot`]);
     expect(publicBot(harness).at(-1)!.content).toBe('Please send your order number.');
 
-    await harness.deliver(customerMessage({ id: 9402, text: 'INV-2291' }));
+    // A question, not a bare order number: offline a bare number the knowledge cannot look up goes to a person.
+    await harness.deliver(customerMessage({ id: 9402, text: 'INV-2291 kapan dikirim ya?' }));
     await harness.settle();
     expect(publicBot(harness).at(-1)!.content).toBe('Here you go.');
     const state = (await harness.jawab.store.read('3-42'))!.state!;
