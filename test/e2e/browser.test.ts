@@ -258,7 +258,6 @@ suite('in a real browser', () => {
     await byId(page, 'inboxes.8.flow.steps.start.type').selectOption({ label: 'Ask with buttons' });
     await byId(page, 'inboxes.8.flow.steps.start.text').fill('Halo! Ada yang bisa kami bantu?');
     await byId(page, 'inboxes.8.flow.steps.start.buttons.0.title').fill('Bicara dengan agen');
-    await byId(page, 'inboxes.8.flow.steps.start.buttons.0.next').fill('agent');
     // A step id with a space is refused before it is added.
     await newStep.fill('to agent');
     await page.locator('[data-path="inboxes.8.flow.steps"] .record-add .error').waitFor();
@@ -266,8 +265,14 @@ suite('in a real browser', () => {
     await page.click('[data-path="inboxes.8.flow.steps"] .record-add button');
     await byId(page, 'inboxes.8.flow.steps.agent.type').selectOption({ label: 'End the flow' });
     await byId(page, 'inboxes.8.flow.steps.agent.to').selectOption({ label: 'A human' });
-    // The jump fields suggest the steps that exist.
-    expect(await page.locator('[id="inboxes.8.flow.steps.start.buttons.0.next-list"] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(['start', 'agent']);
+    // A jump is picked from the steps that exist, each shown by what it does.
+    const next = byId(page, 'inboxes.8.flow.steps.start.buttons.0.next');
+    expect(await next.locator('option').evaluateAll((os) => os.map((o) => o.textContent))).toEqual([
+      '— choose —',
+      'start · Ask with buttons: “Halo! Ada yang bisa kami bantu?”',
+      'agent · End the flow: A human',
+    ]);
+    await next.selectOption({ label: 'agent · End the flow: A human' });
     await page.screenshot({ path: `${ARTIFACTS}/settings-flow.png`, fullPage: true });
 
     await publish(page);

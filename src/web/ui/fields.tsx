@@ -4,7 +4,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { DirectoryPick, directoryListOf } from './directory.js';
-import { useForm } from './form-context.js';
+import { type Choice, useForm } from './form-context.js';
 import { DurationInput, MultiChoice, ScalarInput } from './inputs.js';
 import {
   branchesOf,
@@ -103,11 +103,13 @@ function Counter({ n, max }: { n: number; max?: number }) {
 }
 
 function Text(props: FieldProps) {
-  const { t, suggestions, directory } = useForm();
+  const { t, choices, directory } = useForm();
   const value = typeof props.value === 'string' ? props.value : '';
   if (props.schema.pattern === CLOCK) return <input id={props.path} type="time" value={value} onInput={(e) => props.onChange((e.currentTarget as HTMLInputElement).value)} />;
+  const choice = choices?.[props.name];
+  if (choice) return <ChoiceSelect {...props} choices={choice} />;
   // The account's labels while typing one (a new label is still free text).
-  const suggested = props.name === 'timeZone' ? timeZones() : (suggestions?.[props.name] ?? (props.name === 'labels' && directory?.labels.length ? directory.labels : undefined));
+  const suggested = props.name === 'timeZone' ? timeZones() : props.name === 'labels' && directory?.labels.length ? directory.labels : undefined;
   if (suggested) {
     return (
       <>
@@ -138,6 +140,20 @@ function Text(props: FieldProps) {
       )}
       <Counter n={value.length} max={max} />
     </div>
+  );
+}
+
+/** A select of the given values; a stored value no longer among them stays selectable, marked. */
+function ChoiceSelect(props: FieldProps & { choices: Choice[] }) {
+  const { t } = useForm();
+  const value = typeof props.value === 'string' ? props.value : '';
+  const known = value === '' || props.choices.some((c) => c.value === value);
+  return (
+    <select id={props.path} value={value} onChange={(e) => props.onChange((e.currentTarget as HTMLSelectElement).value)}>
+      <option value="">{t('directory.choose')}</option>
+      {props.choices.map((c) => <option value={c.value}>{c.label}</option>)}
+      {!known && <option value={value}>{t('choice.missing', { value })}</option>}
+    </select>
   );
 }
 

@@ -10,12 +10,18 @@ export interface FormContext {
   root: JsonSchema;
   /** Messages by dotted path from the settings root. */
   errors: Record<string, string>;
-  /** Values to suggest for text fields by name (a flow's step ids for `next`, `else` and `start`). */
-  suggestions?: Record<string, string[]>;
+  /** Values a text field of this name is picked from, each shown by its label (a flow's steps for `next`, `else`, `start`). */
+  choices?: Record<string, Choice[]>;
   /** Chatwoot's agents, teams, inboxes and labels by name (directory.tsx), once read. */
   directory?: Directory | null;
   /** More ways to add to a list, by the list's name, besides a blank item (ask_for's attributes: picked from Chatwoot's). */
   pickers?: Record<string, (add: (item: unknown) => void) => ComponentChildren>;
+}
+
+/** One value of a select and what the page shows for it. */
+export interface Choice {
+  value: string;
+  label: string;
 }
 
 export const Form = createContext<FormContext>({ lang: 'en', root: {}, errors: {} });

@@ -48,6 +48,7 @@ const en: Dict = {
   // Chatwoot's agents, teams, inboxes and labels by name (directory.tsx)
   'directory.choose': '— choose —',
   'directory.unknown': 'id {id} (not in Chatwoot)',
+  'choice.missing': '{value} (no such step)',
   'directory.refresh': 'Read agents, teams and inboxes from Chatwoot again',
   'directory.problem': 'Chatwoot’s agents and teams could not be read ({message}): type their ids.',
   'profile.add': 'Add a profile for inbox',
@@ -179,7 +180,7 @@ const en: Dict = {
   'help.outOfHoursMessage': 'Sent instead of the handoff message outside business hours. Empty: a built-in one in the customer’s language.',
   'help.idle': 'Runs once when the customer stays silent after Jawab spoke.',
   'help.followUps': 'Up to 5 messages, each at most 24 hours after the previous one; cancelled when the customer replies, on handoff or when resolved.',
-  'help.flow': 'Runs at the start of each new session of this inbox (use an inbox profile for a per-inbox flow). Give each step an id; branches, buttons and actions jump to a step by its id, and an “End” step hands over to the AI agent or to a human.',
+  'help.flow': 'Runs at the start of each new session of this inbox (use an inbox profile for a per-inbox flow). Give each step a short name; branches, buttons and actions jump to a step picked from the list (each shown by what it does), and an “End” step hands over to the AI agent or to a human.',
   'help.timeZone': 'As in Asia/Jakarta or Asia/Makassar: start typing to pick one.',
   'help.weekly': 'Tick the days you are open; a day can have up to 4 time ranges. A range that ends before it starts runs past midnight.',
   'help.businessHours': 'Used by the “message arrives outside business hours” condition and the out-of-hours message. Off: always within business hours.',
@@ -588,6 +589,7 @@ const id: Dict = {
   // Chatwoot's agents, teams, inboxes and labels by name (directory.tsx)
   'directory.choose': '— pilih —',
   'directory.unknown': 'id {id} (tidak ada di Chatwoot)',
+  'choice.missing': '{value} (langkah ini tidak ada)',
   'directory.refresh': 'Baca ulang agen, tim dan inbox dari Chatwoot',
   'directory.problem': 'Agen dan tim Chatwoot tidak bisa dibaca ({message}): ketik id-nya.',
   'profile.add': 'Tambah profil untuk inbox',
@@ -755,7 +757,7 @@ const id: Dict = {
   'help.outOfHoursMessage': 'Dikirim sebagai ganti pesan pengalihan di luar jam kerja. Kosong: pesan bawaan dalam bahasa pelanggan.',
   'help.idle': 'Berjalan sekali saat pelanggan diam setelah Jawab membalas.',
   'help.followUps': 'Hingga 5 pesan, masing-masing paling lama 24 jam setelah pesan sebelumnya; dibatalkan saat pelanggan membalas, saat dialihkan atau diselesaikan.',
-  'help.flow': 'Berjalan di awal setiap sesi baru inbox ini (pakai profil inbox untuk alur per inbox). Beri setiap langkah sebuah id; cabang, tombol dan aksi melompat ke langkah lewat id-nya, dan langkah “Akhiri” menyerahkan ke agen AI atau ke manusia.',
+  'help.flow': 'Berjalan di awal setiap sesi baru inbox ini (pakai profil inbox untuk alur per inbox). Beri setiap langkah nama singkat; cabang, tombol dan aksi melompat ke langkah yang dipilih dari daftar (masing-masing dengan isinya), dan langkah “Akhiri” menyerahkan ke agen AI atau ke manusia.',
   'help.timeZone': 'Seperti Asia/Jakarta atau Asia/Makassar: mulai mengetik untuk memilih.',
   'help.weekly': 'Centang hari buka; satu hari bisa punya hingga 4 rentang waktu. Rentang yang berakhir sebelum mulai berlanjut lewat tengah malam.',
   'help.businessHours': 'Dipakai oleh kondisi “pesan masuk di luar jam kerja” dan pesan di luar jam kerja. Mati: selalu dalam jam kerja.',
