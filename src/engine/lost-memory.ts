@@ -12,7 +12,7 @@ import type { TurnDecision } from './turn.js';
 export function lostMemoryTurn(state: ConversationState, profile: Profile, now: number, teamLanguage: TeamLanguage): TurnDecision {
   const why = reasonText('lost_memory');
   if (state.owner !== 'ai') {
-    return { answered: [], actions: [{ type: 'note', content: NOTE_WORDS[teamLanguage].lostMemoryKept }], what: 'memory lost', why, sources: [] };
+    return { answered: [], actions: [{ type: 'note', content: NOTE_WORDS[teamLanguage].lostMemoryKept }], what: 'memory lost', why, because: { code: 'handoff', reason: 'lost_memory' }, sources: [] };
   }
   const language = replyLanguage(profile.persona, state.pending.map((m) => m.text));
   return {
@@ -21,6 +21,7 @@ export function lostMemoryTurn(state: ConversationState, profile: Profile, now: 
     handoff: 'lost_memory',
     what: 'handoff',
     why,
+    because: { code: 'handoff', reason: 'lost_memory' },
     sources: [],
   };
 }

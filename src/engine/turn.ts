@@ -16,6 +16,7 @@ import { composeReply, guidedPersona } from '../rules/compose.js';
 import type { Provided } from '../rules/entities.js';
 import { runFlow } from '../rules/flow.js';
 import { handoffActions, handoffFacts, type HandoffInput, reasonText } from '../rules/handoff.js';
+import { type Because, whyText } from './why.js';
 import { type HandoffReason, notFoundMessage, type Unanswered } from '../rules/handoff-text.js';
 import { asksForHuman, complainsOfNoReply } from '../rules/human-request.js';
 import { holdsAwaitedDetail } from '../rules/details.js';
@@ -72,7 +73,10 @@ export interface TurnDecision {
     topic?: Topic;
   };
   what: string;
+  /** Why, as the audit log says it (English). */
   why: string;
+  /** Why, as a code and its values: the playground says it in the page's language. */
+  because: Because;
   sources: SourceRef[];
 }
 
@@ -113,6 +117,7 @@ export async function decideTurn(input: TurnInput, answerer: Answerer, classifie
       changes: { flow, collected, collectedAttributes, awaiting: null },
       what: 'handoff',
       why: reasonText(reason, extra.detail),
+      because: { code: 'handoff', reason, ...(extra.detail === undefined ? {} : { detail: extra.detail }) },
       sources: extra.tried ?? [],
       ...(extra.unanswered?.length ? { unanswered: extra.unanswered } : {}),
     };
@@ -124,10 +129,11 @@ export async function decideTurn(input: TurnInput, answerer: Answerer, classifie
   if (flowOutcome) {
     flow = flowOutcome.position;
     before = flowOutcome.actions;
-    const why = `flow: ${flowOutcome.path.join(' → ') || 'no step'}`;
+    const because: Because = { code: 'flow', params: { path: flowOutcome.path.join(' → ') || '—' } };
+    const why = whyText(because);
     if (flowOutcome.next.kind === 'human') return handoff('flow', { assign: flowOutcome.next.assign, detail: flowOutcome.path.at(-1) });
     if (flowOutcome.next.kind === 'wait' || flowOutcome.next.skipAnswer) {
-      return { answered, actions: before, changes: { flow }, reply: replyOf(before, why), what: 'flow', why, sources: [] };
+      return { answered, actions: before, changes: { flow }, reply: replyOf(before, why), what: 'flow', why, because, sources: [] };
     }
   }
 
@@ -136,7 +142,8 @@ export async function decideTurn(input: TurnInput, answerer: Answerer, classifie
   if (media.unread) {
     if (profile.media.onFile === 'handoff') return handoff('attachment');
     const text = askToType(media.unread, language);
-    const why = `the customer sent a ${media.unread} Jawab cannot read: asked them to type the question`;
+    const because: Because = { code: 'media', params: { kind: media.unread } };
+    const why = whyText(because);
     return {
       answered,
       actions: [...before, { type: 'reply', content: text }],
@@ -145,6 +152,7 @@ export async function decideTurn(input: TurnInput, answerer: Answerer, classifie
       changes: { flow, timers: scheduleAfterReply(profile, now) },
       what: 'media',
       why,
+      because,
       sources: [],
     };
   }
@@ -244,10 +252,10 @@ function historyOf(input: AnswerInput): Array<{ role: 'customer' | 'bot' | 'agen
 /** The reply: exact messages and/or small talk or an answer from knowledge, shaped by the rules, then effects, then a resolve. */
 async function answerTurn(input: AnswerInput, answerer: Answerer, handoff: (reason: HandoffReason, extra?: HandoffExtra) => Promise<TurnDecision>): Promise<TurnDecision> {
   const { state, profile, plan, language, now, reading } = input;
-  const fired = plan.fired.length ? `; rules: ${plan.fired.join(', ')}` : '';
+  const rules = plan.fired;
   let answer: { text: string; mode: 'model' | 'offline' } | undefined;
   let sources: SourceRef[] = [];
-  let why = `rules: ${plan.fired.join(', ')}`;
+  let because: Exclude<Because, { code: 'handoff' }> = { code: 'rules', params: { rules: rules.join(', ') } };
   let what = 'reply';
   let topic: Topic | undefined;
   let unanswered: string[] = [];
@@ -264,7 +272,7 @@ async function answerTurn(input: AnswerInput, answerer: Answerer, handoff: (reas
     goodbye = reading.acts.has('goodbye');
     if (small.text !== undefined) answer = { text: small.text, mode: small.mode };
     what = small.text === undefined ? 'quiet' : 'small talk';
-    why = small.text === undefined ? `small talk (${small.act}): no reply needed${fired}` : `small talk (${small.act}, ${small.mode})${fired}`;
+    because = small.text === undefined ? { code: 'small_talk_quiet', params: { act: small.act }, rules } : { code: 'small_talk', params: { act: small.act, mode: small.mode }, rules };
   } else if (!onlySmallTalk && (!plan.messages.length || plan.answer)) {
     const persona = guidedPersona(profile.persona, plan.guidance);
     const result = await answerer.answer({
@@ -300,11 +308,11 @@ async function answerTurn(input: AnswerInput, answerer: Answerer, handoff: (reas
       if (small?.text !== undefined) answer = { text: small.text, mode: small.mode };
       goodbye = reading.acts.has('goodbye');
       what = small?.text === undefined ? 'quiet' : 'small talk';
-      why = small?.text === undefined ? `a remark, nothing to answer${fired}` : `small talk (${small.act}, ${small.mode}) around a remark${fired}`;
+      because = small?.text === undefined ? { code: 'remark', rules } : { code: 'remark_small_talk', params: { act: small.act, mode: small.mode }, rules };
     } else if (result.kind === 'no_answer' && !plan.messages.length && !firstAsk) {
       if (profile.handoff.onNoAnswer) return handoff('no_answer', { tried: result.tried, unanswered: reading.questions, kind: unansweredOf(reading.questions), reply: withReleased() });
       answer = { text: notFoundMessage(language), mode: result.mode };
-      why = 'nothing relevant was found in the knowledge';
+      because = { code: 'not_found' };
       what = 'no answer';
     } else if (result.kind === 'answer') {
       // Offline, the greeting back is added here; a model greets back in its own words.
@@ -312,7 +320,7 @@ async function answerTurn(input: AnswerInput, answerer: Answerer, handoff: (reas
       // Numbered steps start on a line of their own, also after the greeting.
       const text = hello === '' ? result.text : `${hello}${/^\d+[.)]\s/.test(result.text) ? '\n' : ' '}${result.text}`;
       answer = { text, mode: result.mode };
-      why = `answered from knowledge (${result.mode})${fired}`;
+      because = { code: 'answered', params: { mode: result.mode }, rules };
       topic = result.topic;
       // Part of the turn has no answer: what was found goes out, then a person takes the rest.
       if (unanswered.length && profile.handoff.onNoAnswer && !plan.messages.length) {
@@ -341,6 +349,7 @@ async function answerTurn(input: AnswerInput, answerer: Answerer, handoff: (reas
   }
   if (plan.close) actions.push(plan.close.status === 'resolved' ? { type: 'set_status', status: 'resolved' } : { type: 'set_status', status: 'snoozed', snoozedUntil: plan.close.until });
   const replied = actions.some((a) => a.type === 'reply');
+  const why = whyText(because);
   // Small talk that needed no reply of its own, while a rule asks again or sends what it held: still a reply.
   if (replied && what === 'quiet') what = 'reply';
   return {
@@ -360,6 +369,7 @@ async function answerTurn(input: AnswerInput, answerer: Answerer, handoff: (reas
     },
     what: replied || what === 'quiet' ? what : 'rules',
     why,
+    because,
     sources,
   };
 }

@@ -16,6 +16,7 @@ import { Engine, type EngineObserver } from '../engine/engine.js';
 import { conversationKey } from '../engine/events.js';
 import type { ConversationState } from '../engine/state.js';
 import type { TurnDecision } from '../engine/turn.js';
+import type { Because } from '../engine/why.js';
 import { Intake } from '../intake/intake.js';
 import type { Logger } from '../log.js';
 import { type Backend, openEmbeddedBackend } from '../store/backend.js';
@@ -27,7 +28,7 @@ export interface PlaygroundStep {
   /** What Jawab sent after this message: replies and private notes. */
   messages: Array<{ content: string; private: boolean; buttons?: MessageButton[] }>;
   /** The turns decided: what, why, the sources, the handoff reason, and whatever else the turn reports. */
-  decisions: Array<{ what: string; why: string; handoff?: string; sources: SourceRef[] } & Record<string, unknown>>;
+  decisions: Array<{ what: string; why: string; because?: Because; handoff?: string; sources: SourceRef[] } & Record<string, unknown>>;
   /** Every action applied to the helpdesk, in words. */
   actions: string[];
 }

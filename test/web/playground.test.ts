@@ -23,14 +23,16 @@ describe('POST /api/playground', () => {
     expect(answer.messages).toEqual([{ content: expect.stringContaining('Surabaya'), private: false }]);
     // The regions list says Surabaya is 2–3 working days; the rate table's row on another page adds nothing asked for.
     expect(answer.messages[0].content).toBe('Jakarta, Surabaya dan kota lain di Pulau Jawa: 2–3 hari kerja.');
-    expect(answer.decisions).toEqual([{ what: 'reply', why: 'answered from knowledge (offline)', sources: [expect.objectContaining({ source: 'id/pengiriman.md' })] }]);
+    expect(answer.decisions).toEqual([
+      { what: 'reply', why: 'answered from knowledge (offline)', because: { code: 'answered', params: { mode: 'offline' }, rules: [] }, sources: [expect.objectContaining({ source: 'id/pengiriman.md' })] },
+    ]);
     expect(answer.actions).toEqual([expect.stringMatching(/^reply: .*Surabaya/)]);
 
     expect(handoff.messages.map((m: { content: string; private: boolean }) => [m.private, m.content.split('\n')[0]])).toEqual([
       [false, 'Draft handover message.'],
       [true, 'Diserahkan ke tim: pelanggan minta bicara dengan orang.'],
     ]);
-    expect(handoff.decisions[0]).toMatchObject({ what: 'handoff', handoff: 'asked_for_human' });
+    expect(handoff.decisions[0]).toMatchObject({ what: 'handoff', handoff: 'asked_for_human', because: { code: 'handoff', reason: 'asked_for_human' } });
     expect(handoff.actions).toEqual([
       'reply: Draft handover message.',
       'private note: Diserahkan ke tim: pelanggan minta bicara dengan orang.',

@@ -1,6 +1,7 @@
 // The page's words in English and Indonesian. Field labels and help are looked up by the field's key, so a new
 // settings section gets translated labels by adding entries here; without them the page shows the key in words
 // and the schema's `.describe()` text.
+import { WHY_TEXT } from '../../engine/why.js';
 import { read } from './storage.js';
 
 export type Lang = 'en' | 'id';
@@ -546,6 +547,34 @@ const en: Dict = {
   'label.attributes.name': 'Called, when asking',
   'label.pattern': 'Pattern (regular expression)',
   'label.examples': 'Example values',
+  // Why a turn did what it did: the English is the audit log's (engine/why.ts), so the two never drift apart.
+  ...Object.fromEntries(Object.entries(WHY_TEXT).map(([code, text]) => [`why.${code}`, text])),
+  'what.reply': 'Reply',
+  'what.small talk': 'Small talk',
+  'what.quiet': 'No reply needed',
+  'what.no answer': 'No answer',
+  'what.handoff': 'Hand-off',
+  'what.flow': 'Flow',
+  'what.media': 'A file',
+  'what.rules': 'Rules',
+  'what.memory lost': 'Memory lost',
+  'act.greeting': 'greeting',
+  'act.thanks': 'thanks',
+  'act.goodbye': 'goodbye',
+  'act.ack': 'acknowledgement',
+  'act.address': 'a bare “kak”',
+  'act.preface': 'a question to come',
+  'act.complaint': 'a complaint',
+  'act.bot': 'are you a bot?',
+  'act.probe': 'a test message',
+  'act.laughter': 'laughter',
+  'act.reaction': 'a reaction',
+  'act.emoji': 'emoji',
+  'act.nudge': 'a nudge',
+  'media.image': 'photo',
+  'media.audio': 'voice note',
+  'media.video': 'video',
+  'media.file': 'file',
 };
 
 const id: Dict = {
@@ -1129,6 +1158,42 @@ const id: Dict = {
   'help.pattern': 'Regular expression (tanpa membedakan huruf besar/kecil) yang menemukan nilainya; grup pertama, jika ada, adalah nilainya',
   'label.examples': 'Contoh nilai',
   'help.examples': 'Contoh nilai (atribut daftar: nilai-nilainya); contoh cocok dengan dirinya dan nilai yang hanya beda angkanya',
+  'why.flow': 'alur: {path}',
+  'why.media': 'pelanggan mengirim {kind} yang tidak bisa dibaca Jawab: diminta mengetik pertanyaannya',
+  'why.rules': 'aturan: {rules}',
+  'why.small_talk': 'obrolan ringan ({act}, {mode})',
+  'why.small_talk_quiet': 'obrolan ringan ({act}): tidak perlu dibalas',
+  'why.remark': 'sekadar komentar, tidak ada yang perlu dijawab',
+  'why.remark_small_talk': 'obrolan ringan ({act}, {mode}) di sekitar komentar',
+  'why.not_found': 'tidak ada yang relevan di pengetahuan',
+  'why.answered': 'dijawab dari pengetahuan ({mode})',
+  'why.with_rules': '{why}; aturan: {rules}',
+  'what.reply': 'Balasan',
+  'what.small talk': 'Obrolan ringan',
+  'what.quiet': 'Tidak perlu dibalas',
+  'what.no answer': 'Tidak ada jawaban',
+  'what.handoff': 'Dialihkan',
+  'what.flow': 'Alur',
+  'what.media': 'File',
+  'what.rules': 'Aturan',
+  'what.memory lost': 'Ingatan hilang',
+  'act.greeting': 'salam',
+  'act.thanks': 'terima kasih',
+  'act.goodbye': 'pamit',
+  'act.ack': 'tanda setuju',
+  'act.address': 'sapaan “kak” saja',
+  'act.preface': 'pertanyaan yang akan menyusul',
+  'act.complaint': 'keluhan',
+  'act.bot': 'apakah ini bot?',
+  'act.probe': 'pesan uji',
+  'act.laughter': 'tawa',
+  'act.reaction': 'reaksi',
+  'act.emoji': 'emoji',
+  'act.nudge': 'colekan',
+  'media.image': 'foto',
+  'media.audio': 'pesan suara',
+  'media.video': 'video',
+  'media.file': 'file',
 };
 
 /** Every text of the page, by language (test/web/i18n.test.ts checks both hold the same keys). */

@@ -5,6 +5,7 @@ import type { PlaygroundResult, PlaygroundStep } from '../playground.js';
 import { api, ApiError } from './api.js';
 import { ConversationPanel, type View } from './conversation-panel.js';
 import { useForm } from './form-context.js';
+import { explainDecision } from './why-text.js';
 
 const SCRIPT = ['Halo, berapa lama pengiriman ke Surabaya?', 'How do I wash a batik shirt?', 'Saya mau bicara dengan manusia'];
 
@@ -79,7 +80,7 @@ export function Playground({ profile }: { profile: string }) {
 }
 
 function Step({ step }: { step: PlaygroundStep }) {
-  const { t } = useForm();
+  const { t, lang } = useForm();
   const sources = step.decisions.flatMap((d) => d.sources);
   // A turn that reports the rules it fired (any list field named like `rules`) shows them.
   const rules = step.decisions.flatMap((d) => Object.entries(d).filter(([k, v]) => /rule/i.test(k) && Array.isArray(v)).flatMap(([, v]) => (v as unknown[]).map(describe)));
@@ -94,7 +95,7 @@ function Step({ step }: { step: PlaygroundStep }) {
       ))}
       <dl class="why">
         <dt>{t('playground.rules')}</dt>
-        <dd>{step.decisions.map((d) => `${d.what}: ${d.why}`).join(' · ') || '—'}</dd>
+        <dd>{step.decisions.map((d) => explainDecision(lang, d)).join(' · ') || '—'}</dd>
         {rules.length > 0 && <><dt>{t('playground.rulesFired')}</dt><dd class="rules-fired">{rules.join(' · ')}</dd></>}
         <dt>{t('playground.sources')}</dt>
         <dd>{sources.length ? sources.map((s) => `${s.title} (${s.source}, ${s.score.toFixed(2)})`).join(' · ') : '—'}</dd>
