@@ -4,6 +4,7 @@ import type { ConversationRef, ConversationStatus } from '../chatwoot/port.js';
 import type { TimerName } from './actions.js';
 import type { AskAttribute, ContactField } from '../config/settings-rules.js';
 import type { Attachment, ContactSnapshot } from './events.js';
+import type { Because } from './why.js';
 
 export type Owner = 'ai' | 'human' | 'stopped';
 
@@ -75,7 +76,7 @@ export interface ConversationState {
   pending: PendingMessage[];
   timers: Partial<Record<TimerName, number>>;
   transcript: TranscriptLine[];
-  lastAnswer?: { at: number; text: string; why: string; sources: SourceRef[] };
+  lastAnswer?: { at: number; text: string; why: string; because?: Because; sources: SourceRef[] };
   /** When Jawab last resolved the conversation itself (the cooldown before a new session starts). */
   resolvedByBotAt?: number;
   /** Contact details the customer gave in this session (email, phone, name, address). */

@@ -54,7 +54,7 @@ export interface TurnDecision {
   /** Set when the turn hands off. */
   handoff?: HandoffReason;
   /** Set when the turn replied (an answer or a rule's message). */
-  reply?: { text: string; why: string; sources: SourceRef[] };
+  reply?: { text: string; why: string; because?: Because; sources: SourceRef[] };
   /** The turn was small talk only: its reply does not count as an answer (`afterBotReplies`). */
   smallTalk?: boolean;
   /** Questions of the turn nothing in the knowledge answered (Analytics' unanswered questions). */
@@ -133,7 +133,7 @@ export async function decideTurn(input: TurnInput, answerer: Answerer, classifie
     const why = whyText(because);
     if (flowOutcome.next.kind === 'human') return handoff('flow', { assign: flowOutcome.next.assign, detail: flowOutcome.path.at(-1) });
     if (flowOutcome.next.kind === 'wait' || flowOutcome.next.skipAnswer) {
-      return { answered, actions: before, changes: { flow }, reply: replyOf(before, why), what: 'flow', why, because, sources: [] };
+      return { answered, actions: before, changes: { flow }, reply: replyOf(before, because), what: 'flow', why, because, sources: [] };
     }
   }
 
@@ -147,7 +147,7 @@ export async function decideTurn(input: TurnInput, answerer: Answerer, classifie
     return {
       answered,
       actions: [...before, { type: 'reply', content: text }],
-      reply: { text, why, sources: [] },
+      reply: { text, why, because, sources: [] },
       smallTalk: true,
       changes: { flow, timers: scheduleAfterReply(profile, now) },
       what: 'media',
@@ -355,7 +355,7 @@ async function answerTurn(input: AnswerInput, answerer: Answerer, handoff: (reas
   return {
     answered: input.answered,
     actions,
-    reply: replied ? { text, why, sources } : undefined,
+    reply: replied ? { text, why, because, sources } : undefined,
     ...(onlySmallTalk && !plan.messages.length ? { smallTalk: true } : {}),
     ...(what === 'no answer' ? { unanswered: reading.questions } : {}),
     changes: {
@@ -390,9 +390,9 @@ async function classify(classifier: Classifier, profile: Profile, texts: string[
   return chosen.classify({ texts, custom: needs.custom });
 }
 
-function replyOf(actions: HelpdeskAction[], why: string): TurnDecision['reply'] {
+function replyOf(actions: HelpdeskAction[], because: Exclude<Because, { code: 'handoff' }>): TurnDecision['reply'] {
   const text = actions.flatMap((a) => (a.type === 'reply' ? [a.content] : [])).join('\n\n');
-  return text ? { text, why, sources: [] } : undefined;
+  return text ? { text, why: whyText(because), because, sources: [] } : undefined;
 }
 
 /** A topic is a question, not a page: bounded so the conversation's file stays small. */

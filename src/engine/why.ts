@@ -20,8 +20,8 @@ export type WhyCode = Exclude<keyof typeof WHY_TEXT, 'with_rules'>;
 
 /** A turn's reason: one of the codes above with its values, or a hand-off (its reason's own text), and the rules that fired. */
 export type Because =
-  | { code: WhyCode; params?: Record<string, string>; rules?: string[] }
-  | { code: 'handoff'; reason: HandoffReason; detail?: string; rules?: string[] };
+  | { code: WhyCode; params?: Record<string, string>; rules?: readonly string[] }
+  | { code: 'handoff'; reason: HandoffReason; detail?: string; rules?: readonly string[] };
 
 /** Fills `{name}` placeholders; a missing value stays as written, so a mistake shows instead of vanishing. */
 export function fill(template: string, params: Record<string, string | number>): string {

@@ -428,6 +428,11 @@ suite('in a real browser', () => {
     await step.locator('.bubble.bot').waitFor();
     expect(await step.locator('.bubble.bot').textContent()).toContain('Surabaya');
     expect(await step.locator('.why').textContent()).toContain('id/pengiriman.md');
+    expect(await step.locator('.why dd').first().textContent()).toBe('Reply: answered from knowledge (offline)');
+    // The why line in Indonesian too, on the same transcript.
+    await page.click('button[aria-pressed="false"]:has-text("ID")');
+    expect(await step.locator('.why dd').first().textContent()).toBe('Balasan: dijawab dari pengetahuan (offline)');
+    await page.click('button:has-text("EN")');
 
     await page.click('.simulate summary');
     await page.fill('#playground-script', 'How do I wash a batik shirt?\nSaya mau bicara dengan manusia');
@@ -547,6 +552,7 @@ suite('in a real browser', () => {
       await page.goto(chatwoot.url);
       const frame = page.frameLocator('iframe');
       await frame.locator('#owner[data-owner="ai"]').waitFor();
+      expect(await frame.locator('#last-why').textContent()).toBe('answered from knowledge (offline)');
       await page.screenshot({ path: `${ARTIFACTS}/dashboard-app-ai.png` });
       await frame.locator('#take-over').click();
       await frame.locator('#owner[data-owner="human"]').waitFor();

@@ -31,7 +31,7 @@ describe('the dashboard app', () => {
     const ticket = { authorization: `Ticket ${session.body.ticket}` };
 
     const view = await api.get(`/app/api/conversations/1-${id}`).set(ticket).expect(200);
-    expect(view.body).toMatchObject({ owner: 'human', status: 'open', lastAnswer: { why: 'answered from knowledge (offline)' } });
+    expect(view.body).toMatchObject({ owner: 'human', status: 'open', lastAnswer: { why: 'answered from knowledge (offline)', because: { code: 'answered', params: { mode: 'offline' } } } });
     expect(view.body.lastAnswer.sources[0].source).toBe('id/pengiriman.md');
     expect(view.body.handoff).toMatchObject({
       reason: 'nothing relevant was found in the knowledge',

@@ -2,7 +2,9 @@
 // was sent, the handoff summary and Jawab's audit trail. The app in Chatwoot's sidebar (dashboard-main.tsx) renders
 // it for the open conversation; the playground renders it as a preview of a playground conversation (buttons inert).
 import type { HandoffSummary } from '../handoff-summary.js';
+import type { Because } from '../../engine/why.js';
 import { initialLang, translate } from './i18n.js';
+import { explainWhy } from './why-text.js';
 
 export type OwnerCommand = 'take-over' | 'resume' | 'stop' | 'stop-contact' | 'resume-contact';
 
@@ -13,7 +15,7 @@ export interface View {
   contactKnown: boolean;
   contactStopped: boolean;
   botReplies: number;
-  lastAnswer: { at: number; text: string; why: string; sources: Array<{ title: string; source: string; score: number }> } | null;
+  lastAnswer: { at: number; text: string; why: string; because?: Because; sources: Array<{ title: string; source: string; score: number }> } | null;
   handoff: HandoffSummary | null;
   audit: Array<{ at: number; what: string; why: string }>;
 }
@@ -84,7 +86,7 @@ export function ConversationPanel({ view, act }: { view: View; act?: (command: O
       {view.lastAnswer && (
         <section>
           <h3>{WORDS.why}</h3>
-          <p>{view.lastAnswer.why}</p>
+          <p id="last-why">{explainWhy(lang, view.lastAnswer)}</p>
           {view.lastAnswer.sources.length > 0 && <p class="muted">{WORDS.sources}: {view.lastAnswer.sources.map((s) => `${s.title} (${s.source})`).join(' · ')}</p>}
         </section>
       )}

@@ -10,10 +10,11 @@ export interface Explained {
 }
 
 export function explainDecision(lang: Lang, decision: Explained): string {
-  return `${maybe(lang, `what.${decision.what}`) ?? decision.what}: ${reasonOf(lang, decision)}`;
+  return `${maybe(lang, `what.${decision.what}`) ?? decision.what}: ${explainWhy(lang, decision)}`;
 }
 
-function reasonOf(lang: Lang, { why, because }: Explained): string {
+/** The reason alone (the dashboard app's "why the last reply was sent"). */
+export function explainWhy(lang: Lang, { why, because }: Pick<Explained, 'why' | 'because'>): string {
   if (!because) return why;
   let text: string;
   if (because.code === 'handoff') {
