@@ -45,6 +45,8 @@ export const INDONESIAN_CHAT: Readonly<Record<string, string>> = {
   sampe: 'sampai', nyampe: 'sampai', nyampai: 'sampai', dtg: 'datang', pake: 'pakai',
   nanya: 'tanya', nanyak: 'tanya', nuker: 'tukar', tuker: 'tukar', dituker: 'ditukar', balikin: 'kembalikan',
   cancelin: 'batalkan', dibatalin: 'dibatalkan', batalin: 'batalkan',
+  // shops say "retur" for a return
+  retur: 'pengembalian', returan: 'pengembalian', diretur: 'dikembalikan', ngeretur: 'kembalikan',
   // Jakarta vowels and chat verb forms: "dateng", "liat", "dibales", "kebayar" (ke- for ter-), "dicek"
   dateng: 'datang', dtng: 'datang', liat: 'lihat', ngeliat: 'lihat', diliat: 'dilihat', bales: 'balas', bls: 'balas',
   dibales: 'dibalas', balesan: 'balasan', abis: 'habis', sempet: 'sempat', malem: 'malam', deket: 'dekat',
