@@ -16,6 +16,7 @@ import { Engine, type EngineObserver } from '../engine/engine.js';
 import { conversationKey } from '../engine/events.js';
 import type { ConversationState } from '../engine/state.js';
 import type { TurnDecision } from '../engine/turn.js';
+import { type ActionLine, actionLine } from './action-lines.js';
 import type { Because } from '../engine/why.js';
 import { Intake } from '../intake/intake.js';
 import type { Logger } from '../log.js';
@@ -29,8 +30,8 @@ export interface PlaygroundStep {
   messages: Array<{ content: string; private: boolean; buttons?: MessageButton[] }>;
   /** The turns decided: what, why, the sources, the handoff reason, and whatever else the turn reports. */
   decisions: Array<{ what: string; why: string; because?: Because; handoff?: string; sources: SourceRef[] } & Record<string, unknown>>;
-  /** Every action applied to the helpdesk, in words. */
-  actions: string[];
+  /** Every action applied to the helpdesk, as a kind and its data (action-lines.ts). */
+  actions: ActionLine[];
 }
 
 export interface PlaygroundResult {
@@ -270,35 +271,6 @@ export class Playground {
   }
 
   private onAction(action: HelpdeskAction, failed?: string): void {
-    this.current?.actions.push(failed ? `${describeAction(action)} (failed: ${failed})` : describeAction(action));
-  }
-}
-
-/** An action in words, for people reading the playground. */
-export function describeAction(action: HelpdeskAction): string {
-  switch (action.type) {
-    case 'reply':
-      return `reply: ${action.content}${action.buttons?.length ? ` [buttons: ${action.buttons.map((b) => b.title).join(', ')}]` : ''}`;
-    case 'note':
-      return `private note: ${action.content.split('\n')[0]}`;
-    case 'add_labels':
-      return `add labels: ${action.labels.join(', ')}`;
-    case 'remove_labels':
-      return `remove labels: ${action.labels.join(', ')}`;
-    case 'assign': {
-      const t = action.target;
-      return `assign: ${t.kind === 'agent' ? `agent ${t.agentId}` : t.kind === 'team' ? `team ${t.teamId}` : `least busy online agent${t.teamId ? ` of team ${t.teamId}` : ''}`}`;
-    }
-    case 'set_status':
-      return `status: ${action.status}`;
-    case 'set_priority':
-      return `priority: ${action.priority ?? 'none'}`;
-    case 'update_contact':
-      return `update contact: ${JSON.stringify(action.changes)}`;
-    case 'set_conversation_attributes':
-      return `conversation attributes: ${JSON.stringify(action.attributes)}`;
-    default:
-      // An action type added later still shows, as data.
-      return JSON.stringify(action);
+    this.current?.actions.push(actionLine(action, failed));
   }
 }

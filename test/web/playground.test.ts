@@ -2,6 +2,7 @@
 // real Chatwoot (here the fake one): it must never send a request there.
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
+import { actionText } from '../../src/web/action-lines.js';
 import { ADMIN_TOKEN, type Harness, startHarness } from '../helpers/harness.js';
 
 let h: Harness;
@@ -26,14 +27,14 @@ describe('POST /api/playground', () => {
     expect(answer.decisions).toEqual([
       { what: 'reply', why: 'answered from knowledge (offline)', because: { code: 'answered', params: { mode: 'offline' }, rules: [] }, sources: [expect.objectContaining({ source: 'id/pengiriman.md' })] },
     ]);
-    expect(answer.actions).toEqual([expect.stringMatching(/^reply: .*Surabaya/)]);
+    expect(answer.actions).toEqual([{ kind: 'reply', detail: 'Jakarta, Surabaya dan kota lain di Pulau Jawa: 2–3 hari kerja.' }]);
 
     expect(handoff.messages.map((m: { content: string; private: boolean }) => [m.private, m.content.split('\n')[0]])).toEqual([
       [false, 'Draft handover message.'],
       [true, 'Diserahkan ke tim: pelanggan minta bicara dengan orang.'],
     ]);
     expect(handoff.decisions[0]).toMatchObject({ what: 'handoff', handoff: 'asked_for_human', because: { code: 'handoff', reason: 'asked_for_human' } });
-    expect(handoff.actions).toEqual([
+    expect(handoff.actions.map(actionText)).toEqual([
       'reply: Draft handover message.',
       'private note: Diserahkan ke tim: pelanggan minta bicara dengan orang.',
       'add labels: jawab-handoff, playground',

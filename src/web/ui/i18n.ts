@@ -2,6 +2,7 @@
 // settings section gets translated labels by adding entries here; without them the page shows the key in words
 // and the schema's `.describe()` text.
 import { WHY_TEXT } from '../../engine/why.js';
+import { ACTION_TEXT } from '../action-lines.js';
 import { read } from './storage.js';
 
 export type Lang = 'en' | 'id';
@@ -549,6 +550,8 @@ const en: Dict = {
   'label.examples': 'Example values',
   // Why a turn did what it did: the English is the audit log's (engine/why.ts), so the two never drift apart.
   ...Object.fromEntries(Object.entries(WHY_TEXT).map(([code, text]) => [`why.${code}`, text])),
+  // The playground's action lines: the English is the API's (web/action-lines.ts).
+  ...Object.fromEntries(Object.entries(ACTION_TEXT).map(([kind, text]) => [`action.${kind}`, text])),
   'what.reply': 'Reply',
   'what.small talk': 'Small talk',
   'what.quiet': 'No reply needed',
@@ -1158,6 +1161,22 @@ const id: Dict = {
   'help.pattern': 'Regular expression (tanpa membedakan huruf besar/kecil) yang menemukan nilainya; grup pertama, jika ada, adalah nilainya',
   'label.examples': 'Contoh nilai',
   'help.examples': 'Contoh nilai (atribut daftar: nilai-nilainya); contoh cocok dengan dirinya dan nilai yang hanya beda angkanya',
+  'action.reply': 'balas: {detail}',
+  'action.note': 'catatan pribadi: {detail}',
+  'action.add_labels': 'tambah label: {detail}',
+  'action.remove_labels': 'hapus label: {detail}',
+  'action.assign_agent': 'tugaskan: agen {detail}',
+  'action.assign_team': 'tugaskan: tim {detail}',
+  'action.assign_least_busy': 'tugaskan: agen online yang paling sedikit percakapannya',
+  'action.assign_least_busy_of_team': 'tugaskan: agen online tim {detail} yang paling sedikit percakapannya',
+  'action.assign_round_robin': 'tugaskan: agen online berikutnya secara bergiliran',
+  'action.assign_round_robin_of_team': 'tugaskan: agen online tim {detail} berikutnya secara bergiliran',
+  'action.set_status': 'status: {detail}',
+  'action.set_priority': 'prioritas: {detail}',
+  'action.update_contact': 'perbarui kontak: {detail}',
+  'action.set_conversation_attributes': 'atribut percakapan: {detail}',
+  'action.add_participants': 'tambah peserta: agen {detail}',
+  'action.failed': '{line} (gagal: {reason})',
   'why.flow': 'alur: {path}',
   'why.media': 'pelanggan mengirim {kind} yang tidak bisa dibaca Jawab: diminta mengetik pertanyaannya',
   'why.rules': 'aturan: {rules}',

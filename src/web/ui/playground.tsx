@@ -1,6 +1,7 @@
 // The Playground tab: chat as a customer through the full engine on a sandbox helpdesk, with the draft settings of
 // the selected profile; every step shows the replies, why (rules, handoff reason), the sources and the actions.
 import { useState } from 'preact/hooks';
+import type { ActionLine } from '../action-lines.js';
 import type { PlaygroundResult, PlaygroundStep } from '../playground.js';
 import { api, ApiError } from './api.js';
 import { ConversationPanel, type View } from './conversation-panel.js';
@@ -100,10 +101,16 @@ function Step({ step }: { step: PlaygroundStep }) {
         <dt>{t('playground.sources')}</dt>
         <dd>{sources.length ? sources.map((s) => `${s.title} (${s.source}, ${s.score.toFixed(2)})`).join(' · ') : '—'}</dd>
         <dt>{t('playground.actions')}</dt>
-        <dd class="actions">{step.actions.length ? <ul>{step.actions.map((a) => <li>{a}</li>)}</ul> : t('playground.noActions')}</dd>
+        <dd class="actions">{step.actions.length ? <ul>{step.actions.map((a) => <li>{actionWords(t, a)}</li>)}</ul> : t('playground.noActions')}</dd>
       </dl>
     </li>
   );
+}
+
+/** An action line in the page's language; the helpdesk's data (messages, labels, ids) stays as it is. */
+function actionWords(t: (key: string, params?: Record<string, string>) => string, action: ActionLine): string {
+  const line = t(`action.${action.kind}`, { detail: action.detail });
+  return action.failed === undefined ? line : t('action.failed', { line, reason: action.failed });
 }
 
 function describe(rule: unknown): string {
