@@ -173,8 +173,8 @@ suite('in a real browser', () => {
   it('restores an earlier published version with the button beside Publish, after showing what it changes', async () => {
     const page = await signedIn();
     const versions = await page.locator('#history-version option').allTextContents();
-    expect(versions[1]).toMatch(/^Version 2 · .* · POST \/api\/settings\/publish \(what is published now\)$/);
-    expect(versions.at(-1)).toMatch(/^Version 1 · .* · found at start$/);
+    expect(versions[1]).toMatch(/^Version 2 · .* · published \(what is published now\)$/);
+    expect(versions.at(-1)).toMatch(/^Version 1 · .* · the settings found at start$/);
     expect(await page.locator('#restore-version').isDisabled()).toBe(true);
     await page.selectOption('#history-version', '1');
     await page.locator('.history-changes summary').filter({ hasText: /^Restoring it changes \d+ fields$/ }).waitFor();

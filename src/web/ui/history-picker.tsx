@@ -51,7 +51,7 @@ export function HistoryPicker(props: { reload: number; onRestored: (version: num
           <option value="">—</option>
           {versions.map((v) => (
             <option value={String(v.version)}>
-              {t('history.option', { n: v.version, at: new Date(v.at).toLocaleString(lang), via: v.by.via })}{v.sameAsCurrent ? ` ${t('history.current')}` : ''}
+              {t('history.option', { n: v.version, at: new Date(v.at).toLocaleString(lang), via: viaWords(t, v.by.via) })}{v.sameAsCurrent ? ` ${t('history.current')}` : ''}
             </option>
           ))}
         </select>
@@ -65,4 +65,17 @@ export function HistoryPicker(props: { reload: number; onRestored: (version: num
       )}
     </span>
   );
+}
+
+/**
+ * Who published a version, in the page's language: the server records it in English (settings-store.ts,
+ * settings-api.ts); a way it does not know is shown as recorded.
+ */
+function viaWords(t: (key: string, params?: Record<string, string | number>) => string, via: string): string {
+  if (via === 'found at start') return t('history.via.start');
+  if (via === 'knowledge sources API') return t('history.via.knowledge');
+  const restore = /^restore of version (\d+)$/.exec(via);
+  if (restore) return t('history.via.restore', { n: restore[1]! });
+  if (/^(?:PUT|POST) \/api\/settings/.test(via)) return t('history.via.publish');
+  return via;
 }
