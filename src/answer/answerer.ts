@@ -82,7 +82,8 @@ export function createAnswerer(options: AnswererOptions): Answerer {
   /** The turn's questions, each resolved against the running topic and retrieved. */
   async function findAll(request: AnswerRequest, questions: string[], topic: Topic | undefined) {
     const sources = request.inboxId === undefined ? undefined : options.scope?.(request.inboxId);
-    const search = (query: string) => retrieve(options.index, query, { ...options.retrieval, language: request.language, ...(sources ? { sources } : {}) });
+    const search = (query: string, asked?: string) =>
+      retrieve(options.index, query, { ...options.retrieval, language: request.language, ...(sources ? { sources } : {}), ...(asked === undefined ? {} : { asked }) });
     const found: Found[] = [];
     const unanswered: string[] = [];
     const tried: SourceRef[] = [];

@@ -16,7 +16,7 @@
 // - otherwise the question alone, unless the topic breaks a tie: the merged reading's passage is one the question alone
 //   also found relevant, ranked lower ("minimal brp pcs?" after wholesale, not after uniforms);
 // - and when the question alone finds nothing, a merged passage after all (a follow-up without a cue).
-import { type Retrieval, rowsFitting } from '../knowledge/retrieve.js';
+import { passagesFitting, type Retrieval } from '../knowledge/retrieve.js';
 import { readRow } from '../knowledge/table-row.js';
 import { phraseMatches } from '../knowledge/concepts.js';
 import { contentStems, contentTokens, termGroups, tokenize } from '../knowledge/text.js';
@@ -122,6 +122,9 @@ function isSteps(passage: ScoredChunk): boolean {
   return /^(?:cara|langkah|prosedur|how\b|steps?\b)/i.test(passage.metadata.heading ?? '') || /^\s*1[.)]\s/.test(passage.text);
 }
 
+/** Retrieval of a reading; `asked` is the customer's own question when the reading adds the topic's words to it. */
+type Search = (query: string, asked?: string) => Promise<Retrieval>;
+
 /** The retrieval with `passage` first. */
 function leading(retrieval: Retrieval, passage: ScoredChunk): Retrieval {
   return { relevant: true, passages: [passage, ...retrieval.passages.filter((p) => p.id !== passage.id)], candidates: retrieval.candidates };
@@ -132,9 +135,9 @@ function leading(retrieval: Retrieval, passage: ScoredChunk): Retrieval {
  * "ongkir ke Semarang?" after a GoPay answer carries "gopay", and the GoPay passage, which holds it, says nothing of
  * shipping.
  */
-async function carriedReading(readings: Readings, focus: string[], search: (query: string) => Promise<Retrieval>): Promise<{ resolved: Resolved; slots: string[] } | undefined> {
+async function carriedReading(readings: Readings, focus: string[], search: Search): Promise<{ resolved: Resolved; slots: string[] } | undefined> {
   if (readings.carried === undefined) return undefined;
-  const carriedSearch = await search(readings.carried);
+  const carriedSearch = await search(readings.carried, readings.alone);
   if (!carriedSearch.relevant) return undefined;
   const slots = readings.carried.slice(readings.alone.length).trim().split(' ');
   const passage = carriedSearch.passages.find((candidate) => {
@@ -147,7 +150,7 @@ async function carriedReading(readings: Readings, focus: string[], search: (quer
 export async function resolveQuestion(
   question: string,
   topic: Topic | undefined,
-  search: (query: string) => Promise<Retrieval>,
+  search: Search,
   minScore: number,
 ): Promise<Resolved> {
   const readings = readingsOf(question, topic?.query);
@@ -157,10 +160,10 @@ export async function resolveQuestion(
   const alone: Resolved = { query: readings.alone, retrieval: await search(readings.alone), focus };
   if (readings.merged === undefined || topic === undefined) return alone;
 
-  const mergedSearch = await search(readings.merged);
+  const mergedSearch = await search(readings.merged, readings.alone);
   const topicWords = contentTokens(topic.query);
   // Another place's row is never the follow-up's answer ("kalau ke Kupang?" after the Makassar row).
-  const fits = rowsFitting(readings.merged);
+  const fits = passagesFitting(readings.merged, readings.alone);
   const held = mergedSearch.candidates.filter((passage) => passage.score >= minScore && fits(passage)).map((passage) => holdOf(passage, readings, topicWords, topic.section));
   // Exact slots first (the Medan row before a list of regions), then more of the question's own words, then the
   // last answer's section, then the ranking. A question of one word of its own ("how long will it take?") is about

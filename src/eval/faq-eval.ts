@@ -17,7 +17,7 @@ import { chunkDocument } from '../knowledge/chunker.js';
 import { KnowledgeIndex } from '../knowledge/knowledge-index.js';
 import { loadKnowledgeFolder } from '../knowledge/loader.js';
 import { OfflineEmbeddings } from '../knowledge/offline-embeddings.js';
-import { offTopic, passesThresholds, rankCandidates, rowsFitting, searchCandidates, sharedTerms } from '../knowledge/retrieve.js';
+import { offTopic, passesThresholds, passagesFitting, rankCandidates, searchCandidates, sharedTerms } from '../knowledge/retrieve.js';
 import type { ScoredChunk } from '../knowledge/types.js';
 import { sectionOf } from '../answer/question-resolution.js';
 import { parseJsonl } from './retrieval-eval.js';
@@ -58,7 +58,7 @@ async function rankAll(queries: readonly FaqQuery[], knowledgeDir: string): Prom
       const language: Language | undefined = detectLanguage(query);
       const found = await searchCandidates(index, query, ANSWERS);
       const candidates = rankCandidates(found, language, query);
-      const fits = rowsFitting(query);
+      const fits = passagesFitting(query);
       const shares = candidates.map((passage) => sharedTerms(query, passage).length > 0 && fits(passage));
       ranked.push({ query, gold: gold === null ? null : new Set(gold), candidates, shares, offTopic: offTopic(query, candidates) });
     }

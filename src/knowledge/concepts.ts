@@ -37,13 +37,17 @@ const GROUPS: Record<string, string> = {
   available: 'available availability tersedia',
   stock: 'stock stok ready',
   // A garment that is too big or too small is a question of size; catalog variants of clothing are its sizes.
-  size: 'size sizes sizing ukuran measurement measurements varian variant variants kebesaran kekecilan kegedean kesempitan fit fits muat',
+  size: 'size sizes sizing ukuran ukur measurement measurements varian variant variants kebesaran kekecilan kegedean kesempitan fit fits muat',
   apparel: 'baju pakaian clothes clothing garment garments',
   // Catalog names in Indonesian, questions in English.
   shirt: 'shirt shirts kemeja',
   blouse: 'blouse blouses blus',
   cloth: 'cloth fabric kain',
   sarong: 'sarong sarongs sarung',
+  // A catalog's description ("batik tulis pewarna alam") in a customer's words ("hand drawn", "natural dye").
+  handdrawn: 'tulis handdrawn handwritten',
+  stamped: 'cap stamped',
+  natural: 'alam alami natural',
   confirm: 'confirm confirmed confirmation konfirmasi dikonfirmasi terkonfirmasi',
   link: 'link links tautan url website situs',
   wash: 'wash washing cuci mencuci dicuci laundry',
@@ -170,6 +174,16 @@ const PHRASES: [string[], string][] = [
   ['dengan dana', 'wallet'],
   ['with dana', 'wallet'],
   ['cod', 'cod'],
+  ['hand drawn', 'handdrawn'],
+  ['hand written', 'handdrawn'],
+  ['lengan panjang', 'longsleeve'],
+  ['long sleeve', 'longsleeve'],
+  ['long sleeved', 'longsleeve'],
+  ['long sleeves', 'longsleeve'],
+  ['lengan pendek', 'shortsleeve'],
+  ['short sleeve', 'shortsleeve'],
+  ['short sleeved', 'shortsleeve'],
+  ['short sleeves', 'shortsleeve'],
 ].map(([phrase, concept]) => [phrase!.split(' '), `~${concept!}`]);
 
 /** A phrase found in a sequence of words: its concept and the positions of its words. */

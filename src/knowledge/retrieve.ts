@@ -31,6 +31,7 @@ import { fittingSizeRow } from './measurement.js';
 import { ROW_KEY_END } from './table-row.js';
 import { contentStems, normalizeText, tokenize } from './text.js';
 import type { ScoredChunk, SearchableIndex } from './types.js';
+import { productFits } from './product-fit.js';
 
 export interface RetrieveOptions {
   /** Passages to return (default 4). */
@@ -45,6 +46,11 @@ export interface RetrieveOptions {
   language?: Language;
   /** Only these sources (the profile's enabled ones); all when absent. */
   sources?: ReadonlySet<string>;
+  /**
+   * What the customer asked in their own words, when the query also carries the topic's ("harganya?" merged with the
+   * product asked about before): a catalog row must answer these, not the earlier question (product-fit.ts).
+   */
+  asked?: string;
 }
 
 export interface Retrieval {
@@ -124,10 +130,20 @@ export function rowsFitting(query: string): (passage: ScoredChunk) => boolean {
   };
 }
 
+/**
+ * The passages that can answer the question: not another place's or size's row (rowsFitting), not a catalog row that
+ * says nothing of what the question asks (product-fit.ts).
+ */
+export function passagesFitting(query: string, asked = query): (passage: ScoredChunk) => boolean {
+  const rows = rowsFitting(query);
+  const product = productFits(asked);
+  return (passage) => rows(passage) && product(passage);
+}
+
 /** How many more candidates a question about a place or size looks at when the rows of others fill the first ones. */
 const ROW_WIDENING = 8;
 
-export function isRelevant(query: string, passage: ScoredChunk, options: RetrieveOptions = {}, fits = rowsFitting(query)): boolean {
+export function isRelevant(query: string, passage: ScoredChunk, options: RetrieveOptions = {}, fits = passagesFitting(query)): boolean {
   return passesThresholds(passage, options) && sharedTerms(query, passage).length > 0 && fits(passage);
 }
 
@@ -187,7 +203,7 @@ export async function retrieve(index: SearchableIndex, query: string, given: Ret
   if (query.trim().length === 0) return { passages: [], relevant: false, candidates: [] };
   const found = await searchCandidates(index, query, k, options.sources);
   const candidates = rankCandidates(found, options.language, query);
-  const fits = rowsFitting(query);
+  const fits = passagesFitting(query, options.asked);
   const relevant = offTopic(query, candidates) ? [] : candidates.filter((passage) => isRelevant(query, passage, options, fits)).slice(0, k);
   return relevant.length > 0 ? { passages: relevant, relevant: true, candidates } : { passages: candidates.slice(0, k), relevant: false, candidates };
 }

@@ -1,0 +1,39 @@
+// A catalog row says what a product is (its name and description), what it costs, what it comes in, whether it is in
+// stock and where to buy it, and nothing else. A question about the product that asks anything else ("bahannya
+// katun?", "kapan restock?", "ada furingnya?", "arti motifnya apa?", "send me more photos") names the product well,
+// so retrieval finds its row with a high score, but the row does not answer it: the question goes to a person
+// instead of getting the row. Other passages are not judged here (a policy page may say what the row does not).
+import { phraseMatches } from './concepts.js';
+import { contentStems, isContentToken, termsOf, tokenize } from './text.js';
+import type { ScoredChunk } from './types.js';
+import { slotOf } from '../language/slots.js';
+
+/**
+ * Words a row answers whatever its text: asking for an amount, what it comes in, what is left, where to buy
+ * ("berapa", "come in", "still", "tinggal", "meter", "link", "beli"). Its own fields are matched through the
+ * thesaurus ("price" for "harga", "sizes" for "varian", "ready" for "stok").
+ */
+const ROW_ASKS: ReadonlySet<string> = new Set(
+  `berapa how much many come comes still masih tinggal sisa left remaining meter metre cm link url tautan beli buy
+   order pesan checkout available`.split(/\s+/),
+);
+/** "batik tulis atau cap?": one of the alternatives the row holds answers the question. */
+const OR: ReadonlySet<string> = new Set(['atau', 'or']);
+
+/** Whether a passage answers the question as far as a catalog row can; every other passage passes. */
+export function productFits(query: string): (passage: ScoredChunk) => boolean {
+  const tokens = tokenize(query);
+  const phrases = phraseMatches(tokens);
+  // "linknya", "harganya": the word's stems count too.
+  const rowAsks = (token: string) => termsOf(token).some((term) => ROW_ASKS.has(term));
+  const asked = tokens.flatMap((token, at) => (isContentToken(token) && slotOf(token) === undefined && !rowAsks(token) ? [at] : []));
+  if (asked.length === 0) return () => true;
+  return (passage) => {
+    if (passage.metadata.product === undefined) return true;
+    const terms = contentStems(passage.text);
+    const holds = (at: number): boolean =>
+      at >= 0 && at < tokens.length && termsOf(tokens[at]!).some((term) => terms.has(term)) || phrases.some((phrase) => at >= phrase.start && at < phrase.end && terms.has(phrase.concept));
+    const alternative = (at: number): boolean => (OR.has(tokens[at - 1] ?? '') && holds(at - 2)) || (OR.has(tokens[at + 1] ?? '') && holds(at + 2));
+    return asked.every((at) => holds(at) || alternative(at));
+  };
+}
