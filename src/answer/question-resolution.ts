@@ -98,7 +98,9 @@ function ownShare(terms: ReadonlySet<string>, readings: Pick<Readings, 'own' | '
 function holdOf(passage: ScoredChunk, readings: Readings, topicWords: readonly string[], section: string | undefined): Hold {
   const text = [passage.metadata.title, passage.metadata.heading ?? '', passage.text].join('\n');
   const terms = contentStems(text);
-  const own = ownShare(terms, readings);
+  // The page's title is every section's: "lacaknya dmn" is held by "Cara melacak paket", not by each section of
+  // the page titled "Lacak pesanan".
+  const own = ownShare(contentStems([passage.metadata.heading ?? '', passage.text].join('\n')), readings);
   const kinds = new Set(tokenize(text).map(slotOf));
   const slots = readings.slots.every((word) => holds(terms, word)) ? 2 : readings.slots.every((word) => kinds.has(slotOf(word))) ? 1 : 0;
   const sameSection = section !== undefined && sectionOf(passage) === section;
@@ -196,7 +198,12 @@ export async function resolveQuestion(
   const keptPlaces = carried?.slots.filter((slot) => slotOf(slot) === 'place' || slotOf(slot) === 'size') ?? [];
   if (readings.elliptical && merged && (keptPlaces.length === 0 || keptPlaces.some((slot) => holds(contentStems(pick.passage.text), slot)))) return merged;
   if (carried) return carried.resolved;
-  const stay = readings.own.length > 0 ? fitting.find((hold) => hold.sameSection && hold.own >= 0.5) : undefined;
+  // Not when another passage of the topic holds more of them: "udh dpt resi tp gk bs dilacak" after "where is my
+  // resi" is about tracking it, which the section on where the resi is sent does not say. A product's row stays: it
+  // names its fields its own way ("ada ukuran apa aja?" is its "varian", not the shop's size guide).
+  const mostOwn = Math.max(0, ...fitting.map((hold) => hold.own));
+  const stays = (hold: Hold) => hold.sameSection && hold.own >= 0.5 && (hold.own >= mostOwn || hold.passage.metadata.product !== undefined);
+  const stay = readings.own.length > 0 ? fitting.find(stays) : undefined;
   if (stay) return { query: readings.merged, retrieval: leading(mergedSearch, stay.passage), focus };
   if (alone.retrieval.relevant) {
     const [best] = alone.retrieval.passages;

@@ -153,13 +153,17 @@ export function isRelevant(query: string, passage: ScoredChunk, options: Retriev
  */
 export function rankCandidates(passages: readonly ScoredChunk[], language: Language | undefined, query: string): ScoredChunk[] {
   const words = new Set(tokenize(query));
+  const stems = contentStems(query);
+  // "lacaknya dmn" shares only "di mana" with the heading "Di mana nomor resi saya": a heading says what the question
+  // says when they share a content word too.
+  const headingMatch = (heading: string): number => ([...contentStems(heading)].some((term) => stems.has(term)) ? wordOverlap(words, heading) : 0);
   const how = ASKS_HOW.test(normalizeText(query));
   const fits = fittingSizeRow(query, passages);
   const rank = (passage: ScoredChunk): number =>
     passage.score +
     (passage.id === fits ? MEASURE_MATCH : 0) +
     (language !== undefined && passage.metadata.language === language ? LANGUAGE_PREFERENCE : 0) +
-    (passage.metadata.heading === undefined ? 0 : HEADING_MATCH * wordOverlap(words, passage.metadata.heading)) +
+    (passage.metadata.heading === undefined ? 0 : HEADING_MATCH * headingMatch(passage.metadata.heading)) +
     (how && NUMBERED_STEPS.test(passage.text) ? STEPS_MATCH : 0);
   return passages
     .map((passage, order) => ({ passage, order, key: rank(passage) }))
