@@ -83,14 +83,14 @@ function holds(terms: ReadonlySet<string>, word: string): boolean {
  * How much of the question's own words a passage holds, 0..1: a word itself (or its stem) counts 1, only a synonym
  * of it ("lacak" for "resi") half, and a phrase's meaning ("tgl merah": a holiday) as a word of its own.
  */
-function ownShare(terms: ReadonlySet<string>, readings: Pick<Readings, 'own' | 'alone'>): number {
+function ownShare(terms: ReadonlySet<string>, readings: Pick<Readings, 'own' | 'alone'>, synonym = 0.5): number {
   if (readings.own.length === 0) return 1;
   // The phrases are read in the whole message: "bayar lagi?" (pay extra) loses "lagi" among its own words.
   const phrases = termGroups(readings.alone).filter((group) => group.every((term) => term.startsWith('~')));
   const groups = [...termGroups(readings.own.join(' ')), ...phrases];
   const held = groups.reduce((sum, group) => {
     if (group.some((term) => !term.startsWith('~') && terms.has(term))) return sum + 1;
-    return group.some((term) => terms.has(term)) ? sum + 0.5 : sum;
+    return group.some((term) => terms.has(term)) ? sum + synonym : sum;
   }, 0);
   return held / groups.length;
 }
@@ -197,7 +197,12 @@ export async function resolveQuestion(
   // about and the carried reading keeps it ("ongkirnya?" after "cod ke solo?": the Solo row, not the COD page).
   const keptPlaces = carried?.slots.filter((slot) => slotOf(slot) === 'place' || slotOf(slot) === 'size') ?? [];
   if (readings.elliptical && merged && (keptPlaces.length === 0 || keptPlaces.some((slot) => holds(contentStems(pick.passage.text), slot)))) return merged;
-  if (carried) return carried.resolved;
+  // Not when the question alone finds a passage holding every one of its own words and the carried one does not:
+  // "kalo barang diskon bs di return?" after a COD refund is the return conditions, which say nothing of COD.
+  // A synonym counts in full here ("return" is said as "pengembalian").
+  const holdsAll = (passage: ScoredChunk | undefined) => passage !== undefined && ownShare(contentStems([passage.metadata.heading ?? '', passage.text].join('\n')), readings, 1) === 1;
+  const aloneHoldsAll = alone.retrieval.relevant && holdsAll(bestAlone) && !holdsAll(carried?.resolved.retrieval.passages[0]);
+  if (carried && !aloneHoldsAll) return carried.resolved;
   // Not when another passage of the topic holds more of them: "udh dpt resi tp gk bs dilacak" after "where is my
   // resi" is about tracking it, which the section on where the resi is sent does not say. A product's row stays: it
   // names its fields its own way ("ada ukuran apa aja?" is its "varian", not the shop's size guide).
