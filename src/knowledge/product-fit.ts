@@ -6,6 +6,7 @@
 import { phraseMatches } from './concepts.js';
 import { contentStems, isContentToken, termsOf, tokenize } from './text.js';
 import type { ScoredChunk } from './types.js';
+import { QUESTION_WORDS } from '../language/question-words.js';
 import { slotOf } from '../language/slots.js';
 
 /**
@@ -20,9 +21,19 @@ const ROW_ASKS: ReadonlySet<string> = new Set(
 /** "batik tulis atau cap?": one of the alternatives the row holds answers the question. */
 const OR: ReadonlySet<string> = new Set(['atau', 'or']);
 
+/**
+ * The lines of a message that ask, when some do: "ready kak?" under the description of the photo it came with
+ * ("Kemeja batik mega mendung warna biru, label ukuran XL.") asks about stock, not about the colour the photo shows.
+ */
+function askingPart(query: string): string {
+  const lines = query.split(/\n+|(?<=[.!?])\s+/).filter((line) => line.trim() !== '');
+  const asking = lines.filter((line) => line.includes('?') || tokenize(line).some((token) => QUESTION_WORDS.has(token)));
+  return asking.length > 0 && asking.length < lines.length ? asking.join('\n') : query;
+}
+
 /** Whether a passage answers the question as far as a catalog row can; every other passage passes. */
 export function productFits(query: string): (passage: ScoredChunk) => boolean {
-  const tokens = tokenize(query);
+  const tokens = tokenize(askingPart(query));
   const phrases = phraseMatches(tokens);
   // "linknya", "harganya": the word's stems count too.
   const rowAsks = (token: string) => termsOf(token).some((term) => ROW_ASKS.has(term));

@@ -33,6 +33,8 @@ describe('a catalog row answers only what it says', () => {
     ['how much is the sogan hand drawn cloth', SOGAN],
     ['kain sogan pewarnanya alami?', SOGAN],
     ['kain sogan ukurannya brp meter', SOGAN],
+    // A photo's description under the question says what the photo shows, not what is asked.
+    ['ready kak?\nKemeja batik parang warna biru, label ukuran XL.', PARANG],
   ])('"%s" is answered by its row', (question, passage) => {
     expect(productFits(question)(passage)).toBe(true);
   });
@@ -44,6 +46,7 @@ describe('a catalog row answers only what it says', () => {
     ['kemeja parang bisa dipermak?', PARANG],
     ['send me more photos of the parang shirt', PARANG],
     ['kain batik cap sogan harganya', SOGAN],
+    ['bahannya katun?\nKemeja batik parang warna biru.', PARANG],
   ])('"%s" is not', (question, passage) => {
     expect(productFits(question)(passage)).toBe(false);
   });
