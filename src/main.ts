@@ -1,5 +1,6 @@
 // Start: read the configuration, wire the parts, listen, and shut down gracefully on SIGTERM/SIGINT.
 import './threadpool.js';
+import { releaseYoungGeneration } from './young-generation.js';
 import { createJawab } from './app.js';
 import { ConfigError, loadConfig, secretsOf } from './config/env.js';
 import { createLogger } from './log.js';
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
   await jawab.ready;
+  releaseYoungGeneration();
 }
 
 main().catch((error: unknown) => {
