@@ -204,10 +204,11 @@ export async function resolveQuestion(
   const aloneHoldsAll = alone.retrieval.relevant && holdsAll(bestAlone) && !holdsAll(carried?.resolved.retrieval.passages[0]);
   if (carried && !aloneHoldsAll) return carried.resolved;
   // Not when another passage of the topic holds more of them: "udh dpt resi tp gk bs dilacak" after "where is my
-  // resi" is about tracking it, which the section on where the resi is sent does not say. A product's row stays: it
-  // names its fields its own way ("ada ukuran apa aja?" is its "varian", not the shop's size guide).
+  // resi" is about tracking it, which the section on where the resi is sent does not say. A short follow-up stays
+  // ("which banks?" after instalments: the BCA and Mandiri it names, not the bank transfer section), and so does a
+  // product's row: it names its fields its own way ("ada ukuran apa aja?" is its "varian", not the size guide).
   const mostOwn = Math.max(0, ...fitting.map((hold) => hold.own));
-  const stays = (hold: Hold) => hold.sameSection && hold.own >= 0.5 && (hold.own >= mostOwn || hold.passage.metadata.product !== undefined);
+  const stays = (hold: Hold) => hold.sameSection && hold.own >= 0.5 && (readings.short || hold.own >= mostOwn || hold.passage.metadata.product !== undefined);
   const stay = readings.own.length > 0 ? fitting.find(stays) : undefined;
   if (stay) return { query: readings.merged, retrieval: leading(mergedSearch, stay.passage), focus };
   if (alone.retrieval.relevant) {
