@@ -16,7 +16,7 @@
 // - otherwise the question alone, unless the topic breaks a tie: the merged reading's passage is one the question alone
 //   also found relevant, ranked lower ("minimal brp pcs?" after wholesale, not after uniforms);
 // - and when the question alone finds nothing, a merged passage after all (a follow-up without a cue).
-import { passagesFitting, type Retrieval } from '../knowledge/retrieve.js';
+import { asksHow, passagesFitting, type Retrieval, tellsHow } from '../knowledge/retrieve.js';
 import { readRow } from '../knowledge/table-row.js';
 import { phraseMatches } from '../knowledge/concepts.js';
 import { contentStems, contentTokens, termGroups, tokenize } from '../knowledge/text.js';
@@ -110,20 +110,6 @@ function holdOf(passage: ScoredChunk, readings: Readings, topicWords: readonly s
   return { passage, own, slots, topic: sameSource || topicWords.length === 0 || topicWords.some((word) => holds(terms, word)), sameSection };
 }
 
-/** Words that ask how something is done ("caranya?", "prosedurnya gmn?", "how do I do that?"). */
-const STEP_WORDS: ReadonlySet<string> = new Set(['cara', 'caranya', 'prosedur', 'prosedurnya', 'langkah', 'langkahnya', 'tahapannya', 'steps', 'procedure']);
-/** "how much", "how long" ask for an amount, not for steps. */
-const HOW_AMOUNT: ReadonlySet<string> = new Set(['much', 'many', 'long', 'far', 'soon', 'big', 'old', 'often', 'late', 'early']);
-
-function asksForSteps(tokens: readonly string[]): boolean {
-  return tokens.some((token, i) => STEP_WORDS.has(token) || (token === 'how' && !HOW_AMOUNT.has(tokens[i + 1] ?? '')));
-}
-
-/** A passage that tells how: its heading says so ("Cara mengembalikan barang", "How to return"), or it is numbered steps. */
-function isSteps(passage: ScoredChunk): boolean {
-  return /^(?:cara|langkah|prosedur|how\b|steps?\b)/i.test(passage.metadata.heading ?? '') || /^\s*1[.)]\s/.test(passage.text);
-}
-
 /** Retrieval of a reading; `asked` is the customer's own question when the reading adds the topic's words to it. */
 type Search = (query: string, asked?: string) => Promise<Retrieval>;
 
@@ -180,7 +166,7 @@ export async function resolveQuestion(
   const namesSubject = termGroups(readings.own.join(' ')).some((group) => group.some((term) => term.startsWith('~')));
   const nearby = readings.short && (readings.cue || readings.anaphoric) && !namesSubject ? held.find((hold) => hold.sameSection && hold.slots > 0) : undefined;
   // "gimana caranya?" after the return conditions asks for the steps: the topic's page's how-to, not more conditions.
-  const steps = readings.own.length === 0 && asksForSteps(tokens) && !(fitting[0] && isSteps(fitting[0].passage)) ? held.find((hold) => hold.topic && hold.slots > 0 && isSteps(hold.passage) && hold.passage.metadata.source === sourceOf(topic.section ?? '')) : undefined;
+  const steps = readings.own.length === 0 && asksHow(question) && !(fitting[0] && tellsHow(fitting[0].passage)) ? held.find((hold) => hold.topic && hold.slots > 0 && tellsHow(hold.passage) && hold.passage.metadata.source === sourceOf(topic.section ?? '')) : undefined;
   const pick = steps ?? (fitting[0]?.sameSection || readings.slots.length > 0 ? fitting[0] : (nearby ?? fitting[0]));
   const merged = pick && { query: readings.merged, retrieval: leading(mergedSearch, pick.passage), focus };
 

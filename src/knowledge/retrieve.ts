@@ -78,6 +78,12 @@ const STEPS_MATCH = 0.05;
 const ASKS_HOW = /\b(?:cara|caranya|langkah|langkahnya|prosedur|prosedurnya|how (?:do|can|should) (?:i|we)|how to|steps?)\b/;
 const NUMBERED_STEPS = /^\s*1[.)]\s/m;
 
+/** The question asks how something is done ("cara retur gimana?", "gimana caranya?", "how do I return it?"). */
+export const asksHow = (question: string): boolean => ASKS_HOW.test(normalizeText(question));
+
+/** A passage that tells how: its heading says so ("Cara mengembalikan barang", "How to return"), or it is numbered steps. */
+export const tellsHow = (passage: ScoredChunk): boolean => ASKS_HOW.test(normalizeText(passage.metadata.heading ?? '')) || NUMBERED_STEPS.test(passage.text);
+
 /** Jaccard similarity of the words of two texts (stopwords included). */
 function wordOverlap(a: ReadonlySet<string>, text: string): number {
   const b = new Set(tokenize(text));
@@ -157,7 +163,7 @@ export function rankCandidates(passages: readonly ScoredChunk[], language: Langu
   // "lacaknya dmn" shares only "di mana" with the heading "Di mana nomor resi saya": a heading says what the question
   // says when they share a content word too.
   const headingMatch = (heading: string): number => ([...contentStems(heading)].some((term) => stems.has(term)) ? wordOverlap(words, heading) : 0);
-  const how = ASKS_HOW.test(normalizeText(query));
+  const how = asksHow(query);
   const fits = fittingSizeRow(query, passages);
   const rank = (passage: ScoredChunk): number =>
     passage.score +
