@@ -29,7 +29,8 @@ import { type Slot, slotOf } from '../language/slots.js';
 import { DEFAULT_THRESHOLDS, type RelevanceThresholds, thresholdsFor } from './calibration.js';
 import { fittingSizeRow } from './measurement.js';
 import { ROW_KEY_END } from './table-row.js';
-import { contentStems, normalizeText, tokenize } from './text.js';
+import { conceptsOf } from './concepts.js';
+import { contentStems, isContentToken, normalizeText, stemVariants, tokenize } from './text.js';
 import type { ScoredChunk, SearchableIndex } from './types.js';
 import { productFits } from './product-fit.js';
 
@@ -77,6 +78,32 @@ const STEPS_MATCH = 0.05;
 
 const ASKS_HOW = /\b(?:cara|caranya|langkah|langkahnya|prosedur|prosedurnya|how (?:do|can|should) (?:i|we)|how to|steps?)\b/;
 const NUMBERED_STEPS = /^\s*1[.)]\s/m;
+
+/** How much a passage naming several things of the kind asked for is preferred ("e-wallet apa aja?": GoPay, OVO, DANA). */
+const LIST_MATCH = 0.05;
+/** Things of one kind a passage names to count as a list of them. */
+const LIST_LENGTH = 3;
+/** "which banks?", "what kind of fabric": the kind follows; "e-wallet apa aja?", "bank mana saja": it comes before. */
+const WHICH_BEFORE: readonly string[][] = [['which'], ['what', 'kind', 'of'], ['what', 'kinds', 'of']];
+const WHICH_AFTER: readonly string[][] = [['apa', 'saja'], ['mana', 'saja']];
+
+/** The concepts of the kind a "which …?" question asks for: of the content word next to its cue. */
+function kindsAsked(tokens: readonly string[]): Set<string> {
+  const at = (cue: readonly string[], i: number) => cue.every((word, j) => tokens[i + j] === word);
+  const words: string[] = [];
+  tokens.forEach((_, i) => {
+    for (const cue of WHICH_BEFORE) if (at(cue, i)) words.push(...tokens.slice(i + cue.length).filter(isContentToken).slice(0, 1));
+    for (const cue of WHICH_AFTER) if (at(cue, i)) words.push(...tokens.slice(0, i).filter(isContentToken).slice(-1));
+  });
+  return new Set(words.flatMap((word) => conceptsOf(stemVariants(word))));
+}
+
+/** For "e-wallet apa aja?" or "which banks?": whether a passage names several things of the kind asked for. */
+function listsOfKind(query: string): (passage: ScoredChunk) => boolean {
+  const kinds = kindsAsked(tokenize(query));
+  if (kinds.size === 0) return () => false;
+  return (passage) => tokenize(passage.text).filter((token) => conceptsOf(stemVariants(token)).some((kind) => kinds.has(kind))).length >= LIST_LENGTH;
+}
 
 /** The question asks how something is done ("cara retur gimana?", "gimana caranya?", "how do I return it?"). */
 export const asksHow = (question: string): boolean => ASKS_HOW.test(normalizeText(question));
@@ -164,13 +191,15 @@ export function rankCandidates(passages: readonly ScoredChunk[], language: Langu
   // says when they share a content word too.
   const headingMatch = (heading: string): number => ([...contentStems(heading)].some((term) => stems.has(term)) ? wordOverlap(words, heading) : 0);
   const how = asksHow(query);
+  const lists = listsOfKind(query);
   const fits = fittingSizeRow(query, passages);
   const rank = (passage: ScoredChunk): number =>
     passage.score +
     (passage.id === fits ? MEASURE_MATCH : 0) +
     (language !== undefined && passage.metadata.language === language ? LANGUAGE_PREFERENCE : 0) +
     (passage.metadata.heading === undefined ? 0 : HEADING_MATCH * headingMatch(passage.metadata.heading)) +
-    (how && NUMBERED_STEPS.test(passage.text) ? STEPS_MATCH : 0);
+    (how && NUMBERED_STEPS.test(passage.text) ? STEPS_MATCH : 0) +
+    (lists(passage) ? LIST_MATCH : 0);
   return passages
     .map((passage, order) => ({ passage, order, key: rank(passage) }))
     .sort((a, b) => b.key - a.key || a.order - b.order)
