@@ -174,6 +174,9 @@ const PHRASES: [string[], string][] = [
   ['dengan dana', 'wallet'],
   ['with dana', 'wallet'],
   ['cod', 'cod'],
+  // normalize.ts says "between M and L" / "antara M sama L" this way, as the size guide does.
+  ['between two sizes', 'betweensizes'],
+  ['antara 2 ukuran', 'betweensizes'],
   ['hand drawn', 'handdrawn'],
   ['hand written', 'handdrawn'],
   ['lengan panjang', 'longsleeve'],

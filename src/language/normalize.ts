@@ -30,6 +30,19 @@ export function markContacts(text: string): string {
     .replace(EMAIL, (email) => `${email} email`);
 }
 
+/** Clothing sizes as customers name them: letters or a number (a waist or chest measure). */
+const SIZE = '(?:xxxl|xxl|xl|l|m|s|xs|\\d{2,3})';
+const BETWEEN_SIZES = new RegExp(`\\bbetween (?:size )?${SIZE} (?:and|or) ${SIZE}\\b`, 'g');
+const ANTARA_SIZES = new RegExp(`\\b(?:di )?antara (?:ukuran |size )?${SIZE} (?:dan|sama|sm|ama|atau|apa|dengan|dgn) ${SIZE}\\b`, 'g');
+
+/**
+ * A choice between two sizes said as the size guide says it: "I'm between M and L" -> "between two sizes",
+ * "aku antara M sama L" -> "di antara dua ukuran" ("if you are between two sizes, choose the larger one").
+ */
+export function normalizeSizeChoice(text: string): string {
+  return text.replace(BETWEEN_SIZES, 'between two sizes').replace(ANTARA_SIZES, 'di antara dua ukuran');
+}
+
 /**
  * Numbers as digits only, on lowercased text: "rp500.000" -> "rp 500000", "1.250.000" -> "1250000",
  * "800rb" / "800 ribu" / "800k" -> "800000", "1,5jt" -> "1500000", "2x" -> "2 kali", "15%" -> "15 persen". Clock times ("08.00") and

@@ -1,6 +1,6 @@
 // Chat text as the knowledge writes it: informal spellings, numbers, reduplication, contact details, a profile's synonyms.
 import { describe, expect, it } from 'vitest';
-import { applySynonyms, markContacts, normalizeNumbers } from '../../src/language/normalize.js';
+import { applySynonyms, markContacts, normalizeNumbers, normalizeSizeChoice } from '../../src/language/normalize.js';
 import { contentTokens, stemVariants, tokenize } from '../../src/knowledge/text.js';
 
 describe('tokenize reads chat Indonesian in standard words', () => {
@@ -52,6 +52,16 @@ describe('normalizeNumbers', () => {
     ['1,5 kg', '1,5 kg'],
   ])('%s -> %s', (text, normalized) => {
     expect(normalizeNumbers(text)).toBe(normalized);
+  });
+});
+
+describe('normalizeSizeChoice', () => {
+  it('says a choice between two sizes as the size guide does', () => {
+    expect(normalizeSizeChoice("i'm between m and l, which one should i take?")).toBe("i'm between two sizes, which one should i take?");
+    expect(normalizeSizeChoice('kak aku antara m sama l, ambil yg mana')).toBe('kak aku di antara dua ukuran, ambil yg mana');
+    expect(normalizeSizeChoice('lingkar dada di antara 100 dan 104')).toBe('lingkar dada di antara dua ukuran');
+    // Not a size: left alone.
+    expect(normalizeSizeChoice('antara jne dan sicepat mana yang cepat')).toBe('antara jne dan sicepat mana yang cepat');
   });
 });
 
