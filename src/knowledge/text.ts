@@ -5,7 +5,7 @@
 // "pengembalian"). Without a dictionary we cannot always tell where the root starts: "peng" + vowel hides
 // a dropped "k" ("pengiriman" <- "kirim") or nothing ("pengambilan" <- "ambil"). So stemming returns the
 // main stem plus the plausible alternatives, and callers treat any shared variant as a shared word.
-import { canonicalTokens, markContacts, normalizeNumbers, normalizeSizeChoice } from '../language/normalize.js';
+import { canonicalTokens, markContacts, normalizeBrands, normalizeNumbers, normalizeSizeChoice } from '../language/normalize.js';
 import { conceptsOf, phraseMatches } from './concepts.js';
 import { isStopword } from './stopwords.js';
 
@@ -25,7 +25,7 @@ export function normalizeText(text: string): string {
  * berapa ongkos kirim 800000; language/normalize.ts).
  */
 export function tokenize(text: string): string[] {
-  return canonicalTokens(normalizeNumbers(normalizeSizeChoice(markContacts(normalizeText(text)))).replace(/'/g, '').match(/[\p{L}\p{N}]+/gu) ?? []);
+  return canonicalTokens(normalizeNumbers(normalizeSizeChoice(normalizeBrands(markContacts(normalizeText(text))))).replace(/'/g, '').match(/[\p{L}\p{N}]+/gu) ?? []);
 }
 
 const PARTICLES = ['lah', 'kah', 'pun', 'tah'];

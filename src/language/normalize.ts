@@ -30,6 +30,11 @@ export function markContacts(text: string): string {
     .replace(EMAIL, (email) => `${email} email`);
 }
 
+/** "J&T" (the courier) as one word, as slots.ts lists it: the "&" would split it into two letters. */
+export function normalizeBrands(text: string): string {
+  return text.replace(/\bj\s?&\s?t\b/g, 'jnt');
+}
+
 /** Clothing sizes as customers name them: letters or a number (a waist or chest measure). */
 const SIZE = '(?:xxxl|xxl|xl|l|m|s|xs|\\d{2,3})';
 const BETWEEN_SIZES = new RegExp(`\\bbetween (?:size )?${SIZE} (?:and|or) ${SIZE}\\b`, 'g');

@@ -1,6 +1,6 @@
 // Chat text as the knowledge writes it: informal spellings, numbers, reduplication, contact details, a profile's synonyms.
 import { describe, expect, it } from 'vitest';
-import { applySynonyms, markContacts, normalizeNumbers, normalizeSizeChoice } from '../../src/language/normalize.js';
+import { applySynonyms, markContacts, normalizeBrands, normalizeNumbers, normalizeSizeChoice } from '../../src/language/normalize.js';
 import { contentTokens, stemVariants, tokenize } from '../../src/knowledge/text.js';
 
 describe('tokenize reads chat Indonesian in standard words', () => {
@@ -62,6 +62,13 @@ describe('normalizeSizeChoice', () => {
     expect(normalizeSizeChoice('lingkar dada di antara 100 dan 104')).toBe('lingkar dada di antara dua ukuran');
     // Not a size: left alone.
     expect(normalizeSizeChoice('antara jne dan sicepat mana yang cepat')).toBe('antara jne dan sicepat mana yang cepat');
+  });
+});
+
+describe('normalizeBrands', () => {
+  it('keeps J&T one word, as the courier list names it', () => {
+    expect(normalizeBrands('kami mengirim dengan jne, j&t express dan sicepat')).toBe('kami mengirim dengan jne, jnt express dan sicepat');
+    expect(tokenize('Pakai J & T bisa?')).toContain('jnt');
   });
 });
 
