@@ -40,7 +40,9 @@ minta dapat dapet
 `;
 
 /** Malay, Spanish and Portuguese grammar words: only so that their messages do not match on "de" or "la". */
+// "via" is a preposition in English and in Indonesian chat ("bayarnya via apa?", "send it via WhatsApp").
 const OTHER = `
+via
 nak tak awak encik sila hendak sahaja kerana daripada ialah
 el la los las lo un una unos unas y o de del al que en por para con sin es son esta estan mi mis tu su
 sus se como cuando donde hola gracias quiero tengo hay muy
