@@ -95,12 +95,14 @@ function ownShare(terms: ReadonlySet<string>, readings: Pick<Readings, 'own' | '
   return held / groups.length;
 }
 
+/** A section's own terms: its heading and text, not the page title every section of the page shares. */
+const sectionTerms = (passage: ScoredChunk): Set<string> => contentStems([passage.metadata.heading ?? '', passage.text].join('\n'));
+
 function holdOf(passage: ScoredChunk, readings: Readings, topicWords: readonly string[], section: string | undefined): Hold {
   const text = [passage.metadata.title, passage.metadata.heading ?? '', passage.text].join('\n');
   const terms = contentStems(text);
-  // The page's title is every section's: "lacaknya dmn" is held by "Cara melacak paket", not by each section of
-  // the page titled "Lacak pesanan".
-  const own = ownShare(contentStems([passage.metadata.heading ?? '', passage.text].join('\n')), readings);
+  // "lacaknya dmn" is held by "Cara melacak paket", not by each section of the page titled "Lacak pesanan".
+  const own = ownShare(sectionTerms(passage), readings);
   const kinds = new Set(tokenize(text).map(slotOf));
   const slots = readings.slots.every((word) => holds(terms, word)) ? 2 : readings.slots.every((word) => kinds.has(slotOf(word))) ? 1 : 0;
   const sameSection = section !== undefined && sectionOf(passage) === section;
@@ -186,7 +188,7 @@ export async function resolveQuestion(
   // Not when the question alone finds a passage holding every one of its own words and the carried one does not:
   // "kalo barang diskon bs di return?" after a COD refund is the return conditions, which say nothing of COD.
   // A synonym counts in full here ("return" is said as "pengembalian").
-  const holdsAll = (passage: ScoredChunk | undefined) => passage !== undefined && ownShare(contentStems([passage.metadata.heading ?? '', passage.text].join('\n')), readings, 1) === 1;
+  const holdsAll = (passage: ScoredChunk | undefined) => passage !== undefined && ownShare(sectionTerms(passage), readings, 1) === 1;
   const aloneHoldsAll = alone.retrieval.relevant && holdsAll(bestAlone) && !holdsAll(carried?.resolved.retrieval.passages[0]);
   if (carried && !aloneHoldsAll) return carried.resolved;
   // Not when another passage of the topic holds more of them: "udh dpt resi tp gk bs dilacak" after "where is my

@@ -43,7 +43,9 @@ export function productFits(query: string): (passage: ScoredChunk) => boolean {
     if (passage.metadata.product === undefined) return true;
     const terms = contentStems(passage.text);
     const holds = (at: number): boolean =>
-      at >= 0 && at < tokens.length && termsOf(tokens[at]!).some((term) => terms.has(term)) || phrases.some((phrase) => at >= phrase.start && at < phrase.end && terms.has(phrase.concept));
+      at >= 0 &&
+      at < tokens.length &&
+      (termsOf(tokens[at]!).some((term) => terms.has(term)) || phrases.some((phrase) => at >= phrase.start && at < phrase.end && terms.has(phrase.concept)));
     const alternative = (at: number): boolean => (OR.has(tokens[at - 1] ?? '') && holds(at - 2)) || (OR.has(tokens[at + 1] ?? '') && holds(at + 2));
     return asked.every((at) => holds(at) || alternative(at));
   };

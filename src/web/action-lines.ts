@@ -1,6 +1,7 @@
 // What the playground lists of each action applied to the helpdesk: a kind and its data, so the page says it in its
 // own language (the settings page's `action.*` texts, whose English is ACTION_TEXT here). Pure: the page bundles it.
 import type { HelpdeskAction } from '../engine/actions.js';
+import { fill } from '../engine/why.js';
 
 /** The English line of each kind; `{detail}` is the action's data (a message, labels, an id, a status). */
 export const ACTION_TEXT = {
@@ -66,6 +67,6 @@ function lineOf(action: HelpdeskAction): ActionLine {
 
 /** A line in English (the API's tests and logs read these). */
 export function actionText(line: ActionLine): string {
-  const text = ACTION_TEXT[line.kind].replace('{detail}', line.detail);
-  return line.failed === undefined ? text : ACTION_TEXT.failed.replace('{line}', text).replace('{reason}', line.failed);
+  const text = fill(ACTION_TEXT[line.kind], { detail: line.detail });
+  return line.failed === undefined ? text : fill(ACTION_TEXT.failed, { line: text, reason: line.failed });
 }
