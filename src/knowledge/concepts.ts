@@ -11,7 +11,7 @@ const GROUPS: Record<string, string> = {
   // "ongkir" is "ongkos kirim", the shipping cost: it belongs to both ship and price.
   ship: 'ship ships shipped shipping delivery deliver delivered kirim dikirim pengiriman antar hantar penghantaran courier kurir ongkir',
   refund: 'refund refunds refunded reimburse reimbursement',
-  money: 'money uang dana wang saldo',
+  money: 'money uang dana wang saldo duit',
   return: 'return returns returned retur kembali kembalikan pengembalian balik',
   // "ditanggung pembeli" (borne by the buyer) answers "siapa yang bayar?".
   pay: 'pay paid payment payments pays bayar dibayar pembayaran bayaran tanggung ditanggung menanggung',
@@ -49,7 +49,7 @@ const GROUPS: Record<string, string> = {
   stamped: 'cap stamped',
   natural: 'alam alami natural',
   confirm: 'confirm confirmed confirmation konfirmasi dikonfirmasi terkonfirmasi',
-  link: 'link links tautan url website situs',
+  link: 'link links tautan url website situs web',
   wash: 'wash washing cuci mencuci dicuci laundry',
   care: 'care rawat merawat perawatan',
   late: 'late delay delayed terlambat telat lambat stuck',
@@ -58,6 +58,7 @@ const GROUPS: Record<string, string> = {
   // "Jl. Prawirotaman No. 27" is an address without the word.
   address: 'alamat address lokasi location jl jalan',
   lost: 'lost missing hilang',
+  arrive: 'arrive arrives arrived arrival datang tiba',
   exchange: 'exchange exchanged swap tukar ditukar penukaran',
   damaged: 'damaged broken defect defective torn ripped stain stains stained rusak cacat sobek robek pecah bolong noda bernoda',
   card: 'card cards kartu',

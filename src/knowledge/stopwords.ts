@@ -22,6 +22,7 @@ anything something everything someone anyone
 im ive id ill youre dont doesnt didnt cant wont isnt arent wasnt werent hasnt havent hadnt shouldnt couldnt wouldnt
 much many also already really take takes took taking yet back even
 thats its whats hows wheres theres lets rp shop store
+happen happens happened gets put said make makes made making possible
 `;
 
 const INDONESIAN = `
@@ -37,6 +38,7 @@ tanya nanya bertanya pertanyaan ingin pengen pingin butuh perlu bantu bantuan in
 gitu begini begitu tersebut punya
 lho loh toh kah lah dulu aku banget saja terus lalu nah kakak toko kedai pakai
 minta dapat dapet
+biar kayak agak dikit tadi kemarin permisi selamat kena
 `;
 
 /** Malay, Spanish and Portuguese grammar words: only so that their messages do not match on "de" or "la". */

@@ -101,7 +101,8 @@ function stripEnglish(word: string): string {
   if (word.length <= 4) return word;
   const ies = /^(.{3,})ie[sd]$/.exec(word);
   if (ies !== null) return `${ies[1]}y`;
-  let stripped = stripSuffix(word, ['ingly', 'edly', 'ings', 'ing', 'es', 'ed', 'ly', 's'], 4) ?? word;
+  // "-ing" leaves three letters at least ("paying" -> "pay", "buying" -> "buy"); the others four ("uses" stays "use").
+  let stripped = stripSuffix(word, ['ingly', 'ings', 'ing'], 3) ?? stripSuffix(word, ['edly', 'es', 'ed', 'ly', 's'], 4) ?? word;
   if (stripped !== word && /([b-df-hj-km-np-rtv-z])\1$/.test(stripped)) stripped = stripped.slice(0, -1);
   return stripped.length > 4 && stripped.endsWith('e') ? stripped.slice(0, -1) : stripped;
 }

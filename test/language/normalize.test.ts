@@ -36,6 +36,19 @@ describe('tokenize reads chat Indonesian in standard words', () => {
     expect(stemVariants('bayarin')).toContain('bayar');
     expect(stemVariants('ingin')).toEqual(['ingin']);
   });
+
+  it('reads "-ing" off a three-letter root ("paying" is "pay") but not off a shorter one ("thing")', () => {
+    expect(stemVariants('paying')).toContain('pay');
+    expect(stemVariants('buying')).toContain('buy');
+    expect(stemVariants('shipping')).toContain('ship');
+    expect(stemVariants('thing')).toEqual(['thing']);
+  });
+
+  it('drops the filler customers wrap questions in ("biar", "kayak", "tadi", "what happens if")', () => {
+    expect(contentTokens('cara nyuci batik gmn biar awet')).toEqual(['nyuci', 'batik', 'awet']);
+    expect(contentTokens('kayak tagihan salah gitu')).toEqual(['tagihan', 'salah']);
+    expect(contentTokens('what happens if my parcel gets lost?')).toEqual(['parcel', 'lost']);
+  });
 });
 
 describe('normalizeNumbers', () => {
