@@ -9,9 +9,12 @@ import type { Logger } from '../log.js';
 import type { RetrieveOptions } from '../knowledge/retrieve.js';
 import { retrieve, withThresholds } from '../knowledge/retrieve.js';
 import type { ScoredChunk, SearchableIndex } from '../knowledge/types.js';
+import { kindOverview, wholeKindAsked } from '../knowledge/which-list.js';
+import { type Slot, wordsOf } from '../language/slots.js';
 import { applySynonyms } from '../language/normalize.js';
 import { asksForCatalog } from '../dialogue/catalog-question.js';
 import { catalogOverview, LISTED_PRODUCTS } from './catalog-overview.js';
+import { kindOverviewReply } from './kind-overview.js';
 import { extractiveAnswer } from './extractive.js';
 import type { ChatConfig, ModelAnswerer, ModelAnswererOptions } from './model-answerer.js';
 import { resolveQuestion, type Topic, topicAfter } from './question-resolution.js';
@@ -46,6 +49,8 @@ interface Found {
   passages: ScoredChunk[];
   /** A question about the whole catalog: the passages are its products (dialogue/catalog-question.ts). */
   catalog?: boolean;
+  /** A question for every way to pay (every courier): the passages are the page's sections naming them (which-list.ts). */
+  overview?: Slot;
 }
 
 export function toSourceRef(passage: ScoredChunk): SourceRef {
@@ -59,6 +64,9 @@ export function toSourceRef(passage: ScoredChunk): SourceRef {
 
 /** What Jawab said last in the conversation (not repeated by a follow-up that asks for more). */
 const lastBotLine = (request: AnswerRequest): string => request.history.filter((line) => line.role === 'bot').at(-1)?.text ?? '';
+
+/** Passages looked at for an overview of a page's ways to pay or couriers: a page of a dozen sections. */
+const OVERVIEW_CANDIDATES = 24;
 
 const unique = (refs: SourceRef[]): SourceRef[] => [...new Map(refs.map((ref) => [ref.id, ref])).values()];
 
@@ -103,6 +111,21 @@ export function createAnswerer(options: AnswererOptions): Answerer {
       }
       const best = resolved.retrieval.passages[0];
       current = best === undefined ? { query: resolved.query } : topicAfter(question, resolved.query, best);
+      const kind = best === undefined ? undefined : wholeKindAsked(question);
+      if (kind !== undefined) {
+        // The question's passages and those naming any member of the kind (a section on shipping abroad names EMS and
+        // no word of "kurir apa aja?").
+        const scope = sources === undefined ? {} : { sources };
+        const [asked, naming] = await Promise.all([
+          options.index.search(resolved.query, OVERVIEW_CANDIDATES, scope),
+          options.index.search(wordsOf(kind).join(' '), OVERVIEW_CANDIDATES, scope),
+        ]);
+        const sections = kindOverview(kind, best!.metadata.source, [...asked, ...naming.filter((passage) => !asked.some((other) => other.id === passage.id))]);
+        if (sections !== undefined) {
+          found.push({ question, query: resolved.query, focus: [], passages: sections, overview: kind });
+          continue;
+        }
+      }
       // Two messages about one fact ("kemeja mega mendung XXL", "masih ada?") get one answer.
       if (found.some((f) => f.passages[0]?.id === resolved.retrieval.passages[0]?.id)) continue;
       found.push({ question, query: resolved.query, focus: resolved.focus, passages: resolved.retrieval.passages });
@@ -136,6 +159,7 @@ export function createAnswerer(options: AnswererOptions): Answerer {
 
         const parts = found.flatMap((f) => {
           if (f.catalog) return [{ text: catalogOverview(f.passages, request.language), used: f.passages.slice(0, LISTED_PRODUCTS) }];
+          if (f.overview !== undefined) return [{ text: kindOverviewReply(f.passages, f.overview), used: f.passages }];
           const extracted = extractiveAnswer({
             passages: f.passages,
             query: f.query,

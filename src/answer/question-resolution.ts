@@ -148,7 +148,8 @@ export async function resolveQuestion(
   const tokens = tokenize(question);
   const focus = [...readings.news, ...phraseMatches(tokens).map((match) => tokens.slice(match.start, match.end).join(' '))];
   const alone: Resolved = { query: readings.alone, retrieval: await search(readings.alone), focus };
-  if (readings.merged === undefined || topic === undefined) return alone;
+  // "kalo pake Kredivo?" after a payment answer names what the knowledge never does: no reading of it answers.
+  if (readings.merged === undefined || topic === undefined || alone.retrieval.unanswerable) return alone;
 
   const mergedSearch = await search(readings.merged, readings.alone);
   const topicWords = contentTokens(topic.query);

@@ -17,7 +17,7 @@ import { chunkDocument } from '../knowledge/chunker.js';
 import { KnowledgeIndex } from '../knowledge/knowledge-index.js';
 import { loadKnowledgeFolder } from '../knowledge/loader.js';
 import { OfflineEmbeddings } from '../knowledge/offline-embeddings.js';
-import { offTopic, passesThresholds, passagesFitting, rankCandidates, searchCandidates, sharedTerms } from '../knowledge/retrieve.js';
+import { passesThresholds, passagesFitting, rankCandidates, searchCandidates, sharedTerms, unanswerable } from '../knowledge/retrieve.js';
 import type { ScoredChunk } from '../knowledge/types.js';
 import { sectionOf } from '../answer/question-resolution.js';
 import { parseJsonl } from './retrieval-eval.js';
@@ -42,8 +42,8 @@ interface Ranked {
   candidates: ScoredChunk[];
   /** Per candidate, whether it shares a content word with the question and is not another place's row (the thresholds do not change that). */
   shares: boolean[];
-  /** About a subject no shop covers: handed off whatever the thresholds (retrieve.ts). */
-  offTopic: boolean;
+  /** About a subject no shop covers, or a brand the knowledge never names: handed off whatever the thresholds (retrieve.ts). */
+  unanswerable: boolean;
 }
 
 async function rankAll(queries: readonly FaqQuery[], knowledgeDir: string): Promise<Ranked[]> {
@@ -60,7 +60,7 @@ async function rankAll(queries: readonly FaqQuery[], knowledgeDir: string): Prom
       const candidates = rankCandidates(found, language, query);
       const fits = passagesFitting(query);
       const shares = candidates.map((passage) => sharedTerms(query, passage).length > 0 && fits(passage));
-      ranked.push({ query, gold: gold === null ? null : new Set(gold), candidates, shares, offTopic: offTopic(query, candidates) });
+      ranked.push({ query, gold: gold === null ? null : new Set(gold), candidates, shares, unanswerable: unanswerable(index, query, candidates) });
     }
     return ranked;
   } finally {
@@ -70,7 +70,7 @@ async function rankAll(queries: readonly FaqQuery[], knowledgeDir: string): Prom
 
 /** Hands off when no candidate is relevant under these thresholds. */
 function handsOff(item: Ranked, thresholds: RelevanceThresholds): boolean {
-  return item.offTopic || !item.candidates.some((passage, i) => item.shares[i] && passesThresholds(passage, thresholds));
+  return item.unanswerable || !item.candidates.some((passage, i) => item.shares[i] && passesThresholds(passage, thresholds));
 }
 
 function score(ranked: readonly Ranked[], thresholds: RelevanceThresholds): Metrics {

@@ -58,6 +58,8 @@ const GROUPS: Record<string, string> = {
   // "Jl. Prawirotaman No. 27" is an address without the word.
   address: 'alamat address lokasi location jl jalan',
   lost: 'lost missing hilang',
+  // Gojek's delivery service is GoSend: "kirim pake gojek?" is answered by the line on GoSend.
+  gosend: 'gosend gojek',
   arrive: 'arrive arrives arrived arrival datang tiba',
   exchange: 'exchange exchanged swap tukar ditukar penukaran',
   damaged: 'damaged broken defect defective torn ripped stain stains stained rusak cacat sobek robek pecah bolong noda bernoda',

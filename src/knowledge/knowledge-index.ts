@@ -294,6 +294,11 @@ export class KnowledgeIndex implements SearchableIndex {
     return all.filter((product) => sources === undefined || sources.has(product.source)).map((product) => product.chunk);
   }
 
+  /** Whether the current generation's chunks use a term anywhere. */
+  knows(term: string): boolean {
+    return this.snapshot.lexical.knows(term);
+  }
+
   /** The k chunks that best match the query, best first (hybrid unless `options.mode` says otherwise). */
   async search(query: string, k: number, options: SearchOptions = {}): Promise<ScoredChunk[]> {
     await this.loaded;

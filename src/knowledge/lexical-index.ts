@@ -214,6 +214,11 @@ export class LexicalIndex {
     return terms[low] === term ? low : undefined;
   }
 
+  /** Whether any chunk holds the term. */
+  knows(term: string): boolean {
+    return this.termId(term) !== undefined;
+  }
+
   private frequency(term: string): number {
     const id = this.termId(term);
     return id === undefined ? 0 : this.data.postingStart[id + 1]! - this.data.postingStart[id]!;

@@ -32,6 +32,7 @@ import { ROW_KEY_END } from './table-row.js';
 import { contentStems, normalizeText, tokenize } from './text.js';
 import type { ScoredChunk, SearchableIndex } from './types.js';
 import { productFits } from './product-fit.js';
+import { unknownBrands } from './unknown-brand.js';
 import { listsOfKind } from './which-list.js';
 
 export interface RetrieveOptions {
@@ -60,6 +61,8 @@ export interface Retrieval {
   relevant: boolean;
   /** Every candidate looked at, ranked, relevant or not (a follow-up may take one the question alone did not). */
   candidates: ScoredChunk[];
+  /** No passage may answer it, whatever its score (unanswerable()): a follow-up reading may not either. */
+  unanswerable?: true;
 }
 
 export const DEFAULT_RETRIEVE = { k: 4, ...DEFAULT_THRESHOLDS } as const;
@@ -192,6 +195,14 @@ export function offTopic(query: string, candidates: readonly ScoredChunk[]): boo
   });
 }
 
+/**
+ * Questions no passage answers whatever its score: about a subject no shop covers (offTopic), or naming a bank,
+ * wallet or courier the knowledge never names (unknown-brand.ts). `asked` is the customer's own words.
+ */
+export function unanswerable(index: SearchableIndex, query: string, candidates: readonly ScoredChunk[], asked = query): boolean {
+  return offTopic(query, candidates) || (index.knows !== undefined && unknownBrands(asked, (term) => index.knows!(term)).length > 0);
+}
+
 /** The options with the index's own fitted thresholds (knowledge/calibration.ts) where the caller set none. */
 export function withThresholds(index: SearchableIndex, options: RetrieveOptions): RetrieveOptions & RelevanceThresholds {
   return { ...thresholdsFor(index.embeddingsId), ...definedOnly(options) };
@@ -219,6 +230,7 @@ export async function retrieve(index: SearchableIndex, query: string, given: Ret
   const found = await searchCandidates(index, query, k, options.sources);
   const candidates = rankCandidates(found, options.language, query);
   const fits = passagesFitting(query, options.asked);
-  const relevant = offTopic(query, candidates) ? [] : candidates.filter((passage) => isRelevant(query, passage, options, fits)).slice(0, k);
+  if (unanswerable(index, query, candidates, options.asked)) return { passages: candidates.slice(0, k), relevant: false, candidates, unanswerable: true };
+  const relevant = candidates.filter((passage) => isRelevant(query, passage, options, fits)).slice(0, k);
   return relevant.length > 0 ? { passages: relevant, relevant: true, candidates } : { passages: candidates.slice(0, k), relevant: false, candidates };
 }

@@ -49,6 +49,8 @@ export interface SearchableIndex {
   search(query: string, k: number, options?: SearchOptions): Promise<ScoredChunk[]>;
   /** The catalog's product chunks (within some sources), for a question about what the shop sells. */
   products?(sources?: ReadonlySet<string>): Promise<ScoredChunk[]>;
+  /** Whether the knowledge uses a term (a word or its stem, text.ts) anywhere. */
+  knows?(term: string): boolean;
   /** The embeddings model: its fitted "nothing relevant" thresholds apply (knowledge/calibration.ts). */
   readonly embeddingsId?: string;
 }

@@ -74,3 +74,52 @@ export function listsOfKind(query: string): (passage: ScoredChunk) => number {
     return tokenize(passage.metadata.heading ?? '').some(namesKind) ? 1.5 : 1;
   };
 }
+
+/** Words for every way of a kind, not one group of them ("bank", "e-wallet"): "metode pembayaran apa aja?" asks for all. */
+const WHOLE_KINDS: ReadonlyMap<string, Slot> = new Map([
+  ...['bayar', 'pembayaran', 'payment', 'payments', 'pay'].map((word) => [word, 'payment'] as const),
+  ...['kurir', 'courier', 'couriers', 'ekspedisi'].map((word) => [word, 'courier'] as const),
+]);
+/** Words for one group of a kind: "e-wallet apa aja?" is the wallets' section, not the whole page. */
+const GROUPS = new Set(['bank', 'banks', 'wallet', 'wallets', 'ewallet', 'dompet', 'kartu', 'card', 'cards', 'cicilan', 'instalment', 'installment']);
+/** A question for the members of a kind: "apa aja", "mana aja", "which", "what" ("what payment methods do you take?"). */
+const asksWhich = (tokens: readonly string[]): boolean =>
+  tokens.some((token, i) => ((token === 'apa' || token === 'mana') && tokens[i + 1] === 'saja') || token === 'which' || token === 'what');
+/** Sections an overview needs: with one, that section is the answer. */
+const OVERVIEW_SECTIONS = 2;
+
+/** The kind a question asks every member of: "metode pembayaran apa aja?" payment, "kurir apa aja?" courier. */
+export function wholeKindAsked(query: string): Slot | undefined {
+  const tokens = tokenize(query);
+  if (!asksWhich(tokens) || tokens.some((token) => GROUPS.has(token))) return undefined;
+  const slot = tokens.flatMap((token) => stemVariants(token).flatMap((variant) => WHOLE_KINDS.get(variant) ?? []))[0];
+  return slot === undefined || tokens.some((token) => slotOf(token) === slot) ? undefined : slot;
+}
+
+/**
+ * "metode pembayaran apa aja?", "what payment methods do you accept?", "kurir apa aja?": every way to pay (every
+ * courier) a page lists, section by section, not the one section that ranked first (the bank transfer one, while the
+ * page also takes wallets, cards and COD). The page is the one of `passages` naming the most members of the kind (the
+ * shipping page's couriers over the tracking page's links to three of them), `preferred` (the best passage's, in the
+ * customer's language) among equals. Its sections that name a member no section naming more of them named
+ * ("Payment confirmation", which names QRIS again, is left out), in the page's order; undefined when fewer than two do.
+ */
+export function kindOverview(slot: Slot, preferred: string, passages: readonly ScoredChunk[]): ScoredChunk[] | undefined {
+  const membersOf = (passage: ScoredChunk) => new Set(tokenize(passage.text).filter((token) => slotOf(token) === slot));
+  const listed = passages.filter((passage) => passage.metadata.product === undefined).map((passage) => ({ passage, members: membersOf(passage) }));
+  const byPage = new Map<string, Set<string>>();
+  for (const { passage, members } of listed) byPage.set(passage.metadata.source, new Set([...(byPage.get(passage.metadata.source) ?? []), ...members]));
+  const most = Math.max(0, ...[...byPage.values()].map((members) => members.size));
+  const page = byPage.get(preferred)?.size === most ? preferred : [...byPage].find(([, members]) => members.size === most)?.[0];
+  const named = new Set<string>();
+  const sections = listed
+    .filter(({ passage }) => passage.metadata.source === page)
+    .sort((a, b) => b.members.size - a.members.size)
+    .filter(({ members }) => {
+      const news = [...members].filter((member) => !named.has(member));
+      for (const member of news) named.add(member);
+      return news.length > 0;
+    })
+    .map(({ passage }) => passage);
+  return sections.length >= OVERVIEW_SECTIONS ? sections.sort((a, b) => a.metadata.position - b.metadata.position) : undefined;
+}

@@ -30,9 +30,18 @@ export function markContacts(text: string): string {
     .replace(EMAIL, (email) => `${email} email`);
 }
 
-/** "J&T" (the courier) as one word, as slots.ts lists it: the "&" would split it into two letters. */
+/**
+ * Brands as one word, as slots.ts lists them: "J&T" (the "&" would split it into two letters), "Grab Express",
+ * "Go-Send", "ShopeePay" written apart.
+ */
 export function normalizeBrands(text: string): string {
-  return text.replace(/\bj\s?&\s?t\b/g, 'jnt');
+  return text
+    .replace(/\bj\s?&\s?t\b/g, 'jnt')
+    .replace(/\bgrab[\s-]?express\b/g, 'grabexpress')
+    .replace(/\bgo[\s-]send\b/g, 'gosend')
+    .replace(/\bgo[\s-]pay\b/g, 'gopay')
+    .replace(/\bshopee[\s-]pay\b/g, 'shopeepay')
+    .replace(/\blink[\s-]aja\b/g, 'linkaja');
 }
 
 /** Clothing sizes as customers name them: letters or a number (a waist or chest measure). */

@@ -19,8 +19,8 @@ const PLACE_WORDS = `
 
 const SIZE_WORDS = `xs s m l xl xxl xxxl 2xl 3xl 4xl allsize`;
 
-const PAYMENT_WORDS = `bca mandiri bni bri bsi cimb permata btn gopay ovo shopeepay linkaja qris visa mastercard jcb
-  paylater kredivo akulaku cod`;
+const PAYMENT_WORDS = `bca mandiri bni bri bsi cimb permata btn jenius seabank gopay ovo shopeepay linkaja qris visa
+  mastercard jcb amex paypal paylater kredivo akulaku indomaret alfamart cod`;
 
 const COURIER_WORDS = `jne jnt sicepat anteraja gosend grabexpress gojek pos ninja lion tiki wahana ems dhl fedex`;
 
@@ -32,6 +32,20 @@ for (const [slot, list] of [
   ['courier', COURIER_WORDS],
 ] as const) {
   for (const word of list.split(/\s+/)) if (word) SLOTS.set(word, slot);
+}
+
+/** One service under another name: Gojek's delivery is GoSend, Grab's GrabExpress. */
+const SAME_SERVICE: Readonly<Record<string, string>> = { gojek: 'gosend', grabexpress: 'grab' };
+
+/** The names a brand goes by: itself and the service's other name. */
+export function brandNames(token: string): string[] {
+  const other = SAME_SERVICE[token];
+  return other === undefined ? [token] : [token, other];
+}
+
+/** The words of a slot ("jne", "jnt", "sicepat", … for courier). */
+export function wordsOf(slot: Slot): string[] {
+  return [...SLOTS].filter(([, of]) => of === slot).map(([word]) => word);
 }
 
 /** The slot a standard token fills, if any. */

@@ -66,6 +66,21 @@ describe('retrieve on the sample knowledge', () => {
     expect(result.passages.length).toBeLessThanOrEqual(4);
   });
 
+  it.each(['can I pay with PayPal?', 'va bsi ada gk', 'bisa bayar pake kredivo?', 'kirim pake grab express bisa?'])(
+    '"%s" names a bank, wallet or courier the knowledge never does: unanswerable, whatever the passages score',
+    async (question) => {
+      const result = await retrieve(index, question, { language: 'en' });
+      expect(result).toMatchObject({ relevant: false, unanswerable: true });
+    },
+  );
+
+  it('takes Gojek for GoSend, its delivery service, which the couriers section names', async () => {
+    const result = await retrieve(index, 'bisa kirim pake gojek?', { language: 'id' });
+    expect(result.relevant).toBe(true);
+    expect(result.unanswerable).toBeUndefined();
+    expect(result.passages[0]?.metadata.heading).toBe('Kurir dan ongkos kirim');
+  });
+
   it('finds the Indonesian page for an English question when it is the only match (cross-language synonyms)', async () => {
     const result = await retrieve(index, 'pengembalian dana berapa lama', { language: 'id' });
     expect(result.relevant).toBe(true);

@@ -83,6 +83,12 @@ describe('normalizeBrands', () => {
     expect(normalizeBrands('kami mengirim dengan jne, j&t express dan sicepat')).toBe('kami mengirim dengan jne, jnt express dan sicepat');
     expect(tokenize('Pakai J & T bisa?')).toContain('jnt');
   });
+
+  it('writes brands spelt apart as one word', () => {
+    expect(normalizeBrands('kirim pake grab express / go-send, bayar go pay, shopee pay atau link aja')).toBe(
+      'kirim pake grabexpress / gosend, bayar gopay, shopeepay atau linkaja',
+    );
+  });
 });
 
 describe('markContacts', () => {
