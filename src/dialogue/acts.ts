@@ -71,7 +71,7 @@ const CLOSERS: Array<[Act, RegExp]> = [
 
 /** Whole messages (after peeling) that close the conversation. */
 const GOODBYE =
-  /^(?:(?:bye|bye\s+bye|dadah|da+h|see\s+(?:you|ya)(?:\s+later)?|sampai\s+jumpa(?:\s+lagi)?|sampai\s+ketemu|selamat\s+tinggal|good\s*night|(?:sudah|udah|udh|itu)\s+(?:itu\s+)?(?:aja|saja|cukup|dulu)|cukup(?:\s+(?:itu|dulu|sekian))?|sekian(?:\s+(?:dulu|saja|aja))?|that'?s\s+(?:all|it)|that\s+is\s+all|nothing\s+else|no\s+more\s+questions?|i'?m\s+done|all\s+good)(?:\s+(?:ya+|kak|min|dulu|for\s+now|then))*)$/u;
+  /^(?:(?:bye|bye\s+bye|dadah|wass?alam(?:u'?alaikum)?(?:\s+wr\.?\s*wb\.?)?|da+h|see\s+(?:you|ya)(?:\s+later)?|sampai\s+jumpa(?:\s+lagi)?|sampai\s+ketemu|selamat\s+tinggal|good\s*night|(?:sudah|udah|udh|itu)\s+(?:itu\s+)?(?:aja|saja|cukup|dulu)|cukup(?:\s+(?:itu|dulu|sekian))?|sekian(?:\s+(?:dulu|saja|aja))?|that'?s\s+(?:all|it)|that\s+is\s+all|nothing\s+else|no\s+more\s+questions?|i'?m\s+done|all\s+good)(?:\s+(?:ya+|kak|min|dulu|for\s+now|then))*)$/u;
 
 /** Whole messages (after peeling) that ask whether a machine is answering. */
 const BOT_QUESTION =

@@ -2,6 +2,7 @@
 // are all 800000), informal spellings replaced by their standard words (chat-lexicon.ts), reduplication marked
 // with a 2 undone ("baju2" -> "baju"), and a profile's own synonyms applied to a question. text.ts tokenises
 // through this, so the index, the relevance check, the offline embeddings and the answerer all read the same words.
+import { isStopword } from '../knowledge/stopwords.js';
 import { CHAT_LEXICON } from './chat-lexicon.js';
 
 /** A profile's synonym: `term` in a customer's message means `means` ("sby" means "Surabaya"). */
@@ -90,6 +91,15 @@ function conjunctionAt(tokens: readonly string[], at: number): [string[], string
   return CONJUNCTIONS.find(([words]) => words.every((word, i) => tokens[at + i] === word));
 }
 
+/**
+ * "hrgnya" is "harganya": a chat spelling keeps its "-nya" on the standard word (the last one: "ongkos kirimnya"). Not
+ * when that word carries no topic: "bikinnya" stays, as "buatnya" would be dropped with the stopwords.
+ */
+function withNya(word: string): readonly string[] | undefined {
+  const base = word.length >= 5 && word.endsWith('nya') ? CHAT_LEXICON.get(word.slice(0, -3)) : undefined;
+  return base === undefined || isStopword(base.at(-1)!) ? undefined : [...base.slice(0, -1), `${base.at(-1)!}nya`];
+}
+
 /** Standard words for informal tokens; "baju2" (a reduplication) is "baju". */
 export function canonicalTokens(tokens: readonly string[]): string[] {
   const out: string[] = [];
@@ -102,7 +112,7 @@ export function canonicalTokens(tokens: readonly string[]): string[] {
     }
     const token = tokens[at]!;
     const word = /^(\p{L}{3,})2$/u.exec(token)?.[1] ?? token;
-    const standard = CHAT_LEXICON.get(word);
+    const standard = CHAT_LEXICON.get(word) ?? withNya(word);
     if (standard === undefined) out.push(word);
     else out.push(...standard);
   }

@@ -18,6 +18,8 @@ const CASES: Array<[string[], string[], string[], string?]> = [
   [['oke kak, itu aja. makasih ya'], ['ack', 'thanks', 'goodbye'], []],
   [["thank you, that's all"], ['thanks', 'goodbye'], []],
   [['ok great, bye'], ['ack', 'goodbye'], []],
+  [['wassalam'], ['goodbye'], []],
+  [['makasih kak, wassalamualaikum wr wb'], ['thanks', 'goodbye'], []],
   [['terima kasih banyak kak 🙏'], ['thanks', 'emoji'], []],
   [['oke noted kak 🙏'], ['thanks', 'ack', 'emoji'], []],
   [['ok'], ['ack'], []],

@@ -6,6 +6,8 @@ import { contentTokens, stemVariants, tokenize } from '../../src/knowledge/text.
 describe('tokenize reads chat Indonesian in standard words', () => {
   it.each([
     ['brp ongkir ke sby kak?', 'berapa ongkos kirim ke surabaya kakak'],
+    // A chat spelling keeps its -nya: "hrgnya" is "harganya", "tfnya" "transfernya".
+    ['brp hrgnya kak, tfnya kmn', 'berapa harganya kakak transfernya ke mana'],
     ['udh tf bca tp blm dikonfirmasi', 'sudah transfer bca tapi belum dikonfirmasi'],
     ['kalo belanja 800rb gratis ongkir ga?', 'kalau belanja 800000 gratis ongkos kirim tidak'],
     ['Nomor WA admin berapa?', 'nomor whatsapp admin berapa'],
