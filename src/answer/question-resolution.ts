@@ -132,7 +132,8 @@ async function carriedReading(readings: Readings, focus: string[], search: Searc
   const slots = readings.carried.slice(readings.alone.length).trim().split(' ');
   const passage = carriedSearch.passages.find((candidate) => {
     const terms = contentStems(candidate.text);
-    return slots.some((slot) => holds(terms, slot)) && (readings.own.length === 0 || ownShare(terms, readings) > 0);
+    // And the question's own: "brp lama ke Medan?" after COD is the Medan row, not the COD refund's days.
+    return slots.some((slot) => holds(terms, slot)) && readings.slots.every((slot) => holds(terms, slot)) && (readings.own.length === 0 || ownShare(terms, readings) > 0);
   });
   return passage && { resolved: { query: readings.carried, retrieval: leading(carriedSearch, passage), focus }, slots };
 }
