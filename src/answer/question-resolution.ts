@@ -18,6 +18,7 @@
 // - and when the question alone finds nothing, a merged passage after all (a follow-up without a cue).
 import { asksHow, passagesFitting, type Retrieval, tellsHow } from '../knowledge/retrieve.js';
 import { readRow } from '../knowledge/table-row.js';
+import { asksOnlyAttribute, productFits } from '../knowledge/product-fit.js';
 import { phraseMatches } from '../knowledge/concepts.js';
 import { contentStems, contentTokens, termGroups, tokenize } from '../knowledge/text.js';
 import type { ScoredChunk } from '../knowledge/types.js';
@@ -153,6 +154,12 @@ export async function resolveQuestion(
   if (readings.merged === undefined || topic === undefined || alone.retrieval.unanswerable) return alone;
 
   const mergedSearch = await search(readings.merged, readings.alone);
+  // "warna apa aja?" after a product's line asks about that product: its row answers (product-fit.ts) or a person does,
+  // not the colour-fastness guarantee that shares the word "warna".
+  const row = mergedSearch.candidates.find((passage) => passage.metadata.product !== undefined && sectionOf(passage) === topic.section);
+  if (row !== undefined && readings.slots.length === 0 && asksOnlyAttribute(question) && alone.retrieval.passages[0]?.metadata.product === undefined) {
+    return productFits(readings.alone)(row) ? { query: readings.merged, retrieval: leading(mergedSearch, row), focus } : { ...alone, retrieval: { ...alone.retrieval, relevant: false } };
+  }
   const topicWords = contentTokens(topic.query);
   // Another place's row is never the follow-up's answer ("kalau ke Kupang?" after the Makassar row).
   const fits = passagesFitting(readings.merged, readings.alone);

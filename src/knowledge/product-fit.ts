@@ -50,3 +50,15 @@ export function productFits(query: string): (passage: ScoredChunk) => boolean {
     return asked.every((at) => holds(at) || alternative(at));
   };
 }
+
+/** What a product is made and looks like: asked of the product just described, only its row (or a person) answers. */
+const ATTRIBUTES: ReadonlySet<string> = new Set('warna color colour colors colours bahan material materials motif pattern patterns corak'.split(' '));
+
+/**
+ * The question asks only about an attribute of a product ("warna apa aja?", "bahannya apa?", "what material?"): its
+ * content words are all attribute words. "warna luntur gimana?" asks about colour fastness, which a policy answers.
+ */
+export function asksOnlyAttribute(question: string): boolean {
+  const words = tokenize(question).filter(isContentToken);
+  return words.length > 0 && words.every((word) => termsOf(word).some((term) => ATTRIBUTES.has(term)));
+}

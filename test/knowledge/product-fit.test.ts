@@ -1,7 +1,7 @@
 // A catalog row answers what it says (name, description, price, variants, stock, link) and nothing else: a question
 // about the product asking anything more goes to a person, whatever the retrieval score of the row.
 import { describe, expect, it } from 'vitest';
-import { productFits } from '../../src/knowledge/product-fit.js';
+import { asksOnlyAttribute, productFits } from '../../src/knowledge/product-fit.js';
 import { passagesFitting } from '../../src/knowledge/retrieve.js';
 import type { ScoredChunk } from '../../src/knowledge/types.js';
 
@@ -60,5 +60,15 @@ describe('a catalog row answers only what it says', () => {
     const merged = 'Kemeja Batik Parang Slim Fit kemeja parang bisa nego? harganya?';
     expect(passagesFitting(merged)(PARANG)).toBe(false);
     expect(passagesFitting(merged, 'harganya?')(PARANG)).toBe(true);
+  });
+});
+
+describe('asksOnlyAttribute', () => {
+  it('is a question about what a product is made of or looks like, and nothing else', () => {
+    expect(asksOnlyAttribute('warna apa aja?')).toBe(true);
+    expect(asksOnlyAttribute('bahannya apa kak?')).toBe(true);
+    expect(asksOnlyAttribute('what material is it?')).toBe(true);
+    expect(asksOnlyAttribute('warna luntur gimana?')).toBe(false);
+    expect(asksOnlyAttribute('cara nyucinya gmn?')).toBe(false);
   });
 });
