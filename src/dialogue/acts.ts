@@ -166,8 +166,11 @@ const TROUBLE = new Set(
  */
 export function isRemark(text: string): boolean {
   const tokens = tokenize(text);
-  return tokens.length <= REMARK_WORDS && !asks(text, text) && !tokens.some((token) => TROUBLE.has(token));
+  return tokens.length <= REMARK_WORDS && !asks(text, text) && !tokens.some((token) => TROUBLE.has(token) || WANTS.has(token));
 }
+
+/** Words that make a statement an order to take ("mau order kemeja kawung", "saya mau beli 3"): a person takes it. */
+const WANTS = new Set(['order', 'pesan', 'beli', 'buy', 'purchase', 'checkout']);
 
 /** An echo is short: "yah habis ya", "oh 3-5 hari", "oke 19rb ya". */
 const ECHO_WORDS = 3;

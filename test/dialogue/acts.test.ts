@@ -81,6 +81,9 @@ describe('isRemark', () => {
     ['bisa cod?', false],
     ['berapa ongkirnya', false],
     ['it still has not arrived', false],
+    // An order to take is no remark: a person takes it when the knowledge has nothing on what is ordered.
+    ['mau order kemeja kawung', false],
+    ['saya mau beli 3 ya kak', false],
   ])('%s: %s', (text, remark) => {
     expect(isRemark(text)).toBe(remark);
   });
