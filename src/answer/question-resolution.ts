@@ -16,7 +16,7 @@
 // - otherwise the question alone, unless the topic breaks a tie: the merged reading's passage is one the question alone
 //   also found relevant, ranked lower ("minimal brp pcs?" after wholesale, not after uniforms);
 // - and when the question alone finds nothing, a merged passage after all (a follow-up without a cue).
-import { asksHow, passagesFitting, type Retrieval, tellsHow } from '../knowledge/retrieve.js';
+import { asksHow, isNumberedSteps, passagesFitting, type Retrieval, tellsHow } from '../knowledge/retrieve.js';
 import { readRow } from '../knowledge/table-row.js';
 import { asksOnlyAttribute, productFits } from '../knowledge/product-fit.js';
 import { phraseMatches } from '../knowledge/concepts.js';
@@ -176,8 +176,18 @@ export async function resolveQuestion(
   // subject of its own (a word the thesaurus knows: price, size, return) and goes where that subject is.
   const namesSubject = termGroups(readings.own.join(' ')).some((group) => group.some((term) => term.startsWith('~')));
   const nearby = readings.short && (readings.cue || readings.anaphoric) && !namesSubject ? held.find((hold) => hold.sameSection && hold.slots > 0) : undefined;
-  // "gimana caranya?" after the return conditions asks for the steps: the topic's page's how-to, not more conditions.
-  const steps = readings.own.length === 0 && asksHow(question) && !(fitting[0] && tellsHow(fitting[0].passage)) ? held.find((hold) => hold.topic && hold.slots > 0 && tellsHow(hold.passage) && hold.passage.metadata.source === sourceOf(topic.section ?? '')) : undefined;
+  // "gimana caranya?" after the return conditions asks for the steps: the topic's page's how-to, not more conditions;
+  // its numbered steps first ("gmn dong?" after "damaged items are returned at our cost" is what to do), also when the
+  // question's own words are all the steps' ("mau retur gmn caranya" after a torn item).
+  const onPage = (hold: Hold) => hold.topic && hold.slots > 0 && hold.passage.metadata.source === sourceOf(topic.section ?? '');
+  const numbered = asksHow(question) && !(fitting[0] && isNumberedSteps(fitting[0].passage)) ? held.find((hold) => onPage(hold) && isNumberedSteps(hold.passage)) : undefined;
+  const stepsSay = numbered !== undefined && (readings.own.length === 0 || ownShare(sectionTerms(numbered.passage), readings, 1) === 1);
+  const steps =
+    readings.own.length === 0 && asksHow(question) && !(fitting[0] && isNumberedSteps(fitting[0].passage))
+      ? (numbered ?? (fitting[0] && tellsHow(fitting[0].passage) ? undefined : held.find((hold) => onPage(hold) && tellsHow(hold.passage))))
+      : stepsSay
+        ? numbered
+        : undefined;
   const pick = steps ?? (fitting[0]?.sameSection || readings.slots.length > 0 ? fitting[0] : (nearby ?? fitting[0]));
   const merged = pick && { query: readings.merged, retrieval: leading(mergedSearch, pick.passage), focus };
 
@@ -206,6 +216,7 @@ export async function resolveQuestion(
   // product's row: it names its fields its own way ("ada ukuran apa aja?" is its "varian", not the size guide).
   const mostOwn = Math.max(0, ...fitting.map((hold) => hold.own));
   const stays = (hold: Hold) => hold.sameSection && hold.own >= 0.5 && (readings.short || hold.own >= mostOwn || hold.passage.metadata.product !== undefined);
+  if (stepsSay && merged) return merged;
   const stay = readings.own.length > 0 ? fitting.find(stays) : undefined;
   if (stay) return { query: readings.merged, retrieval: leading(mergedSearch, stay.passage), focus };
   if (alone.retrieval.relevant) {

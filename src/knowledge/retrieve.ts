@@ -85,10 +85,15 @@ const NUMBERED_STEPS = /^\s*1[.)]\s/m;
 /** How much a passage naming several things of the kind asked for is preferred ("e-wallet apa aja?": GoPay, OVO, DANA). */
 const LIST_MATCH = 0.1;
 /** The question asks how something is done ("cara retur gimana?", "gimana caranya?", "how do I return it?"). */
-export const asksHow = (question: string): boolean => ASKS_HOW.test(normalizeText(question));
+/** "gmn dong?", "terus gimana?", "so what do I do?": a bare "how" asks what to do next, the steps. */
+const WHAT_NOW = /^(?:(?:terus|trus|lalu|jadi|so|then) )?(?:bagaimana|what do i do|what should i do|what now)(?: (?:dong|ini|nih|ya|kakak|sih|min|now|then))*$/;
+export const asksHow = (question: string): boolean => ASKS_HOW.test(normalizeText(question)) || WHAT_NOW.test(tokenize(question).join(' '));
+
+/** A passage of numbered steps ("1. Kirimkan nomor pesanan …"). */
+export const isNumberedSteps = (passage: ScoredChunk): boolean => NUMBERED_STEPS.test(passage.text);
 
 /** A passage that tells how: its heading says so ("Cara mengembalikan barang", "How to return"), or it is numbered steps. */
-export const tellsHow = (passage: ScoredChunk): boolean => ASKS_HOW.test(normalizeText(passage.metadata.heading ?? '')) || NUMBERED_STEPS.test(passage.text);
+export const tellsHow = (passage: ScoredChunk): boolean => ASKS_HOW.test(normalizeText(passage.metadata.heading ?? '')) || isNumberedSteps(passage);
 
 /** Jaccard similarity of the words of two texts (stopwords included). */
 function wordOverlap(a: ReadonlySet<string>, text: string): number {
