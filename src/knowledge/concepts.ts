@@ -103,6 +103,8 @@ const PHRASES: [string[], string][] = [
   ['2 times', 'duplicate'],
   ['luar negeri', 'abroad'],
   ['ongkos kirim', 'price'],
+  // "how much?" after a product asks its price, as "brp harganya?" does.
+  ['how much', 'price'],
   ['cash on delivery', 'cod'],
   ['nomor whatsapp', 'contact'],
   ['whatsapp number', 'contact'],
