@@ -74,6 +74,9 @@ const GROUPS: Record<string, string> = {
   wallet: 'wallet ewallet dompet gopay ovo dana shopeepay linkaja',
   bank: 'bank banks bca mandiri bni bri bsi cimb permata btn',
   gift: 'gift gifts present presents kado hadiah',
+  // Made to order: "bisa custom seragam?" is the FAQ on "motif atau ukuran khusus". Not "customs" (duty).
+  custom: 'custom customized customised bespoke khusus',
+  uniform: 'uniform uniforms seragam',
   discount: 'discount discounts diskon potongan promo',
   percent: 'percent percentage persen',
   instalment: 'instalment instalments installment installments cicilan cicil angsuran',
