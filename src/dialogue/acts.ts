@@ -223,6 +223,17 @@ export function asksForReference(reply: string): boolean {
   return ASKS_FOR_REFERENCE.test(foldText(reply));
 }
 
+/**
+ * A reply that asks the customer to send something ("kirimkan nomor pesanan dan bukti transfer ke WhatsApp kami",
+ * "send us a photo"): the message that comes next with the same page found for it gives it, for a person.
+ */
+export function asksToSend(reply: string): boolean {
+  return ASKS_TO_SEND.test(foldText(reply));
+}
+
+// Imperatives only: "kirim" and "send" alone are also the shop shipping ("kami kirim", "we send the resi").
+const ASKS_TO_SEND = /\b(?:kirimkan|sertakan|lampirkan|send us|send your|share your|attach)\b/;
+
 const ASKS_FOR_REFERENCE = /\b(?:kirim|kirimkan|sertakan|berikan|send|share|give|include)\b[^.!?]{0,40}\b(?:nomor|number)\b/;
 
 /** A reference is a code of four or more digits, maybe after a few letters ("INV-2231", "#10023", "JP1234567890"). */

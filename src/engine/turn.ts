@@ -25,7 +25,7 @@ import { planRules, type RulePlan } from '../rules/plan.js';
 import { type Classifier, shows, signalNeeds, type Signals } from '../rules/signals.js';
 import { offlineClassifier } from '../rules/offline-classifier.js';
 import { followUpsCancelled, scheduleAfterReply } from '../rules/automation.js';
-import { asksForReference, givesReference, isRemark, namesReference, readMessages, type Reading, unansweredKind, withoutEchoes } from '../dialogue/acts.js';
+import { asksForReference, asksToSend, givesReference, isRemark, namesReference, readMessages, type Reading, unansweredKind, withoutEchoes } from '../dialogue/acts.js';
 import { helloBack, smallTalk } from '../dialogue/small-talk.js';
 import type { HelpdeskAction } from './actions.js';
 import { type Awaiting, bounded, clip, type ConversationState, customerLines, type FlowPosition, LIMITS, type PendingMessage, setOwner, withAudit } from './state.js';
@@ -296,6 +296,12 @@ async function answerTurn(input: AnswerInput, answerer: Answerer, handoff: (reas
     const nothingNew = result.kind === 'no_answer' || result.text === lastReply;
     const offlinePage = result.kind !== 'no_answer' && result.mode === 'offline' && reading.questions.every(isReference);
     if (reading.questions.length > 0 && reading.questions.every(givesReference) && (nothingNew || offlinePage)) {
+      return handoff('lookup', { detail: reading.questions.join(' / ') });
+    }
+    // "ini buktinya ya kak" after "kirimkan … bukti transfer ke WhatsApp kami": the customer gives what Jawab asked for,
+    // and the same reply again would only ask for it again.
+    const asked = input.messages.some((m) => m.text.includes('?'));
+    if (result.kind === 'answer' && lastReply !== undefined && result.text === lastReply && asksToSend(lastReply) && !asked && reading.questions.length > 0) {
       return handoff('lookup', { detail: reading.questions.join(' / ') });
     }
     // "ok nanti sy diskusi dulu sm atasan" after an answer: a remark the knowledge knows nothing of needs no person.

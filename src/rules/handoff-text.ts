@@ -87,7 +87,7 @@ export function handoverMessage(reason: HandoffReason, language: Language, custo
 export const REASON_TEXT: Record<HandoffReason, string> = {
   asked_for_human: 'the customer asked for a human',
   no_answer: 'nothing relevant was found in the knowledge',
-  lookup: 'the customer gave a reference (an order or tracking number) that only a person can look up',
+  lookup: 'the customer gave a reference (an order or tracking number) or what Jawab asked them to send (a receipt), which only a person can check',
   attachment: 'the customer sent a file the bot cannot read',
   rule: 'a rule said so',
   sentiment: 'the customer’s mood calls for a person',

@@ -1,7 +1,7 @@
 // Reading what customers' messages do besides asking: each case is a burst of messages, the acts read, and the
 // questions left to answer (in the customer's own spelling).
 import { describe, expect, it } from 'vitest';
-import { asksForReference, givesReference, isRemark, namesReference, readMessages, unansweredKind, withoutEchoes } from '../../src/dialogue/acts.js';
+import { asksForReference, asksToSend, givesReference, isRemark, namesReference, readMessages, unansweredKind, withoutEchoes } from '../../src/dialogue/acts.js';
 
 const CASES: Array<[string[], string[], string[], string?]> = [
   [['P'], ['greeting'], [], 'plain'],
@@ -156,4 +156,13 @@ describe('namesReference and asksForReference', () => {
     ['Masukkan nomor resi di batiksekar.id/lacak atau di situs kurir.', false],
     ['Kirim fotonya ke WhatsApp kami.', false],
   ])('%s asks for one: %s', (reply, asks) => expect(asksForReference(reply)).toBe(asks));
+});
+
+describe('asksToSend', () => {
+  it('is a reply asking the customer to send something, not one that says the shop sends', () => {
+    expect(asksToSend('Jika 1 jam setelah membayar status masih "Menunggu pembayaran", kirimkan nomor pesanan dan bukti transfer ke WhatsApp kami.')).toBe(true);
+    expect(asksToSend('Please send us a photo within 7 days.')).toBe(true);
+    expect(asksToSend('Saat pesanan dikirim, kami mengirimkan nomor resi melalui WhatsApp.')).toBe(false);
+    expect(asksToSend('We ship with JNE and send the tracking number by email.')).toBe(false);
+  });
 });

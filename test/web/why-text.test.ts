@@ -12,7 +12,7 @@ describe('why lines', () => {
     expect(explainDecision('id', { what: 'media', why: '', because: { code: 'media', params: { kind: 'audio' } } })).toBe(
       'File: pelanggan mengirim pesan suara yang tidak bisa dibaca Jawab: diminta mengetik pertanyaannya',
     );
-    expect(explainDecision('id', { what: 'handoff', why: '', because: { code: 'handoff', reason: 'lookup', detail: 'INV-2291' } })).toBe('Dialihkan: Nomor pesanan yang perlu dicek (INV-2291)');
+    expect(explainDecision('id', { what: 'handoff', why: '', because: { code: 'handoff', reason: 'lookup', detail: 'INV-2291' } })).toBe('Dialihkan: Perlu dicek (nomor pesanan, bukti transfer) (INV-2291)');
     expect(explainDecision('id', { what: 'rules', why: '', because: { code: 'rules', params: { rules: 'vip' }, rules: ['vip'] } })).toBe('Aturan: aturan: vip');
   });
 
