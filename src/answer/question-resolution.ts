@@ -203,7 +203,12 @@ export async function resolveQuestion(
   // An elliptical question takes the merged reading, unless its passage drops the place or size the conversation is
   // about and the carried reading keeps it ("ongkirnya?" after "cod ke solo?": the Solo row, not the COD page).
   const keptPlaces = carried?.slots.filter((slot) => slotOf(slot) === 'place' || slotOf(slot) === 'size') ?? [];
-  if (readings.elliptical && merged && (keptPlaces.length === 0 || keptPlaces.some((slot) => holds(contentStems(pick.passage.text), slot)))) return merged;
+  // Not when the question names a subject (a thesaurus concept: "beli banyak" is wholesale) the question alone finds a
+  // passage on and the topic's pick only shares a word with ("pembeli" in the return conditions).
+  const subjects = termGroups(readings.alone).flat().filter((term) => term.startsWith('~'));
+  const elsewhere =
+    alone.retrieval.relevant && bestAlone !== undefined && pick !== undefined && subjects.some((concept) => sectionTerms(bestAlone).has(concept)) && !subjects.some((concept) => sectionTerms(pick.passage).has(concept));
+  if (readings.elliptical && merged && !elsewhere && (keptPlaces.length === 0 || keptPlaces.some((slot) => holds(contentStems(pick.passage.text), slot)))) return merged;
   // Not when the question alone finds a passage holding every one of its own words and the carried one does not:
   // "kalo barang diskon bs di return?" after a COD refund is the return conditions, which say nothing of COD.
   // A synonym counts in full here ("return" is said as "pengembalian").

@@ -77,6 +77,8 @@ const GROUPS: Record<string, string> = {
   // Made to order: "bisa custom seragam?" is the FAQ on "motif atau ukuran khusus". Not "customs" (duty).
   custom: 'custom customized customised bespoke khusus',
   uniform: 'uniform uniforms seragam',
+  // Buying many at once: "beli banyak", "borong", "in bulk" is the wholesale answer.
+  wholesale: 'wholesale grosir bulk borong',
   discount: 'discount discounts diskon potongan promo',
   percent: 'percent percentage persen',
   instalment: 'instalment instalments installment installments cicilan cicil angsuran',
@@ -108,6 +110,10 @@ const PHRASES: [string[], string][] = [
   ['ongkos kirim', 'price'],
   // "how much?" after a product asks its price, as "brp harganya?" does.
   ['how much', 'price'],
+  ['beli banyak', 'wholesale'],
+  ['pesan banyak', 'wholesale'],
+  ['order banyak', 'wholesale'],
+  ['in bulk', 'wholesale'],
   ['cash on delivery', 'cod'],
   ['nomor whatsapp', 'contact'],
   ['whatsapp number', 'contact'],
