@@ -79,6 +79,9 @@ const GROUPS: Record<string, string> = {
   uniform: 'uniform uniforms seragam',
   // Buying many at once: "beli banyak", "borong", "in bulk" is the wholesale answer.
   wholesale: 'wholesale grosir bulk borong',
+  // When an order leaves: "kapan dikirim?" is the processing time ("dikemas dan diserahkan ke kurir"), not the days
+  // a courier takes.
+  dispatch: 'dispatch dispatched dikemas packed diproses processing',
   discount: 'discount discounts diskon potongan promo',
   percent: 'percent percentage persen',
   instalment: 'instalment instalments installment installments cicilan cicil angsuran',
@@ -114,6 +117,12 @@ const PHRASES: [string[], string][] = [
   ['pesan banyak', 'wholesale'],
   ['order banyak', 'wholesale'],
   ['in bulk', 'wholesale'],
+  ['kapan dikirim', 'dispatch'],
+  ['kapan diproses', 'dispatch'],
+  ['kapan dikemas', 'dispatch'],
+  ['be shipped', 'dispatch'],
+  ['when do you ship', 'dispatch'],
+  ['when will it ship', 'dispatch'],
   ['cash on delivery', 'cod'],
   ['nomor whatsapp', 'contact'],
   ['whatsapp number', 'contact'],
