@@ -2,8 +2,7 @@
 // a way to pay (a courier), its heading and the sentences that name one ("Dompet digital dan QRIS: Kami menerima
 // GoPay, OVO, DANA dan ShopeePay, …"), so the customer sees every way at once and asks on about the one they want.
 // Which sections: knowledge/which-list.ts.
-import type { Slot } from '../language/slots.js';
-import { slotOf } from '../language/slots.js';
+import { type Slot, slotOf } from '../language/slots.js';
 import { tokenize } from '../knowledge/text.js';
 import type { ScoredChunk } from '../knowledge/types.js';
 import { splitSentences } from './extractive.js';

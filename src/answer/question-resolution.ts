@@ -180,14 +180,11 @@ export async function resolveQuestion(
   // its numbered steps first ("gmn dong?" after "damaged items are returned at our cost" is what to do), also when the
   // question's own words are all the steps' ("mau retur gmn caranya" after a torn item).
   const onPage = (hold: Hold) => hold.topic && hold.slots > 0 && hold.passage.metadata.source === sourceOf(topic.section ?? '');
-  const numbered = asksHow(question) && !(fitting[0] && isNumberedSteps(fitting[0].passage)) ? held.find((hold) => onPage(hold) && isNumberedSteps(hold.passage)) : undefined;
+  const howAsked = asksHow(question) && !(fitting[0] && isNumberedSteps(fitting[0].passage));
+  const numbered = howAsked ? held.find((hold) => onPage(hold) && isNumberedSteps(hold.passage)) : undefined;
   const stepsSay = numbered !== undefined && (readings.own.length === 0 || ownShare(sectionTerms(numbered.passage), readings, 1) === 1);
-  const steps =
-    readings.own.length === 0 && asksHow(question) && !(fitting[0] && isNumberedSteps(fitting[0].passage))
-      ? (numbered ?? (fitting[0] && tellsHow(fitting[0].passage) ? undefined : held.find((hold) => onPage(hold) && tellsHow(hold.passage))))
-      : stepsSay
-        ? numbered
-        : undefined;
+  const howTo = howAsked && readings.own.length === 0 && !(fitting[0] && tellsHow(fitting[0].passage)) ? held.find((hold) => onPage(hold) && tellsHow(hold.passage)) : undefined;
+  const steps = stepsSay ? numbered : howTo;
   const pick = steps ?? (fitting[0]?.sameSection || readings.slots.length > 0 ? fitting[0] : (nearby ?? fitting[0]));
   const merged = pick && { query: readings.merged, retrieval: leading(mergedSearch, pick.passage), focus };
 

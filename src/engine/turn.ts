@@ -300,13 +300,13 @@ async function answerTurn(input: AnswerInput, answerer: Answerer, handoff: (reas
     }
     // "ini buktinya ya kak" after "kirimkan … bukti transfer ke WhatsApp kami": the customer gives what Jawab asked for,
     // and the same reply again would only ask for it again.
-    const asked = input.messages.some((m) => m.text.includes('?'));
-    if (result.kind === 'answer' && lastReply !== undefined && result.text === lastReply && asksToSend(lastReply) && !asked && reading.questions.length > 0) {
+    // The question mark is peeled off the questions ("installments?"): a message that had one asked.
+    const askedWithMark = input.messages.some((m) => m.text.includes('?'));
+    if (result.kind === 'answer' && lastReply !== undefined && result.text === lastReply && asksToSend(lastReply) && !askedWithMark && reading.questions.length > 0) {
       return handoff('lookup', { detail: reading.questions.join(' / ') });
     }
     // "ok nanti sy diskusi dulu sm atasan" after an answer: a remark the knowledge knows nothing of needs no person.
-    // The question mark is peeled off the questions ("installments?"): a message that had one asked.
-    const remarks = spokeInSession(input) && !input.messages.some((m) => m.text.includes('?')) && reading.questions.every(isRemark);
+    const remarks = spokeInSession(input) && !askedWithMark && reading.questions.every(isRemark);
     if (result.kind === 'no_answer' && remarks && !plan.messages.length && !firstAsk) {
       // "oke nanti mampir, makasih kak": the remark needs nothing, the thanks around it its reply.
       // "sudah 3 jam kak": the "kak" is politeness, not a nudge to be asked "what can I help with?".

@@ -82,9 +82,9 @@ const WHOLE_KINDS: ReadonlyMap<string, Slot> = new Map([
 ]);
 /** Words for one group of a kind: "e-wallet apa aja?" is the wallets' section, not the whole page. */
 const GROUPS = new Set(['bank', 'banks', 'wallet', 'wallets', 'ewallet', 'dompet', 'kartu', 'card', 'cards', 'cicilan', 'instalment', 'installment']);
-/** A question for the members of a kind: "apa aja", "mana aja", "which", "what" ("what payment methods do you take?"). */
+/** A question for the members of a kind: the "which" cues, and a bare "what" ("what payment methods do you take?"). */
 const asksWhich = (tokens: readonly string[]): boolean =>
-  tokens.some((token, i) => ((token === 'apa' || token === 'mana') && tokens[i + 1] === 'saja') || token === 'which' || token === 'what');
+  tokens.some((_, i) => [...WHICH_BEFORE, ...WHICH_AFTER, ['what']].some((cue) => cue.every((word, j) => tokens[i + j] === word)));
 /** Sections an overview needs: with one, that section is the answer. */
 const OVERVIEW_SECTIONS = 2;
 
