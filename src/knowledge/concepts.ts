@@ -219,18 +219,29 @@ export interface PhraseMatch {
   end: number;
 }
 
-/** The phrases found in a sequence of lowercased words (the first place each occurs). */
+/** First word -> the indexes in PHRASES of the phrases that start with it (every query and chunk is matched). */
+const PHRASES_BY_FIRST = new Map<string, number[]>();
+PHRASES.forEach(([phrase], i) => PHRASES_BY_FIRST.set(phrase[0]!, [...(PHRASES_BY_FIRST.get(phrase[0]!) ?? []), i]));
+
+/** Whether `phrase` is the words from `start` on. */
+function phraseAt(phrase: readonly string[], words: readonly string[], start: number): boolean {
+  if (start + phrase.length > words.length) return false;
+  for (let offset = 1; offset < phrase.length; offset += 1) if (words[start + offset] !== phrase[offset]) return false;
+  return true;
+}
+
+/** The phrases found in a sequence of lowercased words (the first place each occurs), in the order of PHRASES. */
 export function phraseMatches(words: readonly string[]): PhraseMatch[] {
-  const found: PhraseMatch[] = [];
-  for (const [phrase, concept] of PHRASES) {
-    for (let start = 0; start + phrase.length <= words.length; start += 1) {
-      if (phrase.every((word, offset) => words[start + offset] === word)) {
-        found.push({ concept, start, end: start + phrase.length });
-        break;
-      }
+  // phrase index -> where it first starts; one pass over the words, looking only at phrases that start there.
+  const firstAt = new Map<number, number>();
+  for (let start = 0; start < words.length; start += 1) {
+    for (const i of PHRASES_BY_FIRST.get(words[start]!) ?? []) {
+      if (!firstAt.has(i) && phraseAt(PHRASES[i]![0], words, start)) firstAt.set(i, start);
     }
   }
-  return found;
+  return [...firstAt]
+    .sort((a, b) => a[0] - b[0])
+    .map(([i, start]) => ({ concept: PHRASES[i]![1], start, end: start + PHRASES[i]![0].length }));
 }
 
 /** Concept keys of the phrases found in a sequence of lowercased words. */

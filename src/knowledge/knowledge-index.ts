@@ -62,12 +62,12 @@ function unit(vector: number[]): number[] {
 }
 
 /** dot(unit(stored), query) without the copy: the same operations in the same order, so the same bits. */
-function cosine(stored: Float32Array, query: number[]): number {
+function cosine(stored: Float32Array, query: Float64Array): number {
   let squares = 0;
-  for (const value of stored) squares += value * value;
+  for (let i = 0; i < stored.length; i += 1) squares += stored[i]! * stored[i]!;
   const norm = Math.sqrt(squares);
   let sum = 0;
-  for (let i = 0; i < stored.length; i += 1) sum += (norm > 0 ? stored[i]! / norm : stored[i]!) * (query[i] ?? 0);
+  for (let i = 0; i < stored.length; i += 1) sum += (norm > 0 ? stored[i]! / norm : stored[i]!) * (i < query.length ? query[i]! : 0);
   return sum;
 }
 
@@ -331,9 +331,12 @@ export class KnowledgeIndex implements SearchableIndex {
     }
     const lexicalHits = new Map<number, LexicalHit>();
     if (mode === 'hybrid' && graph !== undefined) {
+      // A typed copy: the number[] from the embedder changes its element kind with the values, and each change
+      // made the optimised cosine() start over (allocating a number per step meanwhile).
+      const typed = Float64Array.from(vector);
       for (const hit of lexical.top(prepared, wanted, sources)) {
         lexicalHits.set(hit.slot, hit);
-        if (!similarities.has(hit.slot)) similarities.set(hit.slot, cosine(chunks.vectorOf(hit.slot), vector));
+        if (!similarities.has(hit.slot)) similarities.set(hit.slot, cosine(chunks.vectorOf(hit.slot), typed));
       }
     }
     const candidates = [...similarities].map(([slot, similarity]) =>

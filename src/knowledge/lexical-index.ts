@@ -80,6 +80,8 @@ interface Resolved {
   termIds: number[];
   concept: boolean[];
   totalWeight: number;
+  /** Working arrays of place(), reused by the chunks scored for the query (a search scores hundreds). */
+  scratch: { position: Uint32Array; strength: Float64Array; tf: Float64Array };
 }
 
 /** Saturated, length-normalised term frequency (the BM25 term factor). */
@@ -97,17 +99,24 @@ export function compareTerms(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The exact scores from each group's match: summed in the query's order, so every caller gets the same bits. */
-function total(query: Resolved, strength: Float64Array, tf: Float64Array, length: number, averageLength: number): { bm25: number; coverage: number } {
+/** The exact BM25 score from each group's match: summed in the query's order, so every caller gets the same bits. */
+function bm25Of(query: Resolved, strength: Float64Array, tf: Float64Array, length: number, averageLength: number): number {
   let bm25 = 0;
+  for (let g = 0; g < query.weights.length; g += 1) {
+    const s = strength[g]!;
+    if (s !== 0) bm25 += s * query.weights[g]! * saturation(tf[g]!, length, averageLength);
+  }
+  return bm25;
+}
+
+/** The share of the query's weight that the groups' matches cover, 0..1 (summed in the query's order). */
+function coverageOf(query: Resolved, strength: Float64Array): number {
   let covered = 0;
   for (let g = 0; g < query.weights.length; g += 1) {
     const s = strength[g]!;
-    if (s === 0) continue;
-    covered += s * query.weights[g]!;
-    bm25 += s * query.weights[g]! * saturation(tf[g]!, length, averageLength);
+    if (s !== 0) covered += s * query.weights[g]!;
   }
-  return { bm25, coverage: query.totalWeight > 0 ? covered / query.totalWeight : 0 };
+  return query.totalWeight > 0 ? covered / query.totalWeight : 0;
 }
 
 /**
@@ -142,9 +151,16 @@ class TopK {
   }
 
   private swap(a: number, b: number): void {
-    [this.slots[a], this.slots[b]] = [this.slots[b]!, this.slots[a]!];
-    [this.scores[a], this.scores[b]] = [this.scores[b]!, this.scores[a]!];
-    [this.firsts[a], this.firsts[b]] = [this.firsts[b]!, this.firsts[a]!];
+    TopK.swapIn(this.slots, a, b);
+    TopK.swapIn(this.scores, a, b);
+    TopK.swapIn(this.firsts, a, b);
+  }
+
+  /** Swaps two entries in place (a destructuring swap allocates an array per call until it is optimised). */
+  private static swapIn(values: number[], a: number, b: number): void {
+    const held = values[a]!;
+    values[a] = values[b]!;
+    values[b] = held;
   }
 
   /** Offers a chunk: it enters when the heap has room or it ranks above the worst held. */
@@ -242,17 +258,22 @@ export class LexicalIndex {
   private resolve(query: PreparedQuery): Resolved {
     let resolved = this.resolved.get(query);
     if (resolved === undefined) {
-      resolved = { weights: [], termStart: [0], termIds: [], concept: [], totalWeight: query.totalWeight };
+      const weights: number[] = [];
+      const termStart = [0];
+      const termIds: number[] = [];
+      const concept: boolean[] = [];
       for (const group of query.groups) {
-        resolved.weights.push(group.weight);
+        weights.push(group.weight);
         for (const term of group.terms) {
           const id = this.termId(term);
           if (id === undefined) continue;
-          resolved.termIds.push(id);
-          resolved.concept.push(term.startsWith('~'));
+          termIds.push(id);
+          concept.push(term.startsWith('~'));
         }
-        resolved.termStart.push(resolved.termIds.length);
+        termStart.push(termIds.length);
       }
+      const scratch = { position: new Uint32Array(termIds.length), strength: new Float64Array(weights.length), tf: new Float64Array(weights.length) };
+      resolved = { weights, termStart, termIds, concept, totalWeight: query.totalWeight, scratch };
       this.resolved.set(query, resolved);
     }
     return resolved;
@@ -290,17 +311,20 @@ export class LexicalIndex {
 
   /** BM25 and coverage of the chunk in `slot`. */
   scoreAt(query: PreparedQuery, slot: number): { bm25: number; coverage: number } {
-    const { bm25, coverage } = this.scoreResolved(this.resolve(query), slot);
-    return { bm25, coverage };
+    return this.scoreResolved(this.resolve(query), slot);
   }
 
-  private scoreResolved(query: Resolved, slot: number): { bm25: number; coverage: number; first: number } {
-    const position = new Uint32Array(query.termIds.length);
-    query.termIds.forEach((term, k) => (position[k] = this.seek(term, this.data.postingStart[term]!, slot)));
-    const strength = new Float64Array(query.weights.length);
-    const tf = new Float64Array(query.weights.length);
+  private scoreResolved(query: Resolved, slot: number): { bm25: number; coverage: number } {
+    this.place(query, slot);
+    const { strength, tf } = query.scratch;
+    return { bm25: bm25Of(query, strength, tf, this.data.length[slot]!, this.averageLength), coverage: coverageOf(query, strength) };
+  }
+
+  /** Fills the query's scratch arrays with the chunk's matches: postings positions at `slot` or past it, each group's strength and frequency. */
+  private place(query: Resolved, slot: number): void {
+    const { position, strength, tf } = query.scratch;
+    for (let k = 0; k < query.termIds.length; k += 1) position[k] = this.seek(query.termIds[k]!, this.data.postingStart[query.termIds[k]!]!, slot);
     for (let g = 0; g < query.weights.length; g += 1) this.match(query, g, position, slot, strength, tf);
-    return { ...total(query, strength, tf, this.data.length[slot]!, this.averageLength), first: this.firstTerm(query, position, slot) };
   }
 
   /** The index of the query's first term the chunk holds, from postings positions at or past `slot`. */
@@ -397,8 +421,10 @@ export class LexicalIndex {
         const slot = this.data.postingSlot[p]!;
         if (seeded.has(slot) || (allowed !== undefined && !allowed[this.rows.source[slot]!])) continue;
         seeded.add(slot);
-        const { bm25, first } = this.scoreResolved(query, slot);
-        best.offer(slot, bm25, first);
+        // Scored in place (no objects): a seed is up to a few hundred chunks per query.
+        this.place(query, slot);
+        const { position, strength, tf } = query.scratch;
+        best.offer(slot, bm25Of(query, strength, tf, this.data.length[slot]!, this.averageLength), this.firstTerm(query, position, slot));
       }
     }
     return seeded;
@@ -433,6 +459,6 @@ export class LexicalIndex {
       if (strength[g]! > 0) partial += strength[g]! * query.weights[g]! * saturation(tf[g]!, length, this.averageLength);
     }
     // Every list is now at this slot or past it: the first term the chunk holds can be read off them.
-    best.offer(slot, total(query, strength, tf, length, this.averageLength).bm25, this.firstTerm(query, position, slot));
+    best.offer(slot, bm25Of(query, strength, tf, length, this.averageLength), this.firstTerm(query, position, slot));
   }
 }
