@@ -13,6 +13,9 @@ RUN npm run build && npm prune --omit=dev
 
 FROM node:22-bookworm-slim
 ENV NODE_ENV=production PORT=3000 DATA_DIR=/data KNOWLEDGE_DIR=/app/knowledge
+# glibc gives each thread that allocates its own malloc arena and keeps the memory a finished thread freed: the knowledge
+# build worker's left about 10 MiB in the server after a first start. Two arenas keep it (BENCHMARKS.md, Cold start).
+ENV MALLOC_ARENA_MAX=2
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
