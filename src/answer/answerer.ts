@@ -14,10 +14,12 @@ import { type Slot, wordsOf } from '../language/slots.js';
 import { applySynonyms } from '../language/normalize.js';
 import { asksForCatalog } from '../dialogue/catalog-question.js';
 import { catalogOverview, LISTED_PRODUCTS } from './catalog-overview.js';
+import { productFilterAsked } from '../dialogue/product-filter-question.js';
+import { type FilteredProducts, filterProducts, productFilterReply } from './product-filter.js';
 import { kindOverviewReply } from './kind-overview.js';
 import { extractiveAnswer } from './extractive.js';
 import type { ChatConfig, ModelAnswerer, ModelAnswererOptions } from './model-answerer.js';
-import { resolveQuestion, type Topic, topicAfter } from './question-resolution.js';
+import { resolveQuestion, sectionOf, type Topic, topicAfter } from './question-resolution.js';
 import type { Answerer, AnswerRequest, AnswerResult, SmallTalkRequest, SourceRef } from './types.js';
 
 export interface AnswererOptions {
@@ -49,6 +51,8 @@ interface Found {
   passages: ScoredChunk[];
   /** A question about the whole catalog: the passages are its products (dialogue/catalog-question.ts). */
   catalog?: boolean;
+  /** A question about which products have a size or stock: the reply written (answer/product-filter.ts). */
+  filtered?: string;
   /** A question for every way to pay (every courier): the passages are the page's sections naming them (which-list.ts). */
   overview?: Slot;
 }
@@ -87,6 +91,17 @@ export function createAnswerer(options: AnswererOptions): Answerer {
             }),
         );
 
+  /**
+   * The catalog filtered as a question asks ("ada kemeja ukuran XXL?"), or undefined when it asks nothing of the kind.
+   * A size asked without naming a product ("ada ukuran XL?") after a product's line is asked of that product.
+   */
+  async function filteredProducts(question: string, topic: Topic | undefined, sources: ReadonlySet<string> | undefined): Promise<FilteredProducts | undefined> {
+    const filter = productFilterAsked(question);
+    if (filter === undefined) return undefined;
+    const products = (await options.index.products?.(sources)) ?? [];
+    return filterProducts(products, filter, products.find((product) => sectionOf(product) === topic?.section));
+  }
+
   /** The turn's questions, each resolved against the running topic and retrieved. */
   async function findAll(request: AnswerRequest, questions: string[], topic: Topic | undefined) {
     const sources = request.inboxId === undefined ? undefined : options.scope?.(request.inboxId);
@@ -98,6 +113,14 @@ export function createAnswerer(options: AnswererOptions): Answerer {
     let current = topic;
     const { minScore } = withThresholds(options.index, options.retrieval ?? {});
     for (const question of questions) {
+      const filtered = await filteredProducts(question, current, sources);
+      if (filtered !== undefined) {
+        const { text, shown } = productFilterReply(filtered, request.language);
+        found.push({ question, query: question, focus: [], passages: shown, filtered: text });
+        // One product found is the topic now: "harganya?" next is its price. The product just shown stays it.
+        if (shown.length === 1 && !filtered.ofTopic) current = topicAfter(question, question, shown[0]!);
+        continue;
+      }
       const products = asksForCatalog(question) ? ((await options.index.products?.(sources)) ?? []) : [];
       if (products.length > 0) {
         found.push({ question, query: question, focus: [], passages: products, catalog: true });
@@ -159,6 +182,7 @@ export function createAnswerer(options: AnswererOptions): Answerer {
 
         const parts = found.flatMap((f) => {
           if (f.catalog) return [{ text: catalogOverview(f.passages, request.language), used: f.passages.slice(0, LISTED_PRODUCTS) }];
+          if (f.filtered !== undefined) return [{ text: f.filtered, used: f.passages.slice(0, LISTED_PRODUCTS) }];
           if (f.overview !== undefined) return [{ text: kindOverviewReply(f.passages, f.overview), used: f.passages }];
           const extracted = extractiveAnswer({
             passages: f.passages,

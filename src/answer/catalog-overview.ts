@@ -2,7 +2,7 @@
 // language (catalog.ts writes the labels). A long catalog is cut to its first products and says how many more there
 // are: a chat message is no place for a thousand lines, and the customer's next question names what they want.
 import type { Language } from '../config/settings.js';
-import { productLine } from '../knowledge/formats/catalog.js';
+import { type ProductField, productLine } from '../knowledge/formats/catalog.js';
 import type { ScoredChunk } from '../knowledge/types.js';
 
 /** The most products one reply lists. */
@@ -18,11 +18,16 @@ const MORE: Record<Language, (n: number) => string> = {
 
 const PRICE_ONLY = new Set(['price'] as const);
 
-export function catalogOverview(products: readonly ScoredChunk[], language: Language): string {
+/** Products one line each with `fields`, cut at LISTED_PRODUCTS with a line saying how many more there are. */
+export function productLines(products: readonly ScoredChunk[], language: Language, fields: ReadonlySet<ProductField>): string[] {
   const lines = products.slice(0, LISTED_PRODUCTS).flatMap((chunk) => {
     const product = chunk.metadata.product;
-    return product === undefined ? [] : [productLine(product, { currency: product.currency, language: product.language }, language, PRICE_ONLY)];
+    return product === undefined ? [] : [productLine(product, { currency: product.currency, language: product.language }, language, fields)];
   });
   const rest = products.length - LISTED_PRODUCTS;
-  return [...lines, ...(rest > 0 ? [MORE[language](rest)] : [])].join('\n');
+  return [...lines, ...(rest > 0 ? [MORE[language](rest)] : [])];
+}
+
+export function catalogOverview(products: readonly ScoredChunk[], language: Language): string {
+  return productLines(products, language, PRICE_ONLY).join('\n');
 }

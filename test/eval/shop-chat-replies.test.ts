@@ -253,12 +253,36 @@ const CHATS = [
     id: 'support-hours',
     turns: [{ say: 'cs jam brp bales chat?', expect: 'answer', facts: ['08.00–20.00 WIB'] }],
   },
+  {
+    id: 'sizes-and-stock-across-the-catalog',
+    // Which products have a size, or are in stock: the catalog filtered, not the size chart's "S to XXL" (which would
+    // have said yes to a dress that only comes in S, M and L). The one product found is the topic for its price.
+    turns: [
+      {
+        say: 'ada kemeja batik ukuran XXL ga?',
+        expect: 'answer',
+        facts: ['Ukuran XXL ada untuk:\nKemeja Batik Mega Mendung — harga Rp 259.000 — varian M, L, XL, XXL — stok tersedia (9) — https://batiksekar.id/p/kemeja-mega-mendung'],
+        not: ['Parang', 'S, M, L, XL dan XXL'],
+      },
+      { say: 'harganya brp', expect: 'answer', facts: ['Kemeja Batik Mega Mendung — harga Rp 259.000.'] },
+      { say: 'kalo dress ukuran XL ada?', expect: 'answer', facts: ['Maaf kak, ukuran XL belum tersedia untuk dress. Yang ada:\nDress Batik Kawung — harga Rp 329.000 — varian S, M, L — stok tersedia (6)'] },
+      { say: 'yg ready stok apa aja kak', expect: 'answer', facts: ['Yang ready saat ini:\nKemeja Batik Parang Slim Fit — harga Rp 289.000'], not: ['Truntum'] },
+    ],
+  },
+  {
+    id: 'a-size-the-product-shown-lacks',
+    turns: [
+      { say: 'kalo dress kawung?', expect: 'answer', facts: ['Dress Batik Kawung: dress wanita batik cap motif kawung'] },
+      { say: 'ada ukuran XL?', expect: 'answer', facts: ['Maaf kak, ukuran XL belum tersedia untuk Dress Batik Kawung. Yang ada:\nDress Batik Kawung — varian S, M, L — stok tersedia (6)'] },
+      { say: 'ada yg M?', expect: 'answer', facts: ['varian S, M, L — stok tersedia (6)'], not: ['Maaf'] },
+    ],
+  },
 ].map((chat) => conversationSchema.parse(chat));
 
 describe('shop chats, reply by reply', () => {
   it('give these replies', async () => {
     const report = await evaluateConversations(CHATS, { knowledgeDir: KNOWLEDGE });
     expect(report.failures).toEqual([]);
-    expect(report.passed).toBe(55);
+    expect(report.passed).toBe(62);
   }, 120_000);
 });

@@ -1,0 +1,125 @@
+// The reply to "ada kemeja ukuran XXL ga?" or "yg ready apa aja?" offline: the catalog's products that the question's
+// words name, filtered by the size and stock asked, one line each with price, sizes and stock. When none has the size
+// (or all are sold out) the reply says so and lists what there is, so the customer can pick another: the size chart's
+// "shirts come in S to XXL" would have said yes to a dress that only comes in S, M and L.
+import type { Language } from '../config/settings.js';
+import type { ProductFilter } from '../dialogue/product-filter-question.js';
+import type { ProductField } from '../knowledge/formats/catalog.js';
+import { termGroups } from '../knowledge/text.js';
+import type { ScoredChunk } from '../knowledge/types.js';
+import { productLines } from './catalog-overview.js';
+
+export interface FilteredProducts {
+  filter: ProductFilter;
+  /** The products the question's words name, whatever their sizes and stock. */
+  named: ScoredChunk[];
+  /** Those with the size and stock asked. */
+  matching: ScoredChunk[];
+  /** Asked of the product just shown ("ada ukuran XL?" after its line): its name and price are known already. */
+  ofTopic: boolean;
+}
+
+/** A size as letters ("S", "XL"); "2XL" and "XXL" are one size. */
+const LETTER_SIZE = /^(?:XXS|XS|S|M|L|XL|XXL|XXXL|[2-5]XL)$/;
+const canonicalSize = (size: string): string => size.trim().toUpperCase().replace(/^XXXL$/, '3XL').replace(/^XXL$/, '2XL');
+
+/** Every term of a product's name and description (stems and synonym groups), for matching the customer's words. */
+function productTerms(chunk: ScoredChunk): Set<string> {
+  const product = chunk.metadata.product!;
+  return new Set(termGroups(`${product.name} ${product.description ?? ''}`).flat());
+}
+
+/**
+ * The products `filter` asks for, or undefined when its words name no product (then it is no question about the
+ * catalog). A size asked without naming a product is asked of `topic`, the product just shown, when there is one; when
+ * it has the size, its own line answers (undefined here).
+ */
+export function filterProducts(products: readonly ScoredChunk[], filter: ProductFilter, topic?: ScoredChunk): FilteredProducts | undefined {
+  if (topic !== undefined && filter.words.length === 0 && filter.size !== undefined) {
+    const result = filterProducts([topic], filter);
+    return result === undefined || result.matching.length > 0 ? undefined : { ...result, ofTopic: true };
+  }
+  const named = products.filter((chunk) => {
+    if (chunk.metadata.product === undefined) return false;
+    const terms = productTerms(chunk);
+    return filter.words.every((word) => termGroups(word)[0]?.some((term) => terms.has(term)) ?? false);
+  });
+  const size = filter.size === undefined ? undefined : canonicalSize(filter.size);
+  // A size asked of a catalog without sizes in letters (food, fabric by the metre) is not for this filter.
+  if (named.length === 0 || (size !== undefined && !named.some((chunk) => chunk.metadata.product!.variants.some((variant) => LETTER_SIZE.test(variant.trim().toUpperCase()))))) {
+    return undefined;
+  }
+  const matching = named.filter((chunk) => {
+    const product = chunk.metadata.product!;
+    return (size === undefined || product.variants.some((variant) => canonicalSize(variant) === size)) && (!filter.inStock || (product.stock ?? 1) > 0);
+  });
+  return { filter, named, matching, ofTopic: false };
+}
+
+interface Texts {
+  /** Before the products with the size asked. */
+  withSize: (size: string) => string;
+  /** Before the products in stock. */
+  inStock: string;
+  /** None has the size; `words` is what the customer asked about, or empty. */
+  noSize: (size: string, words: string) => string;
+  /** All are sold out. */
+  soldOut: (words: string) => string;
+}
+
+const TEXTS: Record<Language, Texts> = {
+  en: {
+    withSize: (size) => `We have size ${size} in:`,
+    inStock: 'In stock now:',
+    noSize: (size, words) => `Sorry, size ${size} is not available${words ? ` for ${words}` : ''}. What we have:`,
+    soldOut: (words) => `Sorry, ${words || 'everything'} is sold out at the moment.`,
+  },
+  id: {
+    withSize: (size) => `Ukuran ${size} ada untuk:`,
+    inStock: 'Yang ready saat ini:',
+    noSize: (size, words) => `Maaf kak, ukuran ${size} belum tersedia${words ? ` untuk ${words}` : ''}. Yang ada:`,
+    soldOut: (words) => `Maaf kak, ${words || 'semua produk'} sedang habis.`,
+  },
+  ms: {
+    withSize: (size) => `Saiz ${size} ada untuk:`,
+    inStock: 'Yang ada stok sekarang:',
+    noSize: (size, words) => `Maaf, saiz ${size} tiada${words ? ` untuk ${words}` : ''}. Yang ada:`,
+    soldOut: (words) => `Maaf, ${words || 'semua produk'} habis dijual buat masa ini.`,
+  },
+  es: {
+    withSize: (size) => `Tenemos la talla ${size} en:`,
+    inStock: 'Disponible ahora:',
+    noSize: (size, words) => `Lo siento, no tenemos la talla ${size}${words ? ` en ${words}` : ''}. Lo que hay:`,
+    soldOut: (words) => `Lo siento, ${words || 'todo'} está agotado por ahora.`,
+  },
+  pt: {
+    withSize: (size) => `Temos o tamanho ${size} em:`,
+    inStock: 'Em estoque agora:',
+    noSize: (size, words) => `Desculpe, não temos o tamanho ${size}${words ? ` em ${words}` : ''}. O que temos:`,
+    soldOut: (words) => `Desculpe, ${words || 'tudo'} está esgotado no momento.`,
+  },
+};
+
+const LISTED: ReadonlySet<ProductField> = new Set<ProductField>(['price', 'variants', 'stock']);
+const SIZES_AND_STOCK: ReadonlySet<ProductField> = new Set<ProductField>(['variants', 'stock']);
+const ONE: ReadonlySet<ProductField> = new Set<ProductField>(['price', 'variants', 'stock', 'link']);
+
+/** The reply; `shown` are the products it lists (the matching ones, else those named). */
+export function productFilterReply(result: FilteredProducts, language: Language): { text: string; shown: ScoredChunk[] } {
+  const texts = TEXTS[language];
+  const { filter, named, matching } = result;
+  // "ada ukuran XL?" about the product just shown names it: "… belum tersedia untuk Dress Batik Kawung".
+  const words = filter.words.join(' ') || (named.length === 1 ? named[0]!.metadata.product!.name : '');
+  const shown = matching.length > 0 ? matching : named;
+  const lines = productLines(shown, language, result.ofTopic ? SIZES_AND_STOCK : shown.length === 1 ? ONE : LISTED);
+  const head =
+    matching.length > 0
+      ? filter.size !== undefined
+        ? texts.withSize(filter.size)
+        : texts.inStock
+      : filter.size !== undefined
+        ? texts.noSize(filter.size, words)
+        : texts.soldOut(words);
+  // Sold out: the lines would only repeat "sold out" for each product.
+  return { text: matching.length === 0 && filter.size === undefined ? head : [head, ...lines].join('\n'), shown };
+}

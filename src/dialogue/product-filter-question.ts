@@ -1,0 +1,103 @@
+// "ada kemeja ukuran XXL ga?", "dress ada yg XL?", "do you have the dress in XL?", "yg ready stok apa aja kak?":
+// a question about which products of the catalog have a size, or are in stock. No passage answers it (each product is
+// a chunk of its own, and the size chart says what sizes exist, not which product has them): the answerer filters the
+// catalog's products instead (answer/product-filter.ts). This reads the question only; the words that are left
+// ("kemeja", "dress") must name products for the filter to apply.
+import { isContentToken, tokenize } from '../knowledge/text.js';
+
+export interface ProductFilter {
+  /** The question's other content words ("kemeja", "batik"): each must be a word of the product. */
+  words: string[];
+  /** The size asked for, upper case ("XL"). */
+  size?: string;
+  /** Only products in stock ("yang ready apa aja?"). */
+  inStock: boolean;
+}
+
+/** Sizes written as letters; a single letter counts only after a word that makes it a size ("ukuran L", "yang M"). */
+const SIZE = /^(?:xxs|xs|s|m|l|xl|xxl|xxxl|[2-5]xl)$/;
+const SINGLE_LETTER_AFTER = new Set(['ukuran', 'size', 'uk', 'yang', 'in', 'sz']);
+const STOCK = new Set(['ready', 'redy', 'stok', 'stock', 'tersedia', 'available', 'sedia']);
+/** Words that ask whether something is there (or what it costs): "kalau XL?" alone is a follow-up on the size chart. */
+const AVAILABILITY = new Set([...STOCK, 'ada', 'punya', 'have', 'has', 'any', 'got', 'jual', 'sell', 'masih', 'still', 'harga', 'harganya', 'price', 'prices', 'cost']);
+/** "apa saja", "mana saja", "which", "what": the question asks for a list. */
+const LIST = [/\b(?:apa|mana)\s+saja\b/, /\b(?:which|what)\b/];
+/** Words of the question that say what is asked, not which product: never matched against the products. */
+const CUES = new Set([
+  ...STOCK,
+  'ukuran',
+  'size',
+  'sizes',
+  'uk',
+  'sz',
+  'still',
+  'sell',
+  'jual',
+  'jualan',
+  'produk',
+  'produknya',
+  'barang',
+  'barangnya',
+  'item',
+  'items',
+  'ones',
+  'one',
+  'left',
+  'yg',
+  'harga',
+  'harganya',
+  'price',
+  'prices',
+  'cost',
+]);
+/** A size question that asks for advice or measurements, which the size chart answers ("M atau L?", "lingkar dada"). */
+const NOT_AVAILABILITY = new Set([
+  'antara',
+  'between',
+  'atau',
+  'or',
+  'lingkar',
+  'dada',
+  'panjang',
+  'lebar',
+  'cm',
+  'chest',
+  'length',
+  'width',
+  'measurement',
+  'measurements',
+  'cocok',
+  'cocoknya',
+  'fit',
+  'fits',
+  'pilih',
+  'choose',
+  'beda',
+  'difference',
+  'tukar',
+  'exchange',
+  'retur',
+  'return',
+]);
+
+/** The size a token names, upper case, or undefined ("M dan L": the L after a size and "dan" is one too). */
+function sizeAt(tokens: readonly string[], i: number): string | undefined {
+  const token = tokens[i]!;
+  if (!SIZE.test(token)) return undefined;
+  const listed = (tokens[i - 1] === 'dan' || tokens[i - 1] === 'and') && i >= 2 && sizeAt(tokens, i - 2) !== undefined;
+  if (token.length === 1 && !SINGLE_LETTER_AFTER.has(tokens[i - 1] ?? '') && !listed) return undefined;
+  return token.toUpperCase();
+}
+
+/** The filter a question asks for, or undefined when it is not a question about which products have a size or stock. */
+export function productFilterAsked(question: string): ProductFilter | undefined {
+  const tokens = tokenize(question);
+  if (tokens.some((token) => NOT_AVAILABILITY.has(token))) return undefined;
+  const sizes = tokens.map((_, i) => sizeAt(tokens, i)).filter((size): size is string => size !== undefined);
+  const text = tokens.join(' ');
+  const inStock = tokens.some((token) => STOCK.has(token)) && LIST.some((pattern) => pattern.test(text));
+  // One size: "M dan L?" is two questions, which the size chart answers better than two lists.
+  if (sizes.length > 1 || (sizes.length === 0 && !inStock) || !tokens.some((token) => AVAILABILITY.has(token))) return undefined;
+  const words = tokens.filter((token, i) => isContentToken(token) && !CUES.has(token) && sizeAt(tokens, i) === undefined);
+  return { words, ...(sizes[0] === undefined ? {} : { size: sizes[0] }), inStock };
+}

@@ -1,0 +1,38 @@
+// Which messages ask which products have a size or are in stock (answer/product-filter.ts filters the catalog for
+// them), and which are left to retrieval: the size chart, size advice, exchanges, a follow-up on the size chart.
+import { describe, expect, it } from 'vitest';
+import { productFilterAsked } from '../../src/dialogue/product-filter-question.js';
+
+describe('productFilterAsked', () => {
+  it.each([
+    ['ada kemeja batik ukuran XXL ga?', { words: ['kemeja', 'batik'], size: 'XXL', inStock: false }],
+    ['kemeja yg uk L msh ada?', { words: ['kemeja'], size: 'L', inStock: false }],
+    ['ada yg M?', { words: [], size: 'M', inStock: false }],
+    ['size XL ada kak?', { words: [], size: 'XL', inStock: false }],
+    ['kemeja XL harganya brp?', { words: ['kemeja'], size: 'XL', inStock: false }],
+    ['do you have the dress in XL?', { words: ['dress'], size: 'XL', inStock: false }],
+    ['any shirts in XXL?', { words: ['shirts'], size: 'XXL', inStock: false }],
+    ['yg ready stok apa aja kak', { words: [], inStock: true }],
+    ["what's in stock?", { words: [], inStock: true }],
+    ['which colours are in stock?', { words: ['colours'], inStock: true }],
+  ])('%s', (question, filter) => {
+    expect(productFilterAsked(question)).toEqual(filter);
+  });
+
+  it.each([
+    // A follow-up on the size chart, advice between sizes, a measurement, the chart itself, an exchange.
+    'kalau XL?',
+    'aku antara M sama L',
+    'lingkar dada 100 cm cocoknya size apa',
+    'ukuran apa aja?',
+    'which sizes do you have?',
+    'kak kemeja yg sy beli kekecilan bs tuker ukuran?',
+    'ada ukuran M dan L?',
+    // A single letter is a size only after a word that makes it one.
+    'P',
+    'M ada?',
+    'ready kak?',
+  ])('%s is not a product filter', (question) => {
+    expect(productFilterAsked(question)).toBeUndefined();
+  });
+});
