@@ -139,6 +139,23 @@ async function carriedReading(readings: Readings, focus: string[], search: Searc
   return passage && { resolved: { query: readings.carried, retrieval: leading(carriedSearch, passage), focus }, slots };
 }
 
+/**
+ * A question that names a place ("kalo pesen hari ini kapan nyampe ke Bandung?") is answered by that place's row when
+ * a relevant row holds the place and some of the question's own words, though a passage that shares more of its
+ * other words ranked first (the processing time, which knows no city). Not for a bank or courier named beside it
+ * ("bisa COD ke Bandung?" is about COD).
+ */
+function placeRowFirst(retrieval: Retrieval, readings: Readings, minScore: number): Retrieval {
+  const [best] = retrieval.passages;
+  if (!retrieval.relevant || best === undefined || readings.slots.length === 0 || !readings.slots.every((slot) => slotOf(slot) === 'place')) return retrieval;
+  const holdsPlaces = (passage: ScoredChunk) => readings.slots.every((slot) => holds(contentStems(passage.text), slot));
+  if (holdsPlaces(best)) return retrieval;
+  const row = retrieval.passages.find(
+    (passage) => passage.score >= minScore && readRow(passage.text) !== undefined && holdsPlaces(passage) && ownShare(sectionTerms(passage), readings, 1) > 0,
+  );
+  return row === undefined ? retrieval : leading(retrieval, row);
+}
+
 export async function resolveQuestion(
   question: string,
   topic: Topic | undefined,
@@ -149,7 +166,7 @@ export async function resolveQuestion(
   // The message's phrases are its words too ("bayar lagi?": pay extra, though "lagi" alone says nothing).
   const tokens = tokenize(question);
   const focus = [...readings.news, ...phraseMatches(tokens).map((match) => tokens.slice(match.start, match.end).join(' '))];
-  const alone: Resolved = { query: readings.alone, retrieval: await search(readings.alone), focus };
+  const alone: Resolved = { query: readings.alone, retrieval: placeRowFirst(await search(readings.alone), readings, minScore), focus };
   // "kalo pake Kredivo?" after a payment answer names what the knowledge never does: no reading of it answers.
   if (readings.merged === undefined || topic === undefined || alone.retrieval.unanswerable) return alone;
 
