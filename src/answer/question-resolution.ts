@@ -220,15 +220,17 @@ export async function resolveQuestion(
   // Not when the question names a subject (a thesaurus concept: "beli banyak" is wholesale) the question alone finds a
   // passage on and the topic's pick only shares a word with ("pembeli" in the return conditions).
   const subjects = termGroups(readings.alone).flat().filter((term) => term.startsWith('~'));
-  const elsewhere =
-    alone.retrieval.relevant && bestAlone !== undefined && pick !== undefined && subjects.some((concept) => sectionTerms(bestAlone).has(concept)) && !subjects.some((concept) => sectionTerms(pick.passage).has(concept));
-  if (readings.elliptical && merged && !elsewhere && (keptPlaces.length === 0 || keptPlaces.some((slot) => holds(contentStems(pick.passage.text), slot)))) return merged;
+  const aloneHasSubject = alone.retrieval.relevant && bestAlone !== undefined && subjects.some((concept) => sectionTerms(bestAlone).has(concept));
+  const elsewhere = (passage: ScoredChunk | undefined) => aloneHasSubject && passage !== undefined && !subjects.some((concept) => sectionTerms(passage).has(concept));
+  if (readings.elliptical && merged && !elsewhere(pick.passage) && (keptPlaces.length === 0 || keptPlaces.some((slot) => holds(contentStems(pick.passage.text), slot)))) return merged;
   // Not when the question alone finds a passage holding every one of its own words and the carried one does not:
   // "kalo barang diskon bs di return?" after a COD refund is the return conditions, which say nothing of COD.
   // A synonym counts in full here ("return" is said as "pengembalian").
   const holdsAll = (passage: ScoredChunk | undefined) => passage !== undefined && ownShare(sectionTerms(passage), readings, 1) === 1;
   const aloneHoldsAll = alone.retrieval.relevant && holdsAll(bestAlone) && !holdsAll(carried?.resolved.retrieval.passages[0]);
-  if (carried && !aloneHoldsAll) return carried.resolved;
+  // Nor when the message names a subject only the question alone finds: "tokonya dimana?" after the Bandung row is
+  // the showroom, not Bandung's row again.
+  if (carried && !aloneHoldsAll && !elsewhere(carried.resolved.retrieval.passages[0])) return carried.resolved;
   // Not when another passage of the topic holds more of them: "udh dpt resi tp gk bs dilacak" after "where is my
   // resi" is about tracking it, which the section on where the resi is sent does not say. A short follow-up stays
   // ("which banks?" after instalments: the BCA and Mandiri it names, not the bank transfer section), and so does a
