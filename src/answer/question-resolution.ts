@@ -74,6 +74,9 @@ interface Hold {
 /** Slots that name a subject a page is about (a bank, a wallet, a courier), unlike a table's row keys (a city, a size). */
 const SUBJECT_SLOTS: ReadonlySet<Slot> = new Set<Slot>(['payment', 'courier']);
 
+/** Thesaurus groups of a question that asks an amount of something already being talked about: how long, how much. */
+const AMOUNTS: ReadonlySet<string> = new Set(['~duration', '~price']);
+
 const sourceOf = (section: string): string => section.slice(0, section.lastIndexOf('#'));
 
 function holds(terms: ReadonlySet<string>, word: string): boolean {
@@ -240,6 +243,12 @@ export async function resolveQuestion(
   if (stepsSay && merged) return merged;
   const stay = readings.own.length > 0 ? fitting.find(stays) : undefined;
   if (stay) return { query: readings.merged, retrieval: leading(mergedSearch, stay.passage), focus };
+  // "how long do I have?" after the return conditions asks how long for that, which the topic's page says ("within 14
+  // days"), not whatever page holds the word ("do not soak it for long"): a short question whose one word of its own
+  // asks a duration or a price stays on the topic's page when a passage there answers it.
+  const asksAmount = readings.short && readings.own.length === 1 && readings.slots.length === 0 && termGroups(readings.own[0]!)[0]?.some((term) => AMOUNTS.has(term));
+  const amountOnPage = asksAmount && bestAlone?.metadata.source !== sourceOf(topic.section ?? '') ? fitting.find(onPage) : undefined;
+  if (amountOnPage) return { query: readings.merged, retrieval: leading(mergedSearch, amountOnPage.passage), focus };
   if (alone.retrieval.relevant) {
     const [best] = alone.retrieval.passages;
     const tie = pick !== undefined && pick.own === 1 && pick.passage.id !== best?.id && alone.retrieval.passages.some((passage) => passage.id === pick.passage.id);

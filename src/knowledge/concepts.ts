@@ -61,7 +61,7 @@ const GROUPS: Record<string, string> = {
   // Gojek's delivery service is GoSend: "kirim pake gojek?" is answered by the line on GoSend.
   gosend: 'gosend gojek',
   arrive: 'arrive arrives arrived arrival datang tiba',
-  exchange: 'exchange exchanged swap tukar ditukar penukaran',
+  exchange: 'exchange exchanged exchanging exchanges swap tukar ditukar penukaran menukar tukarkan',
   damaged: 'damaged broken defect defective torn ripped stain stains stained rusak cacat sobek robek pecah bolong noda bernoda',
   card: 'card cards kartu',
   // "Toko", "shop" and "store" name the company itself in a shop's chat (stopwords.ts): only a place to visit counts.
