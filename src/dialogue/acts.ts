@@ -242,6 +242,8 @@ const REFERENCE_WORDS = 6;
 
 /** Words that ask someone to do something ("tolong dicek pesanan aku", "please check my order"). */
 const REQUEST = new Set(`tolong bantu mohon minta cek dicek check please help`.split(/\s+/));
+/** Words that say the customer wants something done ("mau order", "I want to buy"). */
+const WISH = new Set(`mau ingin pengen pingin want wanna like`.split(/\s+/));
 
 /**
  * What a message the knowledge has nothing on does: asks a question, reports trouble ("barangnya rusak", "paket aku
@@ -254,7 +256,8 @@ export function unansweredKind(text: string): 'question' | 'trouble' | 'request'
   // "gmn sih dari kemarin ga dibales", "kok lama sih": a complaint in the shape of a question, without its mark.
   if (trouble && !text.includes('?') && tokens.some((token) => token === 'sih' || token === 'kok')) return 'trouble';
   if (asksStrictly(text, tokens)) return 'question';
-  if (tokens.some((token) => REQUEST.has(token))) return 'request';
+  // "kak mau order 2 pcs kemeja parang uk L": an order for a person to take, not a question with no answer.
+  if (tokens.some((token) => REQUEST.has(token)) || (tokens.some((token) => WANTS.has(token)) && tokens.some((token) => WISH.has(token)))) return 'request';
   return trouble ? 'trouble' : 'question';
 }
 

@@ -102,6 +102,11 @@ describe('unansweredKind', () => {
     ['min ini gmn sih dari kemarin chat ga dibales2', 'trouble'],
     ['gmn sih caranya retur?', 'question'],
     ["this is ridiculous, I've been waiting 2 weeks for my refund", 'trouble'],
+    // An order is for a person to take: a plain handover, not "not found".
+    ['kak mau order 2 pcs kemeja parang uk L', 'request'],
+    ['I want to buy 3 shirts', 'request'],
+    ['mau order, gimana caranya?', 'question'],
+    ['bisa order lewat wa?', 'question'],
   ])('%s: %s', (text, kind) => {
     expect(unansweredKind(text)).toBe(kind);
   });
