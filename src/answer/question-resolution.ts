@@ -222,7 +222,8 @@ export async function resolveQuestion(
   const keptPlaces = carried?.slots.filter((slot) => slotOf(slot) === 'place' || slotOf(slot) === 'size') ?? [];
   // Not when the question names a subject (a thesaurus concept: "beli banyak" is wholesale) the question alone finds a
   // passage on and the topic's pick only shares a word with ("pembeli" in the return conditions).
-  const subjects = termGroups(readings.alone).flat().filter((term) => term.startsWith('~'));
+  // How long and how much ask about the topic, not of a subject of their own ("how much?" after shipping abroad).
+  const subjects = termGroups(readings.alone).flat().filter((term) => term.startsWith('~') && !AMOUNTS.has(term));
   const aloneHasSubject = alone.retrieval.relevant && bestAlone !== undefined && subjects.some((concept) => sectionTerms(bestAlone).has(concept));
   const elsewhere = (passage: ScoredChunk | undefined) => aloneHasSubject && passage !== undefined && !subjects.some((concept) => sectionTerms(passage).has(concept));
   if (readings.elliptical && merged && !elsewhere(pick.passage) && (keptPlaces.length === 0 || keptPlaces.some((slot) => holds(contentStems(pick.passage.text), slot)))) return merged;
