@@ -35,6 +35,7 @@ function productTerms(chunk: ScoredChunk): Set<string> {
  * it has the size, its own line answers (undefined here).
  */
 export function filterProducts(products: readonly ScoredChunk[], filter: ProductFilter, topic?: ScoredChunk): FilteredProducts | undefined {
+  if (filter.cheaper !== undefined) return cheaper(products, filter, topic);
   if (topic !== undefined && filter.words.length === 0 && filter.size !== undefined) {
     const result = filterProducts([topic], filter);
     return result === undefined || result.matching.length > 0 ? undefined : { ...result, ofTopic: true };
@@ -56,6 +57,28 @@ export function filterProducts(products: readonly ScoredChunk[], filter: Product
   return { filter, named, matching, ofTopic: false };
 }
 
+/** The most products a "paling murah?" lists. */
+const CHEAPEST = 3;
+
+const priceOf = (chunk: ScoredChunk): number | undefined => chunk.metadata.product?.price;
+
+/** Products by price, lowest first (the catalog's order between equal prices). */
+const byPrice = (chunks: readonly ScoredChunk[]): ScoredChunk[] => [...chunks].sort((a, b) => priceOf(a)! - priceOf(b)!);
+
+/**
+ * "ada yg lebih murah?" after a product: the products priced below it, lowest first. "yang paling murah apa?", "what is
+ * your cheapest shirt?": the lowest-priced products the words name.
+ */
+function cheaper(products: readonly ScoredChunk[], filter: ProductFilter, topic: ScoredChunk | undefined): FilteredProducts | undefined {
+  const priced = products.filter((chunk) => priceOf(chunk) !== undefined && (!filter.inStock || (chunk.metadata.product!.stock ?? 1) > 0));
+  const limit = topic === undefined || filter.cheaper !== 'than' ? undefined : priceOf(topic);
+  if (filter.words.length === 0 && limit !== undefined) {
+    return { filter, named: [topic!], matching: byPrice(priced.filter((chunk) => priceOf(chunk)! < limit)), ofTopic: true };
+  }
+  const named = filterProducts(priced, { words: filter.words, inStock: false })?.named ?? [];
+  return named.length === 0 ? undefined : { filter, named, matching: byPrice(named).slice(0, CHEAPEST), ofTopic: false };
+}
+
 interface Texts {
   /** Before the products with the size asked. */
   withSize: (size: string) => string;
@@ -65,6 +88,12 @@ interface Texts {
   noSize: (size: string, words: string) => string;
   /** All are sold out. */
   soldOut: (words: string) => string;
+  /** Before the products priced below `name`. */
+  cheaperThan: (name: string) => string;
+  /** Before the lowest-priced products. */
+  cheapest: string;
+  /** Nothing is priced below `name`. */
+  lowest: (name: string) => string;
 }
 
 const TEXTS: Record<Language, Texts> = {
@@ -73,30 +102,45 @@ const TEXTS: Record<Language, Texts> = {
     inStock: 'In stock now:',
     noSize: (size, words) => `Sorry, size ${size} is not available${words ? ` for ${words}` : ''}. What we have:`,
     soldOut: (words) => `Sorry, ${words || 'everything'} is sold out at the moment.`,
+    cheaperThan: (name) => `Cheaper than ${name}:`,
+    cheapest: 'Our lowest prices:',
+    lowest: (name) => `${name} is already our lowest price.`,
   },
   id: {
     withSize: (size) => `Ukuran ${size} ada untuk:`,
     inStock: 'Yang ready saat ini:',
     noSize: (size, words) => `Maaf kak, ukuran ${size} belum tersedia${words ? ` untuk ${words}` : ''}. Yang ada:`,
     soldOut: (words) => `Maaf kak, ${words || 'semua produk'} sedang habis.`,
+    cheaperThan: (name) => `Yang lebih murah dari ${name}:`,
+    cheapest: 'Yang paling murah:',
+    lowest: (name) => `${name} sudah yang paling murah, kak.`,
   },
   ms: {
     withSize: (size) => `Saiz ${size} ada untuk:`,
     inStock: 'Yang ada stok sekarang:',
     noSize: (size, words) => `Maaf, saiz ${size} tiada${words ? ` untuk ${words}` : ''}. Yang ada:`,
     soldOut: (words) => `Maaf, ${words || 'semua produk'} habis dijual buat masa ini.`,
+    cheaperThan: (name) => `Yang lebih murah daripada ${name}:`,
+    cheapest: 'Yang paling murah:',
+    lowest: (name) => `${name} sudah yang paling murah.`,
   },
   es: {
     withSize: (size) => `Tenemos la talla ${size} en:`,
     inStock: 'Disponible ahora:',
     noSize: (size, words) => `Lo siento, no tenemos la talla ${size}${words ? ` en ${words}` : ''}. Lo que hay:`,
     soldOut: (words) => `Lo siento, ${words || 'todo'} está agotado por ahora.`,
+    cheaperThan: (name) => `Más barato que ${name}:`,
+    cheapest: 'Nuestros precios más bajos:',
+    lowest: (name) => `${name} ya es nuestro precio más bajo.`,
   },
   pt: {
     withSize: (size) => `Temos o tamanho ${size} em:`,
     inStock: 'Em estoque agora:',
     noSize: (size, words) => `Desculpe, não temos o tamanho ${size}${words ? ` em ${words}` : ''}. O que temos:`,
     soldOut: (words) => `Desculpe, ${words || 'tudo'} está esgotado no momento.`,
+    cheaperThan: (name) => `Mais barato que ${name}:`,
+    cheapest: 'Nossos menores preços:',
+    lowest: (name) => `${name} já é o nosso menor preço.`,
   },
 };
 
@@ -112,6 +156,11 @@ export function productFilterReply(result: FilteredProducts, language: Language)
   const words = filter.words.join(' ') || (named.length === 1 ? named[0]!.metadata.product!.name : '');
   const shown = matching.length > 0 ? matching : named;
   const lines = productLines(shown, language, result.ofTopic ? SIZES_AND_STOCK : shown.length === 1 ? ONE : LISTED);
+  if (filter.cheaper !== undefined) {
+    const name = named[0]!.metadata.product!.name;
+    if (matching.length === 0) return { text: texts.lowest(name), shown: named };
+    return { text: [result.ofTopic ? texts.cheaperThan(name) : texts.cheapest, ...productLines(matching, language, matching.length === 1 ? ONE : LISTED)].join('\n'), shown: matching };
+  }
   const head =
     matching.length > 0
       ? filter.size !== undefined

@@ -12,6 +12,8 @@ export interface ProductFilter {
   size?: string;
   /** Only products in stock ("yang ready apa aja?"). */
   inStock: boolean;
+  /** Below the product just shown ("ada yg lebih murah?"), or the lowest prices ("yang paling murah apa?"). */
+  cheaper?: 'than' | 'most';
 }
 
 /** Sizes written as letters; a single letter counts only after a word that makes it a size ("ukuran L", "yang M"). */
@@ -20,6 +22,9 @@ const SINGLE_LETTER_AFTER = new Set(['ukuran', 'size', 'uk', 'yang', 'in', 'sz']
 const STOCK = new Set(['ready', 'redy', 'stok', 'stock', 'tersedia', 'available', 'sedia']);
 /** Words that ask whether something is there (or what it costs): "kalau XL?" alone is a follow-up on the size chart. */
 const AVAILABILITY = new Set([...STOCK, 'ada', 'punya', 'have', 'has', 'any', 'got', 'jual', 'sell', 'masih', 'still', 'harga', 'harganya', 'price', 'prices', 'cost']);
+/** "lebih murah", "cheaper": below the product just shown; "paling murah", "termurah", "cheapest": the lowest prices. */
+const CHEAPER_THAN = [/\blebih\s+murah\b/, /\bcheaper\b/];
+const CHEAPEST = [/\b(?:paling|yang)\s+murah\b/, /\btermurah\b/, /\bcheapest\b/];
 /** "apa saja", "mana saja", "which", "what": the question asks for a list. */
 const LIST = [/\b(?:apa|mana)\s+saja\b/, /\b(?:which|what)\b/];
 /** Words of the question that say what is asked, not which product: never matched against the products. */
@@ -50,6 +55,8 @@ const CUES = new Set([
   'prices',
   'cost',
 ]);
+/** Words of a question about lower prices that are not a product's ("murah", "cheapest"). */
+const PRICE_WORDS = new Set(['murah', 'termurah', 'lebih', 'paling', 'cheaper', 'cheapest', 'cheap', 'berapa', 'apa']);
 /** A size question that asks for advice or measurements, which the size chart answers ("M atau L?", "lingkar dada"). */
 const NOT_AVAILABILITY = new Set([
   'antara',
@@ -96,6 +103,11 @@ export function productFilterAsked(question: string): ProductFilter | undefined 
   const sizes = tokens.map((_, i) => sizeAt(tokens, i)).filter((size): size is string => size !== undefined);
   const text = tokens.join(' ');
   const inStock = tokens.some((token) => STOCK.has(token)) && LIST.some((pattern) => pattern.test(text));
+  const cheaper = CHEAPER_THAN.some((pattern) => pattern.test(text)) ? 'than' : CHEAPEST.some((pattern) => pattern.test(text)) ? 'most' : undefined;
+  if (cheaper !== undefined) {
+    const words = tokens.filter((token) => isContentToken(token) && !CUES.has(token) && !PRICE_WORDS.has(token));
+    return { words, inStock, cheaper };
+  }
   // One size: "M dan L?" is two questions, which the size chart answers better than two lists.
   if (sizes.length > 1 || (sizes.length === 0 && !inStock) || !tokens.some((token) => AVAILABILITY.has(token))) return undefined;
   const words = tokens.filter((token, i) => isContentToken(token) && !CUES.has(token) && sizeAt(tokens, i) === undefined);

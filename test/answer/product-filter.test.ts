@@ -47,6 +47,21 @@ describe('filterProducts', () => {
   });
 });
 
+describe('lower prices', () => {
+  it('lists the products priced below the one just shown, lowest first, or says it is the lowest', () => {
+    const reply = productFilterReply(filterProducts(CATALOG, { words: [], inStock: false, cheaper: 'than' }, MEGA)!, 'id');
+    expect(reply.text).toBe('Yang lebih murah dari Kemeja Batik Mega Mendung:\nBlus Batik Truntum — harga Rp\u00a0199.000 — varian S, M, L, XL — stok habis');
+    expect(productFilterReply(filterProducts(CATALOG, { words: [], inStock: false, cheaper: 'than' }, TRUNTUM)!, 'en').text).toBe('Blus Batik Truntum is already our lowest price.');
+  });
+
+  it('lists the lowest prices of the products the words name, whatever was shown before', () => {
+    const reply = productFilterReply(filterProducts(CATALOG, { words: ['kemeja'], inStock: false, cheaper: 'most' }, KAWUNG)!, 'en');
+    expect(reply.text).toBe(
+      ['Our lowest prices:', 'Kemeja Batik Mega Mendung — price Rp\u00a0259.000 — variants M, L, XL, 2XL — in stock (9)', 'Kemeja Batik Parang — price Rp\u00a0289.000 — variants S, M, L, XL — in stock (14)'].join('\n'),
+    );
+  });
+});
+
 describe('productFilterReply', () => {
   it('lists the matching products with price, sizes and stock; one product with its link', () => {
     expect(productFilterReply(filterProducts(CATALOG, { words: ['kemeja'], size: 'XL', inStock: false })!, 'id').text).toBe(

@@ -15,6 +15,10 @@ describe('productFilterAsked', () => {
     ['yg ready stok apa aja kak', { words: [], inStock: true }],
     ["what's in stock?", { words: [], inStock: true }],
     ['which colours are in stock?', { words: ['colours'], inStock: true }],
+    ['ada yg lebih murah?', { words: [], inStock: false, cheaper: 'than' }],
+    ['any cheaper ones?', { words: [], inStock: false, cheaper: 'than' }],
+    ['yang paling murah apa kak', { words: [], inStock: false, cheaper: 'most' }],
+    ['what is your cheapest shirt?', { words: ['shirt'], inStock: false, cheaper: 'most' }],
   ])('%s', (question, filter) => {
     expect(productFilterAsked(question)).toEqual(filter);
   });
@@ -32,6 +36,9 @@ describe('productFilterAsked', () => {
     'P',
     'M ada?',
     'ready kak?',
+    // Remarks on price are not questions about other products.
+    'murah amat',
+    'kok mahal ya',
   ])('%s is not a product filter', (question) => {
     expect(productFilterAsked(question)).toBeUndefined();
   });
