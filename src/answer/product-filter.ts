@@ -23,11 +23,22 @@ export interface FilteredProducts {
 const LETTER_SIZE = /^(?:XXS|XS|S|M|L|XL|XXL|XXXL|[2-5]XL)$/;
 const canonicalSize = (size: string): string => size.trim().toUpperCase().replace(/^XXXL$/, '3XL').replace(/^XXL$/, '2XL');
 
+/** Per product chunk (the index keeps them per generation): the terms its name and description hold. */
+const termsByProduct = new WeakMap<ScoredChunk, Set<string>>();
+
 /** Every term of a product's name and description (stems and synonym groups), for matching the customer's words. */
 function productTerms(chunk: ScoredChunk): Set<string> {
-  const product = chunk.metadata.product!;
-  return new Set(termGroups(`${product.name} ${product.description ?? ''}`).flat());
+  let terms = termsByProduct.get(chunk);
+  if (terms === undefined) {
+    const product = chunk.metadata.product!;
+    terms = new Set(termGroups(`${product.name} ${product.description ?? ''}`).flat());
+    termsByProduct.set(chunk, terms);
+  }
+  return terms;
 }
+
+/** In stock, or with no stock column to say otherwise. */
+const inStock = (chunk: ScoredChunk): boolean => (chunk.metadata.product!.stock ?? 1) > 0;
 
 /**
  * The products `filter` asks for, or undefined when its words name no product (then it is no question about the
@@ -40,20 +51,20 @@ export function filterProducts(products: readonly ScoredChunk[], filter: Product
     const result = filterProducts([topic], filter);
     return result === undefined || result.matching.length > 0 ? undefined : { ...result, ofTopic: true };
   }
+  const wordTerms = filter.words.map((word) => termGroups(word)[0] ?? []);
   const named = products.filter((chunk) => {
     if (chunk.metadata.product === undefined) return false;
     const terms = productTerms(chunk);
-    return filter.words.every((word) => termGroups(word)[0]?.some((term) => terms.has(term)) ?? false);
+    return wordTerms.every((group) => group.some((term) => terms.has(term)));
   });
   const size = filter.size === undefined ? undefined : canonicalSize(filter.size);
   // A size asked of a catalog without sizes in letters (food, fabric by the metre) is not for this filter.
   if (named.length === 0 || (size !== undefined && !named.some((chunk) => chunk.metadata.product!.variants.some((variant) => LETTER_SIZE.test(variant.trim().toUpperCase()))))) {
     return undefined;
   }
-  const matching = named.filter((chunk) => {
-    const product = chunk.metadata.product!;
-    return (size === undefined || product.variants.some((variant) => canonicalSize(variant) === size)) && (!filter.inStock || (product.stock ?? 1) > 0);
-  });
+  const matching = named.filter(
+    (chunk) => (size === undefined || chunk.metadata.product!.variants.some((variant) => canonicalSize(variant) === size)) && (!filter.inStock || inStock(chunk)),
+  );
   return { filter, named, matching, ofTopic: false };
 }
 
@@ -70,7 +81,7 @@ const byPrice = (chunks: readonly ScoredChunk[]): ScoredChunk[] => [...chunks].s
  * your cheapest shirt?": the lowest-priced products the words name.
  */
 function cheaper(products: readonly ScoredChunk[], filter: ProductFilter, topic: ScoredChunk | undefined): FilteredProducts | undefined {
-  const priced = products.filter((chunk) => priceOf(chunk) !== undefined && (!filter.inStock || (chunk.metadata.product!.stock ?? 1) > 0));
+  const priced = products.filter((chunk) => priceOf(chunk) !== undefined && (!filter.inStock || inStock(chunk)));
   const limit = topic === undefined || filter.cheaper !== 'than' ? undefined : priceOf(topic);
   if (filter.words.length === 0 && limit !== undefined) {
     return { filter, named: [topic!], matching: byPrice(priced.filter((chunk) => priceOf(chunk)! < limit)), ofTopic: true };
@@ -148,27 +159,25 @@ const LISTED: ReadonlySet<ProductField> = new Set<ProductField>(['price', 'varia
 const SIZES_AND_STOCK: ReadonlySet<ProductField> = new Set<ProductField>(['variants', 'stock']);
 const ONE: ReadonlySet<ProductField> = new Set<ProductField>(['price', 'variants', 'stock', 'link']);
 
-/** The reply; `shown` are the products it lists (the matching ones, else those named). */
-export function productFilterReply(result: FilteredProducts, language: Language): { text: string; shown: ScoredChunk[] } {
-  const texts = TEXTS[language];
-  const { filter, named, matching } = result;
-  // "ada ukuran XL?" about the product just shown names it: "… belum tersedia untuk Dress Batik Kawung".
-  const words = filter.words.join(' ') || (named.length === 1 ? named[0]!.metadata.product!.name : '');
-  const shown = matching.length > 0 ? matching : named;
-  const lines = productLines(shown, language, result.ofTopic ? SIZES_AND_STOCK : shown.length === 1 ? ONE : LISTED);
+/** The line before the products (or the whole reply when there are none to list). */
+function headOf({ filter, named, matching, ofTopic }: FilteredProducts, texts: Texts): string {
   if (filter.cheaper !== undefined) {
     const name = named[0]!.metadata.product!.name;
-    if (matching.length === 0) return { text: texts.lowest(name), shown: named };
-    return { text: [result.ofTopic ? texts.cheaperThan(name) : texts.cheapest, ...productLines(matching, language, matching.length === 1 ? ONE : LISTED)].join('\n'), shown: matching };
+    return matching.length === 0 ? texts.lowest(name) : ofTopic ? texts.cheaperThan(name) : texts.cheapest;
   }
-  const head =
-    matching.length > 0
-      ? filter.size !== undefined
-        ? texts.withSize(filter.size)
-        : texts.inStock
-      : filter.size !== undefined
-        ? texts.noSize(filter.size, words)
-        : texts.soldOut(words);
-  // Sold out: the lines would only repeat "sold out" for each product.
-  return { text: matching.length === 0 && filter.size === undefined ? head : [head, ...lines].join('\n'), shown };
+  if (matching.length > 0) return filter.size !== undefined ? texts.withSize(filter.size) : texts.inStock;
+  // "ada ukuran XL?" about the product just shown names it: "… belum tersedia untuk Dress Batik Kawung".
+  const words = filter.words.join(' ') || (named.length === 1 ? named[0]!.metadata.product!.name : '');
+  return filter.size !== undefined ? texts.noSize(filter.size, words) : texts.soldOut(words);
+}
+
+/** The reply; `shown` are the products it lists (the matching ones, else those named). */
+export function productFilterReply(result: FilteredProducts, language: Language): { text: string; shown: ScoredChunk[] } {
+  const { filter, matching, named, ofTopic } = result;
+  const head = headOf(result, TEXTS[language]);
+  const shown = matching.length > 0 ? matching : named;
+  // Nothing to list: sold out (the lines would only repeat "sold out"), or already the lowest price.
+  if (matching.length === 0 && filter.size === undefined) return { text: head, shown };
+  const fields = ofTopic && filter.cheaper === undefined ? SIZES_AND_STOCK : shown.length === 1 ? ONE : LISTED;
+  return { text: [head, ...productLines(shown, language, fields)].join('\n'), shown };
 }

@@ -151,7 +151,10 @@ async function carriedReading(readings: Readings, focus: string[], search: Searc
 function placeRowFirst(retrieval: Retrieval, readings: Readings, minScore: number): Retrieval {
   const [best] = retrieval.passages;
   if (!retrieval.relevant || best === undefined || readings.slots.length === 0 || !readings.slots.every((slot) => slotOf(slot) === 'place')) return retrieval;
-  const holdsPlaces = (passage: ScoredChunk) => readings.slots.every((slot) => holds(contentStems(passage.text), slot));
+  const holdsPlaces = (passage: ScoredChunk) => {
+    const terms = contentStems(passage.text);
+    return readings.slots.every((slot) => holds(terms, slot));
+  };
   if (holdsPlaces(best)) return retrieval;
   const row = retrieval.passages.find(
     (passage) => passage.score >= minScore && readRow(passage.text) !== undefined && holdsPlaces(passage) && ownShare(sectionTerms(passage), readings, 1) > 0,

@@ -48,7 +48,6 @@ const CUES = new Set([
   'ones',
   'one',
   'left',
-  'yg',
   'harga',
   'harganya',
   'price',
