@@ -9,6 +9,7 @@
 // question ("halo kak, brp ongkir ke sby?") answers the question and greets back.
 import { contentStems, contentTokens, foldText, tokenize } from '../knowledge/text.js';
 import { QUESTION_WORDS } from '../language/question-words.js';
+import { slotOf } from '../language/slots.js';
 
 export type Act = 'greeting' | 'thanks' | 'goodbye' | 'ack' | 'address' | 'preface' | 'complaint' | 'bot' | 'probe' | 'laughter' | 'reaction' | 'emoji';
 
@@ -261,8 +262,41 @@ export function unansweredKind(text: string): 'question' | 'trouble' | 'request'
   return trouble ? 'trouble' : 'question';
 }
 
-/** Words that ask wherever they stand ("paketnya di mana"), unlike "is" or "ada", which also make statements. */
-const WH_WORDS = new Set(`apa berapa bagaimana kapan mana siapa kenapa mengapa how what when where which who why`.split(/\s+/));
+/** Verbs of buying; "ambil" and "take" only with what is taken ("aku ambil 2", "I'll take the M"), not "ambil di toko". */
+const ORDER_VERBS = new Set([...WANTS, 'pesan']);
+const TAKE_VERBS = new Set(['ambil', 'take']);
+/** How many: "1", "2pcs", "dua", "satu lusin". */
+const QUANTITY = /^(?:\d{1,3}(?:pcs|pc|potong|biji|buah)?|satu|dua|tiga|empat|lima|one|two|three|four|five|pcs|potong|biji|buah|lusin|kodi|dozen)$/;
+/** Done already ("udah order kemarin", "I ordered"): a report that something was bought, not an order to take. */
+const DONE = new Set(`sudah udah dah tadi kemarin kemaren sempat already ordered bought purchased`.split(/\s+/));
+/** Asking how to buy ("cara order", "how to order") is a question, whatever its mark. */
+const HOW = new Set(['cara', 'caranya', 'how', 'gimana', 'bagaimana']);
+
+/**
+ * An order being placed ("ok kak aku order 1 ya", "mau pesan kemeja parang uk L", "I'll take two"): a buying verb with
+ * what is bought (a wish, a quantity or a size), said as a statement. A person takes the order; the knowledge has no
+ * answer to it, and the nearest page ("an order can be cancelled until it is packed") would only confuse. "aku order
+ * ya" alone announces the customer's own checkout (an acknowledgement, OPENERS); "udah order kemarin" reports one.
+ */
+export function placesOrder(text: string): boolean {
+  const tokens = tokenize(text);
+  if (asksStrictly(text, tokens) || tokens.some((token) => DONE.has(token) || HOW.has(token) || TROUBLE.has(token))) return false;
+  // A verb, not the noun: "my order", "for one order", "order aku" (my order), "pesan saya" (my message).
+  const verbAt = (i: number): boolean => !OWNED.has(tokens[i - 1] ?? '') && !OWNER.has(tokens[i + 1] ?? '');
+  const what = tokens.some((token) => QUANTITY.test(token) || slotOf(token) === 'size');
+  const buys = tokens.some((token, i) => ORDER_VERBS.has(token) && verbAt(i)) && (what || tokens.some((token) => WISH.has(token)));
+  return buys || (what && tokens.some((token, i) => TAKE_VERBS.has(token) && verbAt(i)));
+}
+
+/** Words before a noun ("my order", "one order") and owners after one ("order aku", "pesanan saya"). */
+const OWNED = new Set(`my your our the a an one this that his her their for per of each`.split(/\s+/));
+const OWNER = new Set(`aku saya sy ku gw gue kamu anda kita kami nya`.split(/\s+/));
+
+/**
+ * Words that ask wherever they stand ("paketnya di mana"), unlike "is" or "ada", which also make statements. "kok"
+ * asks why ("kok blm dikonfirmasi ya": not an echo of "terkonfirmasi otomatis").
+ */
+const WH_WORDS = new Set(`apa berapa bagaimana kapan mana siapa kenapa mengapa kok how what when where which who why`.split(/\s+/));
 
 /**
  * A question by its mark, a question word, an opening that asks ("is it…", "bisa…", "apakah…"; not "ada yang sobek",

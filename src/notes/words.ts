@@ -30,6 +30,7 @@ export const NOTE_WORDS: Record<TeamLanguage, NoteWords> = {
     reasons: {
       asked_for_human: 'the customer asked to talk to a person',
       no_answer: 'the knowledge has no answer to the question',
+      order: 'the customer is placing an order',
       attachment: 'the customer sent a file Jawab cannot read',
       rule: 'a rule hands these conversations to the team',
       sentiment: 'the customer seems {sentiment}',
@@ -61,6 +62,7 @@ export const NOTE_WORDS: Record<TeamLanguage, NoteWords> = {
     reasons: {
       asked_for_human: 'pelanggan minta bicara dengan orang',
       no_answer: 'jawabannya tidak ada di pengetahuan',
+      order: 'pelanggan mau memesan',
       attachment: 'pelanggan mengirim file yang tidak bisa dibaca Jawab',
       rule: 'sebuah aturan meneruskan percakapan seperti ini ke tim',
       sentiment: 'pelanggan tampak {sentiment}',

@@ -1,7 +1,7 @@
 // What the customer reads when Jawab hands over, in their language.
 import type { Language } from '../config/settings.js';
 
-export const HANDOFF_REASONS = ['asked_for_human', 'no_answer', 'lookup', 'attachment', 'rule', 'sentiment', 'bot_replies', 'idle', 'follow_up', 'flow', 'lost_memory', 'contact_stopped'] as const;
+export const HANDOFF_REASONS = ['asked_for_human', 'no_answer', 'order', 'lookup', 'attachment', 'rule', 'sentiment', 'bot_replies', 'idle', 'follow_up', 'flow', 'lost_memory', 'contact_stopped'] as const;
 export type HandoffReason = (typeof HANDOFF_REASONS)[number];
 
 const HANDOVER: Record<Language, string> = {
@@ -87,6 +87,7 @@ export function handoverMessage(reason: HandoffReason, language: Language, custo
 export const REASON_TEXT: Record<HandoffReason, string> = {
   asked_for_human: 'the customer asked for a human',
   no_answer: 'nothing relevant was found in the knowledge',
+  order: 'the customer is placing an order, which a person takes',
   lookup: 'the customer gave a reference (an order or tracking number) or what Jawab asked them to send (a receipt), which only a person can check',
   attachment: 'the customer sent a file the bot cannot read',
   rule: 'a rule said so',

@@ -83,4 +83,21 @@ describe('a turn of small talk', () => {
     expect(noted.handoff).toBe('lookup');
     expect(noted.actions[0]).toEqual({ type: 'reply', content: 'Thank you, noted. I am passing you to a member of our team now. They will reply here shortly.' });
   });
+
+  it('hands an order being placed to a person before the knowledge is searched, as an order and no knowledge gap', async () => {
+    const answered: ConversationState = { ...initialState(ref, NOW), transcript: [{ role: 'bot', text: 'Kemeja Batik Mega Mendung — harga Rp 259.000.', at: NOW }] };
+    const answerer = recordingAnswerer();
+    const order = withMessages(answered, ['ok kak aku order 1 ya']);
+    const decision = await decideTurn({ ...order, profile: profile(), now: NOW, teamLanguage: 'id' }, answerer);
+    expect(answerer.asked).toEqual([]);
+    expect(decision).toMatchObject({ handoff: 'order', why: 'the customer is placing an order, which a person takes (aku order 1 ya)' });
+    expect(decision.unanswered).toBeUndefined();
+    expect(decision.actions[0]).toEqual({ type: 'reply', content: 'Saya sambungkan Anda dengan tim kami sekarang ya. Mereka akan membalas di sini sebentar lagi.' });
+    expect(decision.actions).toContainEqual(expect.objectContaining({ type: 'note', content: expect.stringMatching(/^Diserahkan ke tim: pelanggan mau memesan\./) }));
+    const after = applyTurn(order.state, decision, NOW);
+    expect(factsOf({ before: order.state, after, decision, messages: order.messages, at: NOW })?.facts).not.toContainEqual(expect.objectContaining({ kind: 'unanswered' }));
+    // "my order hasn't arrived" names an order; it does not place one.
+    const late = withMessages(initialState(ref, NOW), ["My order hasn't arrived yet, it's been 6 days"]);
+    expect((await decideTurn({ ...late, profile: profile(), now: NOW, teamLanguage: 'en' }, recordingAnswerer())).handoff).toBe('no_answer');
+  });
 });
