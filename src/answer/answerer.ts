@@ -188,6 +188,7 @@ export function createAnswerer(options: AnswererOptions): Answerer {
             passages: f.passages,
             query: f.query,
             focus: f.focus,
+            asked: f.question,
             said: lastBotLine(request),
             language: request.language,
             replyLength,

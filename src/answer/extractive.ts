@@ -10,7 +10,7 @@ import type { Language, Persona } from '../config/settings.js';
 import { REPLY_LENGTHS } from '../config/settings.js';
 import { type ProductField, productLine } from '../knowledge/formats/catalog.js';
 import type { ScoredChunk } from '../knowledge/types.js';
-import { contentStems, normalizeText, termGroups, tokenize } from '../knowledge/text.js';
+import { contentStems, contentTokens, normalizeText, termGroups, tokenize } from '../knowledge/text.js';
 import { slotOf } from '../language/slots.js';
 
 export interface ExtractiveInput {
@@ -27,6 +27,8 @@ export interface ExtractiveInput {
    * it?" after a washing question): they count twice, so the sentence about ironing wins over the one about washing.
    */
   focus?: readonly string[];
+  /** The customer's own message, when the query is more (a follow-up read with the conversation's topic). */
+  asked?: string;
   /** Jawab's previous reply: its sentences are not said again while the passage has others that answer. */
   said?: string;
 }
@@ -231,6 +233,11 @@ function askedFields(focus: readonly string[]): Set<ProductField> {
   return fields;
 }
 
+function asksOnlyHowMuch(asked: string): boolean {
+  const tokens = tokenize(asked);
+  return contentTokens(asked).length === 0 && (tokens.includes('berapa') || /\bhow much\b/.test(tokens.join(' ')));
+}
+
 /**
  * A follow-up about the product Jawab just described, asking for part of it: that part, under the product's name. The
  * whole line again ("brp harganya?", "ukuran L ada?" after it) reads like a bot that did not listen.
@@ -239,8 +246,23 @@ function productFollowUp(passage: ScoredChunk | undefined, input: ExtractiveInpu
   const product = passage?.metadata.product;
   if (passage === undefined || product === undefined || input.said === undefined || !input.said.includes(product.name)) return undefined;
   const fields = askedFields(input.focus ?? []);
+  // A bare "how much" ("brp kak?", "how much?") after a product asks its price.
+  if (fields.size === 0 && input.asked !== undefined && asksOnlyHowMuch(input.asked)) fields.add('price');
   if (fields.size === 0) return undefined;
   return { text: terminated(productLine(product, { currency: product.currency, language: product.language }, input.language, fields)), used: [passage] };
+}
+
+/** Words that say what was just said did not happen, or ask why: "kok blm dikonfirmasi?", "still not here". */
+// Not "tidak": "…ga?" closes a yes-no question ("boleh pake mesin cuci ga?").
+const NOT_SO = new Set(`belum kok kenapa mengapa still yet why`.split(/\s+/));
+
+/**
+ * The customer's own words answer Jawab's reply with "not yet" or "why" ("kok blm dikonfirmasi ya" after "confirmed
+ * automatically within 15 minutes"): saying it again does not help; the passage's next sentence ("if after 1 hour it
+ * still says unpaid, send …") does.
+ */
+function disputes(asked: string): boolean {
+  return tokenize(asked).some((token) => NOT_SO.has(token));
 }
 
 /**
@@ -257,7 +279,8 @@ export function extractiveAnswer(input: ExtractiveInput): ExtractiveAnswer | und
   // it: what was just said comes last, and is not said again but for the sentence that leads.
   const focused = contentStems((input.focus ?? []).join(' '));
   const holdsFocus = (sentence: Sentence): boolean => sentence.passageRank === 0 && [...focused].some((term) => sentence.terms.has(term));
-  const againLast = !sentences.some(holdsFocus);
+  const disputed = disputes(input.asked ?? input.query);
+  const againLast = !sentences.some(holdsFocus) || disputed;
   // A follow-up: the query also holds the conversation's topic, beyond the customer's own words.
   const followUp = [...contentStems(input.query)].some((term) => !focused.has(term));
   const ranked = [...sentences].sort((a, b) => (againLast ? Number(a.said) - Number(b.said) : 0) || b.score - a.score);
@@ -303,7 +326,8 @@ export function extractiveAnswer(input: ExtractiveInput): ExtractiveAnswer | und
     .filter((sentence) => sentence.passageRank !== anchor.passageRank && !sentence.said && [...sentence.matched].some((group) => covered.has(group)))
     .sort((a, b) => gain(b) - gain(a))[0];
   const anchorBest = Math.max(0, ...[...anchor.matched].map((group) => weights[group]!));
-  if (completion !== undefined && gain(completion) >= COMPLETION_SHARE * anchorBest) tryAdd(completion);
+  // "Not yet" is answered by what the passage says next, not by another page on the topic's words.
+  if (completion !== undefined && !disputed && gain(completion) >= COMPLETION_SHARE * anchorBest) tryAdd(completion);
 
   const ordered = [...chosen].sort((a, b) => a.passageRank - b.passageRank || a.position - b.position);
   let text = ordered.map((sentence) => terminated(sentence.text)).reduce((out, sentence) => (out === '' ? sentence : `${out}${separator(out, sentence)}${sentence}`), '');

@@ -17,6 +17,7 @@
 //   also found relevant, ranked lower ("minimal brp pcs?" after wholesale, not after uniforms);
 // - and when the question alone finds nothing, a merged passage after all (a follow-up without a cue).
 import { asksHow, isNumberedSteps, passagesFitting, type Retrieval, tellsHow } from '../knowledge/retrieve.js';
+import { givesMeasure } from '../knowledge/measurement.js';
 import { readRow } from '../knowledge/table-row.js';
 import { asksOnlyAttribute, productFits } from '../knowledge/product-fit.js';
 import { phraseMatches } from '../knowledge/concepts.js';
@@ -54,9 +55,13 @@ export function topicAfter(question: string, reading: string, passage: ScoredChu
   // Java": "ongkirnya?" next is still about Solo).
   const named = new Set(tokenize(question).filter((token) => slotOf(token) === 'place'));
   // A table row answered is about its key ("M" for the row a chest measurement chose): "panjang badannya?" stays on it.
-  const rowKey = tokenize(readRow(passage.text)?.key ?? '').filter((token) => slotOf(token) !== undefined);
+  const row = readRow(passage.text);
+  const rowKey = tokenize(row?.key ?? '').filter((token) => slotOf(token) !== undefined);
   const slots = [...new Set([...tokenize(reading).filter((token) => slotOf(token) !== undefined && (holds(terms, token) || named.has(token))), ...rowKey])];
-  const query = [passage.metadata.title, passage.metadata.heading, ...slots, question].filter((part) => part !== undefined && part !== '').join(' ');
+  // The column a measurement was read in ("lingkar dada" for 110): "kalo 130?" next is measured in it too.
+  const readTerms = contentStems(reading);
+  const measuredIn = row !== undefined && givesMeasure(reading) ? row.cells.map(([header]) => header).filter((header) => [...contentStems(header)].some((term) => !term.startsWith('~') && readTerms.has(term))) : [];
+  const query = [passage.metadata.title, passage.metadata.heading, ...slots, ...measuredIn, question].filter((part) => part !== undefined && part !== '').join(' ');
   return { query, section: sectionOf(passage) };
 }
 

@@ -8,6 +8,7 @@
 //   medan" -> "berapa ongkos kirim ke medan").
 // Which one wins is decided by retrieval (answer/question-resolution.ts); `elliptical` says when the merged reading
 // comes first.
+import { givesMeasure } from '../knowledge/measurement.js';
 import { isContentToken, tokenize } from '../knowledge/text.js';
 import { QUESTION_WORDS } from '../language/question-words.js';
 import { type Slot, slotOf } from '../language/slots.js';
@@ -83,9 +84,14 @@ export function readingsOf(question: string, topic: string | undefined, hasQuest
   const elliptical = (cue && own.length <= 2) || own.length === 0 || (anaphoric && own.length <= 2) || (!asking && own.length <= 2);
 
   const slotsHere = new Set(content.map(slotOf).filter((slot): slot is Slot => slot !== undefined));
+  // "kalo lingkar dada 110?" after the L row asks which size fits 110, not about L again; "kalo 100?" after 110, which
+  // fits 100: a measurement is a size of its own, and replaces the topic's.
+  const measured = givesMeasure(question);
+  if (measured) slotsHere.add('size');
   const topicTokens = tokenize(topic);
   const kept = topicTokens.filter((token) => {
     const slot = slotOf(token);
+    if (measured && givesMeasure(token)) return false;
     return slot === undefined || !slotsHere.has(slot);
   });
   const carriedSlots = topicTokens.filter((token) => {

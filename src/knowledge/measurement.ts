@@ -10,6 +10,11 @@ import type { ScoredChunk } from './types.js';
 /** A body measurement in the question: a number of two or three digits, in centimetres when a unit is given. */
 const MEASURE = /(?<![\d.,])(\d{2,3})(?:[.,]\d+)?\s*(?:cm|centimeter|centimetre|senti)?(?![\d%]|\s*(?:kg|rb|ribu|k|jt|juta|hari|days?|pcs|potong)\b)/u;
 
+/** The question gives a body measurement ("lingkar dada 110"): it asks for a size of its own. */
+export function givesMeasure(query: string): boolean {
+  return MEASURE.test(query);
+}
+
 /** The number a cell holds ("102 cm" -> 102). */
 function cellNumber(value: string): number | undefined {
   const match = /(\d+(?:[.,]\d+)?)/.exec(value);

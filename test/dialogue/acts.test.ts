@@ -1,7 +1,7 @@
 // Reading what customers' messages do besides asking: each case is a burst of messages, the acts read, and the
 // questions left to answer (in the customer's own spelling).
 import { describe, expect, it } from 'vitest';
-import { asksForReference, asksToSend, givesReference, isRemark, namesReference, readMessages, unansweredKind, withoutEchoes } from '../../src/dialogue/acts.js';
+import { asksForReference, asksToSend, givesReference, isRemark, namesReference, placesOrder, readMessages, unansweredKind, withoutEchoes } from '../../src/dialogue/acts.js';
 
 const CASES: Array<[string[], string[], string[], string?]> = [
   [['P'], ['greeting'], [], 'plain'],
@@ -112,6 +112,29 @@ describe('unansweredKind', () => {
   });
 });
 
+describe('placesOrder', () => {
+  it.each([
+    ['ok kak aku order 1 ya', true],
+    ['kak mau order 2 pcs kemeja parang uk L', true],
+    ['aku pesen yg M ya', true],
+    ['aku ambil 2 ya kak', true],
+    ["I'll take two", true],
+    ['I want to buy 3 shirts', true],
+    // Announcing one's own checkout is an acknowledgement (readMessages), not an order for a person.
+    ['aku order ya', false],
+    ['mau order, gimana caranya?', false],
+    ['cara order', false],
+    ['mau ambil di showroom bisa?', false],
+    ['aku udah order kemarin', false],
+    ['I was charged twice for one order', false],
+    ["My order hasn't arrived yet, it's been 6 days", false],
+    ['order aku blm nyampe 2 hari', false],
+    ['please check my order 5521', false],
+  ])('%s: %s', (text, order) => {
+    expect(placesOrder(text)).toBe(order);
+  });
+});
+
 describe('withoutEchoes', () => {
   const said = 'Blus Batik Truntum: blus wanita batik cap motif truntum — harga Rp 199.000 — varian S, M, L, XL — stok habis';
   const echoed = (messages: string[]) => withoutEchoes(readMessages(messages), messages, said);
@@ -127,6 +150,9 @@ describe('withoutEchoes', () => {
       expect(echoed([message]).questions, message).toHaveLength(1);
     }
     expect(withoutEchoes(readMessages(['yah habis ya']), ['yah habis ya'], undefined).questions).toEqual(['yah habis ya']);
+    // "kok" asks why: the payment was said to confirm itself, and it did not.
+    const confirmed = 'Pembayaran lewat virtual account, dompet digital dan QRIS terkonfirmasi otomatis dalam 15 menit.';
+    expect(withoutEchoes(readMessages(['kok blm dikonfirmasi ya']), ['kok blm dikonfirmasi ya'], confirmed).questions).toEqual(['kok blm dikonfirmasi ya']);
   });
 });
 
