@@ -14,8 +14,8 @@ import { type Slot, wordsOf } from '../language/slots.js';
 import { applySynonyms } from '../language/normalize.js';
 import { asksForCatalog } from '../dialogue/catalog-question.js';
 import { catalogOverview, LISTED_PRODUCTS } from './catalog-overview.js';
-import { productFilterAsked } from '../dialogue/product-filter-question.js';
-import { type FilteredProducts, filterProducts, productFilterReply } from './product-filter.js';
+import { asksStockOfNothing, productFilterAsked } from '../dialogue/product-filter-question.js';
+import { type FilteredProducts, filterProducts, productFilterReply, whichProductReply } from './product-filter.js';
 import { kindOverviewReply } from './kind-overview.js';
 import { extractiveAnswer } from './extractive.js';
 import type { ChatConfig, ModelAnswerer, ModelAnswererOptions } from './model-answerer.js';
@@ -113,6 +113,14 @@ export function createAnswerer(options: AnswererOptions): Answerer {
     let current = topic;
     const { minScore } = withThresholds(options.index, options.retrieval ?? {});
     for (const question of questions) {
+      // "ready kak?" with no product named or just shown: which one?
+      if (asksStockOfNothing(question)) {
+        const products = (await options.index.products?.(sources)) ?? [];
+        if (products.length > 0 && !products.some((product) => sectionOf(product) === current?.section)) {
+          found.push({ question, query: question, focus: [], passages: [], filtered: whichProductReply(request.language) });
+          continue;
+        }
+      }
       const filtered = await filteredProducts(question, current, sources);
       if (filtered !== undefined) {
         const { text, shown } = productFilterReply(filtered, request.language);

@@ -181,3 +181,16 @@ export function productFilterReply(result: FilteredProducts, language: Language)
   const fields = ofTopic && filter.cheaper === undefined ? SIZES_AND_STOCK : shown.length === 1 ? ONE : LISTED;
   return { text: [head, ...productLines(shown, language, fields)].join('\n'), shown };
 }
+
+const WHICH_PRODUCT: Record<Language, string> = {
+  en: 'Which product do you mean? Tell me its name and I will check the stock.',
+  id: 'Produk yang mana, kak? Sebutkan nama produknya ya, nanti saya cek stoknya.',
+  ms: 'Produk yang mana? Beritahu nama produknya dan saya akan semak stoknya.',
+  es: '¿Qué producto? Dígame su nombre y le confirmo si hay existencias.',
+  pt: 'Qual produto? Diga o nome e eu verifico o estoque.',
+};
+
+/** The reply to "ready kak?" when no product was named or shown (dialogue/product-filter-question.ts). */
+export function whichProductReply(language: Language): string {
+  return WHICH_PRODUCT[language];
+}

@@ -112,3 +112,18 @@ export function productFilterAsked(question: string): ProductFilter | undefined 
   const words = tokens.filter((token, i) => isContentToken(token) && !CUES.has(token) && sizeAt(tokens, i) === undefined);
   return { words, ...(sizes[0] === undefined ? {} : { size: sizes[0] }), inStock };
 }
+
+/** Words that only ask whether "it" is there: "ready kak?", "masih ada?", "is it available?". */
+const ONLY_AVAILABILITY = new Set([...STOCK, 'ada', 'masih', 'still', 'in', 'it', 'availability']);
+
+/**
+ * "ready kak?", "stoknya ada?", "is it in stock?" with no product named: whether something is in stock, but which? Only
+ * the product just described answers it (its stock); without one the customer is asked which product they mean.
+ */
+export function asksStockOfNothing(question: string): boolean {
+  const all = tokenize(question);
+  // "what's in stock?", "yg ready apa aja?" ask for the list (productFilterAsked).
+  if (LIST.some((pattern) => pattern.test(all.join(' ')))) return false;
+  const tokens = all.filter((token) => isContentToken(token) || ONLY_AVAILABILITY.has(token));
+  return tokens.some((token) => STOCK.has(token) || token === 'stoknya') && tokens.every((token) => ONLY_AVAILABILITY.has(token) || token === 'stoknya');
+}

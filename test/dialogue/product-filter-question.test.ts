@@ -1,7 +1,7 @@
 // Which messages ask which products have a size or are in stock (answer/product-filter.ts filters the catalog for
 // them), and which are left to retrieval: the size chart, size advice, exchanges, a follow-up on the size chart.
 import { describe, expect, it } from 'vitest';
-import { productFilterAsked } from '../../src/dialogue/product-filter-question.js';
+import { asksStockOfNothing, productFilterAsked } from '../../src/dialogue/product-filter-question.js';
 
 describe('productFilterAsked', () => {
   it.each([
@@ -43,3 +43,22 @@ describe('productFilterAsked', () => {
     expect(productFilterAsked(question)).toBeUndefined();
   });
 });
+
+describe('asksStockOfNothing', () => {
+  it.each([
+    ['ready kak?', true],
+    ['masih ready?', true],
+    ['stoknya ada?', true],
+    ['is it in stock?', true],
+    ['ready stok ga kak', true],
+    // A product, a size or a list is named: the filter or the product's row answers.
+    ['kemeja parang ready?', false],
+    ['ready ukuran XL?', false],
+    ["what's in stock?", false],
+    ['yg ready apa aja kak', false],
+    ['ada?', false],
+  ])('%s: %s', (question, asks) => {
+    expect(asksStockOfNothing(question)).toBe(asks);
+  });
+});
+
