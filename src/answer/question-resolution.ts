@@ -17,7 +17,7 @@
 //   also found relevant, ranked lower ("minimal brp pcs?" after wholesale, not after uniforms);
 // - and when the question alone finds nothing, a merged passage after all (a follow-up without a cue).
 import { asksHow, isNumberedSteps, passagesFitting, type Retrieval, tellsHow } from '../knowledge/retrieve.js';
-import { givesMeasure } from '../knowledge/measurement.js';
+import { givesMeasure, namesHeader } from '../knowledge/measurement.js';
 import { readRow } from '../knowledge/table-row.js';
 import { asksOnlyAttribute, productFits } from '../knowledge/product-fit.js';
 import { phraseMatches } from '../knowledge/concepts.js';
@@ -60,7 +60,7 @@ export function topicAfter(question: string, reading: string, passage: ScoredChu
   const slots = [...new Set([...tokenize(reading).filter((token) => slotOf(token) !== undefined && (holds(terms, token) || named.has(token))), ...rowKey])];
   // The column a measurement was read in ("lingkar dada" for 110): "kalo 130?" next is measured in it too.
   const readTerms = contentStems(reading);
-  const measuredIn = row !== undefined && givesMeasure(reading) ? row.cells.map(([header]) => header).filter((header) => [...contentStems(header)].some((term) => !term.startsWith('~') && readTerms.has(term))) : [];
+  const measuredIn = row !== undefined && givesMeasure(reading) ? row.cells.map(([header]) => header).filter((header) => namesHeader(header, readTerms)) : [];
   const query = [passage.metadata.title, passage.metadata.heading, ...slots, ...measuredIn, question].filter((part) => part !== undefined && part !== '').join(' ');
   return { query, section: sectionOf(passage) };
 }

@@ -113,8 +113,9 @@ export function productFilterAsked(question: string): ProductFilter | undefined 
   return { words, ...(sizes[0] === undefined ? {} : { size: sizes[0] }), inStock };
 }
 
-/** Words that only ask whether "it" is there: "ready kak?", "masih ada?", "is it available?". */
-const ONLY_AVAILABILITY = new Set([...STOCK, 'ada', 'masih', 'still', 'in', 'it', 'availability']);
+/** Words that ask about stock ("stoknya ada?" too), and those that only ask whether "it" is there: "masih ada?". */
+const STOCK_ASKED = new Set([...STOCK, 'stoknya']);
+const ONLY_AVAILABILITY = new Set([...STOCK_ASKED, 'ada', 'masih', 'still', 'in', 'it', 'availability']);
 
 /**
  * "ready kak?", "stoknya ada?", "is it in stock?" with no product named: whether something is in stock, but which? Only
@@ -125,5 +126,5 @@ export function asksStockOfNothing(question: string): boolean {
   // "what's in stock?", "yg ready apa aja?" ask for the list (productFilterAsked).
   if (LIST.some((pattern) => pattern.test(all.join(' ')))) return false;
   const tokens = all.filter((token) => isContentToken(token) || ONLY_AVAILABILITY.has(token));
-  return tokens.some((token) => STOCK.has(token) || token === 'stoknya') && tokens.every((token) => ONLY_AVAILABILITY.has(token) || token === 'stoknya');
+  return tokens.some((token) => STOCK_ASKED.has(token)) && tokens.every((token) => ONLY_AVAILABILITY.has(token));
 }

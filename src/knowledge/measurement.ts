@@ -15,6 +15,11 @@ export function givesMeasure(query: string): boolean {
   return MEASURE.test(query);
 }
 
+/** The question's terms name a column by its header's own words ("lingkar dada"), not by a thesaurus concept. */
+export function namesHeader(header: string, asked: ReadonlySet<string>): boolean {
+  return [...contentStems(header)].some((term) => !term.startsWith('~') && asked.has(term));
+}
+
 /** The number a cell holds ("102 cm" -> 102). */
 function cellNumber(value: string): number | undefined {
   const match = /(\d+(?:[.,]\d+)?)/.exec(value);
@@ -33,7 +38,7 @@ export function fittingSizeRow(query: string, passages: readonly ScoredChunk[]):
   const rows = passages.flatMap((passage) => {
     const row = readRow(passage.text);
     if (row === undefined || !tokenize(row.key).some((token) => slotOf(token) === 'size')) return [];
-    const cell = row.cells.find(([header]) => [...contentStems(header)].some((term) => !term.startsWith('~') && asked.has(term)));
+    const cell = row.cells.find(([header]) => namesHeader(header, asked));
     const size = cell === undefined ? undefined : cellNumber(cell[1]);
     return size === undefined ? [] : [{ id: passage.id, size }];
   });
