@@ -7,7 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { AppLinks } from '../../src/web/app-link.js';
 import { defaultSettings } from '../../src/config/settings.js';
 import { buildWebUi } from '../../src/web/ui/build.js';
@@ -22,7 +22,9 @@ if (!executablePath) {
 const suite = executablePath || inCi ? describe : describe.skip;
 const ARTIFACTS = 'test-artifacts';
 
-suite('in a real browser', () => {
+// A minute per test: CI's two cores run this file beside the kill -9 storms. Playwright's own waits give up after 20 s,
+// so a step that never comes fails with the locator it waited for rather than the test's bare timeout.
+suite('in a real browser', { timeout: 60_000 }, () => {
   let h: Harness;
   let browser: Browser;
   let base: string;
@@ -59,7 +61,27 @@ suite('in a real browser', () => {
     await page.fill('#token', ADMIN_TOKEN);
     await page.click('form.login button[type=submit]');
     await page.waitForSelector('#tab-persona');
+    reportOnFailure(page);
     return page;
+  }
+
+  /** When the test fails, prints what the page saw go wrong (failed requests, error responses, console errors) and the
+   * save status, and takes a screenshot: a wait that timed out says what it waited for, this says why. */
+  function reportOnFailure(page: Page): void {
+    page.setDefaultTimeout(20_000);
+    const seen: string[] = [];
+    page.on('requestfailed', (r) => seen.push(`request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ''}`));
+    page.on('response', (r) => {
+      if (r.status() >= 400) seen.push(`${r.status()} ${r.request().method()} ${r.url()}`);
+    });
+    page.on('console', (m) => {
+      if (m.type() === 'error') seen.push(`console: ${m.text()}`);
+    });
+    onTestFailed(async ({ task }) => {
+      const status = await page.locator('#save-status').textContent({ timeout: 1_000 }).catch(() => '(none)');
+      process.stderr.write(`e2e "${task.name}" failed; save status: ${status}; the page saw: ${seen.length ? seen.join(' | ') : 'nothing wrong'}\n`);
+      await page.screenshot({ path: `${ARTIFACTS}/failed-${task.id}.png`, fullPage: true }).catch(() => undefined);
+    });
   }
 
   /** The element whose id is a dotted settings path (ids with dots need the attribute form). */
