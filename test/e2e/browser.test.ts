@@ -194,6 +194,8 @@ suite('in a real browser', { timeout: 60_000 }, () => {
 
   it('restores an earlier published version with the button beside Publish, after showing what it changes', async () => {
     const page = await signedIn();
+    // The list comes in after the page: wait for the version the start found before reading it.
+    await page.locator('#history-version option', { hasText: /the settings found at start$/ }).waitFor({ state: 'attached' });
     const versions = await page.locator('#history-version option').allTextContents();
     expect(versions[1]).toMatch(/^Version 2 · .* · published \(what is published now\)$/);
     expect(versions.at(-1)).toMatch(/^Version 1 · .* · the settings found at start$/);
@@ -205,6 +207,8 @@ suite('in a real browser', { timeout: 60_000 }, () => {
     await page.locator('#save-status').filter({ hasText: 'Version 1 is published again: customers get it now.' }).waitFor();
     expect(h.jawab.settings.get().defaultProfile.persona.name).toBe('Jawab');
     expect(await page.inputValue('[id="defaultProfile.persona.name"]')).toBe('Jawab');
+    // The restore is a new version, and the list is read again: a version picked before it comes in is unpicked.
+    await page.locator('#history-version option', { hasText: /· restore of version 1 \(what is published now\)$/ }).waitFor({ state: 'attached' });
     // And back: version 2 is the one just replaced.
     await page.selectOption('#history-version', '2');
     await page.locator('.history-changes summary').filter({ hasText: /^Restoring it changes/ }).waitFor();
