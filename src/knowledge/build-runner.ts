@@ -6,9 +6,10 @@
 // With a model's embeddings the worker sends the texts back here in batches and this side calls the model (network
 // I/O, which does not block): the embeddings object, its keys and its retries stay where they were configured.
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { BuildJob, BuildResult } from './build-job.js';
 import type { LoadedFile } from './loader.js';
+import { startThread } from './thread.js';
 
 /**
  * Messages to the worker. A job's documents follow it in batches of about BATCH_BYTES of text, each posted in its
@@ -45,19 +46,6 @@ export interface JobHandlers {
  */
 const IDLE_MS = 0;
 
-/**
- * The worker's entry: compiled JavaScript beside this file in production; in a TypeScript run (tsx, vitest) the
- * worker registers tsx's loader first, as the process it belongs to did.
- */
-function startWorker(): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./build-worker.js', here));
-  const entry = new URL('./build-worker.ts', here).href;
-  const loader = import.meta.resolve('tsx/esm/api');
-  const boot = `import { register } from ${JSON.stringify(loader)}; register(); await import(${JSON.stringify(entry)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`));
-}
-
 let worker: Worker | undefined;
 let idleTimer: NodeJS.Timeout | undefined;
 let queue: Promise<unknown> = Promise.resolve();
@@ -70,7 +58,7 @@ function stopWorker(): void {
 /** Runs one task on the worker: `send` posts its messages; resolves with the worker's result. */
 function run(send: (post: (message: ToWorker) => void) => Promise<void>, handlers: JobHandlers): Promise<unknown> {
   clearTimeout(idleTimer);
-  const thread = (worker ??= startWorker());
+  const thread = (worker ??= startThread(import.meta.url, 'build-worker'));
   thread.ref();
   return new Promise<unknown>((resolve, reject) => {
     let finished = false;

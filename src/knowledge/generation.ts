@@ -3,52 +3,38 @@
 // A generation is written whole by the build worker and never changed afterwards; the manifest names the current
 // one, so replacing the manifest is the one atomic step of a save and a crash at any point leaves the previous
 // generation in force. Older generations are deleted once the manifest no longer names them.
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { decodeStrings, encodeStrings, packSections, readMeta, section, unpackSections } from './binary-sections.js';
-import type { ChunkTableData } from './chunk-table.js';
+import { encodeStrings, packSections, readMeta } from './binary-sections.js';
+import type { GenerationData, Meta } from './chunks-file.js';
+import { CHUNKS_FILE, FORMAT, parseGenerationData, readShared } from './chunks-file.js';
 import { ChunkTable, emptyChunkTableData } from './chunk-table.js';
 import { HnswGraph } from './hnsw-store.js';
 import { emptyLexicalData } from './lexical-build.js';
-import type { LexicalData } from './lexical-index.js';
 import { LexicalIndex } from './lexical-index.js';
 import { writeFileAtomic } from './hnsw-store.js';
 
 const GRAPH_FILE = 'graph.hnsw';
-const CHUNKS_FILE = 'chunks.bin';
-const FORMAT = 1;
 const PREFIX = 'generation-';
 
-/** The header of chunks.bin. */
-interface Meta {
-  format: number;
-  dimensions: number;
-  chunks: number;
-  sources: number;
-  terms: number;
-  nextLabel: number;
-  totalLength: number;
-}
-
-export interface GenerationData {
-  chunks: ChunkTableData;
-  lexical: LexicalData;
-}
+export type { GenerationData } from './chunks-file.js';
 
 /** What searches read: immutable, replaced whole when a sync finishes. */
 export interface Snapshot {
   chunks: ChunkTable;
   lexical: LexicalIndex;
   graph: HnswGraph | undefined;
+  /** The chunks.bin it was read from, in shared memory: what the search thread opens (absent for an empty index). */
+  file?: Uint8Array;
 }
 
 export function emptyGenerationData(): GenerationData {
   return { chunks: emptyChunkTableData(), lexical: emptyLexicalData() };
 }
 
-export function snapshotOf(data: GenerationData, graph: HnswGraph | undefined): Snapshot {
+export function snapshotOf(data: GenerationData, graph: HnswGraph | undefined, file?: Uint8Array): Snapshot {
   const chunks = new ChunkTable(data.chunks);
-  return { chunks, lexical: new LexicalIndex(data.lexical, data.chunks), graph };
+  return { chunks, lexical: new LexicalIndex(data.lexical, data.chunks), graph, ...(file ? { file } : {}) };
 }
 
 export function generationFolder(directory: string, generation: number): string {
@@ -90,33 +76,7 @@ export async function writeGeneration(folder: string, data: GenerationData, grap
 
 export async function readGenerationData(folder: string): Promise<GenerationData> {
   const path = join(folder, CHUNKS_FILE);
-  const unpacked = unpackSections(await readFile(path), path);
-  const meta = unpacked.meta as Meta;
-  if (meta.format !== FORMAT) throw new Error(`${path}: unknown format ${String(meta.format)}`);
-  const u8 = (name: string) => section(unpacked, name, 'u8', path);
-  const u16 = (name: string) => section(unpacked, name, 'u16', path);
-  const u32 = (name: string) => section(unpacked, name, 'u32', path);
-  const chunks: ChunkTableData = {
-    ids: decodeStrings(u8('ids'), meta.chunks),
-    labels: u32('labels'),
-    source: u16('source'),
-    sources: decodeStrings(u8('sources'), meta.sources),
-    recordStart: u32('recordStart'),
-    records: u8('records'),
-    dimensions: meta.dimensions,
-    vectors: section(unpacked, 'vectors', 'f32', path),
-    nextLabel: meta.nextLabel,
-  };
-  const lexical: LexicalData = {
-    terms: decodeStrings(u8('terms'), meta.terms),
-    postingStart: u32('postingStart'),
-    postingSlot: u32('postingSlot'),
-    postingTf: u16('postingTf'),
-    maxSaturation: section(unpacked, 'maxSaturation', 'f64', path),
-    length: u32('length'),
-    totalLength: meta.totalLength,
-  };
-  return { chunks, lexical };
+  return parseGenerationData(await readShared(path), path);
 }
 
 /** The generation's graph, or undefined when it has no vectors. */
@@ -131,12 +91,11 @@ export async function readGraph(folder: string, data: GenerationData): Promise<H
 export async function readSnapshot(folder: string): Promise<Snapshot> {
   const meta = (await readMeta(join(folder, CHUNKS_FILE))) as Partial<Meta>;
   const dimensions = meta.dimensions ?? 0;
-  const [data, graph] = await Promise.all([
-    readGenerationData(folder),
-    dimensions === 0 ? undefined : HnswGraph.read(join(folder, GRAPH_FILE), dimensions, meta.chunks ?? 0),
-  ]);
+  const path = join(folder, CHUNKS_FILE);
+  const [file, graph] = await Promise.all([readShared(path), dimensions === 0 ? undefined : HnswGraph.read(join(folder, GRAPH_FILE), dimensions, meta.chunks ?? 0)]);
+  const data = parseGenerationData(file, path);
   if (data.chunks.dimensions !== dimensions) throw new Error(`${folder}: the chunk file changed while it was read`);
-  return snapshotOf(data, graph);
+  return snapshotOf(data, graph, file);
 }
 
 /**

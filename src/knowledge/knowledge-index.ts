@@ -23,6 +23,7 @@ import { runBuild, runMigration } from './build-runner.js';
 import type { Snapshot } from './generation.js';
 import { emptyGenerationData, generationFolder, readSnapshot, removeLeftovers, snapshotOf } from './generation.js';
 import type { LexicalHit, PreparedQuery } from './lexical-index.js';
+import { LEXICAL_THREAD_FROM, LexicalThread } from './lexical-thread.js';
 import type { LoadOptions } from './loader.js';
 import type { LegacyManifest, Manifest, SourceEntry } from './manifest.js';
 import { fromLegacy, LEGACY_FILES, ownedChunkIds, readManifest, writeManifest } from './manifest.js';
@@ -44,6 +45,8 @@ export interface OpenKnowledgeIndexOptions {
   warn?: (message: string) => void;
   /** The clock of `lastSyncAt` (website re-sync schedules compare against it). */
   now?: () => number;
+  /** Chunks from which BM25 ranks on a thread of its own beside the vector search (default LEXICAL_THREAD_FROM). */
+  lexicalThreadFrom?: number;
 }
 
 export type SyncProgress = (done: number, total: number) => void;
@@ -112,7 +115,19 @@ export class KnowledgeIndex implements SearchableIndex {
     private readonly batchSize: number,
     private readonly now: () => number,
     private readonly efSearch: number | undefined,
+    private readonly lexicalThread: LexicalThread,
   ) {}
+
+  /** Puts a generation in force: searches read it from now on, and the lexical thread opens it when it is large. */
+  private inForce(snapshot: Snapshot): void {
+    this.snapshot = snapshot;
+    this.lexicalThread.use(snapshot);
+  }
+
+  /** Hybrid searches whose BM25 side the lexical thread ranked (the others ranked it on the main thread). */
+  get searchesOnThread(): number {
+    return this.lexicalThread.answered;
+  }
 
   /**
    * Opens the index of `options.dataDir`: reads its manifest and starts reading the generation in force, which
@@ -134,11 +149,12 @@ export class KnowledgeIndex implements SearchableIndex {
     // What a build or a write cut short by a crash left, and the files of an index migrated or given up.
     await removeLeftovers(directory, manifest.generation);
     for (const file of Object.values(LEGACY_FILES)) await rm(join(directory, file), { force: true });
-    const index = new KnowledgeIndex(manifest, directory, options.embeddings, options.embeddingsId, options.batchSize ?? 64, options.now ?? Date.now, options.efSearch);
+    const thread = new LexicalThread(options.lexicalThreadFrom ?? LEXICAL_THREAD_FROM, warn);
+    const index = new KnowledgeIndex(manifest, directory, options.embeddings, options.embeddingsId, options.batchSize ?? 64, options.now ?? Date.now, options.efSearch, thread);
     const generation = manifest.generation;
     if (generation !== undefined) {
       index.loaded = readSnapshot(generationFolder(directory, generation)).then(
-        (snapshot) => void (index.snapshot = snapshot),
+        (snapshot) => index.inForce(snapshot),
         (error: unknown) => {
           KnowledgeIndex.unreadable(warn, directory, error);
           index.manifest = fresh();
@@ -239,7 +255,7 @@ export class KnowledgeIndex implements SearchableIndex {
     const snapshot = result.written ? await readSnapshot(generationFolder(this.directory, job.next)) : this.snapshot;
     if (changed) await writeManifest(this.directory, manifest);
     this.manifest = manifest;
-    this.snapshot = snapshot;
+    this.inForce(snapshot);
     if (result.written) await removeLeftovers(this.directory, job.next);
     if (result.failure !== undefined) throw new Error(result.failure);
     return {
@@ -313,6 +329,9 @@ export class KnowledgeIndex implements SearchableIndex {
       // Ranked by BM25; the score is the coverage, the calibrated lexical relevance.
       return lexical.top(prepared, k, sources).map((hit) => KnowledgeIndex.scored(snapshot, this.candidate(snapshot, hit.slot, prepared, undefined, hit.coverage, hit)));
     }
+    const wanted = mode === 'vector' ? k : Math.max(k * 5, MIN_CANDIDATES);
+    // The BM25 side starts on its thread (a large index) and ranks while this one embeds and walks the graph.
+    const onThread = mode === 'hybrid' && graph !== undefined ? this.lexicalThread.top(snapshot, prepared, wanted, sources)?.catch(() => undefined) : undefined;
     const vector = unit(await this.embeddings.embedQuery(query));
     const accept =
       sources === undefined
@@ -321,7 +340,6 @@ export class KnowledgeIndex implements SearchableIndex {
             const slot = chunks.slotOfLabel(label);
             return slot !== undefined && sources.has(chunks.sourceOf(slot));
           };
-    const wanted = mode === 'vector' ? k : Math.max(k * 5, MIN_CANDIDATES);
     const similarities = new Map<number, number>();
     const efSearch = this.efSearch === undefined ? {} : { efSearch: this.efSearch };
     for (const hit of graph?.nearest(vector, wanted, { ...efSearch, ...(accept ? { accept } : {}) }) ?? []) {
@@ -334,7 +352,7 @@ export class KnowledgeIndex implements SearchableIndex {
       // A typed copy: the number[] from the embedder changes its element kind with the values, and each change
       // made the optimised cosine() start over (allocating a number per step meanwhile).
       const typed = Float64Array.from(vector);
-      for (const hit of lexical.top(prepared, wanted, sources)) {
+      for (const hit of (onThread && (await onThread)) ?? lexical.top(prepared, wanted, sources)) {
         lexicalHits.set(hit.slot, hit);
         if (!similarities.has(hit.slot)) similarities.set(hit.slot, cosine(chunks.vectorOf(hit.slot), typed));
       }
