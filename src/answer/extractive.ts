@@ -12,6 +12,8 @@ import { type ProductField, productLine } from '../knowledge/formats/catalog.js'
 import type { ScoredChunk } from '../knowledge/types.js';
 import { contentStems, contentTokens, normalizeText, termGroups, tokenize } from '../knowledge/text.js';
 import { slotOf } from '../language/slots.js';
+import { CELL_END, readRow, ROW_KEY_END } from '../knowledge/table-row.js';
+import { WH_WORDS } from '../language/question-words.js';
 
 export interface ExtractiveInput {
   /** Relevant passages, best first. */
@@ -252,6 +254,23 @@ function productFollowUp(passage: ScoredChunk | undefined, input: ExtractiveInpu
   return { text: terminated(productLine(product, { currency: product.currency, language: product.language }, input.language, fields)), used: [passage] };
 }
 
+/**
+ * A follow-up about the table row Jawab just gave, asking for some of its cells ("brp lama?" after the Makassar rate,
+ * "panjangnya?" after the L size): those cells, under the row's key. A cell is asked when the customer's words are in
+ * its header or its value ("hari" in "5–8 hari kerja"); words every cell holds ("kirim" in both "ongkos kirim" and
+ * "lama pengiriman") tell none apart.
+ */
+function rowFollowUp(passage: ScoredChunk | undefined, input: ExtractiveInput): ExtractiveAnswer | undefined {
+  const row = passage === undefined ? undefined : readRow(passage.text);
+  if (passage === undefined || row === undefined || input.said === undefined || !input.said.includes(`${row.key}${ROW_KEY_END}`)) return undefined;
+  const cellTerms = row.cells.map(([header, value]) => contentStems(`${header} ${value.replace(/[\d.,:–-]+/g, ' ')}`));
+  const everywhere = (term: string): boolean => cellTerms.every((terms) => terms.has(term));
+  const asked = [...contentStems(input.asked ?? input.query)].filter((term) => !everywhere(term));
+  const cells = row.cells.filter((_, i) => asked.some((term) => cellTerms[i]!.has(term)));
+  if (cells.length === 0 || cells.length === row.cells.length) return undefined;
+  return { text: terminated(`${row.key}${ROW_KEY_END}${cells.map(([header, value]) => `${header}: ${value}`).join(CELL_END)}`), used: [passage] };
+}
+
 /** Words that say what was just said did not happen, or ask why: "kok blm dikonfirmasi?", "still not here". */
 // Not "tidak": "…ga?" closes a yes-no question ("boleh pake mesin cuci ga?").
 const NOT_SO = new Set(`belum kok kenapa mengapa still yet why`.split(/\s+/));
@@ -266,6 +285,20 @@ function disputes(asked: string): boolean {
 }
 
 /**
+ * "Bisa." joined to the sentence after it (joinShort) answers a yes-no question ("bisa jadi reseller?"); before the
+ * answer to "minimal brp pcs?" or "diskonnya brp?" it answers nothing that was asked.
+ */
+const AFFIRMATION = /^(?:bisa|boleh|ya|iya|ada|tentu|yes|sure|of course)[.!]\s+(?=\p{Lu})/iu;
+
+/** "apa bisa …?", "apa ada …?" ask for a yes or a no, like "bisa …?". */
+const YES_NO_AFTER_APA = new Set(['bisa', 'boleh', 'ada', 'sudah', 'benar']);
+
+function asksForInformation(asked: string): boolean {
+  const tokens = tokenize(asked);
+  return tokens.some((token, i) => WH_WORDS.has(token) && !(token === 'apa' && YES_NO_AFTER_APA.has(tokens[i + 1] ?? '')));
+}
+
+/**
  * An extractive reply from the passages, or undefined when they hold no usable sentence
  * (all of them empty or mentioning a don't-mention item).
  */
@@ -274,6 +307,8 @@ export function extractiveAnswer(input: ExtractiveInput): ExtractiveAnswer | und
   const passages = preferLanguage(input.passages, input.language);
   const partOfProduct = productFollowUp(passages[0], input);
   if (partOfProduct !== undefined && !mentionsAny(partOfProduct.text, input.dontMention ?? [])) return partOfProduct;
+  const partOfRow = rowFollowUp(passages[0], input);
+  if (partOfRow !== undefined && !mentionsAny(partOfRow.text, input.dontMention ?? [])) return partOfRow;
   const { sentences, weights } = scoreSentences(passages, input.query, input);
   // A follow-up whose own words the best passage does not hold ("caranya gimana?", "kalau lewat?") asks for more of
   // it: what was just said comes last, and is not said again but for the sentence that leads.
@@ -330,7 +365,9 @@ export function extractiveAnswer(input: ExtractiveInput): ExtractiveAnswer | und
   if (completion !== undefined && !disputed && gain(completion) >= COMPLETION_SHARE * anchorBest) tryAdd(completion);
 
   const ordered = [...chosen].sort((a, b) => a.passageRank - b.passageRank || a.position - b.position);
-  let text = ordered.map((sentence) => terminated(sentence.text)).reduce((out, sentence) => (out === '' ? sentence : `${out}${separator(out, sentence)}${sentence}`), '');
+  const texts = ordered.map((sentence) => terminated(sentence.text));
+  if (asksForInformation(input.asked ?? input.query)) texts[0] = texts[0]!.replace(AFFIRMATION, '');
+  let text = texts.reduce((out, sentence) => (out === '' ? sentence : `${out}${separator(out, sentence)}${sentence}`), '');
   if (text.length > max) text = cutAtWord(text, max);
   const usedRanks = new Set(ordered.map((sentence) => sentence.passageRank));
   return { text, used: passages.filter((_, rank) => usedRanks.has(rank)) };

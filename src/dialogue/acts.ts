@@ -8,7 +8,7 @@
 // and what is left is the question. A message that is only social words is small talk; a greeting that carries a
 // question ("halo kak, brp ongkir ke sby?") answers the question and greets back.
 import { contentStems, contentTokens, foldText, tokenize } from '../knowledge/text.js';
-import { QUESTION_WORDS } from '../language/question-words.js';
+import { QUESTION_WORDS, WH_WORDS } from '../language/question-words.js';
 import { slotOf } from '../language/slots.js';
 
 export type Act = 'greeting' | 'thanks' | 'goodbye' | 'ack' | 'address' | 'preface' | 'complaint' | 'bot' | 'probe' | 'laughter' | 'reaction' | 'emoji';
@@ -296,7 +296,6 @@ const OWNER = new Set(`aku saya sy ku gw gue kamu anda kita kami nya`.split(/\s+
  * Words that ask wherever they stand ("paketnya di mana"), unlike "is" or "ada", which also make statements. "kok"
  * asks why ("kok blm dikonfirmasi ya": not an echo of "terkonfirmasi otomatis").
  */
-const WH_WORDS = new Set(`apa berapa bagaimana kapan mana siapa kenapa mengapa kok how what when where which who why`.split(/\s+/));
 
 /**
  * A question by its mark, a question word, an opening that asks ("is it…", "bisa…", "apakah…"; not "ada yang sobek",

@@ -26,23 +26,40 @@ function cellNumber(value: string): number | undefined {
   return match === null ? undefined : Number(match[1]!.replace(',', '.'));
 }
 
+/** Whether a measurement is one a column's values could be: within their range widened by its own width on each side. */
+function plausible(value: number, sizes: readonly number[]): boolean {
+  const low = Math.min(...sizes);
+  const high = Math.max(...sizes);
+  const width = Math.max(high - low, high * 0.1);
+  return value >= low - width && value <= high + width;
+}
+
 /**
  * The id of the size row that fits the question's measurement among `passages`, if the question gives one and names
- * a column of a size chart there. Above the largest size, the largest.
+ * a column of a size chart there. Above the largest size, the largest. A number no named column could hold is read in
+ * the one column that could ("kalo 110?" after "panjangnya?" is a chest of 110 cm, not a body length of 110 cm).
  */
 export function fittingSizeRow(query: string, passages: readonly ScoredChunk[]): string | undefined {
   const measure = MEASURE.exec(query);
   if (measure === null) return undefined;
   const value = Number(measure[1]);
   const asked = contentStems(query);
-  const rows = passages.flatMap((passage) => {
+  /** header -> the size rows' values in that column */
+  const columns = new Map<string, Array<{ id: string; size: number }>>();
+  for (const passage of passages) {
     const row = readRow(passage.text);
-    if (row === undefined || !tokenize(row.key).some((token) => slotOf(token) === 'size')) return [];
-    const cell = row.cells.find(([header]) => namesHeader(header, asked));
-    const size = cell === undefined ? undefined : cellNumber(cell[1]);
-    return size === undefined ? [] : [{ id: passage.id, size }];
-  });
-  if (rows.length === 0) return undefined;
+    if (row === undefined || !tokenize(row.key).some((token) => slotOf(token) === 'size')) continue;
+    for (const [header, cell] of row.cells) {
+      const size = cellNumber(cell);
+      if (size !== undefined) columns.set(header, [...(columns.get(header) ?? []), { id: passage.id, size }]);
+    }
+  }
+  const named = [...columns.keys()].filter((header) => namesHeader(header, asked));
+  if (named.length === 0) return undefined;
+  const fits = (header: string) => plausible(value, columns.get(header)!.map((row) => row.size));
+  const others = [...columns.keys()].filter((header) => !named.includes(header) && fits(header));
+  const header = named.find(fits) ?? (others.length === 1 ? others[0]! : named[0]!);
+  const rows = columns.get(header)!;
   const fitting = rows.filter((row) => row.size >= value).sort((a, b) => a.size - b.size)[0];
-  return (fitting ?? rows.sort((a, b) => b.size - a.size)[0])!.id;
+  return (fitting ?? [...rows].sort((a, b) => b.size - a.size)[0])!.id;
 }

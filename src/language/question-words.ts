@@ -4,3 +4,6 @@ export const QUESTION_WORDS: ReadonlySet<string> = new Set(
   `apa apakah berapa bagaimana kapan mana siapa kenapa mengapa bisa boleh ada adakah how what when where which who
    why can could do does did is are will would may should have has`.split(/\s+/),
 );
+
+/** The question words that ask for a piece of information (how much, when, where, why), not for a yes or a no. */
+export const WH_WORDS: ReadonlySet<string> = new Set(`apa berapa bagaimana kapan mana siapa kenapa mengapa kok how what when where which who why`.split(/\s+/));

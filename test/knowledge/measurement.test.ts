@@ -35,6 +35,14 @@ describe('fittingSizeRow', () => {
 
   it('above the largest size answers with the largest, so the customer sees how far it goes', () => {
     expect(sizeOf(fittingSizeRow('lingkar dada 125 ada?', passages))).toBe('XXL');
+    expect(sizeOf(fittingSizeRow('panjang badan 80', passages))).toBe('XXL');
+  });
+
+  it('reads a number no named column could hold in the one column that could (a topic named the other)', () => {
+    // After "panjangnya?" the query still names the body length; 110 cm is a chest, not a body length.
+    expect(sizeOf(fittingSizeRow('ukuran L panjang badan kalo 110?', passages))).toBe('XXL');
+    expect(sizeOf(fittingSizeRow('ukuran L panjang badan kalo 104?', passages))).toBe('L');
+    expect(sizeOf(fittingSizeRow('ukuran L panjang badan kalo 69?', passages))).toBe('M');
   });
 
   it('chooses nothing without a measurement, without a column the question names, or for amounts and days', () => {
