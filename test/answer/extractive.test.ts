@@ -145,4 +145,29 @@ describe('extractive helpers', () => {
     const only = chunk('Project Kawung launches in May.', 'en', 0.8);
     expect(extractiveAnswer({ passages: [only], query: 'kawung', language: 'en', replyLength: 'short', dontMention: ['Project Kawung'] })).toBeUndefined();
   });
+
+  it('after a table row, gives the cells a follow-up asks for under its key, and the whole row otherwise', () => {
+    const row = chunk('Makassar — ongkos kirim per kg: Rp 38.000; lama pengiriman: 5–8 hari kerja.', 'id', 0.8);
+    const ask = (asked: string, said?: string) =>
+      extractiveAnswer({ passages: [row], query: `ongkir makassar ${asked}`, asked, focus: [asked], language: 'id', replyLength: 'medium', ...(said ? { said } : {}) })?.text;
+    const said = row.text;
+    expect(ask('brp hari nyampe?', said)).toBe('Makassar — lama pengiriman: 5–8 hari kerja.');
+    expect(ask('brp lama?', said)).toBe('Makassar — lama pengiriman: 5–8 hari kerja.');
+    // "kirim" is in both headers and tells them apart no more than "ongkir" would without "ongkos".
+    expect(ask('ongkirnya?', said)).toBe('Makassar — ongkos kirim per kg: Rp 38.000.');
+    expect(ask('per kg brp?', said)).toBe('Makassar — ongkos kirim per kg: Rp 38.000.');
+    // Both cells, or none, or a row not just given: the row as it is.
+    expect(ask('ongkos dan lama pengirimannya?', said)).toBe(row.text);
+    expect(ask('oke', said)).toBe(row.text);
+    expect(ask('brp hari nyampe?')).toBe(row.text);
+    expect(ask('brp hari nyampe?', 'Medan — ongkos kirim per kg: Rp 35.000; lama pengiriman: 3–5 hari kerja.')).toBe(row.text);
+  });
+
+  it('leaves out the yes that opens an answer when the question asks how much, not whether', () => {
+    const faq = chunk('Bisa. Pembelian minimal 12 potong mendapat potongan 15%.', 'id', 0.8);
+    const answer = (asked: string) => extractiveAnswer({ passages: [faq], query: asked, asked, language: 'id', replyLength: 'medium' })?.text;
+    expect(answer('minimal brp pcs?')).toBe('Pembelian minimal 12 potong mendapat potongan 15%.');
+    expect(answer('bisa beli grosir?')).toBe('Bisa. Pembelian minimal 12 potong mendapat potongan 15%.');
+    expect(answer('apa bisa beli grosir?')).toBe('Bisa. Pembelian minimal 12 potong mendapat potongan 15%.');
+  });
 });
