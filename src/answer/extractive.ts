@@ -235,9 +235,11 @@ function askedFields(focus: readonly string[]): Set<ProductField> {
   return fields;
 }
 
-function asksOnlyHowMuch(asked: string): boolean {
+/** "brp kak?", "how much?", "yg kawung brp?": how much, and no word but the product's own name. */
+function asksOnlyHowMuch(asked: string, name: string): boolean {
   const tokens = tokenize(asked);
-  return contentTokens(asked).length === 0 && (tokens.includes('berapa') || /\bhow much\b/.test(tokens.join(' ')));
+  const named = new Set(tokenize(name));
+  return contentTokens(asked).every((token) => named.has(token)) && (tokens.includes('berapa') || /\bhow much\b/.test(tokens.join(' ')));
 }
 
 /**
@@ -249,8 +251,11 @@ function productFollowUp(passage: ScoredChunk | undefined, input: ExtractiveInpu
   if (passage === undefined || product === undefined || input.said === undefined || !input.said.includes(product.name)) return undefined;
   const fields = askedFields(input.focus ?? []);
   // A bare "how much" ("brp kak?", "how much?") after a product asks its price.
-  if (fields.size === 0 && input.asked !== undefined && asksOnlyHowMuch(input.asked)) fields.add('price');
+  if (fields.size === 0 && input.asked !== undefined && asksOnlyHowMuch(input.asked, product.name)) fields.add('price');
   if (fields.size === 0) return undefined;
+  // One product picked from a list of several ("sarung lasem brp?" after the cheaper ones, each with its price): its
+  // whole line, which the list did not give.
+  if (input.said.split('\n').filter((line) => line.includes(' — ')).length > 1) return undefined;
   return { text: terminated(productLine(product, { currency: product.currency, language: product.language }, input.language, fields)), used: [passage] };
 }
 
