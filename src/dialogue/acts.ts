@@ -209,6 +209,17 @@ export function givesReference(text: string): boolean {
   return words.length <= REFERENCE_WORDS && words.some((word) => REFERENCE.test(word));
 }
 
+/** Words of a proof of payment ("ini buktinya", "bukti tf nya ya kak", "here's the receipt"). */
+const PROOF = new Set(['bukti', 'proof', 'receipt', 'struk', 'screenshot']);
+
+/**
+ * The message gives a proof of payment rather than asking about one ("ini buktinya" sent even after "you need not send
+ * proof"): a person looks at it; "perlu kirim bukti tf ga?" asks.
+ */
+export function givesProof(text: string): boolean {
+  return !asksStrictly(text, tokenize(text)) && [...contentStems(text)].some((term) => PROOF.has(term));
+}
+
 /** The message says what its number is: an order, a receipt, a tracking number ("nomor pesanan 100234", "#55120"). */
 export function namesReference(text: string): boolean {
   return REFERENCE_WORD.test(foldText(text));

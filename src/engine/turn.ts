@@ -25,7 +25,7 @@ import { planRules, type RulePlan } from '../rules/plan.js';
 import { type Classifier, shows, signalNeeds, type Signals } from '../rules/signals.js';
 import { offlineClassifier } from '../rules/offline-classifier.js';
 import { followUpsCancelled, scheduleAfterReply } from '../rules/automation.js';
-import { asksForReference, asksToSend, givesReference, isRemark, namesReference, placesOrder, readMessages, type Reading, unansweredKind, withoutEchoes } from '../dialogue/acts.js';
+import { asksForReference, asksToSend, givesProof, givesReference, isRemark, namesReference, placesOrder, readMessages, type Reading, unansweredKind, withoutEchoes } from '../dialogue/acts.js';
 import { helloBack, smallTalk } from '../dialogue/small-talk.js';
 import type { HelpdeskAction } from './actions.js';
 import { type Awaiting, bounded, clip, type ConversationState, customerLines, type FlowPosition, LIMITS, type PendingMessage, setOwner, withAudit } from './state.js';
@@ -303,10 +303,12 @@ async function answerTurn(input: AnswerInput, answerer: Answerer, handoff: (reas
       return handoff('lookup', { detail: reading.questions.join(' / ') });
     }
     // "ini buktinya ya kak" after "kirimkan … bukti transfer ke WhatsApp kami": the customer gives what Jawab asked for,
-    // and the same reply again would only ask for it again.
+    // and the same reply again would only ask for it again. So does a proof of payment sent although the reply said
+    // none is needed: the same reply again would not take it, a person will.
     // The question mark is peeled off the questions ("installments?"): a message that had one asked.
     const askedWithMark = input.messages.some((m) => m.text.includes('?'));
-    if (result.kind === 'answer' && lastReply !== undefined && result.text === lastReply && asksToSend(lastReply) && !askedWithMark && reading.questions.length > 0) {
+    const givesWhatWasSaid = lastReply !== undefined && (asksToSend(lastReply) || reading.questions.every(givesProof));
+    if (result.kind === 'answer' && result.text === lastReply && givesWhatWasSaid && !askedWithMark && reading.questions.length > 0) {
       return handoff('lookup', { detail: reading.questions.join(' / ') });
     }
     // "ok nanti sy diskusi dulu sm atasan" after an answer: a remark the knowledge knows nothing of needs no person.

@@ -1,7 +1,7 @@
 // Reading what customers' messages do besides asking: each case is a burst of messages, the acts read, and the
 // questions left to answer (in the customer's own spelling).
 import { describe, expect, it } from 'vitest';
-import { asksForReference, asksToSend, givesReference, isRemark, namesReference, placesOrder, readMessages, unansweredKind, withoutEchoes } from '../../src/dialogue/acts.js';
+import { asksForReference, asksToSend, givesProof, givesReference, isRemark, namesReference, placesOrder, readMessages, unansweredKind, withoutEchoes } from '../../src/dialogue/acts.js';
 
 const CASES: Array<[string[], string[], string[], string?]> = [
   [['P'], ['greeting'], [], 'plain'],
@@ -196,4 +196,15 @@ describe('asksToSend', () => {
     expect(asksToSend('Saat pesanan dikirim, kami mengirimkan nomor resi melalui WhatsApp.')).toBe(false);
     expect(asksToSend('We ship with JNE and send the tracking number by email.')).toBe(false);
   });
+});
+
+describe('givesProof', () => {
+  it.each([
+    ['ini buktinya', true],
+    ['bukti tf nya ya kak', true],
+    ["here's the receipt", true],
+    ['perlu kirim bukti tf ga', false],
+    ['buktinya dikirim kemana?', false],
+    ['udh tf ya kak', false],
+  ])('%s: %s', (text, proof) => expect(givesProof(text)).toBe(proof));
 });

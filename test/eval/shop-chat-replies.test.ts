@@ -107,6 +107,14 @@ const CHATS = [
     ],
   },
   {
+    id: 'proof-of-transfer-unasked',
+    // The reply said no proof is needed; "ini buktinya" sends it anyway: a person takes it, not the same reply again.
+    turns: [
+      { say: 'udh tf ya kak', expect: 'answer', facts: ['Anda tidak perlu mengirim bukti transfer.'] },
+      { say: 'ini buktinya', expect: 'handoff', facts: ['Terima kasih, sudah kami catat.'], not: ['15 menit'] },
+    ],
+  },
+  {
     id: 'proof-of-transfer-as-asked',
     // Jawab asked for the order number and the transfer receipt; "ini buktinya" gives it: a person, not the same
     // instruction again.
@@ -397,6 +405,6 @@ describe('shop chats, reply by reply', () => {
   it('give these replies', async () => {
     const report = await evaluateConversations(CHATS, { knowledgeDir: KNOWLEDGE });
     expect(report.failures).toEqual([]);
-    expect(report.passed).toBe(94);
+    expect(report.passed).toBe(96);
   }, 120_000);
 });
