@@ -19,6 +19,7 @@ import { type FilteredProducts, filterProducts, productFilterReply, whichProduct
 import { kindOverviewReply } from './kind-overview.js';
 import { extractiveAnswer } from './extractive.js';
 import type { ChatConfig, ModelAnswerer, ModelAnswererOptions } from './model-answerer.js';
+import { asksTotal, orderLines, orderTotalReply } from './order-total.js';
 import { resolveQuestion, sectionOf, type Topic, topicAfter } from './question-resolution.js';
 import type { Answerer, AnswerRequest, AnswerResult, SmallTalkRequest, SourceRef } from './types.js';
 
@@ -118,6 +119,15 @@ export function createAnswerer(options: AnswererOptions): Answerer {
         const products = (await options.index.products?.(sources)) ?? [];
         if (products.length > 0 && !products.some((product) => sectionOf(product) === current?.section)) {
           found.push({ question, query: question, focus: [], passages: [], filtered: whichProductReply(request.language) });
+          continue;
+        }
+      }
+      // "2 kemeja parang sama 1 dress kawung totalnya brp?": the catalog's prices added up, line by line.
+      if (asksTotal(question)) {
+        const products = (await options.index.products?.(sources)) ?? [];
+        const lines = orderLines(question, products, products.find((product) => sectionOf(product) === current?.section));
+        if (lines !== undefined) {
+          found.push({ question, query: question, focus: [], passages: lines.map((line) => line.product), filtered: orderTotalReply(lines, request.language) });
           continue;
         }
       }
