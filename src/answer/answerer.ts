@@ -67,6 +67,12 @@ export function toSourceRef(passage: ScoredChunk): SourceRef {
   };
 }
 
+/** A reply worked out from the catalog, as a passage the model reads beside the products it came from. */
+function workedOut(found: Found, i: number): ScoredChunk {
+  const from = found.passages[0]?.metadata;
+  return { id: `worked-out:${i}`, text: found.filtered!, score: 1, metadata: { source: from?.source ?? 'catalog', title: from?.title ?? 'catalog', position: 0 } };
+}
+
 /** What Jawab said last in the conversation (not repeated by a follow-up that asks for more). */
 const lastBotLine = (request: AnswerRequest): string => request.history.filter((line) => line.role === 'bot').at(-1)?.text ?? '';
 
@@ -231,7 +237,9 @@ export function createAnswerer(options: AnswererOptions): Answerer {
           persona: request.persona,
           language: request.language,
           contact: request.contact,
-          passages,
+          // What was worked out from the catalog (a total, the products with a size) goes first, as written: a model
+          // adds up prices less reliably than the sum it is given.
+          passages: [...found.flatMap((f, i) => (f.filtered === undefined ? [] : [workedOut(f, i)])), ...passages],
           messages: request.messages,
           questions: found.length ? found.map((f) => f.query) : asked,
           history: request.history,

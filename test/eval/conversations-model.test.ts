@@ -75,4 +75,21 @@ describe('conversations in model mode', () => {
     expect(followUp![1]!.content).toContain('<questions>\n- Berapa ongkir ke Medan?\n</questions>');
     expect(followUp![1]!.content).toMatch(/<passage id="1" [^>]*>\nMedan — ongkos kirim per kg: Rp 35\.000; lama pengiriman: 3–5 hari kerja\n<\/passage>/);
   }, 60_000);
+
+  it('gives the model a total worked out from the catalog first, beside the products it came from', async () => {
+    const before = chats().length;
+    const set = parseConversations(JSON.stringify({ id: 'total', turns: [{ say: 'kalau beli 2 kemeja parang sama 1 dress kawung totalnya brp?', expect: 'answer', facts: ['2 × Kemeja Batik Parang Slim Fit @ Rp'] }] }), 'inline');
+    const choice = createEmbeddings({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.url, OPENAI_EMBEDDING_MODEL: 'fake-embed-1' });
+    const report = await evaluateConversations(set, {
+      knowledgeDir: KNOWLEDGE,
+      model: { chat: { apiKey: 'sk-test', baseURL: fake.url, model: 'fake-chat-1', timeoutMs: 5_000 }, embeddings: choice.embeddings, embeddingsId: choice.id },
+    });
+    // The fake model quotes the first line of the first passage: the worked-out total's.
+    expect(report.failures).toEqual([]);
+    const answer = chats().slice(before).at(-1)!;
+    // Intl's no-break space between "Rp" and the amount, as the catalog's own prices are written.
+    const prompt = answer[1]!.content.replace(/\u00a0/g, ' ');
+    expect(prompt).toMatch(/<passage id="1" [^>]*>\n2 × Kemeja Batik Parang Slim Fit @ Rp 289\.000 = Rp 578\.000\n1 × Dress Batik Kawung @ Rp 329\.000 = Rp 329\.000\nTotal Rp 907\.000 dengan harga katalog, belum termasuk ongkos kirim\.\n<\/passage>/);
+    expect(prompt).toMatch(/<passage id="2" [^>]*>\nKemeja Batik Parang Slim Fit: /);
+  }, 60_000);
 });
