@@ -194,6 +194,13 @@ const PHRASES: [string[], string][] = [
   ['salah ukuran', 'exchange'],
   ['salah size', 'exchange'],
   ['wrong size', 'exchange'],
+  // The shop sent the wrong item: it takes it back or swaps it ("Jika … kami salah mengirim barang").
+  ['salah kirim', 'exchange'],
+  ['salah dikirim', 'exchange'],
+  ['salah mengirim', 'exchange'],
+  ['wrong item', 'exchange'],
+  ['sent the wrong', 'exchange'],
+  ['sent me the wrong', 'exchange'],
   ['bayar lagi', 'extra'],
   ['bayar tambahan', 'extra'],
   ['biaya tambahan', 'extra'],
