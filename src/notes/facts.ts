@@ -4,7 +4,7 @@
 import type { SourceRef } from '../answer/types.js';
 import type { Language, TeamLanguage } from '../config/settings.js';
 import type { ContactField } from '../config/settings-rules.js';
-import { isRemark, readMessages } from '../dialogue/acts.js';
+import { isRemark, placesOrder, readMessages } from '../dialogue/acts.js';
 import { tokenize } from '../knowledge/text.js';
 import { QUESTION_WORDS } from '../language/question-words.js';
 import { asksForHuman } from '../rules/human-request.js';
@@ -74,7 +74,8 @@ export function customerWants(messages: readonly string[]): string[] {
     const peeled = readMessages([sentence]).questions[0];
     return peeled && !asksForHuman(sentence) ? [{ sentence, peeled }] : [];
   });
-  const wanting = sentences.filter(({ sentence }) => !isRemark(sentence));
+  // "ok aku ambil 1 ya kak" reads as a remark, but it places an order: what the person is handed the chat for.
+  const wanting = sentences.filter(({ sentence }) => placesOrder(sentence) || !isRemark(sentence));
   const chosen = [...new Set((wanting.length ? wanting : sentences).map(normalized))];
   return chosen.slice(-WANTS);
 }
@@ -95,10 +96,16 @@ function normalized({ sentence, peeled }: { sentence: string; peeled: string }):
   return marked.charAt(0).toUpperCase() + marked.slice(1);
 }
 
-/** The first sentence of a reply that says something: a greeting back ("Halo kak!") is skipped. */
+/**
+ * The first sentence of a reply that says something: a greeting back ("Halo kak!") is skipped, and a lead-in ("Ukuran
+ * M ada untuk:") goes with the line it introduces.
+ */
 function firstPoint(text: string): string {
   const sentences = sentencesOf(text);
-  return sentences.find((sentence) => readMessages([sentence]).questions.length > 0) ?? sentences[0] ?? '';
+  const at = Math.max(0, sentences.findIndex((sentence) => readMessages([sentence]).questions.length > 0));
+  const first = sentences[at] ?? '';
+  const next = sentences[at + 1];
+  return first.endsWith(':') && next !== undefined ? `${first} ${next}` : first;
 }
 
 /** Cut at a word boundary, with an ellipsis. */

@@ -34,6 +34,25 @@ describe('the handoff note (offline)', () => {
     h.fake!.assertNoViolations();
   });
 
+  it('an order placed after a list of sizes: the order is what the customer wants, the list what was answered', async () => {
+    h = await startHarness();
+    const sari = { name: 'Sari', email: null, phone_number: null };
+    await h.deliver(customerMessage({ id: 5201, text: 'kak kemeja parang ready uk M?', contact: sari }));
+    await h.settle();
+    await h.deliver(customerMessage({ id: 5202, text: 'ok aku ambil 1 ya kak', contact: sari }));
+    await h.settle();
+    expect(notes(h)).toEqual([
+      [
+        'Diserahkan ke tim: pelanggan mau memesan.',
+        'Pelanggan ingin: Kemeja parang ready uk M? Aku ambil 1 ya.',
+        'Sudah dijawab: Ukuran M ada untuk: Kemeja Batik Parang Slim Fit — harga Rp 289.000 — varian S, M, L, XL — stok…',
+        'Data: nama Sari.',
+        'Bahasa pelanggan: Indonesia.',
+      ].join('\n'),
+    ]);
+    h.fake!.assertNoViolations();
+  });
+
   it('an English conversation, in English as the team language', async () => {
     h = await startHarness({ teamLanguage: 'en' });
     await h.deliver(customerMessage({ id: 5101, text: 'Hi! How long does delivery to Surabaya take?' }));
