@@ -6,7 +6,7 @@ import type { Language, TeamLanguage } from '../config/settings.js';
 import type { ContactField } from '../config/settings-rules.js';
 import { isRemark, placesOrder, readMessages } from '../dialogue/acts.js';
 import { tokenize } from '../knowledge/text.js';
-import { QUESTION_WORDS } from '../language/question-words.js';
+import { QUESTION_WORDS, WH_WORDS } from '../language/question-words.js';
 import { asksForHuman } from '../rules/human-request.js';
 import type { ConversationState } from '../engine/state.js';
 import type { Provided } from '../rules/entities.js';
@@ -90,8 +90,9 @@ function sentencesOf(text: string): string[] {
 /** The peeled sentence ("And do you sell gift cards"), with the end mark the customer gave it or a question word asks for. */
 function normalized({ sentence, peeled }: { sentence: string; peeled: string }): string {
   const clipped = clipWords(peeled.replace(/[\s,;:]+$/, ''), WANT_CHARS);
-  const opens = tokenize(clipped)[0];
-  const asked = sentence.trimEnd().endsWith('?') || (opens !== undefined && QUESTION_WORDS.has(opens));
+  const tokens = tokenize(clipped);
+  // "kemeja parang bahannya apa" asks by its last word.
+  const asked = sentence.trimEnd().endsWith('?') || (tokens[0] !== undefined && QUESTION_WORDS.has(tokens[0])) || tokens.some((token) => WH_WORDS.has(token));
   const marked = /[.!?…]$/.test(clipped) ? clipped : `${clipped}${asked ? '?' : '.'}`;
   return marked.charAt(0).toUpperCase() + marked.slice(1);
 }
