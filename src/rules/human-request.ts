@@ -28,6 +28,11 @@ const NO_REPLY: RegExp[] = [
   /\b(chat|pesan|wa|whatsapp|dm|email)\w*\b.{0,30}\b(ga|gak|gk|nggak|ngga|enggak|tidak|tdk|belum|blm|blom)\s+(di)?(bales|balas|respon|jawab)\w*/i,
   /\b(ga|gak|gk|nggak|ngga|enggak|tidak|tdk|belum|blm)\s+(ada\s+)?(yang|yg)\s+(bales|balas|respon|jawab)\w*/i,
   /\b(no\s*one|nobody)\s+(is\s+|has\s+)?(answer|repl|respond)\w*/i,
+  // "kok ga dibales", "knp blm direspon": why nobody answers, without naming the chat.
+  /\b(kok|knp|kenapa|napa)\b.{0,12}\b(ga|gak|gk|nggak|ngga|enggak|tidak|tdk|belum|blm|blom)\s+(di)?(bales|balas|respon|jawab)\w*/i,
+  // "lama banget balesnya" (not "brp lama balasan email?", a question about the hours).
+  /(?<!\b(?:berapa|brp)\s+)\b(lama|lambat)\s+(banget\s+|bgt\s+|sekali\s+|amat\s+)?(bales|balas|respon|jawab)\w*/i,
+  /\bwhy\s+(is\s+)?(no\s*one|nobody|aren'?t\s+you|don'?t\s+you|no)\s+(answer|repl|respond)\w*/i,
 ];
 
 export function complainsOfNoReply(text: string): boolean {

@@ -33,8 +33,24 @@ describe('asksForHuman', () => {
 });
 
 // Nobody answering is a person's turn too, though the support hours share its words ("membalas chat").
-const NO_REPLY = ['min ini gmn sih dari kemarin chat ga dibales2', 'wa saya belum direspon dari pagi', 'kok ga ada yg bales sih', 'no one is answering my messages'];
-const ASKS_ABOUT_REPLIES = ['cs bales chat jam brp?', 'hari minggu admin bales chat gak?', 'when do you reply to emails?', 'chat di luar jam kerja dibalas kapan?'];
+const NO_REPLY = [
+  'min ini gmn sih dari kemarin chat ga dibales2',
+  'wa saya belum direspon dari pagi',
+  'kok ga ada yg bales sih',
+  'no one is answering my messages',
+  'kok ga dibales',
+  'knp blm direspon kak',
+  'lama banget balesnya',
+  "why aren't you replying?",
+];
+const ASKS_ABOUT_REPLIES = [
+  'cs bales chat jam brp?',
+  'hari minggu admin bales chat gak?',
+  'when do you reply to emails?',
+  'chat di luar jam kerja dibalas kapan?',
+  'kok blm dikonfirmasi ya',
+  'brp lama balasan email?',
+];
 
 describe('complainsOfNoReply', () => {
   it.each(NO_REPLY)('hears nobody answering in %j', (text) => expect(complainsOfNoReply(text)).toBe(true));
