@@ -26,6 +26,7 @@ import { type Classifier, shows, signalNeeds, type Signals } from '../rules/sign
 import { offlineClassifier } from '../rules/offline-classifier.js';
 import { followUpsCancelled, scheduleAfterReply } from '../rules/automation.js';
 import { asksForReference, asksToSend, givesProof, givesReference, isRemark, namesReference, placesOrder, readMessages, type Reading, unansweredKind, withoutEchoes } from '../dialogue/acts.js';
+import { conditionMet, waitedLonger } from '../dialogue/overdue.js';
 import { helloBack, smallTalk } from '../dialogue/small-talk.js';
 import type { HelpdeskAction } from './actions.js';
 import { type Awaiting, bounded, clip, type ConversationState, customerLines, type FlowPosition, LIMITS, type PendingMessage, setOwner, withAudit } from './state.js';
@@ -302,6 +303,13 @@ async function answerTurn(input: AnswerInput, answerer: Answerer, handoff: (reas
     if (reading.questions.length > 0 && reading.questions.every(givesReference) && (nothingNew || offlinePage)) {
       return handoff('lookup', { detail: reading.questions.join(' / ') });
     }
+    // "udh 2 jam lho" after "terkonfirmasi otomatis dalam 15 menit": longer than Jawab said it takes. What the page
+    // says for that case is the answer ("Jika 1 jam setelah membayar status masih …, kirimkan …", "if it has not moved
+    // for 3 working days, send …"); without one, a person looks into it.
+    const said = input.messages.map((m) => m.text).join('\n');
+    const overdue = lastReply === undefined ? undefined : waitedLonger(said, lastReply);
+    const pageSaysWhatNow = result.kind === 'answer' && result.text !== lastReply && conditionMet(said, result.text);
+    if (overdue !== undefined && profile.handoff.onNoAnswer && !pageSaysWhatNow) return handoff('overdue', { detail: overdue.text, kind: 'trouble' });
     // "ini buktinya ya kak" after "kirimkan … bukti transfer ke WhatsApp kami": the customer gives what Jawab asked for,
     // and the same reply again would only ask for it again. So does a proof of payment sent although the reply said
     // none is needed: the same reply again would not take it, a person will.

@@ -27,7 +27,8 @@ function headline(facts: NoteFacts, w: NoteWords): string {
   if (occasion.kind === 'resolved') return `${w.resolved}.`;
   const reason = w.reasons[occasion.reason]
     .replace('{n}', String(facts.botReplies))
-    .replace('{sentiment}', isSentiment(occasion.detail) ? w.sentiments[occasion.detail] : (occasion.detail ?? ''));
+    .replace('{sentiment}', isSentiment(occasion.detail) ? w.sentiments[occasion.detail] : (occasion.detail ?? ''))
+    .replace('{detail}', occasion.detail ?? '');
   // A rule's name and a flow step's label are the owner's own words: quoted as they are.
   const named = (occasion.reason === 'rule' || occasion.reason === 'flow') && occasion.detail ? ` (“${occasion.detail}”)` : '';
   return `${w.handedOver}: ${reason}${named}.`;

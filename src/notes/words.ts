@@ -5,7 +5,7 @@ import type { ContactField, Sentiment } from '../config/settings-rules.js';
 import type { HandoffReason } from '../rules/handoff-text.js';
 
 export interface NoteWords {
-  /** Why Jawab handed over, in plain words; `{n}` is the bot's replies, `{sentiment}` the mood. */
+  /** Why Jawab handed over, in plain words; `{n}` is the bot's replies, `{sentiment}` the mood, `{detail}` the time Jawab gave. */
   reasons: Record<HandoffReason, string>;
   sentiments: Record<Sentiment, string>;
   handedOver: string;
@@ -31,6 +31,7 @@ export const NOTE_WORDS: Record<TeamLanguage, NoteWords> = {
       asked_for_human: 'the customer asked to talk to a person',
       no_answer: 'the knowledge has no answer to the question',
       order: 'the customer is placing an order',
+      overdue: 'the customer has waited longer than the {detail} Jawab said it takes',
       attachment: 'the customer sent a file Jawab cannot read',
       rule: 'a rule hands these conversations to the team',
       sentiment: 'the customer seems {sentiment}',
@@ -63,6 +64,7 @@ export const NOTE_WORDS: Record<TeamLanguage, NoteWords> = {
       asked_for_human: 'pelanggan minta bicara dengan orang',
       no_answer: 'jawabannya tidak ada di pengetahuan',
       order: 'pelanggan mau memesan',
+      overdue: 'pelanggan sudah menunggu lebih dari {detail} yang disebut Jawab',
       attachment: 'pelanggan mengirim file yang tidak bisa dibaca Jawab',
       rule: 'sebuah aturan meneruskan percakapan seperti ini ke tim',
       sentiment: 'pelanggan tampak {sentiment}',

@@ -1,7 +1,7 @@
 // What the customer reads when Jawab hands over, in their language.
 import type { Language } from '../config/settings.js';
 
-export const HANDOFF_REASONS = ['asked_for_human', 'no_answer', 'order', 'lookup', 'attachment', 'rule', 'sentiment', 'bot_replies', 'idle', 'follow_up', 'flow', 'lost_memory', 'contact_stopped'] as const;
+export const HANDOFF_REASONS = ['asked_for_human', 'no_answer', 'order', 'overdue', 'lookup', 'attachment', 'rule', 'sentiment', 'bot_replies', 'idle', 'follow_up', 'flow', 'lost_memory', 'contact_stopped'] as const;
 export type HandoffReason = (typeof HANDOFF_REASONS)[number];
 
 const HANDOVER: Record<Language, string> = {
@@ -79,6 +79,7 @@ export function handoverMessage(reason: HandoffReason, language: Language, custo
   if (reason === 'no_answer' && unanswered === 'question') return `${NOT_FOUND[language]} ${handover}`;
   // Trouble gets an apology, whether nothing answered it or the customer asked for a person over it.
   if ((reason === 'no_answer' || reason === 'asked_for_human') && unanswered === 'trouble') return `${SORRY[language]} ${handover}`;
+  if (reason === 'overdue') return `${SORRY[language]} ${handover}`;
   if (reason === 'attachment') return `${ATTACHMENT[language]} ${handover}`;
   if (reason === 'lookup') return `${NOTED[language]} ${handover}`;
   return handover;
@@ -88,6 +89,7 @@ export const REASON_TEXT: Record<HandoffReason, string> = {
   asked_for_human: 'the customer asked for a human',
   no_answer: 'nothing relevant was found in the knowledge',
   order: 'the customer is placing an order, which a person takes',
+  overdue: 'the customer has waited longer than the time Jawab gave, which a person looks into',
   lookup: 'the customer gave a reference (an order or tracking number) or what Jawab asked them to send (a receipt), which only a person can check',
   attachment: 'the customer sent a file the bot cannot read',
   rule: 'a rule said so',
