@@ -13,6 +13,7 @@ import type { ScoredChunk } from '../knowledge/types.js';
 import { contentStems, contentTokens, normalizeText, termGroups, tokenize } from '../knowledge/text.js';
 import { slotOf } from '../language/slots.js';
 import { CELL_END, readRow, ROW_KEY_END } from '../knowledge/table-row.js';
+import { withWeightCost } from './row-amount.js';
 import { WH_WORDS } from '../language/question-words.js';
 
 export interface ExtractiveInput {
@@ -312,8 +313,9 @@ export function extractiveAnswer(input: ExtractiveInput): ExtractiveAnswer | und
   const passages = preferLanguage(input.passages, input.language);
   const partOfProduct = productFollowUp(passages[0], input);
   if (partOfProduct !== undefined && !mentionsAny(partOfProduct.text, input.dontMention ?? [])) return partOfProduct;
+  const asked = input.asked ?? input.query;
   const partOfRow = rowFollowUp(passages[0], input);
-  if (partOfRow !== undefined && !mentionsAny(partOfRow.text, input.dontMention ?? [])) return partOfRow;
+  if (partOfRow !== undefined && !mentionsAny(partOfRow.text, input.dontMention ?? [])) return { ...partOfRow, text: withWeightCost(partOfRow.text, asked) };
   const { sentences, weights } = scoreSentences(passages, input.query, input);
   // A follow-up whose own words the best passage does not hold ("caranya gimana?", "kalau lewat?") asks for more of
   // it: what was just said comes last, and is not said again but for the sentence that leads.
@@ -375,5 +377,5 @@ export function extractiveAnswer(input: ExtractiveInput): ExtractiveAnswer | und
   let text = texts.reduce((out, sentence) => (out === '' ? sentence : `${out}${separator(out, sentence)}${sentence}`), '');
   if (text.length > max) text = cutAtWord(text, max);
   const usedRanks = new Set(ordered.map((sentence) => sentence.passageRank));
-  return { text, used: passages.filter((_, rank) => usedRanks.has(rank)) };
+  return { text: withWeightCost(text, asked), used: passages.filter((_, rank) => usedRanks.has(rank)) };
 }
