@@ -11,12 +11,13 @@ import { slotOf } from '../language/slots.js';
 
 /**
  * Words a row answers whatever its text: asking for an amount, what it comes in, what is left, where to buy
- * ("berapa", "come in", "still", "tinggal", "meter", "link", "beli"). Its own fields are matched through the
+ * ("berapa", "come in", "still", "tinggal", "meter", "link", "beli"), and "one" of "the parang one", which is the
+ * product itself. Its own fields are matched through the
  * thesaurus ("price" for "harga", "sizes" for "varian", "ready" for "stok").
  */
 const ROW_ASKS: ReadonlySet<string> = new Set(
   `berapa how much many come comes still masih tinggal sisa left remaining meter metre cm link url tautan beli buy
-   order pesan checkout available`.split(/\s+/),
+   order pesan checkout available one ones`.split(/\s+/),
 );
 /** "batik tulis atau cap?": one of the alternatives the row holds answers the question. */
 const OR: ReadonlySet<string> = new Set(['atau', 'or']);

@@ -18,7 +18,7 @@ themselves then there these they this those through to too under until up very w
 when where which while who whom why will with won would you your yours yourself yourselves
 hi hello hey dear thanks thank thx please pls ok okay yes yeah sure hmm oh
 want wanted wants like would need needs know tell ask asked asking question questions help
-anything something everything someone anyone one ones
+anything something everything someone anyone
 im ive id ill youre dont doesnt didnt cant wont isnt arent wasnt werent hasnt havent hadnt shouldnt couldnt wouldnt
 much many also already really take takes took taking yet back even
 thats its whats hows wheres theres lets rp shop store
