@@ -312,6 +312,11 @@ const OWNER = new Set(`aku saya sy ku gw gue kamu anda kita kami nya`.split(/\s+
  * A question by its mark, a question word, an opening that asks ("is it…", "bisa…", "apakah…"; not "ada yang sobek",
  * a statement), or the tag "…ga?" at its end (the mark is often peeled off or never typed: "jual voucher ga").
  */
+/** Whether a message asks (asksStrictly): "kirim ke bekasi" beside an order gives a detail of it, "ongkirnya brp?" asks. */
+export function isAsking(text: string): boolean {
+  return asksStrictly(text, tokenize(text));
+}
+
 function asksStrictly(text: string, tokens: readonly string[]): boolean {
   const first = tokens[0];
   const opensAsking = first !== undefined && first !== 'ada' && QUESTION_WORDS.has(first);

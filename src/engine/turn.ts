@@ -25,7 +25,7 @@ import { planRules, type RulePlan } from '../rules/plan.js';
 import { type Classifier, shows, signalNeeds, type Signals } from '../rules/signals.js';
 import { offlineClassifier } from '../rules/offline-classifier.js';
 import { followUpsCancelled, scheduleAfterReply } from '../rules/automation.js';
-import { asksForReference, asksToSend, givesProof, givesReference, isRemark, namesReference, placesOrder, readMessages, type Reading, unansweredKind, withoutEchoes } from '../dialogue/acts.js';
+import { asksForReference, asksToSend, givesProof, givesReference, isAsking, isRemark, namesReference, placesOrder, readMessages, type Reading, unansweredKind, withoutEchoes } from '../dialogue/acts.js';
 import { conditionMet, waitedLonger } from '../dialogue/overdue.js';
 import { helloBack, smallTalk } from '../dialogue/small-talk.js';
 import type { HelpdeskAction } from './actions.js';
@@ -178,7 +178,11 @@ export async function decideTurn(input: TurnInput, answerer: Answerer, classifie
   // An order is for a person to take: not a question, and no gap in the knowledge. Unless a rule of the shop's takes
   // it (a lead rule that sends its message and asks for the contact's details, or details being collected).
   const ruleTakesIt = plan.messages.length > 0 || plan.ask.length > 0 || state.awaiting !== undefined;
-  if (profile.handoff.onNoAnswer && !ruleTakesIt && reading.questions.length > 0 && reading.questions.every(placesOrder)) return handoff('order', { detail: reading.questions.join(' / ') });
+  // Statements beside an order are its details ("mau order kemeja mega mendung XL 1 | kirim ke bekasi"); a question
+  // beside it ("masih ada?", its mark peeled off the reading) is answered first.
+  const asksBeside = texts.some((text) => text.includes('?')) || reading.questions.some((question) => !placesOrder(question) && isAsking(question));
+  const ordering = reading.questions.length > 0 && (reading.questions.every(placesOrder) || (reading.questions.some(placesOrder) && !asksBeside));
+  if (profile.handoff.onNoAnswer && !ruleTakesIt && ordering) return handoff('order', { detail: reading.questions.join(' / ') });
   // Small talk is no answer: "makasih" after three answers does not count towards handing off.
   if (reading.questions.length > 0 && profile.handoff.afterBotReplies > 0 && state.botReplies >= profile.handoff.afterBotReplies) {
     return handoff('bot_replies', { detail: `${state.botReplies} replies` });
