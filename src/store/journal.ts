@@ -55,6 +55,8 @@ export class Journal<T = JournalEntry> {
   private queue: Array<{ line: string; resolve: (t: Ticket) => void; reject: (e: unknown) => void }> = [];
   /** A write failed part-way: the next one starts on a new line, so the torn fragment stays a line of its own. */
   private torn = false;
+  /** Segments being deleted: close() waits for them, so a journal opened next does not list a file about to go. */
+  private readonly removing = new Set<Promise<void>>();
 
   private constructor(
     private readonly dir: string,
@@ -75,7 +77,14 @@ export class Journal<T = JournalEntry> {
     for (const file of segments) {
       const segment = Number.parseInt(file, 10);
       const path = join(journal.dir, file);
-      const lines = (await readFile(path, 'utf8')).split('\n');
+      // A segment released and deleted after the listing (by a journal on the same folder closing): its entries are
+      // stored elsewhere, as for any segment that is gone.
+      const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return undefined;
+        throw error;
+      });
+      if (text === undefined) continue;
+      const lines = text.split('\n');
       const rejected: string[] = [];
       let count = 0;
       for (const [index, line] of lines.entries()) {
@@ -121,15 +130,23 @@ export class Journal<T = JournalEntry> {
     const left = (this.outstanding.get(ticket.segment) ?? 1) - 1;
     if (left > 0) return void this.outstanding.set(ticket.segment, left);
     this.outstanding.delete(ticket.segment);
-    if (ticket.segment !== this.segment) rm(this.file(ticket.segment), { force: true }).catch(() => undefined);
+    if (ticket.segment !== this.segment) this.remove(ticket.segment);
   }
 
-  /** Writes what is queued and closes the file; closing again does nothing. */
+  private remove(segment: number): void {
+    const removal = rm(this.file(segment), { force: true }).catch(() => undefined);
+    this.removing.add(removal);
+    void removal.then(() => this.removing.delete(removal));
+  }
+
+  /** Writes what is queued, closes the file and waits for the segments being deleted; closing again does nothing more. */
   async close(): Promise<void> {
-    if (this.fd < 0) return;
-    this.flush();
-    closeSync(this.fd);
-    this.fd = -1;
+    if (this.fd >= 0) {
+      this.flush();
+      closeSync(this.fd);
+      this.fd = -1;
+    }
+    await Promise.all(this.removing);
   }
 
   /**
@@ -170,7 +187,7 @@ export class Journal<T = JournalEntry> {
     this.segment = previous + 1;
     this.entriesInSegment = 0;
     // A finished segment with nothing outstanding is done (if it stays, a restart replays it and the fold drops it).
-    if (previous && !this.outstanding.has(previous)) rm(this.file(previous), { force: true }).catch(() => undefined);
+    if (previous && !this.outstanding.has(previous)) this.remove(previous);
   }
 
   private file(segment: number): string {

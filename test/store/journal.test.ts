@@ -69,6 +69,18 @@ describe('the intake journal', () => {
     const { recovered } = await openJournal(2);
     expect(messageIds(recovered)).toEqual([3]);
   });
+
+  it('has deleted a released segment once close resolves, so a journal opened next on the folder does not list it', async () => {
+    const { journal } = await openJournal(2);
+    const tickets = await Promise.all([1, 2].map((id) => journal.append(entry(id))));
+    await journal.append(entry(3));
+    for (const ticket of tickets) journal.release(ticket);
+    await journal.close();
+    // No wait: opened right after the close, as a store reopened in the same process is.
+    expect(await readdir(join(dataDir, 'journal'))).toEqual(['00000002.jsonl']);
+    const { recovered } = await openJournal(2);
+    expect(messageIds(recovered)).toEqual([3]);
+  });
 });
 
 describe('a journal line that is not an event', () => {
