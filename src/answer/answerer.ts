@@ -67,6 +67,11 @@ export function toSourceRef(passage: ScoredChunk): SourceRef {
   };
 }
 
+/** The product the conversation is about, if it is one of these. */
+function productOfTopic(products: readonly ScoredChunk[], topic: Topic | undefined): ScoredChunk | undefined {
+  return products.find((product) => sectionOf(product) === topic?.section);
+}
+
 /** A reply worked out from the catalog, as a passage the model reads beside the products it came from. */
 function workedOut(found: Found, i: number): ScoredChunk {
   const from = found.passages[0]?.metadata;
@@ -98,6 +103,9 @@ export function createAnswerer(options: AnswererOptions): Answerer {
             }),
         );
 
+  /** The catalog's products, within some sources. */
+  const catalogOf = async (sources: ReadonlySet<string> | undefined): Promise<ScoredChunk[]> => (await options.index.products?.(sources)) ?? [];
+
   /**
    * The catalog filtered as a question asks ("ada kemeja ukuran XXL?"), or undefined when it asks nothing of the kind.
    * A size asked without naming a product ("ada ukuran XL?") after a product's line is asked of that product.
@@ -105,8 +113,8 @@ export function createAnswerer(options: AnswererOptions): Answerer {
   async function filteredProducts(question: string, topic: Topic | undefined, sources: ReadonlySet<string> | undefined): Promise<FilteredProducts | undefined> {
     const filter = productFilterAsked(question);
     if (filter === undefined) return undefined;
-    const products = (await options.index.products?.(sources)) ?? [];
-    return filterProducts(products, filter, products.find((product) => sectionOf(product) === topic?.section));
+    const products = await catalogOf(sources);
+    return filterProducts(products, filter, productOfTopic(products, topic));
   }
 
   /** The turn's questions, each resolved against the running topic and retrieved. */
@@ -122,16 +130,16 @@ export function createAnswerer(options: AnswererOptions): Answerer {
     for (const question of questions) {
       // "ready kak?" with no product named or just shown: which one?
       if (asksStockOfNothing(question)) {
-        const products = (await options.index.products?.(sources)) ?? [];
-        if (products.length > 0 && !products.some((product) => sectionOf(product) === current?.section)) {
+        const products = await catalogOf(sources);
+        if (products.length > 0 && productOfTopic(products, current) === undefined) {
           found.push({ question, query: question, focus: [], passages: [], filtered: whichProductReply(request.language) });
           continue;
         }
       }
       // "2 kemeja parang sama 1 dress kawung totalnya brp?": the catalog's prices added up, line by line.
       if (asksTotal(question)) {
-        const products = (await options.index.products?.(sources)) ?? [];
-        const lines = orderLines(question, products, products.find((product) => sectionOf(product) === current?.section));
+        const products = await catalogOf(sources);
+        const lines = orderLines(question, products, productOfTopic(products, current));
         if (lines !== undefined) {
           found.push({ question, query: question, focus: [], passages: lines.map((line) => line.product), filtered: orderTotalReply(lines, request.language) });
           continue;
@@ -145,7 +153,7 @@ export function createAnswerer(options: AnswererOptions): Answerer {
         if (shown.length === 1 && !filtered.ofTopic) current = topicAfter(question, question, shown[0]!);
         continue;
       }
-      const products = asksForCatalog(question) ? ((await options.index.products?.(sources)) ?? []) : [];
+      const products = asksForCatalog(question) ? await catalogOf(sources) : [];
       if (products.length > 0) {
         found.push({ question, query: question, focus: [], passages: products, catalog: true });
         continue;

@@ -12,7 +12,7 @@ import { type ProductField, productLine } from '../knowledge/formats/catalog.js'
 import type { ScoredChunk } from '../knowledge/types.js';
 import { contentStems, contentTokens, normalizeText, termGroups, tokenize } from '../knowledge/text.js';
 import { slotOf } from '../language/slots.js';
-import { CELL_END, readRow, ROW_KEY_END } from '../knowledge/table-row.js';
+import { readRow, ROW_KEY_END, writeRow } from '../knowledge/table-row.js';
 import { withWeightCost } from './row-amount.js';
 import { WH_WORDS } from '../language/question-words.js';
 
@@ -271,10 +271,10 @@ function rowFollowUp(passage: ScoredChunk | undefined, input: ExtractiveInput): 
   if (passage === undefined || row === undefined || input.said === undefined || !input.said.includes(`${row.key}${ROW_KEY_END}`)) return undefined;
   const cellTerms = row.cells.map(([header, value]) => contentStems(`${header} ${value.replace(/[\d.,:–-]+/g, ' ')}`));
   const everywhere = (term: string): boolean => cellTerms.every((terms) => terms.has(term));
-  const asked = [...contentStems(input.asked ?? input.query)].filter((term) => !everywhere(term));
-  const cells = row.cells.filter((_, i) => asked.some((term) => cellTerms[i]!.has(term)));
+  const askedTerms = [...contentStems(input.asked ?? input.query)].filter((term) => !everywhere(term));
+  const cells = row.cells.filter((_, i) => askedTerms.some((term) => cellTerms[i]!.has(term)));
   if (cells.length === 0 || cells.length === row.cells.length) return undefined;
-  return { text: terminated(`${row.key}${ROW_KEY_END}${cells.map(([header, value]) => `${header}: ${value}`).join(CELL_END)}`), used: [passage] };
+  return { text: terminated(writeRow(row.key, cells)), used: [passage] };
 }
 
 /** Words that say what was just said did not happen, or ask why: "kok blm dikonfirmasi?", "still not here". */
@@ -311,9 +311,9 @@ function asksForInformation(asked: string): boolean {
 export function extractiveAnswer(input: ExtractiveInput): ExtractiveAnswer | undefined {
   const { min, max } = REPLY_LENGTHS[input.replyLength];
   const passages = preferLanguage(input.passages, input.language);
+  const asked = input.asked ?? input.query;
   const partOfProduct = productFollowUp(passages[0], input);
   if (partOfProduct !== undefined && !mentionsAny(partOfProduct.text, input.dontMention ?? [])) return partOfProduct;
-  const asked = input.asked ?? input.query;
   const partOfRow = rowFollowUp(passages[0], input);
   if (partOfRow !== undefined && !mentionsAny(partOfRow.text, input.dontMention ?? [])) return { ...partOfRow, text: withWeightCost(partOfRow.text, asked) };
   const { sentences, weights } = scoreSentences(passages, input.query, input);
@@ -321,7 +321,7 @@ export function extractiveAnswer(input: ExtractiveInput): ExtractiveAnswer | und
   // it: what was just said comes last, and is not said again but for the sentence that leads.
   const focused = contentStems((input.focus ?? []).join(' '));
   const holdsFocus = (sentence: Sentence): boolean => sentence.passageRank === 0 && [...focused].some((term) => sentence.terms.has(term));
-  const disputed = disputes(input.asked ?? input.query);
+  const disputed = disputes(asked);
   const againLast = !sentences.some(holdsFocus) || disputed;
   // A follow-up: the query also holds the conversation's topic, beyond the customer's own words.
   const followUp = [...contentStems(input.query)].some((term) => !focused.has(term));
@@ -373,7 +373,7 @@ export function extractiveAnswer(input: ExtractiveInput): ExtractiveAnswer | und
 
   const ordered = [...chosen].sort((a, b) => a.passageRank - b.passageRank || a.position - b.position);
   const texts = ordered.map((sentence) => terminated(sentence.text));
-  if (asksForInformation(input.asked ?? input.query)) texts[0] = texts[0]!.replace(AFFIRMATION, '');
+  if (asksForInformation(asked)) texts[0] = texts[0]!.replace(AFFIRMATION, '');
   let text = texts.reduce((out, sentence) => (out === '' ? sentence : `${out}${separator(out, sentence)}${sentence}`), '');
   if (text.length > max) text = cutAtWord(text, max);
   const usedRanks = new Set(ordered.map((sentence) => sentence.passageRank));

@@ -1,7 +1,7 @@
 // "kalau 3 kg?" after "Medan — ongkos kirim per kg: Rp 35.000": the rate times the weight asked, beside the rate, so
 // the customer does not do the sum. Whole kilograms only: how a shop rounds a part of one is its own rule.
 import { parsePrice } from '../knowledge/formats/catalog.js';
-import { CELL_END, readRow, ROW_KEY_END } from '../knowledge/table-row.js';
+import { readRow, writeRow } from '../knowledge/table-row.js';
 
 const WEIGHT = /(?<![\d.,])(\d{1,3})\s*(?:kg|kilo(?:gram)?s?)\b/iu;
 const PER_KG = /(?:\bper\s*|\/\s*)(?:kg|kilo(?:gram)?)\b/iu;
@@ -23,6 +23,6 @@ export function withWeightCost(reply: string, asked: string): string {
   const rate = parsePrice(row.cells[at]![1]);
   if (rate === undefined) return reply;
   const kg = Number(weight[1]);
-  const cells = [...row.cells.slice(0, at + 1), [`${kg} kg`, writtenLike(row.cells[at]![1], rate * kg)], ...row.cells.slice(at + 1)];
-  return `${row.key}${ROW_KEY_END}${cells.map(([header, value]) => `${header}: ${value}`).join(CELL_END)}.`;
+  const cost: [string, string] = [`${kg} kg`, writtenLike(row.cells[at]![1], rate * kg)];
+  return `${writeRow(row.key, [...row.cells.slice(0, at + 1), cost, ...row.cells.slice(at + 1)])}.`;
 }

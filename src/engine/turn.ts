@@ -180,8 +180,9 @@ export async function decideTurn(input: TurnInput, answerer: Answerer, classifie
   const ruleTakesIt = plan.messages.length > 0 || plan.ask.length > 0 || state.awaiting !== undefined;
   // Statements beside an order are its details ("mau order kemeja mega mendung XL 1 | kirim ke bekasi"); a question
   // beside it ("masih ada?", its mark peeled off the reading) is answered first.
-  const asksBeside = texts.some((text) => text.includes('?')) || reading.questions.some((question) => !placesOrder(question) && isAsking(question));
-  const ordering = reading.questions.length > 0 && (reading.questions.every(placesOrder) || (reading.questions.some(placesOrder) && !asksBeside));
+  const orders = reading.questions.map(placesOrder);
+  const asksBeside = texts.some((text) => text.includes('?')) || reading.questions.some((question, i) => !orders[i] && isAsking(question));
+  const ordering = orders.length > 0 && (orders.every(Boolean) || (orders.some(Boolean) && !asksBeside));
   if (profile.handoff.onNoAnswer && !ruleTakesIt && ordering) return handoff('order', { detail: reading.questions.join(' / ') });
   // Small talk is no answer: "makasih" after three answers does not count towards handing off.
   if (reading.questions.length > 0 && profile.handoff.afterBotReplies > 0 && state.botReplies >= profile.handoff.afterBotReplies) {

@@ -19,3 +19,8 @@ export function readRow(text: string): { key: string; cells: Array<[header: stri
   }
   return { key: text.slice(0, at), cells };
 }
+
+/** A row line from its key cell and header/value pairs: what readRow reads back (without the final period). */
+export function writeRow(key: string, cells: ReadonlyArray<readonly [header: string, value: string]>): string {
+  return `${key}${ROW_KEY_END}${cells.map(([header, value]) => `${header}: ${value}`).join(CELL_END)}`;
+}
