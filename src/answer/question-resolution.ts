@@ -248,7 +248,7 @@ export async function resolveQuestion(
   // ("which banks?" after instalments: the BCA and Mandiri it names, not the bank transfer section), and so does a
   // product's row: it names its fields its own way ("ada ukuran apa aja?" is its "varian", not the size guide).
   const mostOwn = Math.max(0, ...fitting.map((hold) => hold.own));
-  const stays = (hold: Hold) => hold.sameSection && hold.own >= 0.5 && (readings.short || hold.own >= mostOwn || hold.passage.metadata.product !== undefined);
+  const stays = (hold: Hold) => hold.sameSection && hold.own >= 0.5 && !elsewhere(hold.passage) && (readings.short || hold.own >= mostOwn || hold.passage.metadata.product !== undefined);
   if (stepsSay && merged) return merged;
   const stay = readings.own.length > 0 ? fitting.find(stays) : undefined;
   if (stay) return { query: readings.merged, retrieval: leading(mergedSearch, stay.passage), focus };

@@ -79,6 +79,10 @@ const GROUPS: Record<string, string> = {
   uniform: 'uniform uniforms seragam',
   // Buying many at once: "beli banyak", "borong", "in bulk" is the wholesale answer.
   wholesale: 'wholesale grosir bulk borong',
+  // Buying to sell again: "ambil buat dijual lagi" asks how to become a reseller.
+  resell: 'reseller resellers resell reselling',
+  // "payment options" are the payment methods.
+  method: 'method methods option options opsi',
   // When an order leaves: "kapan dikirim?" is the processing time ("dikemas dan diserahkan ke kurir"), not the days
   // a courier takes.
   dispatch: 'dispatch dispatched dikemas packed diproses processing',
@@ -117,6 +121,11 @@ const PHRASES: [string[], string][] = [
   ['pesan banyak', 'wholesale'],
   ['order banyak', 'wholesale'],
   ['in bulk', 'wholesale'],
+  ['jual lagi', 'resell'],
+  ['dijual lagi', 'resell'],
+  ['jual kembali', 'resell'],
+  ['dijual kembali', 'resell'],
+  ['sell them on', 'resell'],
   ['kapan dikirim', 'dispatch'],
   ['kapan diproses', 'dispatch'],
   ['kapan dikemas', 'dispatch'],
@@ -263,6 +272,11 @@ export function phraseMatches(words: readonly string[]): PhraseMatch[] {
   return [...firstAt]
     .sort((a, b) => a[0] - b[0])
     .map(([i, start]) => ({ concept: PHRASES[i]![1], start, end: start + PHRASES[i]![0].length }));
+}
+
+/** The positions of the words that are part of a phrase found in a sequence of words ("physical store"). */
+export function phrasePositions(words: readonly string[]): Set<number> {
+  return new Set(phraseMatches(words).flatMap(({ start, end }) => Array.from({ length: end - start }, (_, offset) => start + offset)));
 }
 
 /** Concept keys of the phrases found in a sequence of lowercased words. */

@@ -20,6 +20,7 @@
 // from the start, the chunks of the query's strongest word (few, and the likeliest best) are scored first. Scores
 // are summed in the query's word order whatever the order of the pruning, so they equal an exhaustive scoring to
 // the bit, and ties rank as the exhaustive scan ranked them (TopK).
+import { slotOf } from '../language/slots.js';
 import { termGroups } from './text.js';
 
 /** Weight of a match through a synonym group relative to a match of the word itself. */
@@ -248,8 +249,10 @@ export class LexicalIndex {
   prepare(query: string): PreparedQuery {
     const groups = termGroups(query).map((terms) => {
       // A word's weight is that of its most specific form the knowledge uses (the rarest known term);
-      // a word the knowledge never uses in any form weighs the most.
+      // a word the knowledge never uses in any form weighs the most, unless it is a number (an amount or a date, not
+      // a topic) or a place (a rate table's page says what applies to the places it does not list).
       const frequencies = terms.map((term) => this.frequency(term)).filter((frequency) => frequency > 0);
+      if (frequencies.length === 0 && terms.some((term) => /^\d+$/.test(term) || slotOf(term) === 'place')) return { terms, weight: 0 };
       return { terms, weight: this.idf(frequencies.length === 0 ? 0 : Math.min(...frequencies)) };
     });
     return { groups, totalWeight: groups.reduce((sum, group) => sum + group.weight, 0) };

@@ -20,6 +20,39 @@ export function namesHeader(header: string, asked: ReadonlySet<string>): boolean
   return [...contentStems(header)].some((term) => !term.startsWith('~') && asked.has(term));
 }
 
+/**
+ * A measurement of the body or garment taken "around" or "along" one part ("lingkar pinggang", "panjang lengan",
+ * "sleeve length", "waist"): the part named right after an Indonesian measure word or right before an English one.
+ * The parts are the ones size charts measure (written for Jawab).
+ */
+// "lengan panjang" is a long sleeve, "panjang lengan" the sleeve's length.
+const MEASURE_WORDS_BEFORE = new Set(['lingkar', 'panjang', 'lebar', 'tinggi']);
+const MEASURE_WORDS_AFTER = new Set(['length', 'width', 'circumference', 'height']);
+const BODY_PARTS = new Set(
+  'dada pinggang pinggul panggul lengan bahu leher badan paha lutut kaki ketiak chest bust waist hip hips sleeve sleeves shoulder shoulders neck body thigh inseam armpit'.split(' '),
+);
+
+/** The parts of the body the question asks a measurement of ("lingkar pinggang" -> pinggang). */
+function measuredParts(tokens: readonly string[]): string[] {
+  return tokens.filter((token, at) => BODY_PARTS.has(token) && (MEASURE_WORDS_BEFORE.has(tokens[at - 1] ?? '') || MEASURE_WORDS_AFTER.has(tokens[at + 1] ?? '')));
+}
+
+/**
+ * Whether the question asks a measurement the size chart among `passages` does not give ("lingkar pinggang ukuran M?"
+ * against a chart of chest and body length): its nearest row holds other measurements, no answer to this one.
+ */
+export function asksMissingMeasure(query: string, passages: readonly ScoredChunk[]): boolean {
+  const parts = measuredParts(tokenize(query));
+  if (parts.length === 0) return false;
+  const headers = passages.flatMap((passage) => {
+    const row = readRow(passage.text);
+    return row !== undefined && tokenize(row.key).some((token) => slotOf(token) === 'size') ? row.cells.map(([header]) => header) : [];
+  });
+  if (headers.length === 0) return false;
+  const measured = new Set(headers.flatMap((header) => tokenize(header)));
+  return parts.some((part) => !measured.has(part));
+}
+
 /** The number a cell holds ("102 cm" -> 102). */
 function cellNumber(value: string): number | undefined {
   const match = /(\d+(?:[.,]\d+)?)/.exec(value);

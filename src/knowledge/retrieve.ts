@@ -27,11 +27,13 @@ import type { Language } from '../config/settings.js';
 import { OFF_TOPIC } from '../language/off-topic.js';
 import { type Slot, slotOf } from '../language/slots.js';
 import { DEFAULT_THRESHOLDS, type RelevanceThresholds, thresholdsFor } from './calibration.js';
-import { fittingSizeRow } from './measurement.js';
+import { asksMissingMeasure, fittingSizeRow } from './measurement.js';
 import { ROW_KEY_END } from './table-row.js';
 import { contentStems, normalizeText, tokenize } from './text.js';
 import type { ScoredChunk, SearchableIndex } from './types.js';
 import { productFits } from './product-fit.js';
+import { asksForUnknownProduct } from './unknown-product.js';
+import { unknownSubjects } from './unknown-subject.js';
 import { unknownBrands } from './unknown-brand.js';
 import { listsOfKind } from './which-list.js';
 
@@ -205,7 +207,9 @@ export function offTopic(query: string, candidates: readonly ScoredChunk[]): boo
  * wallet or courier the knowledge never names (unknown-brand.ts). `asked` is the customer's own words.
  */
 export function unanswerable(index: SearchableIndex, query: string, candidates: readonly ScoredChunk[], asked = query): boolean {
-  return offTopic(query, candidates) || (index.knows !== undefined && unknownBrands(asked, (term) => index.knows!(term)).length > 0);
+  if (offTopic(query, candidates) || asksMissingMeasure(asked, candidates)) return true;
+  const knows = index.knows === undefined ? undefined : (term: string) => index.knows!(term);
+  return knows !== undefined && (unknownBrands(asked, knows).length > 0 || unknownSubjects(asked, knows).length > 0 || asksForUnknownProduct(asked, candidates, knows));
 }
 
 /** The options with the index's own fitted thresholds (knowledge/calibration.ts) where the caller set none. */

@@ -33,7 +33,7 @@ export function markContacts(text: string): string {
 
 /**
  * Brands as one word, as slots.ts lists them: "J&T" (the "&" would split it into two letters), "Grab Express",
- * "Go-Send", "ShopeePay" written apart, "cash on delivery" (COD, a way to pay like the banks and wallets).
+ * "Go-Send", "ShopeePay" or "Apple Pay" written apart, "cash on delivery" (COD, a way to pay like the banks and wallets).
  */
 export function normalizeBrands(text: string): string {
   return text
@@ -42,6 +42,7 @@ export function normalizeBrands(text: string): string {
     .replace(/\bgo[\s-]send\b/g, 'gosend')
     .replace(/\bgo[\s-]pay\b/g, 'gopay')
     .replace(/\bshopee[\s-]pay\b/g, 'shopeepay')
+    .replace(/\b(apple|google|samsung|wechat)[\s-]pay\b/g, '$1pay')
     .replace(/\blink[\s-]aja\b/g, 'linkaja')
     .replace(/\bcash[\s-]on[\s-]delivery\b/g, 'cod');
 }

@@ -20,7 +20,7 @@ const PLACE_WORDS = `
 const SIZE_WORDS = `xs s m l xl xxl xxxl 2xl 3xl 4xl allsize`;
 
 const PAYMENT_WORDS = `bca mandiri bni bri bsi cimb permata btn jenius seabank gopay ovo shopeepay linkaja qris visa
-  mastercard jcb amex paypal paylater kredivo akulaku indomaret alfamart cod`;
+  mastercard jcb amex paypal paylater kredivo akulaku indomaret alfamart cod applepay googlepay samsungpay alipay wechatpay`;
 
 const COURIER_WORDS = `jne jnt sicepat anteraja gosend grabexpress gojek pos ninja lion tiki wahana ems dhl fedex`;
 

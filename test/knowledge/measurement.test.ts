@@ -1,7 +1,7 @@
 // A body measurement picks the size row that fits it: the smallest size at least as large, in the column the question
 // names; rows are read back as the chunker wrote them.
 import { describe, expect, it } from 'vitest';
-import { fittingSizeRow } from '../../src/knowledge/measurement.js';
+import { asksMissingMeasure, fittingSizeRow } from '../../src/knowledge/measurement.js';
 import { readRow } from '../../src/knowledge/table-row.js';
 import { tableRows } from '../../src/knowledge/chunker.js';
 import type { ScoredChunk } from '../../src/knowledge/types.js';
@@ -49,5 +49,20 @@ describe('fittingSizeRow', () => {
     expect(fittingSizeRow('ukuran apa aja yang ada', passages)).toBeUndefined();
     expect(fittingSizeRow('aku tinggi 170 cocoknya ukuran apa', passages)).toBeUndefined();
     expect(fittingSizeRow('lingkar dada ukuran 100rb?', passages)).toBeUndefined();
+  });
+});
+
+describe('asksMissingMeasure', () => {
+  it('is a measurement of a part of the body the size chart does not give', () => {
+    expect(asksMissingMeasure('lingkar pinggang utk ukuran M brp', passages)).toBe(true);
+    expect(asksMissingMeasure('panjang lengan kemeja ukuran L brp', passages)).toBe(true);
+    expect(asksMissingMeasure('what is the sleeve length of an L', passages)).toBe(true);
+  });
+
+  it('is not one the chart gives, a long or short sleeve, or a question without a chart', () => {
+    expect(asksMissingMeasure('lingkar dada ukuran M brp', passages)).toBe(false);
+    expect(asksMissingMeasure('panjang badan XL?', passages)).toBe(false);
+    expect(asksMissingMeasure('kemeja lengan panjang ukuran L ada?', passages)).toBe(false);
+    expect(asksMissingMeasure('lingkar pinggang utk ukuran M brp', [])).toBe(false);
   });
 });

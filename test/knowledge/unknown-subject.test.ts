@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { unknownSubjects } from '../../src/knowledge/unknown-subject.js';
+
+// What a shop's knowledge uses, as the index would answer knows() (stems and concepts).
+const USED = new Set(['paket', 'showroom', 'kirim', 'tukar', 'kado', 'bayar', 'pay', 'batik', 'akun', 'cod', 'dana', '~showroom', '~gift', '~wallet', 'return']);
+const knows = (term: string) => USED.has(term);
+
+describe('unknownSubjects', () => {
+  it('names the thing a whether-question asks about when the knowledge never uses it', () => {
+    expect(unknownSubjects('paketnya bisa pake asuransi gk', knows)).toEqual(['asuransi']);
+    expect(unknownSubjects('ada sertifikat keaslian buat batik tulis?', knows)).toEqual(['sertifikat']);
+    expect(unknownSubjects('is there parking at the showroom', knows)).toEqual(['parking']);
+    expect(unknownSubjects('can i watch the batik being made?', knows)).toEqual(['watch']);
+    expect(unknownSubjects('cara hapus akun gmn', knows)).toEqual(['hapus']);
+    expect(unknownSubjects('can I pay in US dollars', knows)).toEqual(['dollars']);
+  });
+
+  it('leaves things the knowledge uses, through a stem, a synonym or a phrase', () => {
+    expect(unknownSubjects('bisa dikirim hari ini?', knows)).toEqual([]);
+    expect(unknownSubjects('bs tuker ukuran?', knows)).toEqual([]);
+    expect(unknownSubjects('can you gift wrap it?', knows)).toEqual([]);
+    // "physical store" is the showroom, whatever "physical" alone is.
+    expect(unknownSubjects('is there a physical store I can visit?', knows)).toEqual([]);
+  });
+
+  it('leaves sizes, places, brands, numbers, abbreviations and what follows the end of the sentence', () => {
+    expect(unknownSubjects('ada yg XL?', knows)).toEqual([]);
+    expect(unknownSubjects('bisa kirim ke pontianak?', knows)).toEqual([]);
+    expect(unknownSubjects('bisa pakai kredivo?', knows)).toEqual([]);
+    expect(unknownSubjects('ada 3 warna?', knows)).toEqual(['warna']);
+    expect(unknownSubjects('bayarnya bs pk dana ga', knows)).toEqual([]);
+    expect(unknownSubjects('cod ke bdg bisa? totalnya 2jt', knows)).toEqual([]);
+  });
+
+  it('reads only the thing asked about, not every word the knowledge lacks', () => {
+    expect(unknownSubjects('kak aku mau tanya ongkir dong, buat kado ultah', knows)).toEqual([]);
+  });
+});
