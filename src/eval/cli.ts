@@ -10,7 +10,8 @@
 //                                            thresholds (src/eval/faq-eval.ts)
 //   --fit SET.jsonl [--knowledge DIR]        fits the "nothing relevant" thresholds of the offline embeddings on a tuning
 //                                            split and writes them into src/knowledge/calibration.ts
-//   no arguments                             the shipped sets in test/eval/ on the sample knowledge (the FAQ test split)
+//   no arguments                             the shipped sets in test/eval/ on the sample knowledge (the FAQ held-out
+//                                            splits: test, fresh and blind; README "Knowledge figures")
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,7 +59,7 @@ async function faq(setPath: string, knowledgeDir: string, json: boolean): Promis
   const metrics = await evaluateFaq(set, knowledgeDir, thresholdsFor(embeddingsId), setPath);
   if (json) return JSON.stringify(metrics);
   const answerable = set.filter((query) => query.gold !== null).length;
-  return `FAQ retrieval: ${set.length} questions (${answerable} answerable, ${set.length - answerable} to hand off), offline hybrid, thresholds of ${embeddingsId}\n\n${faqTable(metrics)}`;
+  return `FAQ retrieval, ${relative(REPO, setPath)}: ${set.length} questions (${answerable} answerable, ${set.length - answerable} to hand off), offline hybrid, thresholds of ${embeddingsId}\n\n${faqTable(metrics)}`;
 }
 
 async function fit(setPath: string, knowledgeDir: string): Promise<string> {
@@ -103,6 +104,8 @@ async function main(): Promise<void> {
       await retrieval(shipped('kb.jsonl'), shipped('queries.jsonl'), false),
       outOfSampleReport(),
       await faq(shipped('faq-test.jsonl'), SAMPLE_KNOWLEDGE, false),
+      await faq(shipped('faq-fresh.jsonl'), SAMPLE_KNOWLEDGE, false),
+      await faq(shipped('faq-blind.jsonl'), SAMPLE_KNOWLEDGE, false),
       await conversations(shipped('conversations.jsonl'), SAMPLE_KNOWLEDGE, false),
     );
   }
