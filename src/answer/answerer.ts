@@ -7,11 +7,12 @@
 import type { Integration } from '../config/settings-integrations.js';
 import type { Logger } from '../log.js';
 import type { RetrieveOptions } from '../knowledge/retrieve.js';
-import { retrieve, withThresholds } from '../knowledge/retrieve.js';
+import { retrieve, withRegions, withThresholds } from '../knowledge/retrieve.js';
 import type { ScoredChunk, SearchableIndex } from '../knowledge/types.js';
 import { kindOverview, wholeKindAsked } from '../knowledge/which-list.js';
 import { type Slot, wordsOf } from '../language/slots.js';
 import { applySynonyms } from '../language/normalize.js';
+import { readingsOf } from '../dialogue/follow-up.js';
 import { asksForCatalog } from '../dialogue/catalog-question.js';
 import { catalogOverview, LISTED_PRODUCTS } from './catalog-overview.js';
 import { asksStockOfNothing, productFilterAsked } from '../dialogue/product-filter-question.js';
@@ -158,7 +159,10 @@ export function createAnswerer(options: AnswererOptions): Answerer {
         found.push({ question, query: question, focus: [], passages: products, catalog: true });
         continue;
       }
-      const resolved = await resolveQuestion(applySynonyms(question, request.synonyms ?? []), current, search, minScore);
+      const written = applySynonyms(question, request.synonyms ?? []);
+      // A town's region helps a question of its own; "kalau ke kupang?" after a price keeps asking the price.
+      const read = readingsOf(written, current?.query).elliptical ? written : withRegions(written, options.index);
+      const resolved = await resolveQuestion(read, current, search, minScore);
       if (!resolved.retrieval.relevant) {
         unanswered.push(question);
         tried.push(...resolved.retrieval.passages.map(toSourceRef));

@@ -17,7 +17,7 @@ import { chunkDocument } from '../knowledge/chunker.js';
 import { KnowledgeIndex } from '../knowledge/knowledge-index.js';
 import { loadKnowledgeFolder } from '../knowledge/loader.js';
 import { OfflineEmbeddings } from '../knowledge/offline-embeddings.js';
-import { passesThresholds, passagesFitting, rankCandidates, searchCandidates, sharedTerms, unanswerable } from '../knowledge/retrieve.js';
+import { passesThresholds, passagesFitting, rankCandidates, searchCandidates, sharedTerms, unanswerable, withRegions } from '../knowledge/retrieve.js';
 import type { ScoredChunk } from '../knowledge/types.js';
 import { sectionOf } from '../answer/question-resolution.js';
 import { parseJsonl } from './retrieval-eval.js';
@@ -54,13 +54,14 @@ async function rankAll(queries: readonly FaqQuery[], knowledgeDir: string): Prom
     const sync = await index.sync(knowledgeDir);
     if (sync.errors.length) throw new Error(`unreadable knowledge files: ${sync.errors.map((e) => e.path).join(', ')}`);
     const ranked: Ranked[] = [];
-    for (const { query, gold } of queries) {
-      const language: Language | undefined = detectLanguage(query);
+    for (const { query: asked, gold } of queries) {
+      const language: Language | undefined = detectLanguage(asked);
+      const query = withRegions(asked, index);
       const found = await searchCandidates(index, query, ANSWERS);
       const candidates = rankCandidates(found, language, query);
-      const fits = passagesFitting(query);
+      const fits = passagesFitting(query, asked);
       const shares = candidates.map((passage) => sharedTerms(query, passage).length > 0 && fits(passage));
-      ranked.push({ query, gold: gold === null ? null : new Set(gold), candidates, shares, unanswerable: unanswerable(index, query, candidates) });
+      ranked.push({ query: asked, gold: gold === null ? null : new Set(gold), candidates, shares, unanswerable: unanswerable(index, query, candidates, asked) });
     }
     return ranked;
   } finally {

@@ -20,6 +20,7 @@
 // from the start, the chunks of the query's strongest word (few, and the likeliest best) are scored first. Scores
 // are summed in the query's word order whatever the order of the pruning, so they equal an exhaustive scoring to
 // the bit, and ties rank as the exhaustive scan ranked them (TopK).
+import { isTown } from '../language/regions.js';
 import { slotOf } from '../language/slots.js';
 import { termGroups } from './text.js';
 
@@ -252,7 +253,7 @@ export class LexicalIndex {
       // a word the knowledge never uses in any form weighs the most, unless it is a number (an amount or a date, not
       // a topic) or a place (a rate table's page says what applies to the places it does not list).
       const frequencies = terms.map((term) => this.frequency(term)).filter((frequency) => frequency > 0);
-      if (frequencies.length === 0 && terms.some((term) => /^\d+$/.test(term) || slotOf(term) === 'place')) return { terms, weight: 0 };
+      if (frequencies.length === 0 && terms.some((term) => /^\d+$/.test(term) || slotOf(term) === 'place' || isTown(term))) return { terms, weight: 0 };
       return { terms, weight: this.idf(frequencies.length === 0 ? 0 : Math.min(...frequencies)) };
     });
     return { groups, totalWeight: groups.reduce((sum, group) => sum + group.weight, 0) };

@@ -25,6 +25,7 @@
 // (the coverage half of the score does not depend on the model) but were not measured here.
 import type { Language } from '../config/settings.js';
 import { OFF_TOPIC } from '../language/off-topic.js';
+import { regionsOf } from '../language/regions.js';
 import { type Slot, slotOf } from '../language/slots.js';
 import { DEFAULT_THRESHOLDS, type RelevanceThresholds, thresholdsFor } from './calibration.js';
 import { asksMissingMeasure, fittingSizeRow } from './measurement.js';
@@ -219,6 +220,16 @@ export function withThresholds(index: SearchableIndex, options: RetrieveOptions)
 
 function definedOnly(options: RetrieveOptions): RetrieveOptions {
   return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as RetrieveOptions;
+}
+
+/**
+ * The question as retrieval reads it: with the province and island of a town the knowledge does not name ("ke kupang
+ * brp hari?" also says Nusa Tenggara, the line of the delivery times that answers it; language/regions.ts).
+ */
+export function withRegions(question: string, index: SearchableIndex): string {
+  if (index.knows === undefined) return question;
+  const regions = regionsOf(tokenize(question), (term) => index.knows!(term));
+  return regions.length === 0 ? question : `${question} (${regions.join(', ')})`;
 }
 
 /**
