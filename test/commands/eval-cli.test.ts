@@ -39,13 +39,15 @@ describe('npm run eval', () => {
     expect(printed).toEqual(await expectedRetrieval());
   }, 60_000);
 
-  it('with no arguments prints the retrieval table, the classifier table and the conversations of the shipped sets', async () => {
+  it('with no arguments prints the retrieval table, the classifier table, the FAQ splits and the conversations of the shipped sets', async () => {
     const run = await runScript('src/eval/cli.ts', [], {}, 45_000);
     expect([run.code, run.stderr]).toEqual([0, '']);
     const [retrieval, rest] = run.stdout.split('\n\nOffline classifier, out of sample: ');
     const [classifierAndFaq, conversations] = rest!.split('\n\nConversations: ');
-    const [classifier, faq] = classifierAndFaq!.split('\n\nFAQ retrieval: ');
-    expect(faq).toMatch(/^\d+ questions \(\d+ answerable, \d+ to hand off\), offline hybrid, thresholds of offline-hash-v4-dim384\n\nmethod +recall@1/);
+    const [classifier, ...faqs] = classifierAndFaq!.split('\n\nFAQ retrieval, ');
+    // The three held-out FAQ splits.
+    expect(faqs.map((faq) => faq.split(':')[0])).toEqual(['test/eval/faq-test.jsonl', 'test/eval/faq-fresh.jsonl', 'test/eval/faq-blind.jsonl']);
+    for (const faq of faqs) expect(faq).toMatch(/^[\w/.-]+: \d+ questions \(\d+ answerable, \d+ to hand off\), offline hybrid, thresholds of offline-hash-v4-dim384\n\nmethod +recall@1/);
     expect(conversations).toMatch(/^\d+ conversations, \d+ turns; \d+ passed \(\d+\.\d%\); replies with Markdown: 0\n/);
     expect(retrieval).toMatch(/^Retrieval: 30 documents, 61 queries \(41 answerable, 20 to hand off\), offline embeddings\n\n/);
     expect(retrieval).toMatch(/^method\s+recall@1\s+recall@5\s+MRR@10\s+hand-off P\s+hand-off R\s+hand-off F1\s+false hand-off$/m);
