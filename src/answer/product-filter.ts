@@ -4,7 +4,7 @@
 // "shirts come in S to XXL" would have said yes to a dress that only comes in S, M and L.
 import type { Language } from '../config/settings.js';
 import type { ProductFilter } from '../dialogue/product-filter-question.js';
-import type { ProductField } from '../knowledge/formats/catalog.js';
+import { formatPrice, type ProductField } from '../knowledge/formats/catalog.js';
 import { termGroups } from '../knowledge/text.js';
 import type { ScoredChunk } from '../knowledge/types.js';
 import { productLines } from './catalog-overview.js';
@@ -47,6 +47,7 @@ const inStock = (chunk: ScoredChunk): boolean => (chunk.metadata.product!.stock 
  */
 export function filterProducts(products: readonly ScoredChunk[], filter: ProductFilter, topic?: ScoredChunk): FilteredProducts | undefined {
   if (filter.cheaper !== undefined) return cheaper(products, filter, topic);
+  if (filter.under !== undefined) return under(products, filter, filter.under);
   if (topic !== undefined && filter.words.length === 0 && filter.size !== undefined) {
     const result = filterProducts([topic], filter);
     return result === undefined || result.matching.length > 0 ? undefined : { ...result, ofTopic: true };
@@ -90,6 +91,16 @@ function cheaper(products: readonly ScoredChunk[], filter: ProductFilter, topic:
   return named.length === 0 ? undefined : { filter, named, matching: byPrice(named).slice(0, CHEAPEST), ofTopic: false };
 }
 
+/**
+ * "ada yg dibawah 200rb?", "kemeja budget 300rb?": the products the words name priced at most `limit`, lowest first;
+ * when there are none, `matching` is empty and the reply names the lowest prices instead.
+ */
+function under(products: readonly ScoredChunk[], filter: ProductFilter, limit: number): FilteredProducts | undefined {
+  const priced = products.filter((chunk) => priceOf(chunk) !== undefined && (!filter.inStock || inStock(chunk)));
+  const named = filter.words.length === 0 ? priced : (filterProducts(priced, { words: filter.words, inStock: false })?.named ?? []);
+  return named.length === 0 ? undefined : { filter, named: byPrice(named), matching: byPrice(named.filter((chunk) => priceOf(chunk)! <= limit)), ofTopic: false };
+}
+
 interface Texts {
   /** Before the products with the size asked. */
   withSize: (size: string) => string;
@@ -105,6 +116,10 @@ interface Texts {
   cheapest: string;
   /** Nothing is priced below `name`. */
   lowest: (name: string) => string;
+  /** Before the products priced at most `price`. */
+  under: (price: string) => string;
+  /** None is priced at most `price`: before the lowest prices. */
+  noneUnder: (price: string) => string;
 }
 
 const TEXTS: Record<Language, Texts> = {
@@ -116,6 +131,8 @@ const TEXTS: Record<Language, Texts> = {
     cheaperThan: (name) => `Cheaper than ${name}:`,
     cheapest: 'Our lowest prices:',
     lowest: (name) => `${name} is already our lowest price.`,
+    under: (price) => `At most ${price}:`,
+    noneUnder: (price) => `Sorry, nothing is priced at ${price} or less. Our lowest prices:`,
   },
   id: {
     withSize: (size) => `Ukuran ${size} ada untuk:`,
@@ -125,6 +142,8 @@ const TEXTS: Record<Language, Texts> = {
     cheaperThan: (name) => `Yang lebih murah dari ${name}:`,
     cheapest: 'Yang paling murah:',
     lowest: (name) => `${name} sudah yang paling murah, kak.`,
+    under: (price) => `Yang harganya sampai ${price}:`,
+    noneUnder: (price) => `Maaf kak, belum ada yang harganya sampai ${price}. Yang paling murah:`,
   },
   ms: {
     withSize: (size) => `Saiz ${size} ada untuk:`,
@@ -134,6 +153,8 @@ const TEXTS: Record<Language, Texts> = {
     cheaperThan: (name) => `Yang lebih murah daripada ${name}:`,
     cheapest: 'Yang paling murah:',
     lowest: (name) => `${name} sudah yang paling murah.`,
+    under: (price) => `Yang harganya sehingga ${price}:`,
+    noneUnder: (price) => `Maaf, tiada yang harganya sehingga ${price}. Yang paling murah:`,
   },
   es: {
     withSize: (size) => `Tenemos la talla ${size} en:`,
@@ -143,6 +164,8 @@ const TEXTS: Record<Language, Texts> = {
     cheaperThan: (name) => `Más barato que ${name}:`,
     cheapest: 'Nuestros precios más bajos:',
     lowest: (name) => `${name} ya es nuestro precio más bajo.`,
+    under: (price) => `Hasta ${price}:`,
+    noneUnder: (price) => `Lo siento, no hay nada de ${price} o menos. Nuestros precios más bajos:`,
   },
   pt: {
     withSize: (size) => `Temos o tamanho ${size} em:`,
@@ -152,6 +175,8 @@ const TEXTS: Record<Language, Texts> = {
     cheaperThan: (name) => `Mais barato que ${name}:`,
     cheapest: 'Nossos menores preços:',
     lowest: (name) => `${name} já é o nosso menor preço.`,
+    under: (price) => `Até ${price}:`,
+    noneUnder: (price) => `Desculpe, não há nada de ${price} ou menos. Nossos menores preços:`,
   },
 };
 
@@ -160,7 +185,8 @@ const SIZES_AND_STOCK: ReadonlySet<ProductField> = new Set<ProductField>(['varia
 const ONE: ReadonlySet<ProductField> = new Set<ProductField>(['price', 'variants', 'stock', 'link']);
 
 /** The line before the products (or the whole reply when there are none to list). */
-function headOf({ filter, named, matching, ofTopic }: FilteredProducts, texts: Texts): string {
+function headOf({ filter, named, matching, ofTopic }: FilteredProducts, texts: Texts, price: (amount: number) => string): string {
+  if (filter.under !== undefined) return matching.length > 0 ? texts.under(price(filter.under)) : texts.noneUnder(price(filter.under));
   if (filter.cheaper !== undefined) {
     const name = named[0]!.metadata.product!.name;
     return matching.length === 0 ? texts.lowest(name) : ofTopic ? texts.cheaperThan(name) : texts.cheapest;
@@ -174,8 +200,12 @@ function headOf({ filter, named, matching, ofTopic }: FilteredProducts, texts: T
 /** The reply; `shown` are the products it lists (the matching ones, else those named). */
 export function productFilterReply(result: FilteredProducts, language: Language): { text: string; shown: ScoredChunk[] } {
   const { filter, matching, named, ofTopic } = result;
-  const head = headOf(result, TEXTS[language]);
-  const shown = matching.length > 0 ? matching : named;
+  const first = named[0]?.metadata.product;
+  const price = (amount: number) => (first === undefined ? String(amount) : formatPrice(amount, { currency: first.currency, language: first.language }));
+  const head = headOf(result, TEXTS[language], price);
+  // Nothing under the price asked: the lowest prices there are.
+  const shown = matching.length > 0 ? matching : filter.under !== undefined ? named.slice(0, CHEAPEST) : named;
+  if (filter.under !== undefined) return { text: [head, ...productLines(shown, language, shown.length === 1 ? ONE : LISTED)].join('\n'), shown };
   // Nothing to list: sold out (the lines would only repeat "sold out"), or already the lowest price.
   if (matching.length === 0 && filter.size === undefined) return { text: head, shown };
   const fields = ofTopic && filter.cheaper === undefined ? SIZES_AND_STOCK : shown.length === 1 ? ONE : LISTED;

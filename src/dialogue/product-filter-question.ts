@@ -14,6 +14,8 @@ export interface ProductFilter {
   inStock: boolean;
   /** Below the product just shown ("ada yg lebih murah?"), or the lowest prices ("yang paling murah apa?"). */
   cheaper?: 'than' | 'most';
+  /** At most this price ("ada yg dibawah 200rb?", "budget 300rb dapet apa?", "anything under 250k?"). */
+  under?: number;
 }
 
 /** Sizes written as letters; a single letter counts only after a word that makes it a size ("ukuran L", "yang M"). */
@@ -25,6 +27,9 @@ const AVAILABILITY = new Set([...STOCK, 'ada', 'punya', 'have', 'has', 'any', 'g
 /** "lebih murah", "cheaper": below the product just shown; "paling murah", "termurah", "cheapest": the lowest prices. */
 const CHEAPER_THAN = [/\blebih\s+murah\b/, /\bcheaper\b/];
 const CHEAPEST = [/\b(?:paling|yang)\s+murah\b/, /\btermurah\b/, /\bcheapest\b/];
+/** A price ceiling, on standard tokens ("200rb" is 200000): "di bawah", "kurang dari", "budget", "under", "max" … */
+const UNDER = /\b(?:di ?bawah|kurang dari|ga sampai|tidak sampai|budget|budgetnya|bujet|max|maks|maksimal|under|below|less than|up to)\s+(?:rp\s+)?(\d{4,})\b/;
+const UNDER_WORDS = new Set(['dibawah', 'bawah', 'kurang', 'budget', 'budgetnya', 'bujet', 'max', 'maks', 'maksimal', 'under', 'below', 'less', 'rp']);
 /** "apa saja", "mana saja", "which", "what": the question asks for a list. */
 const LIST = [/\b(?:apa|mana)\s+saja\b/, /\b(?:which|what)\b/];
 /** Words of the question that say what is asked, not which product: never matched against the products. */
@@ -103,9 +108,10 @@ export function productFilterAsked(question: string): ProductFilter | undefined 
   const text = tokens.join(' ');
   const inStock = tokens.some((token) => STOCK.has(token)) && LIST.some((pattern) => pattern.test(text));
   const cheaper = CHEAPER_THAN.some((pattern) => pattern.test(text)) ? 'than' : CHEAPEST.some((pattern) => pattern.test(text)) ? 'most' : undefined;
-  if (cheaper !== undefined) {
-    const words = tokens.filter((token) => isContentToken(token) && !CUES.has(token) && !PRICE_WORDS.has(token));
-    return { words, inStock, cheaper };
+  const under = UNDER.exec(text);
+  if (cheaper !== undefined || under !== null) {
+    const words = tokens.filter((token) => isContentToken(token) && !CUES.has(token) && !PRICE_WORDS.has(token) && !UNDER_WORDS.has(token) && !/^\d+$/.test(token));
+    return under === null ? { words, inStock, cheaper: cheaper! } : { words, inStock, under: Number(under[1]) };
   }
   // One size: "M dan L?" is two questions, which the size chart answers better than two lists.
   if (sizes.length > 1 || (sizes.length === 0 && !inStock) || !tokens.some((token) => AVAILABILITY.has(token))) return undefined;

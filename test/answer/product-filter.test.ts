@@ -62,6 +62,24 @@ describe('lower prices', () => {
   });
 });
 
+describe('a price ceiling', () => {
+  it('lists the products the words name priced at most the ceiling, lowest first', () => {
+    const reply = productFilterReply(filterProducts(CATALOG, { words: [], inStock: false, under: 260000 })!, 'id');
+    expect(reply.text).toBe(
+      ['Yang harganya sampai Rp\u00a0260.000:', 'Blus Batik Truntum — harga Rp\u00a0199.000 — varian S, M, L, XL — stok habis', 'Kemeja Batik Mega Mendung — harga Rp\u00a0259.000 — varian M, L, XL, 2XL — stok tersedia (9)'].join('\n'),
+    );
+    expect(names(filterProducts(CATALOG, { words: [], inStock: true, under: 260000 })!.matching)).toEqual(['Kemeja Batik Mega Mendung']);
+  });
+
+  it('says none is that cheap and gives the lowest prices of what the words name; no filter when they name no product', () => {
+    const reply = productFilterReply(filterProducts(CATALOG, { words: ['kemeja'], inStock: false, under: 250000 })!, 'en');
+    expect(reply.text).toBe(
+      ['Sorry, nothing is priced at Rp\u00a0250.000 or less. Our lowest prices:', 'Kemeja Batik Mega Mendung — price Rp\u00a0259.000 — variants M, L, XL, 2XL — in stock (9)', 'Kemeja Batik Parang — price Rp\u00a0289.000 — variants S, M, L, XL — in stock (14)'].join('\n'),
+    );
+    expect(filterProducts(CATALOG, { words: ['sepatu'], inStock: false, under: 250000 })).toBeUndefined();
+  });
+});
+
 describe('productFilterReply', () => {
   it('lists the matching products with price, sizes and stock; one product with its link', () => {
     expect(productFilterReply(filterProducts(CATALOG, { words: ['kemeja'], size: 'XL', inStock: false })!, 'id').text).toBe(

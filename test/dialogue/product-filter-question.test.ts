@@ -19,6 +19,10 @@ describe('productFilterAsked', () => {
     ['any cheaper ones?', { words: [], inStock: false, cheaper: 'than' }],
     ['yang paling murah apa kak', { words: [], inStock: false, cheaper: 'most' }],
     ['what is your cheapest shirt?', { words: ['shirt'], inStock: false, cheaper: 'most' }],
+    ['ada yg dibawah 200rb?', { words: [], inStock: false, under: 200000 }],
+    ['ada yang di bawah Rp 200.000?', { words: [], inStock: false, under: 200000 }],
+    ['kemeja budget 250rb ada?', { words: ['kemeja'], inStock: false, under: 250000 }],
+    ['anything under 150k?', { words: [], inStock: false, under: 150000 }],
   ])('%s', (question, filter) => {
     expect(productFilterAsked(question)).toEqual(filter);
   });
