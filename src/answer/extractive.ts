@@ -299,6 +299,20 @@ const AFFIRMATION = /^(?:bisa|boleh|ya|iya|ada|tentu|yes|sure|of course)[.!]\s+(
 /** "apa bisa …?", "apa ada …?" ask for a yes or a no, like "bisa …?". */
 const YES_NO_AFTER_APA = new Set(['bisa', 'boleh', 'ada', 'sudah', 'benar']);
 
+/** A minimum the answer sets ("minimal 12 potong", "minimum Rp500.000", "at least 3"), as a number. */
+const MINIMUM = /\b(?:minimal|minimum|min\.|sekurang-kurangnya|paling sedikit|at least)\s+(?:rp\s?)?(\d{1,3}(?:[.,]\d{3})*|\d+)/iu;
+
+/**
+ * "ada diskon kalo beli 10?" against "Bisa. Pembelian minimal 12 potong …": the customer's number is below the
+ * minimum the answer sets, so its "Bisa." would say yes to what the rest says no to.
+ */
+function belowMinimum(asked: string, answer: string): boolean {
+  const minimum = MINIMUM.exec(answer);
+  if (minimum === null) return false;
+  const least = Number(minimum[1]!.replace(/[.,]/g, ''));
+  return tokenize(asked).some((token) => /^\d+$/.test(token) && Number(token) < least);
+}
+
 function asksForInformation(asked: string): boolean {
   const tokens = tokenize(asked);
   return tokens.some((token, i) => WH_WORDS.has(token) && !(token === 'apa' && YES_NO_AFTER_APA.has(tokens[i + 1] ?? '')));
@@ -373,7 +387,7 @@ export function extractiveAnswer(input: ExtractiveInput): ExtractiveAnswer | und
 
   const ordered = [...chosen].sort((a, b) => a.passageRank - b.passageRank || a.position - b.position);
   const texts = ordered.map((sentence) => terminated(sentence.text));
-  if (asksForInformation(asked)) texts[0] = texts[0]!.replace(AFFIRMATION, '');
+  if (asksForInformation(asked) || belowMinimum(asked, texts[0]!)) texts[0] = texts[0]!.replace(AFFIRMATION, '');
   let text = texts.reduce((out, sentence) => (out === '' ? sentence : `${out}${separator(out, sentence)}${sentence}`), '');
   if (text.length > max) text = cutAtWord(text, max);
   const usedRanks = new Set(ordered.map((sentence) => sentence.passageRank));

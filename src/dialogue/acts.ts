@@ -282,6 +282,8 @@ const QUANTITY = /^(?:\d{1,3}(?:pcs|pc|potong|biji|buah)?|satu|dua|tiga|empat|li
 const DONE = new Set(`sudah udah dah tadi kemarin kemaren sempat already ordered bought purchased`.split(/\s+/));
 /** Asking how to buy ("cara order", "how to order") is a question, whatever its mark. */
 const HOW = new Set(['cara', 'caranya', 'how', 'gimana', 'bagaimana']);
+/** Buying said as a supposition ("kalo beli 15 ada diskon?", "if I buy 3 …") asks what would follow; it orders nothing. */
+const SUPPOSING = new Set(['kalau', 'jika', 'jikalau', 'seandainya', 'andaikan', 'misal', 'misalnya', 'if']);
 
 /**
  * An order being placed ("ok kak aku order 1 ya", "mau pesan kemeja parang uk L", "I'll take two"): a buying verb with
@@ -291,7 +293,7 @@ const HOW = new Set(['cara', 'caranya', 'how', 'gimana', 'bagaimana']);
  */
 export function placesOrder(text: string): boolean {
   const tokens = tokenize(text);
-  if (asksStrictly(text, tokens) || tokens.some((token) => DONE.has(token) || HOW.has(token) || TROUBLE.has(token))) return false;
+  if (asksStrictly(text, tokens) || tokens.some((token) => DONE.has(token) || HOW.has(token) || TROUBLE.has(token) || SUPPOSING.has(token))) return false;
   // A verb, not the noun: "my order", "for one order", "order aku" (my order), "pesan saya" (my message).
   const verbAt = (i: number): boolean => !OWNED.has(tokens[i - 1] ?? '') && !OWNER.has(tokens[i + 1] ?? '');
   const what = tokens.some((token) => QUANTITY.test(token) || slotOf(token) === 'size');

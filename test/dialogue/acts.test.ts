@@ -130,6 +130,9 @@ describe('placesOrder', () => {
     ["My order hasn't arrived yet, it's been 6 days", false],
     ['order aku blm nyampe 2 hari', false],
     ['please check my order 5521', false],
+    // A supposition asks what would follow.
+    ['kalo beli 15 ada diskon', false],
+    ['if I buy 3 shirts is shipping free', false],
   ])('%s: %s', (text, order) => {
     expect(placesOrder(text)).toBe(order);
   });
