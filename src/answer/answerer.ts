@@ -13,6 +13,7 @@ import { kindOverview, wholeKindAsked } from '../knowledge/which-list.js';
 import { type Slot, wordsOf } from '../language/slots.js';
 import { applySynonyms } from '../language/normalize.js';
 import { readingsOf } from '../dialogue/follow-up.js';
+import { askingClause } from '../dialogue/acts.js';
 import { asksForCatalog } from '../dialogue/catalog-question.js';
 import { catalogOverview, LISTED_PRODUCTS } from './catalog-overview.js';
 import { asksStockOfNothing, productFilterAsked } from '../dialogue/product-filter-question.js';
@@ -159,10 +160,18 @@ export function createAnswerer(options: AnswererOptions): Answerer {
         found.push({ question, query: question, focus: [], passages: products, catalog: true });
         continue;
       }
-      const written = applySynonyms(question, request.synonyms ?? []);
       // A town's region helps a question of its own; "kalau ke kupang?" after a price keeps asking the price.
-      const read = readingsOf(written, current?.query).elliptical ? written : withRegions(written, options.index);
-      const resolved = await resolveQuestion(read, current, search, minScore);
+      const reading = (text: string) => {
+        const written = applySynonyms(text, request.synonyms ?? []);
+        return readingsOf(written, current?.query).elliptical ? written : withRegions(written, options.index);
+      };
+      let resolved = await resolveQuestion(reading(question), current, search, minScore);
+      // What the customer says of themselves can drown the question it ends with: then the question alone.
+      const clause = resolved.retrieval.relevant ? undefined : askingClause(question);
+      if (clause !== undefined) {
+        const alone = await resolveQuestion(reading(clause), current, search, minScore);
+        if (alone.retrieval.relevant) resolved = alone;
+      }
       if (!resolved.retrieval.relevant) {
         unanswered.push(question);
         tried.push(...resolved.retrieval.passages.map(toSourceRef));

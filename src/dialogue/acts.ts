@@ -314,6 +314,22 @@ const OWNER = new Set(`aku saya sy ku gw gue kamu anda kita kami nya`.split(/\s+
  * A question by its mark, a question word, an opening that asks ("is it…", "bisa…", "apakah…"; not "ada yang sobek",
  * a statement), or the tag "…ga?" at its end (the mark is often peeled off or never typed: "jual voucher ga").
  */
+/** Where a message's clauses part: commas, semicolons, "tapi" ("aku mau beli kain sogan tp mau liat dulu, …"). */
+const CLAUSE_END = /[,;]|\b(?:tapi|tp|tpi|but)\b/iu;
+
+/**
+ * The last clause of a message that asks, after what the customer says of themselves ("aku mau beli kain sogan tp mau
+ * liat dulu, showroomnya dimana?" asks "showroomnya dimana?"), or undefined when the message is one clause or its
+ * last does not ask by its mark or a question word. The whole message is read first; the clause is the reading when the whole finds nothing.
+ */
+export function askingClause(text: string): string | undefined {
+  const clauses = text.split(CLAUSE_END).map((clause) => clause?.trim() ?? '').filter(Boolean);
+  const last = clauses.at(-1);
+  // By its mark or a question word: "bs langsung ke admin aja gk" asks for a person, not a passage on "langsung".
+  const asks = (clause: string) => clause.includes('?') || tokenize(clause).some((token) => WH_WORDS.has(token));
+  return clauses.length > 1 && last !== undefined && asks(last) ? last : undefined;
+}
+
 /** Whether a message asks (asksStrictly): "kirim ke bekasi" beside an order gives a detail of it, "ongkirnya brp?" asks. */
 export function isAsking(text: string): boolean {
   return asksStrictly(text, tokenize(text));

@@ -293,8 +293,13 @@ for (const [name, words] of Object.entries(GROUPS)) {
   }
 }
 
-/** Concept keys of a token, given its stem variants (the token itself among them). */
-export function conceptsOf(variants: readonly string[]): string[] {
+/**
+ * Concept keys of a token, given its stem variants (the token itself among them). Given the `word` itself, a word a
+ * group lists means that group alone: "clothes" is apparel, not the "cloth" (fabric, kain) its stem would make it.
+ */
+export function conceptsOf(variants: readonly string[], word?: string): string[] {
+  const own = word === undefined ? undefined : CONCEPTS.get(word);
+  if (own !== undefined) return [...own];
   const found = new Set<string>();
   for (const variant of variants) for (const concept of CONCEPTS.get(variant) ?? []) found.add(concept);
   return [...found];

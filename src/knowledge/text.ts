@@ -167,7 +167,7 @@ export function contentTokens(text: string): string[] {
 /** The terms one token stands for: its stem variants and the concepts (synonym groups) it belongs to. */
 export function termsOf(token: string): string[] {
   const variants = stemVariants(token);
-  return [...variants, ...conceptsOf(variants)];
+  return [...variants, ...conceptsOf(variants, token)];
 }
 
 /**

@@ -1,7 +1,7 @@
 // Reading what customers' messages do besides asking: each case is a burst of messages, the acts read, and the
 // questions left to answer (in the customer's own spelling).
 import { describe, expect, it } from 'vitest';
-import { asksForReference, asksToSend, givesProof, givesReference, isRemark, namesReference, placesOrder, readMessages, unansweredKind, withoutEchoes } from '../../src/dialogue/acts.js';
+import { askingClause, asksForReference, asksToSend, givesProof, givesReference, isRemark, namesReference, placesOrder, readMessages, unansweredKind, withoutEchoes } from '../../src/dialogue/acts.js';
 
 const CASES: Array<[string[], string[], string[], string?]> = [
   [['P'], ['greeting'], [], 'plain'],
@@ -210,4 +210,18 @@ describe('givesProof', () => {
     ['buktinya dikirim kemana?', false],
     ['udh tf ya kak', false],
   ])('%s: %s', (text, proof) => expect(givesProof(text)).toBe(proof));
+});
+
+describe('askingClause', () => {
+  it('is the last clause when it asks by its mark or a question word, after what the customer says of themselves', () => {
+    expect(askingClause('aku mau beli kain sogan tp mau liat dulu, showroomnya dimana?')).toBe('showroomnya dimana?');
+    expect(askingClause('anak saya ultah minggu depan, bisa dibungkus kado ga?')).toBe('bisa dibungkus kado ga?');
+    expect(askingClause('I ordered last week but where is my parcel')).toBe('where is my parcel');
+  });
+
+  it('is nothing for one clause, a last clause that does not ask, or one that asks only by its tag', () => {
+    expect(askingClause('showroomnya dimana?')).toBeUndefined();
+    expect(askingClause('dimana showroomnya, aku mau ke sana')).toBeUndefined();
+    expect(askingClause('mau komplain barang, bs langsung ke admin aja gk')).toBeUndefined();
+  });
 });

@@ -1,7 +1,7 @@
 // Chat text as the knowledge writes it: informal spellings, numbers, reduplication, contact details, a profile's synonyms.
 import { describe, expect, it } from 'vitest';
 import { applySynonyms, markContacts, normalizeBrands, normalizeNumbers, normalizeSizeChoice } from '../../src/language/normalize.js';
-import { contentTokens, stemVariants, tokenize } from '../../src/knowledge/text.js';
+import { contentTokens, stemVariants, termsOf, tokenize } from '../../src/knowledge/text.js';
 
 describe('tokenize reads chat Indonesian in standard words', () => {
   it.each([
@@ -106,5 +106,17 @@ describe('applySynonyms', () => {
     const synonyms = [{ term: 'sby', means: 'Surabaya' }, { term: 'kota pahlawan', means: 'Surabaya' }];
     expect(applySynonyms('Ongkir ke SBY? atau kota pahlawan', synonyms)).toBe('Ongkir ke Surabaya? atau Surabaya');
     expect(applySynonyms('sbyx', synonyms)).toBe('sbyx');
+  });
+});
+
+describe('termsOf', () => {
+  it('gives a word its stems and the synonym groups of its stems', () => {
+    expect(termsOf('pengembalian')).toEqual(['kembali', 'embali', 'pengembalian', '~return']);
+    expect(termsOf('dikirim')).toEqual(['kirim', 'dikirim', '~ship']);
+  });
+
+  it('gives a word a group lists that group alone, not the groups of its stems ("clothes" is not "cloth", kain)', () => {
+    expect(termsOf('clothes')).toEqual(['clothes', 'cloth', '~apparel']);
+    expect(termsOf('cloth')).toEqual(['cloth', '~cloth']);
   });
 });
