@@ -37,7 +37,7 @@ udah sudah aja gak nggak enggak ga tak engga gimana bagaimana kapan dimana keman
 tanya nanya bertanya pertanyaan ingin pengen pingin butuh perlu bantu bantuan info informasi
 gitu begini begitu tersebut punya
 lho loh toh kah lah dulu aku banget saja terus lalu nah kakak toko kedai pakai
-minta dapat dapet
+minta dapat dapet lebih
 biar kayak agak dikit tadi kemarin permisi selamat kena
 `;
 
