@@ -90,6 +90,10 @@ export const PLACES: Readonly<Record<string, string>> = {
   mdn: 'medan', btm: 'batam', pdg: 'padang', sda: 'sidoarjo', bjm: 'banjarmasin', ptk: 'pontianak', mdo: 'manado',
   surakarta: 'solo', singapur: 'singapura', singapore: 'singapura', spore: 'singapura',
   sg: 'singapura', msia: 'malaysia', jateng: 'jawa tengah', jatim: 'jawa timur', jabar: 'jawa barat',
+  jaksel: 'jakarta selatan', jakbar: 'jakarta barat', jaktim: 'jakarta timur', jakut: 'jakarta utara',
+  jakpus: 'jakarta pusat', kalbar: 'kalimantan barat', kaltim: 'kalimantan timur', kalsel: 'kalimantan selatan',
+  kalteng: 'kalimantan tengah', sumut: 'sumatera utara', sumbar: 'sumatera barat', sumsel: 'sumatera selatan',
+  sulsel: 'sulawesi selatan', sulut: 'sulawesi utara', sulteng: 'sulawesi tengah', sultra: 'sulawesi tenggara',
 };
 
 /** Every informal token, with its standard form. */

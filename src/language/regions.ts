@@ -45,13 +45,18 @@ interface Region {
   island: string;
 }
 
-/** A town's name (one to four words) -> its province and island. */
+/** A town's or a province's name (one to four words) -> its province and island. */
 const REGIONS = new Map<string, Region>();
 for (const line of REGENCIES.trim().split('\n')) {
   const [name, code] = line.split('|') as [string, string];
   if (NOT_PLACES.has(name)) continue;
   const province = PROVINCE_NAMES.get(code)!;
   REGIONS.set(name, { province, english: inEnglish(province), island: islandOf(code) });
+}
+
+// A province named alone ("aku di lampung") is its own region, where no town has its name (Jambi is both).
+for (const [code, province] of PROVINCE_NAMES) {
+  if (!REGIONS.has(province)) REGIONS.set(province, { province, english: inEnglish(province), island: islandOf(code) });
 }
 
 /** Single-word town names: a place, like the ones slots.ts lists, though the knowledge does not name it. */
@@ -66,8 +71,8 @@ const BEFORE_A_PLACE = new Set(['ke', 'di', 'dari', 'daerah', 'kota', 'kab', 'ka
 const LONGEST_NAME = 4;
 
 /**
- * The region words of the towns the question names (after "ke", "di", "to" …) that the knowledge does not use, given
- * whether it uses a word; empty when there are none. `tokens` are the question's standard tokens (tokenize()).
+ * The region words the knowledge uses of the towns the question names (after "ke", "di", "to" …) that it does not,
+ * given whether it uses a word; empty when there are none. `tokens` are the question's standard tokens (tokenize()).
  */
 export function regionsOf(tokens: readonly string[], knows: (term: string) => boolean): string[] {
   const regions: string[] = [];
@@ -79,7 +84,9 @@ export function regionsOf(tokens: readonly string[], knows: (term: string) => bo
       if (region === undefined) continue;
       // The province when the knowledge names it ("Jawa Tengah", "Yogyakarta"), else its island too ("Pulau Jawa").
       const named = region.province.split(' ').every((word) => PROVINCE_KINDS.has(word) || knows(word));
-      if (!words.every(knows)) regions.push([region.province, region.english, named ? '' : region.island].filter(Boolean).join(' '));
+      // Only words the knowledge uses: the others match nothing and would only weigh against the passages.
+      const said = [region.province, region.english, named ? '' : region.island].join(' ').split(' ').filter((word) => word !== '' && knows(word));
+      if (!words.every(knows) && said.length > 0) regions.push([...new Set(said)].join(' '));
       return;
     }
   });
