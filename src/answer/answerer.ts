@@ -14,8 +14,8 @@ import { type Slot, wordsOf } from '../language/slots.js';
 import { applySynonyms } from '../language/normalize.js';
 import { readingsOf } from '../dialogue/follow-up.js';
 import { askingClause } from '../dialogue/acts.js';
-import { asksForCatalog } from '../dialogue/catalog-question.js';
-import { catalogOverview, LISTED_PRODUCTS } from './catalog-overview.js';
+import { asksForCatalog, kindListed } from '../dialogue/catalog-question.js';
+import { catalogOverview, LISTED_PRODUCTS, ofKindsNamed } from './catalog-overview.js';
 import { asksStockOfNothing, productFilterAsked } from '../dialogue/product-filter-question.js';
 import { type FilteredProducts, filterProducts, productFilterReply, whichProductReply } from './product-filter.js';
 import { kindOverviewReply } from './kind-overview.js';
@@ -155,7 +155,13 @@ export function createAnswerer(options: AnswererOptions): Answerer {
         if (shown.length === 1 && !filtered.ofTopic) current = topicAfter(question, question, shown[0]!);
         continue;
       }
-      const products = asksForCatalog(question) ? await catalogOf(sources) : [];
+      // The whole catalog, or the products of the kinds the question names ("jual dress apa aja?", "what shirts do you
+      // have?", "I'm looking for a shirt, what do you sell?").
+      const wholeCatalog = asksForCatalog(question);
+      const listed = wholeCatalog ? question : kindListed(question);
+      const catalog = listed === undefined ? [] : await catalogOf(sources);
+      const ofKinds = listed === undefined ? [] : ofKindsNamed(listed, catalog);
+      const products = ofKinds.length > 0 ? ofKinds : wholeCatalog ? catalog : [];
       if (products.length > 0) {
         found.push({ question, query: question, focus: [], passages: products, catalog: true });
         continue;

@@ -3,6 +3,7 @@
 // are: a chat message is no place for a thousand lines, and the customer's next question names what they want.
 import type { Language } from '../config/settings.js';
 import { type ProductField, productLine } from '../knowledge/formats/catalog.js';
+import { termGroups, termsOf, tokenize } from '../knowledge/text.js';
 import type { ScoredChunk } from '../knowledge/types.js';
 
 /** The most products one reply lists. */
@@ -26,6 +27,13 @@ export function productLines(products: readonly ScoredChunk[], language: Languag
   });
   const rest = products.length - LISTED_PRODUCTS;
   return [...lines, ...(rest > 0 ? [MORE[language](rest)] : [])];
+}
+
+/** The products of the kinds the question names ("what shirts do you have?": the kemeja, by the first word of their names and its synonyms). */
+export function ofKindsNamed(question: string, products: readonly ScoredChunk[]): ScoredChunk[] {
+  const asked = new Set(termGroups(question).flat());
+  const kindOf = (chunk: ScoredChunk) => termsOf(tokenize(chunk.metadata.product?.name ?? '')[0] ?? '');
+  return products.filter((chunk) => kindOf(chunk).some((term) => asked.has(term)));
 }
 
 export function catalogOverview(products: readonly ScoredChunk[], language: Language): string {

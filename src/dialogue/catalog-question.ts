@@ -23,3 +23,23 @@ export function asksForCatalog(question: string): boolean {
   const text = tokenize(question).join(' ');
   return CATALOG.some((pattern) => pattern.test(text));
 }
+
+/**
+ * "jual dress apa aja?", "kemeja apa saja yang ready?", "what shirts do you have?": a list of some kind of thing. The
+ * words naming the thing listed ("dress"), or undefined; it is a catalog question when they name a kind of product
+ * (the answerer checks: "ada pembayaran apa saja?" and "dress kawung ada ukuran apa aja?" are not).
+ */
+const KIND_LIST: RegExp[] = [
+  /\b(?:jual|jualan|ada|punya)\s+(\w+(?:\s+\w+)?)\s+apa\s+saja\b(?!\s+yang\s+(?:bisa|boleh|tidak|dapat))/,
+  /\b(\w+)\s+apa\s+saja\s+yang\s+(?:dijual|ada|ready|tersedia)\b/,
+  /\bwhat\s+(?:kind\s+of\s+|kinds\s+of\s+)?(\w+)\s+do\s+you\s+(?:sell|have|offer|carry)\b/,
+];
+
+export function kindListed(question: string): string | undefined {
+  const text = tokenize(question).join(' ');
+  for (const pattern of KIND_LIST) {
+    const match = pattern.exec(text);
+    if (match !== null) return match[1];
+  }
+  return undefined;
+}

@@ -4,8 +4,9 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalogOverview } from '../../src/answer/catalog-overview.js';
-import { asksForCatalog } from '../../src/dialogue/catalog-question.js';
+import { catalogOverview, ofKindsNamed } from '../../src/answer/catalog-overview.js';
+import { asksForCatalog, kindListed } from '../../src/dialogue/catalog-question.js';
+import type { ScoredChunk } from '../../src/knowledge/types.js';
 import { KnowledgeIndex } from '../../src/knowledge/knowledge-index.js';
 import { OfflineEmbeddings } from '../../src/knowledge/offline-embeddings.js';
 
@@ -30,6 +31,28 @@ describe('asksForCatalog', () => {
     'barang apa aja yg bisa diretur?',
     'are your products handmade?',
   ])('%s: not the whole catalog', (text) => expect(asksForCatalog(text)).toBe(false));
+});
+
+describe('a list of some kind of product', () => {
+  it.each([
+    ['jual dress apa aja kak', 'dress'],
+    ['kemeja apa saja yg ready?', 'kemeja'],
+    ['ada kain batik apa aja?', 'kain batik'],
+    ['what shirts do you have?', 'shirts'],
+    // A list of sizes: the answerer finds no kind of product in "ukuran".
+    ['dress kawung ada ukuran apa aja', 'ukuran'],
+  ])('%s: a list of %s', (text, thing) => expect(kindListed(text)).toBe(thing));
+  it.each(['barang apa aja yg bisa diretur?', 'jual apa aja kak?', 'harga kemeja parang brp'])('%s: no list of a kind', (text) => expect(kindListed(text)).toBeUndefined());
+
+  const row = (name: string): ScoredChunk => ({ id: name, text: name, score: 1, metadata: { source: 'produk.csv', title: 'produk', position: 0, product: { name, variants: [], currency: 'IDR', language: 'id' } } });
+  const catalog = ['Kemeja Batik Parang', 'Dress Batik Kawung', 'Kemeja Batik Mega Mendung', 'Kain Batik Tulis'].map(row);
+  it('keeps the products whose names start with a kind the question names, in any language; none when it names none', () => {
+    const names = (question: string) => ofKindsNamed(question, catalog).map((chunk) => chunk.id);
+    expect(names("I'm looking for a batik shirt for a wedding, what do you have?")).toEqual(['Kemeja Batik Parang', 'Kemeja Batik Mega Mendung']);
+    expect(names('jual dress apa aja kak')).toEqual(['Dress Batik Kawung']);
+    expect(names('ada pembayaran apa aja?')).toEqual([]);
+    expect(names('jual batik apa aja')).toEqual([]);
+  });
 });
 
 describe('the catalog listed', () => {
