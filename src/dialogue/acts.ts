@@ -135,11 +135,12 @@ export function readMessages(messages: readonly string[]): Reading {
   let salutation: Salutation | undefined;
   const questions: string[] = [];
   for (const message of messages) {
-    // 🙏 is thanks (and please) in Indonesian chat; 👍 agrees.
-    if (/🙏/u.test(message)) acts.add('thanks');
     const flat = message.replace(/\s+/g, ' ').trim();
     const folded = foldText(flat);
+    const greetedBefore = acts.has('greeting');
     let rest = peel(folded, OPENERS, acts, (greeting) => (salutation ??= salutationOf(greeting)));
+    // 🙏 is thanks (and please) in Indonesian chat, but beside a greeting it is the "permisi" (excuse me); 👍 agrees.
+    if (/🙏/u.test(message) && (greetedBefore || !acts.has('greeting'))) acts.add('thanks');
     rest = peel(rest, CLOSERS, acts, () => undefined);
     if (rest === '') continue;
     if (PROBE.test(folded)) acts.add('probe');

@@ -40,14 +40,16 @@ function asksAboutAnother(part: string, products: readonly NamedProduct[], knows
   const content = tokens.map((token, at) => ({ token, at })).filter(({ token }) => isContentToken(token));
   const naming = content.filter(({ token }) => products.some((product) => names(product, token)));
   if (naming.length >= 2 && !products.some((product) => naming.every(({ token }) => names(product, token)))) return true;
-  // The word right after a kind of product ("kemeja", "shirt"), past words every name has ("batik"), is the product's
-  // own name: after a name the catalog has ("kain tulis sogan tinggal brp?") it is not.
+  // The word right after a kind of product ("kemeja", "shirt"), past words all the rows' names share ("batik"), is
+  // the product's own name: after a name the catalog has ("kain tulis sogan tinggal brp?") it is not.
   const inPhrase = phrasePositions(tokens);
-  const generic = (token: string) => products.every((product) => names(product, token));
+  const shared = (token: string) => products.length > 1 && products.every((product) => names(product, token));
   return content.some(({ token }, i) => {
     if (!products.some((product) => termsOf(token).some((term) => product.kind.has(term)))) return false;
-    const next = content.slice(i + 1).find(({ token: word }) => !generic(word));
-    return next !== undefined && !inPhrase.has(next.at) && isUnknownName(next.token, knows);
+    let next = i + 1;
+    while (next < content.length && shared(content[next]!.token)) next += 1;
+    const name = content[next];
+    return name !== undefined && !inPhrase.has(name.at) && isUnknownName(name.token, knows);
   });
 }
 

@@ -22,6 +22,8 @@ const CASES: Array<[string[], string[], string[], string?]> = [
   [['makasih kak, wassalamualaikum wr wb'], ['thanks', 'goodbye'], []],
   [['terima kasih banyak kak 🙏'], ['thanks', 'emoji'], []],
   [['oke noted kak 🙏'], ['thanks', 'ack', 'emoji'], []],
+  // Beside a greeting 🙏 is the "permisi", not thanks.
+  [['permisi kak 🙏'], ['greeting', 'address', 'emoji'], [], 'plain'],
   [['ok'], ['ack'], []],
   [['siap'], ['ack'], []],
   [['yaudah deh'], ['ack'], []],

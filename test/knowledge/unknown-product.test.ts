@@ -31,6 +31,8 @@ describe('asksForUnknownProduct', () => {
     expect(asksForUnknownProduct('kemeja lengan pendek ada?', rows, knows)).toBe(false);
     expect(asksForUnknownProduct('kemeja XL ada?', rows, knows)).toBe(false);
     expect(asksForUnknownProduct('stok kain tulis sogan tinggal brp', rows, knows)).toBe(false);
+    // One row found: its own name's words are no words shared by several.
+    expect(asksForUnknownProduct('kain sogan brp meter ya?', [rows[3]!], knows)).toBe(false);
   });
 
   it('is not a question that asks neither a price nor stock, nor one without catalog rows', () => {
