@@ -66,6 +66,18 @@ export function waitedLonger(message: string, reply: string): Duration | undefin
   return stated !== undefined && waited !== undefined && waited > stated.minutes ? stated : undefined;
 }
 
+/** Words that say something has not happened: the customer is waiting for it ("10 hari blm sampe", "hasn't come"). */
+const STILL_WAITING = new Set(['belum', 'yet', 'hasnt', 'havent', 'didnt', 'not']);
+
+/**
+ * The customer says they have waited longer than the answer about to be given says it takes, for something that has
+ * not happened ("paket aku udh 10 hari blm sampe, ke medan" against "lama pengiriman: 3–5 hari kerja"): what it names.
+ * Not for a question about a time limit ("udh 3 minggu, masih bisa retur?"), which the answer answers.
+ */
+export function waitedPastAnswer(message: string, answer: string): Duration | undefined {
+  return tokenize(message).some((token) => STILL_WAITING.has(token)) ? waitedLonger(message, answer) : undefined;
+}
+
 /** A sentence that says what to do after a time: "Jika 1 jam setelah membayar …", "If it has not moved for 3 days …". */
 const CONDITION = /^(?:jika|kalau|apabila|bila|if|when|once)\b/i;
 

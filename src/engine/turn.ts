@@ -26,7 +26,7 @@ import { type Classifier, shows, signalNeeds, type Signals } from '../rules/sign
 import { offlineClassifier } from '../rules/offline-classifier.js';
 import { followUpsCancelled, scheduleAfterReply } from '../rules/automation.js';
 import { asksForReference, asksToSend, givesProof, givesReference, isAsking, isRemark, namesReference, placesOrder, readMessages, type Reading, unansweredKind, withoutEchoes } from '../dialogue/acts.js';
-import { conditionMet, waitedLonger } from '../dialogue/overdue.js';
+import { conditionMet, waitedLonger, waitedPastAnswer } from '../dialogue/overdue.js';
 import { helloBack, smallTalk } from '../dialogue/small-talk.js';
 import type { HelpdeskAction } from './actions.js';
 import { type Awaiting, bounded, clip, type ConversationState, customerLines, type FlowPosition, LIMITS, type PendingMessage, setOwner, withAudit } from './state.js';
@@ -312,8 +312,9 @@ async function answerTurn(input: AnswerInput, answerer: Answerer, handoff: (reas
     // says for that case is the answer ("Jika 1 jam setelah membayar status masih …, kirimkan …", "if it has not moved
     // for 3 working days, send …"); without one, a person looks into it.
     const said = input.messages.map((m) => m.text).join('\n');
-    const overdue = lastReply === undefined ? undefined : waitedLonger(said, lastReply);
     const pageSaysWhatNow = result.kind === 'answer' && result.text !== lastReply && conditionMet(said, result.text);
+    // Or longer than the answer about to be given says ("udh 10 hari blm sampe" against "3–5 hari kerja").
+    const overdue = (lastReply === undefined ? undefined : waitedLonger(said, lastReply)) ?? (result.kind === 'answer' && result.text !== lastReply ? waitedPastAnswer(said, result.text) : undefined);
     if (overdue !== undefined && profile.handoff.onNoAnswer && !pageSaysWhatNow) return handoff('overdue', { detail: overdue.text, kind: 'trouble' });
     // "ini buktinya ya kak" after "kirimkan … bukti transfer ke WhatsApp kami": the customer gives what Jawab asked for,
     // and the same reply again would only ask for it again. So does a proof of payment sent although the reply said

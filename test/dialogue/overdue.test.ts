@@ -1,7 +1,7 @@
 // Waited longer than Jawab said: the times a reply promises, the time a customer says they waited, and the page's
 // own word for that case.
 import { describe, expect, it } from 'vitest';
-import { conditionMet, saysWaited, statedWait, waitedLonger } from '../../src/dialogue/overdue.js';
+import { conditionMet, saysWaited, statedWait, waitedLonger, waitedPastAnswer } from '../../src/dialogue/overdue.js';
 
 const CONFIRMED = 'Pembayaran lewat virtual account, dompet digital dan QRIS terkonfirmasi otomatis dalam 15 menit; Anda tidak perlu mengirim bukti transfer.';
 const REFUND = 'Dana dikembalikan ke metode pembayaran awal dalam 3–7 hari kerja. Refund untuk pesanan COD dikirim melalui transfer bank.';
@@ -43,5 +43,18 @@ describe('waitedLonger and conditionMet', () => {
     // Four days meet "3 working days" as the customer counts them.
     expect(conditionMet("it hasn't moved for 4 days", 'If the tracking status has not changed for 3 working days, send us your order number.')).toBe(true);
     expect(conditionMet('udh 2 jam lho', CONFIRMED)).toBe(false);
+  });
+});
+
+describe('waitedPastAnswer', () => {
+  const MEDAN = 'Medan — ongkos kirim per kg: Rp 35.000; lama pengiriman: 3–5 hari kerja.';
+  it('is the time the answer gives when the customer has waited longer for what has not come', () => {
+    expect(waitedPastAnswer('paket aku udh 10 hari blm sampe, ke medan', MEDAN)?.text).toBe('3–5 hari kerja');
+    expect(waitedPastAnswer('refund aku udh 2 minggu blm masuk', REFUND)?.text).toBe('3–7 hari kerja');
+  });
+
+  it('is nothing for a question about a time limit, or a wait shorter than the answer gives', () => {
+    expect(waitedPastAnswer('udh 3 minggu, masih bisa retur?', 'Barang dapat dikembalikan dalam 14 hari setelah pesanan diterima.')).toBeUndefined();
+    expect(waitedPastAnswer('paket aku udh 3 hari blm sampe, ke medan', MEDAN)).toBeUndefined();
   });
 });
