@@ -9,6 +9,7 @@ import type { Logger } from '../log.js';
 import type { RetrieveOptions } from '../knowledge/retrieve.js';
 import { retrieve, withRegions, withThresholds } from '../knowledge/retrieve.js';
 import type { ScoredChunk, SearchableIndex } from '../knowledge/types.js';
+import { termGroups } from '../knowledge/text.js';
 import { kindOverview, wholeKindAsked } from '../knowledge/which-list.js';
 import { type Slot, wordsOf } from '../language/slots.js';
 import { applySynonyms } from '../language/normalize.js';
@@ -88,6 +89,9 @@ const OVERVIEW_CANDIDATES = 24;
 
 const unique = (refs: SourceRef[]): SourceRef[] => [...new Map(refs.map((ref) => [ref.id, ref])).values()];
 
+/** The question asks how long something takes ("brp hari nyampe?", "how long"). */
+const asksHowLong = (question: string): boolean => termGroups(question).some((group) => group.includes('~duration'));
+
 export function createAnswerer(options: AnswererOptions): Answerer {
   const mode = options.chat === undefined ? 'offline' : 'model';
   // Loaded here and not imported above: LangChain's model client is a second of start-up that offline mode never uses.
@@ -166,10 +170,14 @@ export function createAnswerer(options: AnswererOptions): Answerer {
         found.push({ question, query: question, focus: [], passages: products, catalog: true });
         continue;
       }
-      // A town's region helps a question of its own; "kalau ke kupang?" after a price keeps asking the price.
+      // A town's region helps a question that asks something ("kalau ke pontianak brp hari?"), or only swaps the town
+      // after a question of how long (shipping pages give times by region); "kalau ke kupang?" after a price keeps
+      // asking the price, which no region's line gives.
       const reading = (text: string) => {
         const written = applySynonyms(text, request.synonyms ?? []);
-        return readingsOf(written, current?.query).elliptical ? written : withRegions(written, options.index);
+        const readings = readingsOf(written, current?.query);
+        const swapsTown = readings.elliptical && readings.own.length === 0 && !asksHowLong(current?.query ?? '');
+        return swapsTown ? written : withRegions(written, options.index);
       };
       let resolved = await resolveQuestion(reading(question), current, search, minScore);
       // What the customer says of themselves can drown the question it ends with: then the question alone.
