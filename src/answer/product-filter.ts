@@ -69,6 +69,10 @@ export function filterProducts(products: readonly ScoredChunk[], filter: Product
   return { filter, named, matching, ofTopic: false };
 }
 
+/** The products with a price, only those in stock when the filter asks for stock. */
+const pricedFor = (products: readonly ScoredChunk[], filter: ProductFilter): ScoredChunk[] =>
+  products.filter((chunk) => priceOf(chunk) !== undefined && (!filter.inStock || inStock(chunk)));
+
 /** The most products a "paling murah?" lists. */
 const CHEAPEST = 3;
 
@@ -82,7 +86,7 @@ const byPrice = (chunks: readonly ScoredChunk[]): ScoredChunk[] => [...chunks].s
  * your cheapest shirt?": the lowest-priced products the words name.
  */
 function cheaper(products: readonly ScoredChunk[], filter: ProductFilter, topic: ScoredChunk | undefined): FilteredProducts | undefined {
-  const priced = products.filter((chunk) => priceOf(chunk) !== undefined && (!filter.inStock || inStock(chunk)));
+  const priced = pricedFor(products, filter);
   const limit = topic === undefined || filter.cheaper !== 'than' ? undefined : priceOf(topic);
   if (filter.words.length === 0 && limit !== undefined) {
     return { filter, named: [topic!], matching: byPrice(priced.filter((chunk) => priceOf(chunk)! < limit)), ofTopic: true };
@@ -96,7 +100,7 @@ function cheaper(products: readonly ScoredChunk[], filter: ProductFilter, topic:
  * when there are none, `matching` is empty and the reply names the lowest prices instead.
  */
 function under(products: readonly ScoredChunk[], filter: ProductFilter, limit: number): FilteredProducts | undefined {
-  const priced = products.filter((chunk) => priceOf(chunk) !== undefined && (!filter.inStock || inStock(chunk)));
+  const priced = pricedFor(products, filter);
   const named = filter.words.length === 0 ? priced : (filterProducts(priced, { words: filter.words, inStock: false })?.named ?? []);
   return named.length === 0 ? undefined : { filter, named: byPrice(named), matching: byPrice(named.filter((chunk) => priceOf(chunk)! <= limit)), ofTopic: false };
 }

@@ -3,8 +3,8 @@
 // and the batik tulis a sogan; "the batik tulis parang shirt"). The nearest row is another product, and its price
 // is no answer: a person says what the shop has instead. Several products in one question ("kemeja parang sama dress
 // kawung") are read apart, at "dan", "sama", "and", commas and the like.
-import { slotOf } from '../language/slots.js';
 import { phrasePositions } from './concepts.js';
+import { namedNowhere } from './unknown-subject.js';
 import { isContentToken, stemVariants, termsOf, tokenize } from './text.js';
 import type { ScoredChunk } from './types.js';
 
@@ -30,7 +30,7 @@ const names = (product: NamedProduct, token: string): boolean => stemVariants(to
 
 /** A word that can only be a name the knowledge does not use: not one it uses, nor a size, place, number or word the lexicon gives a meaning ("price"). */
 function isUnknownName(token: string, knows: (term: string) => boolean): boolean {
-  return slotOf(token) === undefined && !/\d/.test(token) && !ASKS_PRICE_OR_STOCK.has(token) && !termsOf(token).some((term) => term.startsWith('~') || knows(term));
+  return namedNowhere(token, knows) && !ASKS_PRICE_OR_STOCK.has(token) && !termsOf(token).some((term) => term.startsWith('~'));
 }
 
 /** Whether one part of a question asks about a product none of `products` is. */

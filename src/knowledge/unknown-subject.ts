@@ -51,9 +51,14 @@ function askedThings(tokens: readonly string[]): string[] {
   return things;
 }
 
+/** A word the knowledge never uses in any form or synonym, and no size, place, brand or number (judged elsewhere). */
+export function namedNowhere(token: string, knows: (term: string) => boolean): boolean {
+  return slotOf(token) === undefined && !/\d/.test(token) && !termsOf(token).some(knows);
+}
+
 /** The things asked about that the knowledge never names, given whether it uses a word. Sizes, places, brands and numbers are judged elsewhere. */
 export function unknownSubjects(query: string, knows: (term: string) => boolean): string[] {
   // "cod ke bdg bisa? totalnya 2jt": what follows a sentence's end is not what it asks about.
   const things = new Set(query.split(/[.?!\n]+/u).flatMap((sentence) => askedThings(tokenize(sentence))));
-  return [...things].filter((thing) => slotOf(thing) === undefined && !/\d/.test(thing) && !termsOf(thing).some(knows));
+  return [...things].filter((thing) => namedNowhere(thing, knows));
 }
