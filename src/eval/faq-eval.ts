@@ -119,15 +119,17 @@ const FOLDS = 4;
 /**
  * The thresholds with the best mean hand-off F1 over FOLDS folds of `queries` among those that hand off at most
  * MAX_FALSE_HANDOFF of the answerable questions of every fold, not only of the whole set (a fit at the edge of the
- * whole set hands off more of new questions); ties go to the lower thresholds (answering more). The metrics returned
- * are the whole set's.
+ * whole set hands off more of new questions). Many thresholds tie on a tuning set of a few hundred questions. The
+ * coverage and similarity floors only catch a passage that scores well on one signal alone, so they stay as low as
+ * the tie allows (answering more); the combined score decides, and of its tied values the fit takes the middle, as
+ * far as it can from both edges: an edge is where one tuning question flips, and a threshold on it flips new
+ * questions like it. The metrics returned are the whole set's.
  */
 export async function fitThresholds(queries: readonly FaqQuery[], knowledgeDir: string, label = 'faq'): Promise<Fit> {
   const ranked = await rankAll(queries, knowledgeDir);
   checkGold(ranked, await sectionsOf(knowledgeDir), label);
   const folds = Array.from({ length: FOLDS }, (_, fold) => ranked.filter((_, i) => i % FOLDS === fold));
-  let best: { fit: Fit; meanF1: number } | undefined;
-  const sum = (t: RelevanceThresholds) => t.minScore + t.minCoverage + t.minSimilarity;
+  let best: { tied: RelevanceThresholds[]; meanF1: number } | undefined;
   for (const minScore of grid(0.1, 0.5, 40)) {
     for (const minCoverage of grid(0.2, 0.8, 30)) {
       for (const minSimilarity of grid(0.2, 0.8, 30)) {
@@ -135,13 +137,18 @@ export async function fitThresholds(queries: readonly FaqQuery[], knowledgeDir: 
         const perFold = folds.map((fold) => score(fold, thresholds));
         if (perFold.some((metrics) => metrics.falseHandoff > MAX_FALSE_HANDOFF)) continue;
         const meanF1 = perFold.reduce((total, metrics) => total + metrics.handoffF1, 0) / FOLDS;
-        if (best !== undefined && (meanF1 < best.meanF1 || (meanF1 === best.meanF1 && sum(thresholds) >= sum(best.fit.thresholds)))) continue;
-        best = { fit: { thresholds, metrics: score(ranked, thresholds) }, meanF1 };
+        if (best === undefined || meanF1 > best.meanF1) best = { tied: [thresholds], meanF1 };
+        else if (meanF1 === best.meanF1) best.tied.push(thresholds);
       }
     }
   }
   if (best === undefined) throw new Error(`${label}: no thresholds hand off at most ${MAX_FALSE_HANDOFF * 100}% of the answerable questions of every fold`);
-  return best.fit;
+  const floors = (t: RelevanceThresholds) => t.minCoverage + t.minSimilarity;
+  const lowest = Math.min(...best.tied.map(floors));
+  // The grid visits minScore in ascending order, so the tied points at the lowest floors come sorted by it.
+  const atLowest = best.tied.filter((thresholds) => floors(thresholds) === lowest);
+  const thresholds = atLowest[Math.floor((atLowest.length - 1) / 2)]!;
+  return { thresholds, metrics: score(ranked, thresholds) };
 }
 
 export function faqTable(metrics: Metrics): string {

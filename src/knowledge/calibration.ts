@@ -22,7 +22,7 @@ export const DEFAULT_THRESHOLDS: RelevanceThresholds = { minScore: 0.3, minCover
 
 export const CALIBRATION: Readonly<Record<string, Calibration>> = {
   "offline-hash-v4-dim384": {
-    "minScore": 0.28,
+    "minScore": 0.31,
     "minCoverage": 0.2,
     "minSimilarity": 0.2,
     "fittedOn": "test/eval/faq-tune.jsonl",

@@ -16,7 +16,8 @@ const GROUPS: Record<string, string> = {
   // "ditanggung pembeli" (borne by the buyer) answers "siapa yang bayar?".
   pay: 'pay paid payment payments pays bayar dibayar pembayaran bayaran tanggung ditanggung menanggung',
   minimum: 'minimum minimal least',
-  charge: 'charge charged charges billed billing tagih ditagih tagihan tertagih debit terpotong dipotong kepotong',
+  // Not "debit": a debit card is a kind of card, not a charge ("can I pay with a debit card?").
+  charge: 'charge charged charges billed billing tagih ditagih tagihan tertagih terpotong dipotong kepotong',
   duplicate: 'twice double duplicate duplicated ganda dobel',
   invoice: 'invoice invoices faktur',
   // Not "pesan": it also means "message".

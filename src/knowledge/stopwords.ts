@@ -16,7 +16,7 @@ i if in into is isn it its itself just let me more most my myself no nor not now
 other our ours ourselves out over own same she should so some such than that the their theirs them
 themselves then there these they this those through to too under until up very was wasn we were weren what
 when where which while who whom why will with won would you your yours yourself yourselves
-hi hello hey dear thanks thank thx please pls ok okay yes yeah sure hmm oh
+hi hello hey dear thanks thank thx please pls ok okay yes yeah sure hmm oh guys folks yall
 want wanted wants like would need needs know tell ask asked asking question questions help
 anything something everything someone anyone
 im ive id ill youre dont doesnt didnt cant wont isnt arent wasnt werent hasnt havent hadnt shouldnt couldnt wouldnt

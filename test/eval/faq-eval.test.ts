@@ -21,10 +21,10 @@ describe('FAQ hand-off decision', () => {
 
   it.each([
     // split, recall@1, hand-off F1, most false hand-offs
-    ['faq-test.jsonl', 0.88, 0.89, 0.05],
-    ['faq-fresh.jsonl', 0.87, 0.9, 0.05],
+    ['faq-test.jsonl', 0.9, 0.94, 0.04],
+    ['faq-fresh.jsonl', 0.87, 0.91, 0.04],
     // Written blind and measured once before anything was changed for it.
-    ['faq-blind.jsonl', 0.86, 0.88, 0.07],
+    ['faq-blind.jsonl', 0.88, 0.91, 0.07],
   ])('keeps its figures on the held-out split %s', async (name, recall1, handoffF1, falseHandoff) => {
     const metrics = await evaluateFaq(set(name), KNOWLEDGE, shipped, name);
     expect(metrics.recall1).toBeGreaterThanOrEqual(recall1);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { unknownSubjects } from '../../src/knowledge/unknown-subject.js';
 
 // What a shop's knowledge uses, as the index would answer knows() (stems and concepts).
-const USED = new Set(['paket', 'showroom', 'kirim', 'tukar', 'kado', 'bayar', 'pay', 'batik', 'akun', 'cod', 'dana', '~showroom', '~gift', '~wallet', 'return']);
+const USED = new Set(['paket', 'showroom', 'kirim', 'tukar', 'kado', 'bayar', 'pay', 'batik', 'akun', 'cod', 'dana', '~showroom', '~gift', '~wallet', 'return', 'wrap', 'send', 'card']);
 const knows = (term: string) => USED.has(term);
 
 describe('unknownSubjects', () => {
@@ -34,5 +34,20 @@ describe('unknownSubjects', () => {
 
   it('reads only the thing asked about, not every word the knowledge lacks', () => {
     expect(unknownSubjects('kak aku mau tanya ongkir dong, buat kado ultah', knows)).toEqual([]);
+    // An Indonesian noun phrase starts with its head: the words after it only narrow it down.
+    expect(unknownSubjects('bisa kirim paket kantor?', knows)).toEqual([]);
+    // An English one ends in its head, up to the next preposition: "at the showroom" says where, not which thing.
+    expect(unknownSubjects('can I return a batik scarf at the showroom?', knows)).toEqual(['scarf']);
+    expect(unknownSubjects('can you send the batik to my office?', knows)).toEqual([]);
+  });
+
+  it('reads every word of an English thing: the head and the words telling it from others', () => {
+    expect(unknownSubjects('can I take a batik-making class at your workshop?', knows)).toEqual(['class']);
+    expect(unknownSubjects('can i pay with a debit card', knows)).toEqual(['debit']);
+  });
+
+  it('reads a landmark the showroom is asked to be near', () => {
+    expect(unknownSubjects('showroom di jogja deket malioboro gk?', knows)).toEqual(['malioboro']);
+    expect(unknownSubjects('is the showroom near the airport?', knows)).toEqual(['airport']);
   });
 });
