@@ -2,6 +2,9 @@
 // sentence scoring, so "what is the capital of France" and "berapa lama pengiriman" keep only the words
 // that say what the customer is asking about.
 //
+// "Pembeli" and "buyer" are the customer in a shop's pages ("ditanggung pembeli": you pay it), a pronoun, not the
+// verb a customer buys with: "kalo beli 2 dress ongkir ke sby?" is not about who pays a return's postage.
+//
 // Besides grammar words this holds the conversational filler customers wrap questions in ("tolong",
 // "kak", "please", "hi", "can you tell me"): they appear in every chat and in many help pages, so
 // sharing one of them must not count as "the knowledge talks about this". So do "toko", "shop" and "store": in a
@@ -23,6 +26,7 @@ im ive id ill youre dont doesnt didnt cant wont isnt arent wasnt werent hasnt ha
 much many also already really take takes took taking yet back even
 thats its whats hows wheres theres lets rp shop store
 happen happens happened gets put said make makes made making possible
+buyer buyers
 `;
 
 const INDONESIAN = `
@@ -39,6 +43,7 @@ gitu begini begitu tersebut punya
 lho loh toh kah lah dulu aku banget saja terus lalu nah kakak toko kedai pakai
 minta dapat dapet lebih
 biar kayak agak dikit tadi kemarin permisi selamat kena
+pembeli
 `;
 
 /** Malay, Spanish and Portuguese grammar words: only so that their messages do not match on "de" or "la". */
