@@ -25,14 +25,16 @@ export function asksForCatalog(question: string): boolean {
 }
 
 /**
- * "jual dress apa aja?", "kemeja apa saja yang ready?", "what shirts do you have?": a list of some kind of thing. The
+ * "jual dress apa aja?", "kemeja apa saja yang ready?", "kemeja ada apa aja?", "what shirts do you have?": a list of some kind of thing. The
  * words naming the thing listed ("dress"), or undefined; it is a catalog question when they name a kind of product
  * (the answerer checks: "ada pembayaran apa saja?" and "dress kawung ada ukuran apa aja?" are not).
  */
 const KIND_LIST: RegExp[] = [
   /\b(?:jual|jualan|ada|punya)\s+(\w+(?:\s+\w+)?)\s+apa\s+saja\b(?!\s+yang\s+(?:bisa|boleh|tidak|dapat))/,
   /\b(\w+)\s+apa\s+saja\s+yang\s+(?:dijual|ada|ready|tersedia)\b/,
-  /\bwhat\s+(?:kind\s+of\s+|kinds\s+of\s+)?(\w+)\s+do\s+you\s+(?:sell|have|offer|carry)\b/,
+  // "kemeja cowok ada apa aja?": the kind before "ada"; what follows a "yang" is a rule's scope, as above.
+  /\b(\w+(?:\s+\w+)?)\s+ada\s+apa\s+saja\b(?!\s+yang\s+(?:bisa|boleh|tidak|dapat))/,
+  /\b(?:what|which)\s+(?:kind\s+of\s+|kinds\s+of\s+)?(\w+)\s+do\s+you\s+(?:sell|have|offer|carry)\b/,
 ];
 
 export function kindListed(question: string): string | undefined {

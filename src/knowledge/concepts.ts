@@ -40,6 +40,9 @@ const GROUPS: Record<string, string> = {
   // A garment that is too big or too small is a question of size; catalog variants of clothing are its sizes.
   size: 'size sizes sizing ukuran ukur measurement measurements varian variant variants kebesaran kekecilan kegedean kesempitan fit fits muat',
   apparel: 'baju pakaian clothes clothing garment garments',
+  // Who a garment is for: the catalog says "dress wanita", "kemeja pria"; customers "women's", "buat cowok".
+  women: 'wanita women womens woman ladies lady perempuan cewek',
+  men: 'pria men mens man cowok',
   // Catalog names in Indonesian, questions in English.
   shirt: 'shirt shirts kemeja',
   blouse: 'blouse blouses blus',
@@ -114,6 +117,9 @@ const PHRASES: [string[], string][] = [
   ['two times', 'duplicate'],
   ['2 kali', 'duplicate'],
   ['2 times', 'duplicate'],
+  ['two charges', 'duplicate'],
+  ['2 charges', 'duplicate'],
+  ['two payments', 'duplicate'],
   ['luar negeri', 'abroad'],
   ['ongkos kirim', 'price'],
   // "how much?" after a product asks its price, as "brp harganya?" does.
@@ -141,6 +147,19 @@ const PHRASES: [string[], string][] = [
   ['when do you ship', 'dispatch'],
   ['when will it ship', 'dispatch'],
   ['cash on delivery', 'cod'],
+  // Cash to an online shop is paid to the courier: "can I pay cash when it arrives?", "bayar tunai pas sampai".
+  ['pay cash', 'cod'],
+  ['pay in cash', 'cod'],
+  ['bayar cash', 'cod'],
+  ['bayar tunai', 'cod'],
+  // A garment that does not fit asks about size, as "kekecilan" does.
+  ['too small', 'size'],
+  ['too big', 'size'],
+  ['too large', 'size'],
+  ['too tight', 'size'],
+  ['too loose', 'size'],
+  ['doesnt fit', 'size'],
+  ['does not fit', 'size'],
   ['nomor whatsapp', 'contact'],
   ['whatsapp number', 'contact'],
   ['nomor telepon', 'contact'],

@@ -21,6 +21,7 @@ const MARKERS: Record<Language, string[]> = {
     and or but not no yes of to for from with about in on at by an a please thanks thank hi hello hey
     there here order orders delivery shipping refund return payment paid charged twice invoice help want
     need know get got any some much many how's what's good morning afternoon evening
+    anything something everything under below less than cheap cheaper cheapest sell price prices cost
   `),
   id: markers(`
     tidak nggak gak ga enggak engga bisa karena karna uang sudah udah belum aja saja dong deh sih nih

@@ -35,6 +35,7 @@ import type { ScoredChunk, SearchableIndex } from './types.js';
 import { productFits } from './product-fit.js';
 import { asksForUnknownProduct } from './unknown-product.js';
 import { unknownSubjects } from './unknown-subject.js';
+import { storeUnheld } from './unheld-setting.js';
 import { unknownBrands } from './unknown-brand.js';
 import { listsOfKind } from './which-list.js';
 
@@ -208,7 +209,7 @@ export function offTopic(query: string, candidates: readonly ScoredChunk[]): boo
  * wallet or courier the knowledge never names (unknown-brand.ts). `asked` is the customer's own words.
  */
 export function unanswerable(index: SearchableIndex, query: string, candidates: readonly ScoredChunk[], asked = query): boolean {
-  if (offTopic(query, candidates) || asksMissingMeasure(asked, candidates)) return true;
+  if (offTopic(query, candidates) || asksMissingMeasure(asked, candidates) || storeUnheld(asked, candidates)) return true;
   const knows = index.knows === undefined ? undefined : (term: string) => index.knows!(term);
   return knows !== undefined && (unknownBrands(asked, knows).length > 0 || unknownSubjects(asked, knows).length > 0 || asksForUnknownProduct(asked, candidates, knows));
 }

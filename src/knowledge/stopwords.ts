@@ -3,7 +3,8 @@
 // that say what the customer is asking about.
 //
 // "Pembeli" and "buyer" are the customer in a shop's pages ("ditanggung pembeli": you pay it), a pronoun, not the
-// verb a customer buys with: "kalo beli 2 dress ongkir ke sby?" is not about who pays a return's postage.
+// verb a customer buys with: "kalo beli 2 dress ongkir ke sby?" is not about who pays a return's postage. "Total" and
+// "sekitar" only say what a number is ("bisa cod? totalnya sekitar 700rb"), and a number says no topic either.
 //
 // Besides grammar words this holds the conversational filler customers wrap questions in ("tolong",
 // "kak", "please", "hi", "can you tell me"): they appear in every chat and in many help pages, so
@@ -27,6 +28,7 @@ much many also already really take takes took taking yet back even
 thats its whats hows wheres theres lets rp shop store
 happen happens happened gets put said make makes made making possible
 buyer buyers
+total around approximately approx roughly
 `;
 
 const INDONESIAN = `
@@ -44,6 +46,7 @@ lho loh toh kah lah dulu aku banget saja terus lalu nah kakak toko kedai pakai
 minta dapat dapet lebih
 biar kayak agak dikit tadi kemarin permisi selamat kena
 pembeli
+total sekitar kisaran
 `;
 
 /** Malay, Spanish and Portuguese grammar words: only so that their messages do not match on "de" or "la". */

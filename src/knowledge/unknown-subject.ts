@@ -17,7 +17,8 @@ import { isContentToken, termsOf, tokenize } from './text.js';
  * kantor") and the words after it only narrow it down, so the first content word is the thing.
  */
 const ASKS_WHETHER: readonly { readonly words: readonly string[]; readonly english: boolean }[] = [
-  ...['ada', 'bisa', 'pakai', 'cara', 'bayar dengan', 'dekat'].map((words) => ({ words: words.split(' '), english: false })),
+  // "Kena" asks whether a cost applies ("telat bayar kena denda?").
+  ...['ada', 'bisa', 'boleh', 'pakai', 'cara', 'bayar dengan', 'kena', 'dekat'].map((words) => ({ words: words.split(' '), english: false })),
   ...[
     'is there',
     'are there',
@@ -25,6 +26,14 @@ const ASKS_WHETHER: readonly { readonly words: readonly string[]; readonly engli
     'can i',
     'can you',
     'can we',
+    'do you charge',
+    // What a thing does: "do the shirts shrink after washing?", "does it fade?".
+    'do the',
+    'does the',
+    'do they',
+    'does it',
+    'do these',
+    'does this',
     // How to do something the knowledge never names ("cara hapus akun?") and what to pay with.
     'how to',
     'how do i',
@@ -39,7 +48,7 @@ const ASKS_WHETHER: readonly { readonly words: readonly string[]; readonly engli
 ];
 
 /** The words that end an English thing asked about: what follows says where, when or for what, not which thing. */
-const ENDS_THING = new Set('at in on for to from with when if or and but because while'.split(' '));
+const ENDS_THING = new Set('at in on for to from with by of about after before during until than when if or and but because while'.split(' '));
 
 const namesThing = (token: string) => isContentToken(token) && token.length > 2;
 

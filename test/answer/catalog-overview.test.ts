@@ -39,6 +39,10 @@ describe('a list of some kind of product', () => {
     ['kemeja apa saja yg ready?', 'kemeja'],
     ['ada kain batik apa aja?', 'kain batik'],
     ['what shirts do you have?', 'shirts'],
+    ['which dresses do you have?', 'dresses'],
+    // The kind before "ada", with the word that narrows it (the answerer lists the kind).
+    ['kemeja cowok ada apa aja?', 'kemeja cowok'],
+    ['kemeja ada apa aja', 'kemeja'],
     // A list of sizes: the answerer finds no kind of product in "ukuran".
     ['dress kawung ada ukuran apa aja', 'ukuran'],
   ])('%s: a list of %s', (text, thing) => expect(kindListed(text)).toBe(thing));

@@ -16,6 +16,9 @@ describe('detectLanguage', () => {
     ['invoice reseller dikirim tanggal brp?', 'id'],
     ['size chart yg L brp', 'id'],
     ['udh tf tp blm dikonfirmasi', 'id'],
+    // A short English question of a price ceiling, no grammar word.
+    ['anything under 350k?', 'en'],
+    ['something cheaper?', 'en'],
   ] as const)('%s -> %s', (text, language) => {
     expect(detectLanguage(text)).toBe(language);
   });

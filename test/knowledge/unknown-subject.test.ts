@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { unknownSubjects } from '../../src/knowledge/unknown-subject.js';
 
 // What a shop's knowledge uses, as the index would answer knows() (stems and concepts).
-const USED = new Set(['paket', 'showroom', 'kirim', 'tukar', 'kado', 'bayar', 'pay', 'batik', 'akun', 'cod', 'dana', '~showroom', '~gift', '~wallet', 'return', 'wrap', 'send', 'card']);
+const USED = new Set(['paket', 'showroom', 'kirim', 'tukar', 'kado', 'bayar', 'pay', 'batik', 'akun', 'cod', 'dana', '~showroom', '~gift', '~wallet', 'return', 'wrap', 'send', 'card', 'shirt']);
 const knows = (term: string) => USED.has(term);
 
 describe('unknownSubjects', () => {
@@ -44,6 +44,15 @@ describe('unknownSubjects', () => {
   it('reads every word of an English thing: the head and the words telling it from others', () => {
     expect(unknownSubjects('can I take a batik-making class at your workshop?', knows)).toEqual(['class']);
     expect(unknownSubjects('can i pay with a debit card', knows)).toEqual(['debit']);
+  });
+
+  it('reads what may be done, what a cost is asked of, and what a thing does', () => {
+    expect(unknownSubjects('grosir 12 pcs boleh campur motif ga kak', knows)).toEqual(['campur']);
+    expect(unknownSubjects('invoice reseller telat bayar kena denda ga kak', knows)).toEqual(['denda']);
+    expect(unknownSubjects('do you charge a fee for paying by card?', knows)).toEqual(['fee']);
+    expect(unknownSubjects('do the shirts shrink after the first wash?', knows)).toEqual(['shrink']);
+    expect(unknownSubjects('does it fade after washing?', (term) => knows(term) || term === 'fade')).toEqual([]);
+    expect(unknownSubjects('bayarnya kena ongkir ga?', (term) => knows(term) || term === 'ongkir')).toEqual([]);
   });
 
   it('reads a landmark the showroom is asked to be near', () => {
