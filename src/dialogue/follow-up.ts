@@ -81,7 +81,9 @@ export function readingsOf(question: string, topic: string | undefined, hasQuest
 
   const asking = hasQuestionMark || tokens.some((token) => QUESTION_WORDS.has(token));
   // A cue before a whole question of its own ("kalau salah pilih ukuran bisa dituker?") opens a new one.
-  const elliptical = (cue && own.length <= 2) || own.length === 0 || (anaphoric && own.length <= 2) || (!asking && own.length <= 2);
+  // A question word and one word of its own, no more ("what time?", "brp lama?"), asks that of what was just said.
+  const bare = asking && own.length === 1 && tokens.length <= 3;
+  const elliptical = (cue && own.length <= 2) || own.length === 0 || (anaphoric && own.length <= 2) || (!asking && own.length <= 2) || bare;
 
   const slotsHere = new Set(content.map(slotOf).filter((slot): slot is Slot => slot !== undefined));
   // "kalo lingkar dada 110?" after the L row asks which size fits 110, not about L again; "kalo 100?" after 110, which

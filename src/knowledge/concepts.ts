@@ -26,8 +26,8 @@ const GROUPS: Record<string, string> = {
   cancel: 'cancel cancelled canceled cancellation batal dibatalkan membatalkan pembatalan',
   // "jam brp tutup?" and "what time do you close" ask for the opening hours too.
   open: 'open opening buka operasional hours jam close closes closing tutup',
-  // A time of day: "bayar sore" is about the "pukul 14.00" cut-off.
-  clock: 'pukul jam sore afternoon evening morning',
+  // A time of day: "bayar sore" is about the "pukul 14.00" cut-off; a shop writes its times with the time zone.
+  clock: 'pukul jam sore afternoon evening morning wib wita wit',
   contact: 'contact reach hubungi menghubungi kontak',
   price: 'price prices cost costs harga biaya ongkos ongkir',
   free: 'free gratis percuma',
@@ -147,6 +147,8 @@ const PHRASES: [string[], string][] = [
   ['when do you ship', 'dispatch'],
   ['when will it ship', 'dispatch'],
   ['cash on delivery', 'cod'],
+  // "what time?" after the showroom asks for its hours, given as "09:00 to 21:00 WIB".
+  ['what time', 'clock'],
   // Cash to an online shop is paid to the courier: "can I pay cash when it arrives?", "bayar tunai pas sampai".
   ['pay cash', 'cod'],
   ['pay in cash', 'cod'],

@@ -28,7 +28,7 @@ much many also already really take takes took taking yet back even
 thats its whats hows wheres theres lets rp shop store
 happen happens happened gets put said make makes made making possible
 buyer buyers
-total around approximately approx roughly
+total around approximately approx roughly exactly
 `;
 
 const INDONESIAN = `
@@ -43,7 +43,7 @@ udah sudah aja gak nggak enggak ga tak engga gimana bagaimana kapan dimana keman
 tanya nanya bertanya pertanyaan ingin pengen pingin butuh perlu bantu bantuan info informasi
 gitu begini begitu tersebut punya
 lho loh toh kah lah dulu aku banget saja terus lalu nah kakak toko kedai pakai
-minta dapat dapet lebih
+minta dapat dapet lebih pas
 biar kayak agak dikit tadi kemarin permisi selamat kena
 pembeli
 total sekitar kisaran

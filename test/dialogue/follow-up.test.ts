@@ -31,6 +31,10 @@ describe('readingsOf', () => {
     ['berapa lama pengiriman ke bali', false],
     ['kalau salah pilih ukuran bisa dituker ga', false],
     ['kalau ke medan brp hari?', true],
+    // A question word and one word of its own, nothing else.
+    ['what time?', true],
+    ['brp lama?', true],
+    ['what time do you close?', false],
   ])('"%s" leans on the topic: %s', (question, elliptical) => {
     expect(readingsOf(question, TOPIC).elliptical).toBe(elliptical);
   });
