@@ -336,10 +336,13 @@ export function isAsking(text: string): boolean {
   return asksStrictly(text, tokenize(text));
 }
 
+const ENDS_ASKING = new Set(['tidak', 'bisa', 'boleh']);
+
 function asksStrictly(text: string, tokens: readonly string[]): boolean {
   const first = tokens[0];
   const opensAsking = first !== undefined && first !== 'ada' && QUESTION_WORDS.has(first);
-  return text.includes('?') || tokens.some((token) => WH_WORDS.has(token)) || opensAsking || tokens.at(-1) === 'tidak';
+  // "… ga?", and "mau pesan seragam 30 pcs, bisa?" (its mark peeled off): a last "bisa" asks whether it can be done.
+  return text.includes('?') || tokens.some((token) => WH_WORDS.has(token)) || opensAsking || ENDS_ASKING.has(tokens.at(-1) ?? '');
 }
 
 /** A longer message is more than a remark in passing: it gets a reply, or a person. */

@@ -29,6 +29,8 @@ const GROUPS: Record<string, string> = {
   // A time of day: "bayar sore" is about the "pukul 14.00" cut-off; a shop writes its times with the time zone.
   clock: 'pukul jam sore afternoon evening morning wib wita wit',
   contact: 'contact reach hubungi menghubungi kontak',
+  // "when will someone reply?" is answered by "messages … are answered the next morning".
+  reply: 'reply replies replied respond responds responded response answer answers answered balas dibalas membalas balasan',
   price: 'price prices cost costs harga biaya ongkos ongkir',
   free: 'free gratis percuma',
   sameday: 'today',
@@ -306,6 +308,8 @@ export function phraseConcepts(words: readonly string[]): string[] {
   return [...new Set(phraseMatches(words).map((match) => match.concept))];
 }
 
+const CLOCK_TIME = /^\d{1,2}(?:am|pm)$/;
+
 /** token or stem -> concept keys */
 const CONCEPTS = new Map<string, string[]>();
 for (const [name, words] of Object.entries(GROUPS)) {
@@ -322,6 +326,8 @@ for (const [name, words] of Object.entries(GROUPS)) {
 export function conceptsOf(variants: readonly string[], word?: string): string[] {
   const own = word === undefined ? undefined : CONCEPTS.get(word);
   if (own !== undefined) return [...own];
+  // "11pm", "9am": a time of day, as "pukul 21.00" is.
+  if (word !== undefined && CLOCK_TIME.test(word)) return ['~clock'];
   const found = new Set<string>();
   for (const variant of variants) for (const concept of CONCEPTS.get(variant) ?? []) found.add(concept);
   return [...found];

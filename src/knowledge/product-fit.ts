@@ -19,8 +19,8 @@ const ROW_ASKS: ReadonlySet<string> = new Set(
   `berapa how much many come comes still masih tinggal sisa left remaining meter metre cm link url tautan beli buy
    order pesan checkout available one ones`.split(/\s+/),
 );
-/** "batik tulis atau cap?": one of the alternatives the row holds answers the question. */
-const OR: ReadonlySet<string> = new Set(['atau', 'or']);
+/** "batik tulis atau cap?", "lengan panjang apa pendek?" (chat's "or"): one of the alternatives the row holds answers it. */
+const OR: ReadonlySet<string> = new Set(['atau', 'or', 'apa']);
 
 /**
  * The lines of a message that ask, when some do: "ready kak?" under the description of the photo it came with

@@ -41,7 +41,8 @@ function asksAboutAnother(part: string, products: readonly NamedProduct[], knows
   const naming = content.filter(({ token }) => products.some((product) => names(product, token)));
   if (naming.length >= 2 && !products.some((product) => naming.every(({ token }) => names(product, token)))) return true;
   // The word right after a kind of product ("kemeja", "shirt"), past words all the rows' names share ("batik"), is
-  // the product's own name: after a name the catalog has ("kain tulis sogan tinggal brp?") it is not.
+  // the product's own name: after a name the catalog has ("kain tulis sogan tinggal brp?") it is not, nor after a
+  // word between ("kemeja batik untuk karyawan" is for whom, not which).
   const inPhrase = phrasePositions(tokens);
   const shared = (token: string) => products.length > 1 && products.every((product) => names(product, token));
   return content.some(({ token }, i) => {
@@ -49,7 +50,7 @@ function asksAboutAnother(part: string, products: readonly NamedProduct[], knows
     let next = i + 1;
     while (next < content.length && shared(content[next]!.token)) next += 1;
     const name = content[next];
-    return name !== undefined && !inPhrase.has(name.at) && isUnknownName(name.token, knows);
+    return name !== undefined && name.at === content[next - 1]!.at + 1 && !inPhrase.has(name.at) && isUnknownName(name.token, knows);
   });
 }
 

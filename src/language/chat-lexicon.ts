@@ -27,7 +27,7 @@ export const INDONESIAN_CHAT: Readonly<Record<string, string>> = {
   emg: 'memang', emang: 'memang',
   blnja: 'belanja', blnj: 'belanja', blj: 'belanja', blanja: 'belanja',
   pdhl: 'padahal', sblm: 'sebelum', stlh: 'setelah', sbnrnya: 'sebenarnya', tlg: 'tolong', tolongin: 'tolong',
-  mksd: 'maksud', org: 'orang', byk: 'banyak', sy: 'saya', aq: 'saya', ak: 'saya', gue: 'saya', gw: 'saya',
+  mksd: 'maksud', org: 'orang', byk: 'banyak', bnyk: 'banyak', bnyak: 'banyak', sy: 'saya', aq: 'saya', ak: 'saya', gue: 'saya', gw: 'saya',
   gua: 'saya', km: 'kamu', kmu: 'kamu', mo: 'mau', pgn: 'ingin', pengen: 'ingin', pingin: 'ingin',
   ad: 'ada', adakah: 'ada', tau: 'tahu', tw: 'tahu', td: 'tadi', ntar: 'nanti', nnti: 'nanti', kmrn: 'kemarin',
   kemaren: 'kemarin', gpp: 'tidak apa', jg: 'juga', jga: 'juga', msh: 'masih', mash: 'masih', dpt: 'dapat', dapet: 'dapat',

@@ -135,6 +135,8 @@ describe('placesOrder', () => {
     // A supposition asks what would follow.
     ['kalo beli 15 ada diskon', false],
     ['if I buy 3 shirts is shipping free', false],
+    // Whether it can be done, its question mark peeled off: "…, bisa".
+    ['mau pesan seragam batik utk 30 murid pakai logo sekolah, bisa', false],
   ])('%s: %s', (text, order) => {
     expect(placesOrder(text)).toBe(order);
   });

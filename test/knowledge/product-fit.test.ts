@@ -30,6 +30,8 @@ describe('a catalog row answers only what it says', () => {
     ['how much is the parang shirt', PARANG],
     ['stok kemeja parang tinggal brp', PARANG],
     ['kemeja parang itu batik tulis atau cap?', PARANG],
+    // Chat's "or": "X apa Y?".
+    ['kemeja parang lengan panjang apa pendek', PARANG],
     ['how much is the sogan hand drawn cloth', SOGAN],
     ['kain sogan pewarnanya alami?', SOGAN],
     ['kain sogan ukurannya brp meter', SOGAN],

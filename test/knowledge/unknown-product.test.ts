@@ -30,6 +30,8 @@ describe('asksForUnknownProduct', () => {
     expect(asksForUnknownProduct('kemeja parang 2, sarung lasem 1, totalnya brp?', rows, knows)).toBe(false);
     expect(asksForUnknownProduct('kemeja lengan pendek ada?', rows, knows)).toBe(false);
     expect(asksForUnknownProduct('kemeja XL ada?', rows, knows)).toBe(false);
+    // Who it is for, not which one: a word between the kind and the unknown word.
+    expect(asksForUnknownProduct('mau pesan 15 pcs kemeja batik untuk karyawan, ada potongan harga?', rows, knows)).toBe(false);
     expect(asksForUnknownProduct('stok kain tulis sogan tinggal brp', rows, knows)).toBe(false);
     // One row found: its own name's words are no words shared by several.
     expect(asksForUnknownProduct('kain sogan brp meter ya?', [rows[3]!], knows)).toBe(false);
