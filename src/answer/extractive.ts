@@ -274,6 +274,10 @@ function rowFollowUp(passage: ScoredChunk | undefined, input: ExtractiveInput): 
   const askedTerms = [...contentStems(input.asked ?? input.query)].filter((term) => !everywhere(term));
   const cells = row.cells.filter((_, i) => askedTerms.some((term) => cellTerms[i]!.has(term)));
   if (cells.length === 0 || cells.length === row.cells.length) return undefined;
+  // A subject no cell holds asks more than the row: "kalo belanja 600rb gratis ongkir?" after the Bandung rate is about
+  // free shipping, which the rate's cell does not say.
+  const subjects = termGroups(input.asked ?? input.query).filter((group) => group.some((term) => term.startsWith('~')));
+  if (subjects.some((group) => !cellTerms.some((terms) => group.some((term) => terms.has(term))))) return undefined;
   return { text: terminated(writeRow(row.key, cells)), used: [passage] };
 }
 
@@ -374,9 +378,14 @@ export function extractiveAnswer(input: ExtractiveInput): ExtractiveAnswer | und
   const context = contentStems(`${anchorPassage.metadata.title} ${anchorPassage.metadata.heading ?? ''}`);
   const groups = termGroups(input.query);
   const inContext = new Set(groups.flatMap((group, i) => (group.some((term) => context.has(term)) ? [i] : [])));
+  // A follow-up that asks something of its own is completed for its own words: "bisa bayar cod?" after the Malang rate
+  // needs no line on the shipping cost the conversation was about. One that only swaps a place ("kalo ke kupang?") is
+  // completed for the topic's ("ongkos kirim tampil saat checkout").
+  const asksOwn = tokenize((input.focus ?? []).join(' ')).some((token) => slotOf(token) === undefined);
+  const ownGroup = (group: number): boolean => !followUp || !asksOwn || groups[group]!.some((term) => focused.has(term));
   const gain = (sentence: Sentence): number => {
     const samePage = passages[sentence.passageRank]!.metadata.source === anchorPassage.metadata.source;
-    return [...sentence.matched].reduce((sum, group) => sum + (covered.has(group) || (!samePage && inContext.has(group)) ? 0 : weights[group]!), 0);
+    return [...sentence.matched].reduce((sum, group) => sum + (covered.has(group) || (!samePage && inContext.has(group)) || !ownGroup(group) ? 0 : weights[group]!), 0);
   };
   const completion = ranked
     .filter((sentence) => sentence.passageRank !== anchor.passageRank && !sentence.said && [...sentence.matched].some((group) => covered.has(group)))

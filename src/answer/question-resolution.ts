@@ -167,6 +167,22 @@ function placeRowFirst(retrieval: Retrieval, readings: Readings, minScore: numbe
   return row === undefined ? retrieval : leading(retrieval, row);
 }
 
+/**
+ * "size L ukurannya brp?", "what are the measurements of size XL?": the row of the size named, not the size guide's
+ * "S, M, L, XL dan XXL" that ranked first (it names every size and measures none). The rows among the relevant
+ * passages already fit the size asked (retrieve.ts); its key must be a word of the question.
+ */
+function sizeRowFirst(retrieval: Retrieval, question: string, minScore: number): Retrieval {
+  const [best] = retrieval.passages;
+  if (!retrieval.relevant || best === undefined || readRow(best.text) !== undefined) return retrieval;
+  const words = new Set(tokenize(question));
+  const row = retrieval.passages.find((passage) => {
+    const key = readRow(passage.text)?.key.toLowerCase();
+    return passage.score >= minScore && key !== undefined && slotOf(key) === 'size' && words.has(key);
+  });
+  return row === undefined ? retrieval : leading(retrieval, row);
+}
+
 export async function resolveQuestion(
   question: string,
   topic: Topic | undefined,
@@ -177,7 +193,7 @@ export async function resolveQuestion(
   // The message's phrases are its words too ("bayar lagi?": pay extra, though "lagi" alone says nothing).
   const tokens = tokenize(question);
   const focus = [...readings.news, ...phraseMatches(tokens).map((match) => tokens.slice(match.start, match.end).join(' '))];
-  const alone: Resolved = { query: readings.alone, retrieval: placeRowFirst(await search(readings.alone), readings, minScore), focus };
+  const alone: Resolved = { query: readings.alone, retrieval: sizeRowFirst(placeRowFirst(await search(readings.alone), readings, minScore), question, minScore), focus };
   // "kalo pake Kredivo?" after a payment answer names what the knowledge never does: no reading of it answers.
   if (readings.merged === undefined || topic === undefined || alone.retrieval.unanswerable) return alone;
 
