@@ -20,6 +20,7 @@ import { catalogOverview, LISTED_PRODUCTS, ofKindsNamed } from './catalog-overvi
 import { asksStockOfNothing, productFilterAsked } from '../dialogue/product-filter-question.js';
 import { type FilteredProducts, filterProducts, productFilterReply, whichProductReply } from './product-filter.js';
 import { kindOverviewReply } from './kind-overview.js';
+import { asksWholeTable, wholeTable, wholeTableReply } from './whole-table.js';
 import { extractiveAnswer } from './extractive.js';
 import type { ChatConfig, ModelAnswerer, ModelAnswererOptions } from './model-answerer.js';
 import { asksTotal, orderLines, orderTotalReply } from './order-total.js';
@@ -59,6 +60,8 @@ interface Found {
   filtered?: string;
   /** A question for every way to pay (every courier): the passages are the page's sections naming them (which-list.ts). */
   overview?: Slot;
+  /** A question for a whole table ("size chart nya dong"): the passages are its rows, in order (whole-table.ts). */
+  table?: boolean;
 }
 
 export function toSourceRef(passage: ScoredChunk): SourceRef {
@@ -193,6 +196,14 @@ export function createAnswerer(options: AnswererOptions): Answerer {
       }
       const best = resolved.retrieval.passages[0];
       current = best === undefined ? { query: resolved.query } : topicAfter(question, resolved.query, best);
+      if (best !== undefined && asksWholeTable(question)) {
+        const scope = sources === undefined ? {} : { sources };
+        const rows = wholeTable(best, [...resolved.retrieval.candidates, ...(await options.index.search(resolved.query, OVERVIEW_CANDIDATES, scope))], question, request.language);
+        if (rows !== undefined) {
+          found.push({ question, query: resolved.query, focus: [], passages: rows, table: true });
+          continue;
+        }
+      }
       const kind = best === undefined ? undefined : wholeKindAsked(question);
       if (kind !== undefined) {
         // The question's passages and those naming any member of the kind (a section on shipping abroad names EMS and
@@ -243,6 +254,7 @@ export function createAnswerer(options: AnswererOptions): Answerer {
           if (f.catalog) return [{ text: catalogOverview(f.passages, request.language), used: f.passages.slice(0, LISTED_PRODUCTS) }];
           if (f.filtered !== undefined) return [{ text: f.filtered, used: f.passages.slice(0, LISTED_PRODUCTS) }];
           if (f.overview !== undefined) return [{ text: kindOverviewReply(f.passages, f.overview), used: f.passages }];
+          if (f.table) return [{ text: wholeTableReply(f.passages), used: f.passages }];
           const extracted = extractiveAnswer({
             passages: f.passages,
             query: f.query,

@@ -28,7 +28,7 @@ much many also already really take takes took taking yet back even
 thats its whats hows wheres theres lets rp shop store
 happen happens happened gets put said make makes made making possible
 buyer buyers
-total around approximately approx roughly exactly
+total around approximately approx roughly exactly table tables
 `;
 
 const INDONESIAN = `
@@ -46,7 +46,7 @@ lho loh toh kah lah dulu aku banget saja terus lalu nah kakak toko kedai pakai
 minta dapat dapet lebih pas
 biar kayak agak dikit tadi kemarin permisi selamat kena
 pembeli
-total sekitar kisaran
+total sekitar kisaran tabel
 `;
 
 /** Malay, Spanish and Portuguese grammar words: only so that their messages do not match on "de" or "la". */
