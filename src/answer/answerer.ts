@@ -21,6 +21,7 @@ import { asksStockOfNothing, productFilterAsked } from '../dialogue/product-filt
 import { type FilteredProducts, filterProducts, productFilterReply, whichProductReply } from './product-filter.js';
 import { kindOverviewReply } from './kind-overview.js';
 import { asksWholeTable, wholeTable, wholeTableReply } from './whole-table.js';
+import { asksPriceOfNoPlace, whichPlaceReply } from './which-place.js';
 import { extractiveAnswer } from './extractive.js';
 import type { ChatConfig, ModelAnswerer, ModelAnswererOptions } from './model-answerer.js';
 import { asksTotal, orderLines, orderTotalReply } from './order-total.js';
@@ -188,6 +189,12 @@ export function createAnswerer(options: AnswererOptions): Answerer {
       if (clause !== undefined) {
         const alone = await resolveQuestion(reading(clause), current, search, minScore);
         if (alone.retrieval.relevant) resolved = alone;
+      }
+      // "ongkirnya brp?" naming no town, when the rates are by town: where to?
+      if (asksPriceOfNoPlace(resolved.query, resolved.retrieval.candidates)) {
+        found.push({ question, query: resolved.query, focus: [], passages: [], filtered: whichPlaceReply(request.language) });
+        current = { query: resolved.query };
+        continue;
       }
       if (!resolved.retrieval.relevant) {
         unanswered.push(question);

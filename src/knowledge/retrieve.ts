@@ -138,7 +138,11 @@ export function rowsFitting(query: string): (passage: ScoredChunk) => boolean {
     const slot = slotOf(token);
     return slot !== undefined && ROW_KEYS.has(slot);
   });
-  if (asked.length === 0) return () => true;
+  // "ongkirnya brp?" naming no place is not asked of whichever town's row ranks first ("Solo — Rp 11.000").
+  if (asked.length === 0) return (passage) => {
+    const lead = passage.text.split(ROW_KEY_END)[0]!;
+    return lead === passage.text || !tokenize(lead).some((token) => slotOf(token) === 'place');
+  };
   return (passage) => {
     const lead = passage.text.split(ROW_KEY_END)[0]!;
     if (lead === passage.text) return true;

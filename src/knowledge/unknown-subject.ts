@@ -9,6 +9,7 @@
 import { slotOf } from '../language/slots.js';
 import { phrasePositions } from './concepts.js';
 import { isContentToken, termsOf, tokenize } from './text.js';
+import { WH_WORDS } from '../language/question-words.js';
 
 /**
  * The token sequences that ask whether something exists or can be done: the thing asked about follows them. An English
@@ -66,17 +67,27 @@ function thingAt(tokens: readonly string[], after: number, english: boolean): nu
   return positions;
 }
 
+/**
+ * A question word and one word of its own ("yg lebih mahal yg mana?", "awetnya brp lama?"): that word is what it asks
+ * about, wherever it stands.
+ */
+function onlyThing(tokens: readonly string[], inPhrase: ReadonlySet<number>): string[] {
+  const content = tokens.flatMap((token, at) => (namesThing(token) ? [at] : []));
+  return content.length === 1 && !inPhrase.has(content[0]!) && tokens.some((token) => WH_WORDS.has(token)) ? [tokens[content[0]!]!] : [];
+}
+
 /** The words naming the things the question asks whether they exist or can be done, after each asking phrase. */
 function askedThings(tokens: readonly string[]): string[] {
   // A word of a known phrase means the phrase ("physical store" is the showroom), not itself.
   const inPhrase = phrasePositions(tokens);
-  return tokens.flatMap((_, at) => {
+  const asked = tokens.flatMap((_, at) => {
     const asking = ASKS_WHETHER.find((candidate) => startsAt(tokens, at, candidate.words));
     if (asking === undefined) return [];
     return thingAt(tokens, at + asking.words.length, asking.english)
       .filter((position) => !inPhrase.has(position))
       .map((position) => tokens[position]!);
   });
+  return [...asked, ...onlyThing(tokens, inPhrase)];
 }
 
 /** A word the knowledge never uses in any form or synonym, and no size, place, brand or number (judged elsewhere). */

@@ -55,6 +55,11 @@ describe('unknownSubjects', () => {
     expect(unknownSubjects('bayarnya kena ongkir ga?', (term) => knows(term) || term === 'ongkir')).toEqual([]);
   });
 
+  it('reads the one word of a question word\'s question', () => {
+    expect(unknownSubjects('yg lebih mahal yg mana', knows)).toEqual(['mahal']);
+    expect(unknownSubjects('showroomnya dimana', knows)).toEqual([]);
+  });
+
   it('reads a landmark the showroom is asked to be near', () => {
     expect(unknownSubjects('showroom di jogja deket malioboro gk?', knows)).toEqual(['malioboro']);
     expect(unknownSubjects('is the showroom near the airport?', knows)).toEqual(['airport']);
