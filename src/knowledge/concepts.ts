@@ -85,6 +85,8 @@ const GROUPS: Record<string, string> = {
   uniform: 'uniform uniforms seragam',
   // Buying many at once: "beli banyak", "borong", "in bulk" is the wholesale answer.
   wholesale: 'wholesale grosir bulk borong',
+  // A count of items: "12 pcs" is the FAQ's "minimal 12 potong". ("potongan" is a discount: its own group's word.)
+  piece: 'potong pcs pc piece pieces biji',
   // Buying to sell again: "ambil buat dijual lagi" asks how to become a reseller.
   resell: 'reseller resellers resell reselling',
   // "payment options" are the payment methods.

@@ -38,7 +38,8 @@ export const INDONESIAN_CHAT: Readonly<Record<string, string>> = {
   ongkir: 'ongkos kirim', hrg: 'harga', hrga: 'harga', byr: 'bayar', krm: 'kirim', kirimin: 'kirim', pesen: 'pesan',
   pesenan: 'pesanan', psn: 'pesan', brg: 'barang', bju: 'baju', ukr: 'ukuran', ld: 'lingkar dada', pb: 'panjang badan',
   wrn: 'warna', grts: 'gratis', rek: 'rekening', norek: 'nomor rekening', nmr: 'nomor', nomer: 'nomor',
-  va: 'virtual account', dp: 'uang muka', bikin: 'buat', sameday: 'same day', tgl: 'tanggal',
+  // "cc" in a shop's chat is a credit card ("bisa dicicil pake cc bca?").
+  va: 'virtual account', cc: 'kartu kredit', dp: 'uang muka', bikin: 'buat', sameday: 'same day', tgl: 'tanggal',
   tf: 'transfer', trf: 'transfer', trnsfr: 'transfer', tranfer: 'transfer', transper: 'transfer',
   wa: 'whatsapp', whatsap: 'whatsapp', watsap: 'whatsapp', wasap: 'whatsapp', wese: 'whatsapp',
   ig: 'instagram', insta: 'instagram', cs: 'layanan pelanggan', mimin: 'admin', min: 'admin',

@@ -23,6 +23,7 @@ describe('tokenize reads chat Indonesian in standard words', () => {
     ['paketnya dateng, udh dicek, cs jam brp bales?', 'paketnya datang sudah cek layanan pelanggan jam berapa balas'],
     ['i recieved the wrong item, my acount shows it', 'i received the wrong item my account shows it'],
     ['potongan 15% atau 10 %', 'potongan 15 persen atau 10 persen'],
+    ['bisa dicicil pake cc bca, stok msh bnyk?', 'bisa dicicil pakai kartu kredit bca stok masih banyak'],
   ])('%s', (text, tokens) => {
     expect(tokenize(text).join(' ')).toBe(tokens);
   });
