@@ -148,7 +148,7 @@ export function readMessages(messages: readonly string[]): Reading {
     else if (BOT_QUESTION.test(rest.replace(/[?!.]+$/, ''))) acts.add('bot');
     // Words that only react ("murah", "wow") ask nothing, unless a question mark or a question word says otherwise.
     else if (!asks(flat, rest) && contentTokens(rest).every((token) => REACTIONS.has(token))) acts.add(contentTokens(rest).length ? 'reaction' : 'ack');
-    else questions.push(questionText(flat, folded, rest));
+    else questions.push(...questionsIn(questionText(flat, folded, rest)));
   }
   return salutation === undefined ? { acts, questions } : { acts, salutation, questions };
 }
@@ -353,6 +353,19 @@ function asks(message: string, rest: string): boolean {
 }
 
 /** The question in the customer's own spelling and case: the peeled part of the message. */
+/**
+ * The questions of one message: "kemeja parang size L msh ada? kirim ke jkt brp hari" asks two things, each answered.
+ * What follows a question mark without asking anything is said about that question ("cod ke bdg bisa? totalnya 2jt").
+ */
+function questionsIn(text: string): string[] {
+  const parts: string[] = [];
+  for (const part of text.split(/(?<=\?)\s+/u)) {
+    if (parts.length > 0 && !asks(part, part)) parts[parts.length - 1] += ` ${part}`;
+    else parts.push(part);
+  }
+  return parts;
+}
+
 function questionText(flat: string, folded: string, rest: string): string {
   // Folding keeps the length of plain text; accented letters may shift it, and then the folded question is used.
   if (flat.length !== folded.length) return rest;

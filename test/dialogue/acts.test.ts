@@ -61,6 +61,9 @@ const CASES: Array<[string[], string[], string[], string?]> = [
   [['I want to complain'], ['complaint'], []],
   [['i have a problem with my order'], [], ['i have a problem with my order']],
   [['mau komplain barangnya sobek'], [], ['mau komplain barangnya sobek']],
+  // Two questions in one message are two; what follows a question without asking is said about it.
+  [['kemeja parang size L msh ada? kirim ke jkt brp hari'], [], ['kemeja parang size L msh ada?', 'kirim ke jkt brp hari']],
+  [['cod ke bdg bisa? totalnya 2jt'], [], ['cod ke bdg bisa? totalnya 2jt']],
 ];
 
 describe('readMessages', () => {
