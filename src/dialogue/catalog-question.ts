@@ -25,7 +25,7 @@ export function asksForCatalog(question: string): boolean {
 }
 
 /**
- * "jual dress apa aja?", "kemeja apa saja yang ready?", "kemeja ada apa aja?", "what shirts do you have?": a list of some kind of thing. The
+ * "jual dress apa aja?", "kemeja apa saja yang ready?", "kemeja ada apa aja?", "ada kemeja?", "what shirts do you have?": a list of some kind of thing. The
  * words naming the thing listed ("dress"), or undefined; it is a catalog question when they name a kind of product
  * (the answerer checks: "ada pembayaran apa saja?" and "dress kawung ada ukuran apa aja?" are not).
  */
@@ -35,6 +35,9 @@ const KIND_LIST: RegExp[] = [
   // "kemeja cowok ada apa aja?": the kind before "ada"; what follows a "yang" is a rule's scope, as above.
   /\b(\w+(?:\s+\w+)?)\s+ada\s+apa\s+saja\b(?!\s+yang\s+(?:bisa|boleh|tidak|dapat))/,
   /\b(?:what|which)\s+(?:kind\s+of\s+|kinds\s+of\s+)?(\w+)\s+do\s+you\s+(?:sell|have|offer|carry)\b/,
+  // "ada kemeja?", "do you have shirts?": a kind alone, nothing after it but politeness ("ada kemeja parang?" names one).
+  /\b(?:ada|punya|jual|jualan)\s+(?!apa\b|yang\b|mana\b)(\w+)(?:\s+(?:tidak|kakak|min|gan|sis|ya|dong|saja))*$/,
+  /\b(?:do\s+you\s+(?:have|sell|carry)|have\s+you\s+got|got)\s+(?:any\s+)?(\w+)$/,
 ];
 
 export function kindListed(question: string): string | undefined {

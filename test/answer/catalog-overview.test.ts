@@ -43,10 +43,13 @@ describe('a list of some kind of product', () => {
     // The kind before "ada", with the word that narrows it (the answerer lists the kind).
     ['kemeja cowok ada apa aja?', 'kemeja cowok'],
     ['kemeja ada apa aja', 'kemeja'],
+    // A kind alone after "ada" / "do you have", nothing but politeness after it.
+    ['kak ada kemeja gk?', 'kemeja'],
+    ['do you have shirts?', 'shirts'],
     // A list of sizes: the answerer finds no kind of product in "ukuran".
     ['dress kawung ada ukuran apa aja', 'ukuran'],
   ])('%s: a list of %s', (text, thing) => expect(kindListed(text)).toBe(thing));
-  it.each(['barang apa aja yg bisa diretur?', 'jual apa aja kak?', 'harga kemeja parang brp'])('%s: no list of a kind', (text) => expect(kindListed(text)).toBeUndefined());
+  it.each(['barang apa aja yg bisa diretur?', 'jual apa aja kak?', 'harga kemeja parang brp', 'ada kemeja parang?'])('%s: no list of a kind', (text) => expect(kindListed(text)).toBeUndefined());
 
   const row = (name: string): ScoredChunk => ({ id: name, text: name, score: 1, metadata: { source: 'produk.csv', title: 'produk', position: 0, product: { name, variants: [], currency: 'IDR', language: 'id' } } });
   const catalog = ['Kemeja Batik Parang', 'Dress Batik Kawung', 'Kemeja Batik Mega Mendung', 'Kain Batik Tulis'].map(row);
