@@ -44,6 +44,10 @@ function durations(text: string, working = 7 / 5): Duration[] {
     const count = one !== undefined ? 1 : Number(high ?? low);
     found.push({ minutes: count * perUnit * (workDays !== undefined && perUnit === 24 * 60 ? working : 1), text: whole.trim() });
   }
+  // "dikirim pada hari kerja berikutnya", "ship the next working day": one working day.
+  for (const match of text.matchAll(/\b(?:hari kerja (?:berikutnya|selanjutnya)|next (?:working|business) day)\b/giu)) {
+    found.push({ minutes: 24 * 60 * working, text: match[0] });
+  }
   return found;
 }
 

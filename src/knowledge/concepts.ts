@@ -138,6 +138,9 @@ const PHRASES: [string[], string][] = [
   ['dijual kembali', 'resell'],
   ['sell them on', 'resell'],
   ['kapan dikirim', 'dispatch'],
+  ...['pesanan', 'pesananku', 'pesanannya', 'barang', 'barangnya', 'paket', 'paketnya', 'orderan', 'orderanku'].map(
+    (thing): [string, string] => [`kapan ${thing} dikirim`, 'dispatch'],
+  ),
   ['kapan diproses', 'dispatch'],
   ['kapan dikemas', 'dispatch'],
   ['belum dikirim', 'dispatch'],

@@ -5,6 +5,7 @@
 // "Pembeli" and "buyer" are the customer in a shop's pages ("ditanggung pembeli": you pay it), a pronoun, not the
 // verb a customer buys with: "kalo beli 2 dress ongkir ke sby?" is not about who pays a return's postage. "Total" and
 // "sekitar" only say what a number is ("bisa cod? totalnya sekitar 700rb"), and a number says no topic either.
+// "Pelayanan" is how a customer was served ("parah bgt pelayanannya"), not the customer service ("layanan pelanggan").
 //
 // Besides grammar words this holds the conversational filler customers wrap questions in ("tolong",
 // "kak", "please", "hi", "can you tell me"): they appear in every chat and in many help pages, so
@@ -47,6 +48,7 @@ minta dapat dapet lebih pas
 biar kayak agak dikit tadi kemarin permisi selamat kena
 pembeli
 total sekitar kisaran tabel
+pelayanan pelayanannya
 `;
 
 /** Malay, Spanish and Portuguese grammar words: only so that their messages do not match on "de" or "la". */

@@ -14,6 +14,8 @@ describe('statedWait', () => {
     expect(statedWait(REFUND)).toEqual({ minutes: 7 * DAY * 1.4, text: '3–7 hari kerja' });
     expect(statedWait('Delivery takes 7–14 working days.')?.text).toBe('7–14 working days');
     expect(statedWait('Showroom buka setiap hari pukul 09.00–21.00 WIB.')).toBeUndefined();
+    // "the next working day" is one.
+    expect(statedWait('Pesanan yang dibayar setelah itu dikirim pada hari kerja berikutnya.')).toEqual({ minutes: DAY * 1.4, text: 'hari kerja berikutnya' });
   });
 });
 
@@ -50,6 +52,7 @@ describe('waitedPastAnswer', () => {
   const MEDAN = 'Medan — ongkos kirim per kg: Rp 35.000; lama pengiriman: 3–5 hari kerja.';
   it('is the time the answer gives when the customer has waited longer for what has not come', () => {
     expect(waitedPastAnswer('paket aku udh 10 hari blm sampe, ke medan', MEDAN)?.text).toBe('3–5 hari kerja');
+    expect(waitedPastAnswer('kok pesanan aku blm dikirim2 sih udh 3 hari', 'Pesanan yang dibayar setelah itu dikirim pada hari kerja berikutnya.')?.text).toBe('hari kerja berikutnya');
     expect(waitedPastAnswer('refund aku udh 2 minggu blm masuk', REFUND)?.text).toBe('3–7 hari kerja');
   });
 
