@@ -3,7 +3,7 @@
 // towns not listed, the cost is shown at checkout") tells the customer nothing yet. A shop's agent asks where to; the
 // customer's next message ("sby") is read with the question (the Surabaya row).
 import type { Language } from '../config/settings.js';
-import { readRow } from '../knowledge/table-row.js';
+import { keyedByPlace } from '../knowledge/retrieve.js';
 import { termGroups, tokenize } from '../knowledge/text.js';
 import type { ScoredChunk } from '../knowledge/types.js';
 import { slotOf } from '../language/slots.js';
@@ -16,13 +16,10 @@ const WHICH_PLACE: Record<Language, string> = {
   pt: 'Para qual cidade é o envio? Diga a cidade e eu verifico o frete.',
 };
 
-const namesPlace = (text: string): boolean => tokenize(text).some((token) => slotOf(token) === 'place');
-
 /** The question asks a price naming no place, and what ranks first for it is a town's row. */
 export function asksPriceOfNoPlace(query: string, candidates: readonly ScoredChunk[]): boolean {
-  if (namesPlace(query) || !termGroups(query).some((group) => group.includes('~price'))) return false;
-  const key = candidates[0] === undefined ? undefined : readRow(candidates[0].text)?.key;
-  return key !== undefined && namesPlace(key);
+  if (tokenize(query).some((token) => slotOf(token) === 'place') || !termGroups(query).some((group) => group.includes('~price'))) return false;
+  return candidates[0] !== undefined && keyedByPlace(candidates[0]);
 }
 
 export function whichPlaceReply(language: Language): string {

@@ -306,15 +306,6 @@ export function placesOrder(text: string): boolean {
 const OWNED = new Set(`my your our the a an one this that his her their for per of each`.split(/\s+/));
 const OWNER = new Set(`aku saya sy ku gw gue kamu anda kita kami nya`.split(/\s+/));
 
-/**
- * Words that ask wherever they stand ("paketnya di mana"), unlike "is" or "ada", which also make statements. "kok"
- * asks why ("kok blm dikonfirmasi ya": not an echo of "terkonfirmasi otomatis").
- */
-
-/**
- * A question by its mark, a question word, an opening that asks ("is it…", "bisa…", "apakah…"; not "ada yang sobek",
- * a statement), or the tag "…ga?" at its end (the mark is often peeled off or never typed: "jual voucher ga").
- */
 /** Where a message's clauses part: commas, semicolons, "tapi" ("aku mau beli kain sogan tp mau liat dulu, …"). */
 const CLAUSE_END = /[,;]|\b(?:tapi|tp|tpi|but)\b/iu;
 
@@ -338,6 +329,10 @@ export function isAsking(text: string): boolean {
 
 const ENDS_ASKING = new Set(['tidak', 'bisa', 'boleh']);
 
+/**
+ * A question by its mark, a question word, an opening that asks ("is it…", "bisa…", "apakah…"; not "ada yang sobek",
+ * a statement), or the tag "…ga?" at its end (the mark is often peeled off or never typed: "jual voucher ga").
+ */
 function asksStrictly(text: string, tokens: readonly string[]): boolean {
   const first = tokens[0];
   const opensAsking = first !== undefined && first !== 'ada' && QUESTION_WORDS.has(first);
@@ -352,7 +347,6 @@ function asks(message: string, rest: string): boolean {
   return message.includes('?') || tokenize(rest).some((token) => QUESTION_WORDS.has(token));
 }
 
-/** The question in the customer's own spelling and case: the peeled part of the message. */
 /**
  * The questions of one message: "kemeja parang size L msh ada? kirim ke jkt brp hari" asks two things, each answered.
  * What follows a question mark without asking anything is said about that question ("cod ke bdg bisa? totalnya 2jt").
@@ -366,6 +360,7 @@ function questionsIn(text: string): string[] {
   return parts;
 }
 
+/** The question in the customer's own spelling and case: the peeled part of the message. */
 function questionText(flat: string, folded: string, rest: string): string {
   // Folding keeps the length of plain text; accented letters may shift it, and then the folded question is used.
   if (flat.length !== folded.length) return rest;

@@ -127,6 +127,15 @@ export function passesThresholds(passage: ScoredChunk, options: RetrieveOptions 
 /** The slots a table row is keyed by: a rate table's city, a size chart's size. */
 const ROW_KEYS: ReadonlySet<Slot> = new Set<Slot>(['place', 'size']);
 
+/** The words of a table row's key cell ("Solo" of "Solo — ongkos kirim per kg: …"), or undefined for a passage that is no row. */
+function rowKeyWords(passage: ScoredChunk): string[] | undefined {
+  const lead = passage.text.split(ROW_KEY_END)[0]!;
+  return lead === passage.text ? undefined : tokenize(lead);
+}
+
+/** A table row keyed by a place (a rate table's town). */
+export const keyedByPlace = (passage: ScoredChunk): boolean => rowKeyWords(passage)?.some((token) => slotOf(token) === 'place') ?? false;
+
 /**
  * A table row about another place or size does not answer for this one: "ongkir ke Kupang?" is not answered by the
  * Solo row of a rate table, "lingkar dada L?" not by the XXL row (rows lead with their key cell, "Solo — ongkos kirim
@@ -139,14 +148,10 @@ export function rowsFitting(query: string): (passage: ScoredChunk) => boolean {
     return slot !== undefined && ROW_KEYS.has(slot);
   });
   // "ongkirnya brp?" naming no place is not asked of whichever town's row ranks first ("Solo — Rp 11.000").
-  if (asked.length === 0) return (passage) => {
-    const lead = passage.text.split(ROW_KEY_END)[0]!;
-    return lead === passage.text || !tokenize(lead).some((token) => slotOf(token) === 'place');
-  };
+  if (asked.length === 0) return (passage) => !keyedByPlace(passage);
   return (passage) => {
-    const lead = passage.text.split(ROW_KEY_END)[0]!;
-    if (lead === passage.text) return true;
-    const named = tokenize(lead);
+    const named = rowKeyWords(passage);
+    if (named === undefined) return true;
     return [...ROW_KEYS].every((kind) => {
       const askedOfKind = asked.filter((token) => slotOf(token) === kind);
       const namedOfKind = named.filter((token) => slotOf(token) === kind);

@@ -5,5 +5,8 @@ export const QUESTION_WORDS: ReadonlySet<string> = new Set(
    why can could do does did is are will would may should have has`.split(/\s+/),
 );
 
-/** The question words that ask for a piece of information (how much, when, where, why), not for a yes or a no. */
+/**
+ * The question words that ask for a piece of information (how much, when, where, why), not for a yes or a no; they ask
+ * wherever they stand ("paketnya di mana"). "kok" asks why ("kok blm dikonfirmasi ya").
+ */
 export const WH_WORDS: ReadonlySet<string> = new Set(`apa berapa bagaimana kapan mana siapa kenapa mengapa kok how what when where which who why`.split(/\s+/));
