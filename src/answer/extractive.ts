@@ -7,6 +7,7 @@
 // them into the persona's reply length without cutting a word. It can never state a fact that is not in the
 // passages, and adds no words of its own.
 import type { Language, Persona } from '../config/settings.js';
+import { conditionMet, opensCondition } from '../dialogue/overdue.js';
 import { REPLY_LENGTHS } from '../config/settings.js';
 import { type ProductField, productLine } from '../knowledge/formats/catalog.js';
 import type { ScoredChunk } from '../knowledge/types.js';
@@ -174,7 +175,7 @@ export function cutAtWord(text: string, max: number): string {
  * counts half), each weighted by how rare it is among these sentences, so "Surabaya" outweighs
  * "shipping" when every sentence is about shipping. Better passages and earlier sentences win ties.
  */
-function scoreSentences(passages: readonly ScoredChunk[], query: string, input: Pick<ExtractiveInput, 'dontMention' | 'focus' | 'said' | 'language'>): { sentences: Sentence[]; weights: number[] } {
+function scoreSentences(passages: readonly ScoredChunk[], query: string, input: Pick<ExtractiveInput, 'dontMention' | 'focus' | 'said' | 'language' | 'asked'>): { sentences: Sentence[]; weights: number[] } {
   const groups = termGroups(query);
   const focused = contentStems((input.focus ?? []).join(' '));
   const said = normalizeText(input.said ?? '');
@@ -204,17 +205,39 @@ function scoreSentences(passages: readonly ScoredChunk[], query: string, input: 
   // A section heading says what its sentences are about ("Estimasi lama pengiriman" over a list of
   // regions and days): its overlap counts for them at half weight.
   const headingOverlap = passages.map((passage) => overlapOf(contentStems(passage.metadata.heading ?? '')) / 2);
+  const measures = amountsOf(input.asked ?? '');
+  const weightiest = Math.max(0, ...weights);
   for (const sentence of sentences) {
     const passage = passages[sentence.passageRank]!;
     groups.forEach((group, i) => {
       if (matches(sentence.terms, group) > 0) sentence.matched.add(i);
     });
-    sentence.overlap = overlapOf(sentence.terms) + headingOverlap[sentence.passageRank]!;
+    const own = overlapOf(sentence.terms);
+    const saysWhen = sentence.passageRank === 0 && (statesAmount(sentence.text, measures) || (own > 0 && conditionMet(input.asked ?? '', sentence.text)));
+    sentence.overlap = own + headingOverlap[sentence.passageRank]! + (saysWhen ? 2 * weightiest : 0);
     // Retrieval ranked the passages with more than words (meaning, the heading, the conversation): a sentence of a
     // lower passage must share clearly more of the question to come first.
     sentence.score = sentence.overlap + passage.score + 0.3 / (1 + sentence.position) - PASSAGE_RANK_PENALTY * sentence.passageRank;
   }
   return { sentences, weights };
+}
+
+/** The amounts a customer writes with their unit ("kalo udh lewat 3 hari?": "3 hari"), normalised as sentences are. */
+function amountsOf(asked: string): string[] {
+  return [...normalizeText(asked).matchAll(/(?<![\d.,–-])(\d+) (\p{L}+)/gu)].map((match) => `${match[1]} ${match[2]}`);
+}
+
+/**
+ * A sentence that states one of these amounts as it is, not as the end of a range ("setelah 3 hari kerja", not
+ * "3–5 hari kerja"): numbers are not words the overlap counts, yet "lewat 3 hari?" asks for the sentence on 3 days.
+ * So does a sentence saying what to do once a time has passed that the customer says has ("udh 4 hari kerja msh ada":
+ * "Jika … masih ada setelah 3 hari kerja, kirimkan …"; dialogue/overdue.ts). Both only in the best passage: another
+ * page's "Jika 1 jam setelah membayar …" is about something else.
+ */
+function statesAmount(text: string, amounts: readonly string[]): boolean {
+  if (amounts.length === 0) return false;
+  const normalized = normalizeText(text);
+  return amounts.some((amount) => new RegExp(`(?<![\\d.,–-])${amount}\\b`, 'u').test(normalized));
 }
 
 /** The concepts (concepts.ts) that ask for one field of a product line. */
@@ -366,7 +389,10 @@ export function extractiveAnswer(input: ExtractiveInput): ExtractiveAnswer | und
   for (const sentence of ranked) {
     if (sentence.passageRank === anchor.passageRank && anchor.overlap > 0 && sentence.overlap >= STRONG_MATCH * anchor.overlap && (againLast || !followUp || holdsFocus(sentence))) tryAdd(sentence);
   }
-  // 2. While the reply is short: the sentences that follow the best one in its passage (its context).
+  // 2. While the reply is short: the sentences that follow the best one in its passage (its context). After a
+  //    condition, the one after it whatever the length: "If both charges are still there after 3 days, send us …"
+  //    goes on with what happens then ("We check it within one working day and refund …").
+  if (opensCondition(anchor.text)) tryAdd(following(anchor));
   for (let next = following(anchor); next !== undefined && length() < min; next = following(next)) tryAdd(next);
   // 3. The words of the question nothing chosen holds: one sentence of another passage that holds enough of them and
   //    shares a word with what was chosen (it is about the same thing).

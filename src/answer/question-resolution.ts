@@ -250,11 +250,15 @@ export async function resolveQuestion(
   const subjects = termGroups(readings.alone).flat().filter((term) => term.startsWith('~') && !AMOUNTS.has(term));
   const aloneHasSubject = alone.retrieval.relevant && bestAlone !== undefined && subjects.some((concept) => sectionTerms(bestAlone).has(concept));
   const elsewhere = (passage: ScoredChunk | undefined) => aloneHasSubject && passage !== undefined && !subjects.some((concept) => sectionTerms(passage).has(concept));
-  if (readings.elliptical && merged && !elsewhere(pick.passage) && (keptPlaces.length === 0 || keptPlaces.some((slot) => holds(contentStems(pick.passage.text), slot)))) return merged;
-  // Not when the question alone finds a passage holding every one of its own words and the carried one does not:
-  // "kalo barang diskon bs di return?" after a COD refund is the return conditions, which say nothing of COD.
   // A synonym counts in full here ("return" is said as "pengembalian").
   const holdsAll = (passage: ScoredChunk | undefined) => passage !== undefined && ownShare(sectionTerms(passage), readings, 1) === 1;
+  // "kalo warnanya luntur gimana?" after how to dry batik: a cue, but two words of its own that the question alone
+  // finds together (the colour-fastness guarantee) and the topic's passage does not hold: a new question.
+  const newUnderCue = readings.cue && readings.own.length >= 2 && alone.retrieval.relevant && holdsAll(bestAlone) && !holdsAll(pick?.passage);
+  if (readings.elliptical && merged && !newUnderCue && !elsewhere(pick.passage) && (keptPlaces.length === 0 || keptPlaces.some((slot) => holds(contentStems(pick.passage.text), slot)))) return merged;
+  if (newUnderCue) return alone;
+  // Not when the question alone finds a passage holding every one of its own words and the carried one does not:
+  // "kalo barang diskon bs di return?" after a COD refund is the return conditions, which say nothing of COD.
   const aloneHoldsAll = alone.retrieval.relevant && holdsAll(bestAlone) && !holdsAll(carried?.resolved.retrieval.passages[0]);
   // Nor when the message names a subject only the question alone finds: "tokonya dimana?" after the Bandung row is
   // the showroom, not Bandung's row again.

@@ -306,6 +306,9 @@ export function placesOrder(text: string): boolean {
 const OWNED = new Set(`my your our the a an one this that his her their for per of each`.split(/\s+/));
 const OWNER = new Set(`aku saya sy ku gw gue kamu anda kita kami nya`.split(/\s+/));
 
+/** Words that open a condition: "if …", "kalau …", "jika …", "misalnya …". */
+const CONDITIONS = new Set(['if', 'kalau', 'jika', 'jikalau', 'apabila', 'bila', 'misal', 'misalnya', 'seandainya', 'andai']);
+
 /** Where a message's clauses part: commas, semicolons, "tapi" ("aku mau beli kain sogan tp mau liat dulu, …"). */
 const CLAUSE_END = /[,;]|\b(?:tapi|tp|tpi|but)\b/iu;
 
@@ -317,9 +320,16 @@ const CLAUSE_END = /[,;]|\b(?:tapi|tp|tpi|but)\b/iu;
 export function askingClause(text: string): string | undefined {
   const clauses = text.split(CLAUSE_END).map((clause) => clause?.trim() ?? '').filter(Boolean);
   const last = clauses.at(-1);
-  // By its mark or a question word: "bs langsung ke admin aja gk" asks for a person, not a passage on "langsung".
-  const asks = (clause: string) => clause.includes('?') || tokenize(clause).some((token) => WH_WORDS.has(token));
-  return clauses.length > 1 && last !== undefined && asks(last) ? last : undefined;
+  // By its mark, a question word or an opening that asks ("can I swap it for a bigger size", its mark peeled off); not
+  // by a closing "…gk" alone: "bs langsung ke admin aja gk" asks for a person, not a passage on "langsung".
+  const asks = (clause: string) => {
+    const tokens = tokenize(clause);
+    return clause.includes('?') || tokens.some((token) => WH_WORDS.has(token)) || (tokens[0] !== 'ada' && tokens[0] !== 'bisa' && QUESTION_WORDS.has(tokens[0] ?? ''));
+  };
+  // "If the import tax is too high and I refuse the parcel, do I get refunded?": the question holds only under its
+  // condition, and alone it asks something else.
+  const conditional = clauses.slice(0, -1).some((clause) => CONDITIONS.has(tokenize(clause)[0] ?? ''));
+  return clauses.length > 1 && last !== undefined && asks(last) && !conditional ? last : undefined;
 }
 
 /** Whether a message asks (asksStrictly): "kirim ke bekasi" beside an order gives a detail of it, "ongkirnya brp?" asks. */

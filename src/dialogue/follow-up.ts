@@ -69,7 +69,10 @@ function startsWithCue(tokens: readonly string[]): boolean {
 /** The readings of `question` given the conversation's `topic` (the standalone form of the last question answered). */
 export function readingsOf(question: string, topic: string | undefined, hasQuestionMark = question.includes('?')): Readings {
   const tokens = tokenize(question);
-  const content = tokens.filter(isContentToken);
+  // "kalo L?" after the M row: a size written as one letter is no content word, but after a topic with a size it is
+  // the size asked now.
+  const topicSized = topic !== undefined && tokenize(topic).some((token) => slotOf(token) === 'size');
+  const content = tokens.filter((token) => isContentToken(token) || (topicSized && token.length === 1 && slotOf(token) === 'size'));
   const news = content.filter((token) => !ANAPHORA.has(token));
   // Its own words: what it asks about besides the slot it fills ("harganya" is a word of its own: the price).
   const own = news.filter((token) => slotOf(token) === undefined);

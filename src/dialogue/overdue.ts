@@ -85,12 +85,17 @@ export function waitedPastAnswer(message: string, answer: string): Duration | un
 /** A sentence that says what to do after a time: "Jika 1 jam setelah membayar …", "If it has not moved for 3 days …". */
 const CONDITION = /^(?:jika|kalau|apabila|bila|if|when|once)\b/i;
 
+/** A sentence that opens with a condition ("Jika …", "If …"). */
+export function opensCondition(sentence: string): boolean {
+  return CONDITION.test(sentence.trim());
+}
+
 /** The answer says what to do once a time has passed, and the customer has waited that long: it is the answer. */
 export function conditionMet(message: string, answer: string): boolean {
   const waited = saysWaited(message);
   if (waited === undefined) return false;
   return answer
     .split(/(?<=[.!?])\s+/)
-    .filter((sentence) => CONDITION.test(sentence.trim()))
+    .filter(opensCondition)
     .some((sentence) => durations(sentence, 1).some((duration) => waited >= duration.minutes));
 }

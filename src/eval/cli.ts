@@ -11,7 +11,7 @@
 //   --fit SET.jsonl [--knowledge DIR]        fits the "nothing relevant" thresholds of the offline embeddings on a tuning
 //                                            split and writes them into src/knowledge/calibration.ts
 //   no arguments                             the shipped sets in test/eval/ on the sample knowledge (the FAQ held-out
-//                                            splits: test, fresh, blind, blind2, blind3; README "Knowledge figures")
+//                                            splits: test, fresh, blind, blind2, blind3, blind4; README "Knowledge figures")
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -108,6 +108,7 @@ async function main(): Promise<void> {
       await faq(shipped('faq-blind.jsonl'), SAMPLE_KNOWLEDGE, false),
       await faq(shipped('faq-blind2.jsonl'), SAMPLE_KNOWLEDGE, false),
       await faq(shipped('faq-blind3.jsonl'), SAMPLE_KNOWLEDGE, false),
+      await faq(shipped('faq-blind4.jsonl'), SAMPLE_KNOWLEDGE, false),
       await conversations(shipped('conversations.jsonl'), SAMPLE_KNOWLEDGE, false),
     );
   }

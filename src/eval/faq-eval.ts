@@ -10,14 +10,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Language } from '../config/settings.js';
 import type { RelevanceThresholds } from '../knowledge/calibration.js';
 import { detectLanguage } from '../knowledge/detect-language.js';
 import { chunkDocument } from '../knowledge/chunker.js';
 import { KnowledgeIndex } from '../knowledge/knowledge-index.js';
 import { loadKnowledgeFolder } from '../knowledge/loader.js';
 import { OfflineEmbeddings } from '../knowledge/offline-embeddings.js';
-import { passesThresholds, passagesFitting, rankCandidates, searchCandidates, sharedTerms, unanswerable, withRegions } from '../knowledge/retrieve.js';
+import { passesThresholds, passagesFitting, rankCandidates, searchCandidates, sharedTerms, unanswerable, withoutProductName, withRegions } from '../knowledge/retrieve.js';
+import { askingClause, readMessages } from '../dialogue/acts.js';
 import type { ScoredChunk } from '../knowledge/types.js';
 import { sectionOf } from '../answer/question-resolution.js';
 import { parseJsonl } from './retrieval-eval.js';
@@ -35,15 +35,44 @@ export function parseFaq(text: string, label: string): FaqQuery[] {
   return parseJsonl(text, faqQuerySchema, label);
 }
 
-/** One question's ranked candidates, searched once and judged under any thresholds. */
-interface Ranked {
-  query: string;
-  gold: Set<string> | null;
+/** One reading of a question, searched once and judged under any thresholds. */
+interface Reading {
   candidates: ScoredChunk[];
   /** Per candidate, whether it shares a content word with the question and is not another place's row (the thresholds do not change that). */
   shares: boolean[];
   /** About a subject no shop covers, or a brand the knowledge never names: handed off whatever the thresholds (retrieve.ts). */
   unanswerable: boolean;
+}
+
+/**
+ * A labelled message read as a conversation reads it (answerer.ts): its greeting peeled and its questions apart
+ * (dialogue/acts.ts), each question read whole, then without the name of a product whose row does not answer it, then
+ * as its last asking clause, then that without the product's name; the first reading with a relevant passage answers.
+ */
+interface Ranked {
+  query: string;
+  gold: Set<string> | null;
+  /** Per question of the message, its readings in the order they are tried. */
+  questions: Reading[][];
+}
+
+async function readingsOf(index: KnowledgeIndex, question: string): Promise<Reading[]> {
+  const read = async (asked: string): Promise<{ reading: Reading; fits: (passage: ScoredChunk) => boolean }> => {
+    const query = withRegions(asked, index);
+    const candidates = rankCandidates(await searchCandidates(index, query, ANSWERS), detectLanguage(asked), query);
+    const fits = passagesFitting(query, asked);
+    const shares = candidates.map((passage) => sharedTerms(query, passage).length > 0 && fits(passage));
+    return { reading: { candidates, shares, unanswerable: unanswerable(index, query, candidates, asked) }, fits };
+  };
+  const readings: Reading[] = [];
+  const clause = askingClause(question);
+  for (const text of clause === undefined ? [question] : [question, clause]) {
+    const whole = await read(text);
+    readings.push(whole.reading);
+    const strip = whole.reading.unanswerable ? undefined : withoutProductName(text, whole.reading.candidates, whole.fits);
+    if (strip !== undefined) readings.push((await read(strip(text))).reading);
+  }
+  return readings;
 }
 
 async function rankAll(queries: readonly FaqQuery[], knowledgeDir: string): Promise<Ranked[]> {
@@ -54,14 +83,10 @@ async function rankAll(queries: readonly FaqQuery[], knowledgeDir: string): Prom
     const sync = await index.sync(knowledgeDir);
     if (sync.errors.length) throw new Error(`unreadable knowledge files: ${sync.errors.map((e) => e.path).join(', ')}`);
     const ranked: Ranked[] = [];
-    for (const { query: asked, gold } of queries) {
-      const language: Language | undefined = detectLanguage(asked);
-      const query = withRegions(asked, index);
-      const found = await searchCandidates(index, query, ANSWERS);
-      const candidates = rankCandidates(found, language, query);
-      const fits = passagesFitting(query, asked);
-      const shares = candidates.map((passage) => sharedTerms(query, passage).length > 0 && fits(passage));
-      ranked.push({ query: asked, gold: gold === null ? null : new Set(gold), candidates, shares, unanswerable: unanswerable(index, query, candidates, asked) });
+    for (const { query, gold } of queries) {
+      const { questions } = readMessages([query]);
+      const readings = await Promise.all((questions.length > 0 ? questions : [query]).map((question) => readingsOf(index, question)));
+      ranked.push({ query, gold: gold === null ? null : new Set(gold), questions: readings });
     }
     return ranked;
   } finally {
@@ -69,15 +94,26 @@ async function rankAll(queries: readonly FaqQuery[], knowledgeDir: string): Prom
   }
 }
 
-/** Hands off when no candidate is relevant under these thresholds. */
+/** Whether a reading finds a relevant passage under these thresholds. */
+function answers(reading: Reading, thresholds: RelevanceThresholds): boolean {
+  return !reading.unanswerable && reading.candidates.some((passage, i) => reading.shares[i] && passesThresholds(passage, thresholds));
+}
+
+/** Hands off when a question of the message has no reading with a relevant passage under these thresholds. */
 function handsOff(item: Ranked, thresholds: RelevanceThresholds): boolean {
-  return item.unanswerable || !item.candidates.some((passage, i) => item.shares[i] && passesThresholds(passage, thresholds));
+  return item.questions.some((readings) => !readings.some((reading) => answers(reading, thresholds)));
+}
+
+/** The candidates the answer is made of: the first question's first reading that answers, or its first reading. */
+function answering(item: Ranked, thresholds: RelevanceThresholds): ScoredChunk[] {
+  const readings = item.questions[0]!;
+  return (readings.find((reading) => answers(reading, thresholds)) ?? readings[0]!).candidates;
 }
 
 function score(ranked: readonly Ranked[], thresholds: RelevanceThresholds): Metrics {
   const tally = new Tally();
   for (const item of ranked) {
-    const sections = [...new Set(item.candidates.map(sectionOf))];
+    const sections = [...new Set(answering(item, thresholds).map(sectionOf))];
     tally.add(item.gold === null ? null : sections.findIndex((section) => item.gold!.has(section)), handsOff(item, thresholds));
   }
   return tally.metrics();

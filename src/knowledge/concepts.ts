@@ -124,6 +124,19 @@ const PHRASES: [string[], string][] = [
   ['two charges', 'duplicate'],
   ['2 charges', 'duplicate'],
   ['two payments', 'duplicate'],
+  // Charged twice, said as one thing: a failed payment's page also says "jangan membayar … dua kali" (do not pay twice).
+  ...['terpotong', 'tertagih', 'ditagih', 'dipotong', 'bayar', 'charged', 'billed', 'debited', 'paid'].flatMap(
+    (charged): [string, string][] => [
+      [`${charged} 2 kali`, 'chargedtwice'],
+      [`${charged} twice`, 'chargedtwice'],
+      [`${charged} 2 times`, 'chargedtwice'],
+      [`${charged} double`, 'chargedtwice'],
+    ],
+  ),
+  ['double charged', 'chargedtwice'],
+  ['2 charges', 'chargedtwice'],
+  ['two charges', 'chargedtwice'],
+  ['2 tagihan', 'chargedtwice'],
   ['luar negeri', 'abroad'],
   ['ongkos kirim', 'price'],
   // "how much?" after a product asks its price, as "brp harganya?" does.
@@ -138,9 +151,13 @@ const PHRASES: [string[], string][] = [
   ['dijual kembali', 'resell'],
   ['sell them on', 'resell'],
   ['kapan dikirim', 'dispatch'],
+  ['dikirim kapan', 'dispatch'],
   ...['pesanan', 'pesananku', 'pesanannya', 'barang', 'barangnya', 'paket', 'paketnya', 'orderan', 'orderanku'].map(
-    (thing): [string, string] => [`kapan ${thing} dikirim`, 'dispatch'],
-  ),
+    (thing): [string, string][] => [
+      [`kapan ${thing} dikirim`, 'dispatch'],
+      [`${thing} kapan dikirim`, 'dispatch'],
+    ],
+  ).flat(),
   ['kapan diproses', 'dispatch'],
   ['kapan dikemas', 'dispatch'],
   ['belum dikirim', 'dispatch'],
@@ -240,6 +257,10 @@ const PHRASES: [string[], string][] = [
   ['sent the wrong', 'exchange'],
   ['sent me the wrong', 'exchange'],
   ['bayar lagi', 'extra'],
+  // "bayar ga?" after an exchange asks whether it costs anything: "gratis satu kali".
+  ['bayar tidak', 'extra'],
+  ['do i pay', 'extra'],
+  ['do i have to pay', 'extra'],
   ['bayar tambahan', 'extra'],
   ['biaya tambahan', 'extra'],
   ['nambah bayar', 'extra'],

@@ -25,12 +25,14 @@
 // (the coverage half of the score does not depend on the model) but were not measured here.
 import type { Language } from '../config/settings.js';
 import { OFF_TOPIC } from '../language/off-topic.js';
+import { WH_WORDS } from '../language/question-words.js';
 import { regionsOf } from '../language/regions.js';
 import { type Slot, slotOf } from '../language/slots.js';
+import { phraseMatches } from './concepts.js';
 import { DEFAULT_THRESHOLDS, type RelevanceThresholds, thresholdsFor } from './calibration.js';
 import { asksMissingMeasure, fittingSizeRow } from './measurement.js';
 import { ROW_KEY_END } from './table-row.js';
-import { contentStems, normalizeText, tokenize } from './text.js';
+import { contentStems, isContentToken, normalizeText, tokenize } from './text.js';
 import type { ScoredChunk, SearchableIndex } from './types.js';
 import { productFits } from './product-fit.js';
 import { asksForUnknownProduct } from './unknown-product.js';
@@ -86,6 +88,27 @@ const STEPS_MATCH = 0.05;
 const ASKS_HOW = /\b(?:cara|caranya|langkah|langkahnya|prosedur|prosedurnya|how (?:do|can|should) (?:i|we)|how to|steps?)\b/;
 const NUMBERED_STEPS = /^\s*1[.)]\s/m;
 
+/**
+ * How much a passage carrying the meaning of the phrases the question is built on is preferred ("kapan barangnya
+ * dikirim" asks when it ships: the processing time, not the returns page that says "kirim barang").
+ */
+const PHRASE_MATCH = 0.1;
+
+/**
+ * The meanings of the phrases the question is built on: those holding its question word ("kalo tf skrg jam 4 sore
+ * dikirim kapan": when it ships, whatever the transfer), or all of them when they make at least half of its content
+ * words ("saldo kepotong 2x"). A phrase in passing ("blm masuk" in "mau refund udh 2 minggu blm masuk dananya") is not
+ * what the question is about.
+ */
+function phraseMeanings(query: string): string[] {
+  const tokens = tokenize(query);
+  const phrases = phraseMatches(tokens);
+  const asking = phrases.filter((phrase) => tokens.slice(phrase.start, phrase.end).some((token) => WH_WORDS.has(token)));
+  if (asking.length > 0) return [...new Set(asking.map((phrase) => phrase.concept))];
+  const content = tokens.flatMap((token, at) => (isContentToken(token) ? [at] : []));
+  const inPhrase = content.filter((at) => phrases.some((phrase) => at >= phrase.start && at < phrase.end));
+  return content.length > 0 && inPhrase.length * 2 >= content.length ? [...new Set(phrases.map((phrase) => phrase.concept))] : [];
+}
 /** How much a passage naming several things of the kind asked for is preferred ("e-wallet apa aja?": GoPay, OVO, DANA). */
 const LIST_MATCH = 0.1;
 /** The question asks how something is done ("cara retur gimana?", "gimana caranya?", "how do I return it?"). */
@@ -190,13 +213,16 @@ export function rankCandidates(passages: readonly ScoredChunk[], language: Langu
   const how = asksHow(query);
   const lists = listsOfKind(query);
   const fits = fittingSizeRow(query, passages);
+  const meanings = phraseMeanings(query);
+  const carriesMeanings = (passage: ScoredChunk): boolean => meanings.length > 0 && meanings.every((concept) => sharedTerms(query, passage).includes(concept));
   const rank = (passage: ScoredChunk): number =>
     passage.score +
     (passage.id === fits ? MEASURE_MATCH : 0) +
     (language !== undefined && passage.metadata.language === language ? LANGUAGE_PREFERENCE : 0) +
     (passage.metadata.heading === undefined ? 0 : HEADING_MATCH * headingMatch(passage.metadata.heading)) +
     (how && NUMBERED_STEPS.test(passage.text) ? STEPS_MATCH : 0) +
-    LIST_MATCH * lists(passage);
+    LIST_MATCH * lists(passage) +
+    (carriesMeanings(passage) ? PHRASE_MATCH : 0);
   return passages
     .map((passage, order) => ({ passage, order, key: rank(passage) }))
     .sort((a, b) => b.key - a.key || a.order - b.order)
@@ -253,14 +279,54 @@ export async function searchCandidates(index: SearchableIndex, query: string, k:
   return found.filter(rowsFitting(query)).length < k ? search(k * ROW_WIDENING) : found;
 }
 
+/** Words that make a product the customer's own: "I bought", "my", "aku punya". */
+const OWNS = new Set(['bought', 'purchased', 'received', 'my', 'punya']);
+/** "beli" said of the past: "beli kmrn", "udh beli", "tadi beli", "minggu lalu beli". */
+const BOUGHT_WHEN = new Set(['kemarin', 'sudah', 'tadi', 'lalu']);
+/** "yg aku beli", "yang saya beli": the one I bought. */
+const BUYER = new Set(['aku', 'saya', 'gue', 'gw']);
+
+function ownsItem(query: string): boolean {
+  const tokens = tokenize(query);
+  const bought = tokens.some((token, i) => token === 'beli' && tokens[i - 2] === 'yang' && BUYER.has(tokens[i - 1] ?? ''));
+  return bought || tokens.some((token) => OWNS.has(token)) || (tokens.includes('beli') && tokens.some((token) => BOUGHT_WHEN.has(token)));
+}
+
+/**
+ * The question without the name of the product it is about, when the customer already has it ("beli kemeja mega
+ * mendung kmrn pas diskon, ternyata kegedean, bisa dibalikin ga", "I bought the kawung dress … too small") and its row,
+ * leading the candidates, does not answer: the name says which item, the rest asks a policy (returns, exchanges,
+ * care), and the name's words drown the policy page. A question about a product not yet bought that its row does
+ * not answer ("warna apa aja?", "more photos?") stays with the row, which hands it to a person. Undefined when there
+ * is no such row or nothing but the name is asked.
+ */
+export function withoutProductName(query: string, candidates: readonly ScoredChunk[], fits: (passage: ScoredChunk) => boolean): ((text: string) => string) | undefined {
+  const lead = candidates[0];
+  const product = lead?.metadata.product;
+  if (lead === undefined || product === undefined || fits(lead) || !ownsItem(query)) return undefined;
+  const name = new Set(tokenize(product.name));
+  const strip = (text: string): string => {
+    const kept = tokenize(text).filter((token) => !name.has(token));
+    return `${kept.join(' ')}${text.includes('?') ? '?' : ''}`;
+  };
+  return contentStems(strip(query)).size > 0 ? strip : undefined;
+}
+
 export async function retrieve(index: SearchableIndex, query: string, given: RetrieveOptions = {}): Promise<Retrieval> {
   const options = withThresholds(index, given);
   const k = options.k ?? DEFAULT_RETRIEVE.k;
   if (query.trim().length === 0) return { passages: [], relevant: false, candidates: [] };
-  const found = await searchCandidates(index, query, k, options.sources);
-  const candidates = rankCandidates(found, options.language, query);
-  const fits = passagesFitting(query, options.asked);
-  if (unanswerable(index, query, candidates, options.asked)) return { passages: candidates.slice(0, k), relevant: false, candidates, unanswerable: true };
-  const relevant = candidates.filter((passage) => isRelevant(query, passage, options, fits)).slice(0, k);
-  return relevant.length > 0 ? { passages: relevant, relevant: true, candidates } : { passages: candidates.slice(0, k), relevant: false, candidates };
+  const judge = async (text: string, asked: string | undefined): Promise<{ retrieval: Retrieval; fits: (passage: ScoredChunk) => boolean }> => {
+    const candidates = rankCandidates(await searchCandidates(index, text, k, options.sources), options.language, text);
+    const fits = passagesFitting(text, asked);
+    if (unanswerable(index, text, candidates, asked)) return { retrieval: { passages: candidates.slice(0, k), relevant: false, candidates, unanswerable: true }, fits };
+    const relevant = candidates.filter((passage) => isRelevant(text, passage, options, fits)).slice(0, k);
+    return { retrieval: relevant.length > 0 ? { passages: relevant, relevant: true, candidates } : { passages: candidates.slice(0, k), relevant: false, candidates }, fits };
+  };
+  const whole = await judge(query, options.asked);
+  const { relevant, unanswerable: never, candidates } = whole.retrieval;
+  const strip = relevant || never ? undefined : withoutProductName(query, candidates, whole.fits);
+  if (strip === undefined) return whole.retrieval;
+  const policy = (await judge(strip(query), options.asked === undefined ? undefined : strip(options.asked))).retrieval;
+  return policy.relevant ? policy : whole.retrieval;
 }

@@ -6,6 +6,9 @@
 // verb a customer buys with: "kalo beli 2 dress ongkir ke sby?" is not about who pays a return's postage. "Total" and
 // "sekitar" only say what a number is ("bisa cod? totalnya sekitar 700rb"), and a number says no topic either.
 // "Pelayanan" is how a customer was served ("parah bgt pelayanannya"), not the customer service ("layanan pelanggan").
+// "Bought", "ternyata" (it turned out), "takut" (afraid) and "sekalian" (while at it) tell the story around a question
+// ("I bought it for my wife but it's too small", "kmrn beli pas diskon, ternyata kegedean"): "bought" is not the
+// "items bought in a sale" of a returns page.
 //
 // Besides grammar words this holds the conversational filler customers wrap questions in ("tolong",
 // "kak", "please", "hi", "can you tell me"): they appear in every chat and in many help pages, so
@@ -28,7 +31,7 @@ im ive id ill youre dont doesnt didnt cant wont isnt arent wasnt werent hasnt ha
 much many also already really take takes took taking yet back even
 thats its whats hows wheres theres lets rp shop store
 happen happens happened gets put said make makes made making possible
-buyer buyers
+buyer buyers bought purchased
 total around approximately approx roughly exactly table tables
 `;
 
@@ -46,7 +49,7 @@ gitu begini begitu tersebut punya
 lho loh toh kah lah dulu aku banget saja terus lalu nah kakak toko kedai pakai
 minta dapat dapet lebih pas
 biar kayak agak dikit tadi kemarin permisi selamat kena
-pembeli
+pembeli ternyata takut sekalian
 total sekitar kisaran tabel
 pelayanan pelayanannya
 `;

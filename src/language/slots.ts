@@ -13,8 +13,16 @@ const PLACE_WORDS = `
   pontianak probolinggo purwokerto salatiga samarinda semarang serang sidoarjo solo sorong sukabumi sulawesi
   sumatra sumatera surabaya tangerang tasikmalaya tegal ternate yogyakarta klaten sleman bantul kudus pati rembang
   tuban gresik mojokerto pasuruan banyuwangi lombok flores maluku papua ntt ntb riau kepri jawa madura nias timor
-  singapura malaysia brunei kuala lumpur johor penang
   jabodetabek jabodetabekpunjur
+`;
+
+/** Countries and towns abroad: a shop that ships abroad names where it ships, so one it never names is not among them. */
+const FOREIGN_WORDS = `
+  singapura singapore malaysia brunei kuala lumpur johor penang sabah sarawak thailand bangkok vietnam filipina
+  philippines manila timor leste dili australia sydney melbourne perth brisbane jepang japan tokyo osaka korea seoul
+  taiwan taipei hongkong india saudi mekah makkah madinah dubai qatar uae amerika america usa
+  kanada canada england london belanda netherlands amsterdam jerman germany perancis prancis france paris
+  eropa europe turki turkey mesir egypt zealand
 `;
 
 const SIZE_WORDS = `xs s m l xl xxl xxxl 2xl 3xl 4xl allsize`;
@@ -27,6 +35,7 @@ const COURIER_WORDS = `jne jnt sicepat anteraja gosend grabexpress gojek pos nin
 const SLOTS = new Map<string, Slot>();
 for (const [slot, list] of [
   ['place', PLACE_WORDS],
+  ['place', FOREIGN_WORDS],
   ['size', SIZE_WORDS],
   ['payment', PAYMENT_WORDS],
   ['courier', COURIER_WORDS],
@@ -46,6 +55,13 @@ export function brandNames(token: string): string[] {
 /** The words of a slot ("jne", "jnt", "sicepat", … for courier). */
 export function wordsOf(slot: Slot): string[] {
   return [...SLOTS].filter(([, of]) => of === slot).map(([word]) => word);
+}
+
+const FOREIGN = new Set(FOREIGN_WORDS.split(/\s+/).filter(Boolean));
+
+/** A country or town abroad ("brunei", "sydney"). */
+export function isForeign(token: string): boolean {
+  return FOREIGN.has(token);
 }
 
 /** The slot a standard token fills, if any. */

@@ -224,6 +224,13 @@ describe('askingClause', () => {
     expect(askingClause('aku mau beli kain sogan tp mau liat dulu, showroomnya dimana?')).toBe('showroomnya dimana?');
     expect(askingClause('anak saya ultah minggu depan, bisa dibungkus kado ga?')).toBe('bisa dibungkus kado ga?');
     expect(askingClause('I ordered last week but where is my parcel')).toBe('where is my parcel');
+    // Its mark peeled off: an opening that asks.
+    expect(askingClause("I bought the kawung dress but it's too small, can I swap it for a bigger size")).toBe('can I swap it for a bigger size');
+  });
+
+  it('is nothing when the question holds only under a condition before it', () => {
+    expect(askingClause('If the import tax in Malaysia is too high and I refuse the parcel, do I get refunded?')).toBeUndefined();
+    expect(askingClause('kalo retur, ongkir waktu beli awal ikut dibalikin gk?')).toBeUndefined();
   });
 
   it('is nothing for one clause, a last clause that does not ask, or one that asks only by its tag', () => {

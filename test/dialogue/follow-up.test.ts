@@ -16,6 +16,13 @@ describe('readingsOf', () => {
     expect(readings.merged).toBe('ongkos kirim per kota berapa ongkos kirim ke kakak kalau ke medan?');
   });
 
+  it('reads a size written as one letter as the size asked after a size, and as nothing otherwise', () => {
+    const readings = readingsOf('kalo L?', 'size M lingkar dadanya brp?');
+    expect(readings).toMatchObject({ elliptical: true, slots: ['l'] });
+    expect(readings.merged).toBe('size lingkar dadanya berapa kalo L?');
+    expect(readingsOf('kalo L?', TOPIC).slots).toEqual([]);
+  });
+
   it('carries the topic slot into a question that names none', () => {
     expect(readingsOf('lama nyampenya brp hari?', TOPIC)).toMatchObject({ elliptical: false, carried: 'lama nyampenya brp hari? surabaya' });
   });

@@ -21,13 +21,14 @@ describe('FAQ hand-off decision', () => {
 
   it.each([
     // split, recall@1, hand-off F1, most false hand-offs
-    ['faq-test.jsonl', 0.91, 0.95, 0.03],
+    ['faq-test.jsonl', 0.91, 0.95, 0.01],
     ['faq-fresh.jsonl', 0.87, 0.91, 0.04],
     // Written blind; each measured once before anything was changed for it, then read (README "Knowledge figures").
-    ['faq-blind.jsonl', 0.88, 0.93, 0.04],
-    ['faq-blind2.jsonl', 0.9, 0.92, 0.02],
+    ['faq-blind.jsonl', 0.88, 0.92, 0.05],
+    ['faq-blind2.jsonl', 0.9, 0.91, 0.03],
     // Longer messages with a story before the question, and "not on the list" labelled answerable (README).
-    ['faq-blind3.jsonl', 0.83, 0.76, 0.14],
+    ['faq-blind3.jsonl', 0.81, 0.78, 0.12],
+    ['faq-blind4.jsonl', 0.9, 0.86, 0.04],
   ])('keeps its figures on the held-out split %s', async (name, recall1, handoffF1, falseHandoff) => {
     const metrics = await evaluateFaq(set(name), KNOWLEDGE, shipped, name);
     expect(metrics.recall1).toBeGreaterThanOrEqual(recall1);

@@ -12,6 +12,15 @@ describe('unknownBrands', () => {
     expect(unknownBrands('can I pay with PayPal', knows)).toEqual(['paypal']);
   });
 
+  it('lists a country or town abroad the knowledge does not name, not one it does', () => {
+    const abroad = (term: string) => term === 'malaysia' || knows(term);
+    expect(unknownBrands('kirim ke brunei bisa ga', abroad)).toEqual(['brunei']);
+    expect(unknownBrands("Hi, I'm in Sydney, can you send a parcel to Australia?", abroad)).toEqual(['sydney', 'australia']);
+    expect(unknownBrands('ship to malaysia?', abroad)).toEqual([]);
+    // "bahasa inggris" is the English language, not England.
+    expect(unknownBrands('ada CS yg bisa bahasa inggris?', abroad)).toEqual([]);
+  });
+
   it('knows a brand by its service\'s other name (Gojek delivers with GoSend)', () => {
     expect(unknownBrands('bisa kirim pake gojek?', knows)).toEqual([]);
   });
