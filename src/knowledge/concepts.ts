@@ -292,6 +292,17 @@ const PHRASES: [string[], string][] = [
   ['short sleeves', 'shortsleeve'],
 ].map(([phrase, concept]) => [phrase!.split(' '), `~${concept!}`]);
 
+/**
+ * Phrases in which a word means something else than alone: "barang diskon" is a discounted item (a returns page's
+ * exception), not a discount on offer ("ada diskon?", "ada promo?"). Retrieval reads a passage that uses the word only
+ * so as not about it (retrieve.ts).
+ */
+export const OTHER_SENSES: ReadonlyArray<{ phrase: readonly string[]; word: string }> = [
+  { phrase: ['barang', 'diskon'], word: 'diskon' },
+  { phrase: ['produk', 'diskon'], word: 'diskon' },
+  { phrase: ['item', 'diskon'], word: 'diskon' },
+];
+
 /** A phrase found in a sequence of words: its concept and the positions of its words. */
 export interface PhraseMatch {
   concept: string;

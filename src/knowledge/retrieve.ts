@@ -28,11 +28,11 @@ import { OFF_TOPIC } from '../language/off-topic.js';
 import { WH_WORDS } from '../language/question-words.js';
 import { regionsOf } from '../language/regions.js';
 import { type Slot, slotOf } from '../language/slots.js';
-import { phraseMatches } from './concepts.js';
+import { OTHER_SENSES, phraseMatches } from './concepts.js';
 import { DEFAULT_THRESHOLDS, type RelevanceThresholds, thresholdsFor } from './calibration.js';
 import { asksMissingMeasure, fittingSizeRow } from './measurement.js';
 import { ROW_KEY_END } from './table-row.js';
-import { contentStems, isContentToken, normalizeText, tokenize } from './text.js';
+import { contentStems, isContentToken, normalizeText, termsOf, tokenize } from './text.js';
 import type { ScoredChunk, SearchableIndex } from './types.js';
 import { productFits } from './product-fit.js';
 import { asksForUnknownProduct } from './unknown-product.js';
@@ -109,6 +109,37 @@ function phraseMeanings(query: string): string[] {
   const inPhrase = content.filter((at) => phrases.some((phrase) => at >= phrase.start && at < phrase.end));
   return content.length > 0 && inPhrase.length * 2 >= content.length ? [...new Set(phrases.map((phrase) => phrase.concept))] : [];
 }
+/** How much a passage that uses the question's word only in another sense ("barang diskon" for "ada diskon?") falls back. */
+const OTHER_SENSE = 0.3;
+
+/** Whether `phrase` stands in `tokens` with its word `word` at `at`. */
+function phraseAround(tokens: readonly string[], at: number, phrase: readonly string[], word: string): boolean {
+  const offset = phrase.indexOf(word);
+  return offset >= 0 && phrase.every((part, i) => tokens[at - offset + i] === part);
+}
+
+/**
+ * Whether a passage shares with the question only a word it uses in another sense (concepts.ts OTHER_SENSES): "ada
+ * diskon?" and "ada promo?" against "Barang diskon … tidak dapat dikembalikan". Not when the question says the phrase
+ * too ("barang diskon bisa diretur?").
+ */
+function usesOtherSense(query: string): (passage: ScoredChunk) => boolean {
+  const asked = tokenize(query);
+  const terms = contentStems(query);
+  const senses = OTHER_SENSES.filter(({ phrase, word }) => termsOf(word).some((term) => terms.has(term)) && !asked.some((_, at) => phraseAround(asked, at, phrase, phrase[0]!)));
+  if (senses.length === 0) return () => false;
+  return (passage) => {
+    const shared = sharedTerms(query, passage);
+    const tokens = tokenize(`${passage.metadata.heading ?? ''}\n${passage.text}`);
+    return senses.some(({ word }) => {
+      const ofWord = new Set(termsOf(word));
+      if (shared.length === 0 || !shared.every((term) => ofWord.has(term))) return false;
+      const uses = tokens.flatMap((token, at) => (token === word ? [at] : []));
+      return uses.length > 0 && uses.every((at) => OTHER_SENSES.some((sense) => sense.word === word && phraseAround(tokens, at, sense.phrase, word)));
+    });
+  };
+}
+
 /** How much a passage naming several things of the kind asked for is preferred ("e-wallet apa aja?": GoPay, OVO, DANA). */
 const LIST_MATCH = 0.1;
 /** The question asks how something is done ("cara retur gimana?", "gimana caranya?", "how do I return it?"). */
@@ -214,6 +245,7 @@ export function rankCandidates(passages: readonly ScoredChunk[], language: Langu
   const lists = listsOfKind(query);
   const fits = fittingSizeRow(query, passages);
   const meanings = phraseMeanings(query);
+  const otherSense = usesOtherSense(query);
   const carriesMeanings = (passage: ScoredChunk): boolean => meanings.length > 0 && meanings.every((concept) => sharedTerms(query, passage).includes(concept));
   const rank = (passage: ScoredChunk): number =>
     passage.score +
@@ -222,7 +254,8 @@ export function rankCandidates(passages: readonly ScoredChunk[], language: Langu
     (passage.metadata.heading === undefined ? 0 : HEADING_MATCH * headingMatch(passage.metadata.heading)) +
     (how && NUMBERED_STEPS.test(passage.text) ? STEPS_MATCH : 0) +
     LIST_MATCH * lists(passage) +
-    (carriesMeanings(passage) ? PHRASE_MATCH : 0);
+    (carriesMeanings(passage) ? PHRASE_MATCH : 0) -
+    (otherSense(passage) ? OTHER_SENSE : 0);
   return passages
     .map((passage, order) => ({ passage, order, key: rank(passage) }))
     .sort((a, b) => b.key - a.key || a.order - b.order)
