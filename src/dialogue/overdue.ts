@@ -21,6 +21,13 @@ const NOT_YET = new Set(['belum', 'still', 'yet', 'masih']);
 
 const unitMinutes = (word: string | undefined): number | undefined => (word === undefined ? undefined : UNITS.find(([pattern]) => pattern.test(word))?.[1]);
 
+/** When something was done, said as a time past ("tadi pagi", "kemarin", "last night"), as the least time since. */
+const SINCE: ReadonlyArray<[RegExp, number]> = [
+  [/\b(?:(?:tadi|td|dari|dr|sejak) (?:pagi|siang)|this morning)\b/giu, 3 * 60],
+  [/\b(?:semalam|tadi malam|td malam|last night)\b/giu, 8 * 60],
+  [/\b(?:kemarin|kemaren|kmrn|kmren|yesterday)\b/giu, 24 * 60],
+];
+
 interface Duration {
   minutes: number;
   /** As the text writes it ("15 menit", "3–7 hari kerja"). */
@@ -48,6 +55,8 @@ function durations(text: string, working = 7 / 5): Duration[] {
   for (const match of text.matchAll(/\b(?:hari kerja (?:berikutnya|selanjutnya)|next (?:working|business) day)\b/giu)) {
     found.push({ minutes: 24 * 60 * working, text: match[0] });
   }
+  // "udh tf td pagi tp blm dikonfirmasi": a time of day past is hours ago, at the least.
+  for (const [pattern, minutes] of SINCE) for (const match of text.matchAll(pattern)) found.push({ minutes, text: match[0] });
   return found;
 }
 

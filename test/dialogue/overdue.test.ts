@@ -25,6 +25,10 @@ describe('saysWaited', () => {
     ['udh 2 minggu blm masuk dananya', 14 * DAY],
     ['sudah seminggu kak', 7 * DAY],
     ["it's been a week", 7 * DAY],
+    // A time of day past, at the least the hours since.
+    ['udh tf td pagi tp blm dikonfirmasi', 3 * HOUR],
+    ['aku transfer kemarin kok blm masuk', DAY],
+    ['I paid last night and it still says unpaid', 8 * HOUR],
     ['kirim 2 kemeja ke medan', undefined],
     ['blm masuk', undefined],
   ])('%s: %s minutes', (message, minutes) => expect(saysWaited(message)).toBe(minutes));
