@@ -79,8 +79,11 @@ export function waitedLonger(message: string, reply: string): Duration | undefin
   return stated !== undefined && waited !== undefined && waited > stated.minutes ? stated : undefined;
 }
 
-/** Words that say something has not happened: the customer is waiting for it ("10 hari blm sampe", "hasn't come"). */
-const STILL_WAITING = new Set(['belum', 'yet', 'hasnt', 'havent', 'didnt', 'not']);
+/**
+ * Words that say something has not happened: the customer is waiting for it ("10 hari blm sampe", "hasn't come"), or
+ * that it takes too long ("kok pesanan aku lama bgt, udh seminggu!!").
+ */
+const STILL_WAITING = new Set(['belum', 'yet', 'hasnt', 'havent', 'didnt', 'not', 'kok', 'lama']);
 
 /**
  * The customer says they have waited longer than the answer about to be given says it takes, for something that has

@@ -237,6 +237,12 @@ const PHRASES: [string[], string][] = [
   ['pick up in store', 'showroom'],
   ['where is your store', 'showroom'],
   ['where is your shop', 'showroom'],
+  // "where are you located?", "lokasinya di mana?": where the shop is, the place to visit.
+  ['where are you located', 'showroom'],
+  ['where are you based', 'showroom'],
+  ['where are you guys', 'showroom'],
+  ['lokasinya di mana', 'showroom'],
+  ['lokasi di mana', 'showroom'],
   ['store address', 'showroom'],
   ['shop address', 'showroom'],
   ['physical store', 'showroom'],
