@@ -288,9 +288,11 @@ const SUPPOSING = new Set(['kalau', 'jika', 'jikalau', 'seandainya', 'andaikan',
 
 /**
  * An order being placed ("ok kak aku order 1 ya", "mau pesan kemeja parang uk L", "I'll take two"): a buying verb with
- * what is bought (a wish, a quantity or a size), said as a statement. A person takes the order; the knowledge has no
- * answer to it, and the nearest page ("an order can be cancelled until it is packed") would only confuse. "aku order
- * ya" alone announces the customer's own checkout (an acknowledgement, OPENERS); "udah order kemarin" reports one.
+ * how many or which size, said as a statement. A person takes the order; the knowledge has no answer to it, and the
+ * nearest page ("an order can be cancelled until it is packed") would only confuse. A wish to buy without them ("mau
+ * beli dress kawung", "I want to buy a batik shirt") is where a sale starts: the product's line or the kind's list
+ * answers it, and the conversation goes on. "aku order ya" alone announces the customer's own checkout (an
+ * acknowledgement, OPENERS); "udah order kemarin" reports one.
  */
 export function placesOrder(text: string): boolean {
   const tokens = tokenize(text);
@@ -298,7 +300,7 @@ export function placesOrder(text: string): boolean {
   // A verb, not the noun: "my order", "for one order", "order aku" (my order), "pesan saya" (my message).
   const verbAt = (i: number): boolean => !OWNED.has(tokens[i - 1] ?? '') && !OWNER.has(tokens[i + 1] ?? '');
   const what = tokens.some((token) => QUANTITY.test(token) || slotOf(token) === 'size');
-  const buys = tokens.some((token, i) => ORDER_VERBS.has(token) && verbAt(i)) && (what || tokens.some((token) => WISH.has(token)));
+  const buys = tokens.some((token, i) => ORDER_VERBS.has(token) && verbAt(i)) && what;
   return buys || (what && tokens.some((token, i) => TAKE_VERBS.has(token) && verbAt(i)));
 }
 

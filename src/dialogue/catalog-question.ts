@@ -25,7 +25,8 @@ export function asksForCatalog(question: string): boolean {
 }
 
 /**
- * "jual dress apa aja?", "kemeja apa saja yang ready?", "kemeja ada apa aja?", "ada kemeja?", "what shirts do you have?": a list of some kind of thing. The
+ * "jual dress apa aja?", "kemeja apa saja yang ready?", "kemeja ada apa aja?", "ada kemeja?", "what shirts do you have?",
+ * "I want to buy a batik shirt": a list of some kind of thing. The
  * words naming the thing listed ("dress"), or undefined; it is a catalog question when they name a kind of product
  * (the answerer checks: "ada pembayaran apa saja?" and "dress kawung ada ukuran apa aja?" are not).
  */
@@ -38,6 +39,9 @@ const KIND_LIST: RegExp[] = [
   // "ada kemeja?", "do you have shirts?": a kind alone, nothing after it but politeness ("ada kemeja parang?" names one).
   /\b(?:ada|punya|jual|jualan)\s+(?!apa\b|yang\b|mana\b)(\w+)(?:\s+(?:tidak|kakak|min|gan|sis|ya|dong|saja))*$/,
   /\b(?:do\s+you\s+(?:have|sell|carry)|have\s+you\s+got|got)\s+(?:any\s+)?(\w+)$/,
+  // "I want to buy a batik shirt", "mau beli kemeja": which ones there are, before any order ("mau beli dress kawung"
+  // names one, and retrieval finds its row).
+  /\b(?:want\s+to|wanna|would\s+like\s+to|mau|ingin|pengen)\s+(?:buy|order|beli|pesan)\s+(?:a\s+|an\s+|some\s+)?(?:batik\s+)?(\w+)$/,
 ];
 
 export function kindListed(question: string): string | undefined {

@@ -125,6 +125,9 @@ describe('placesOrder', () => {
     ['aku ambil 2 ya kak', true],
     ["I'll take two", true],
     ['I want to buy 3 shirts', true],
+    // A wish to buy without how many or which size asks to see it (the product's line, the kind's list).
+    ['mau beli dress kawung', false],
+    ['I want to buy a batik shirt', false],
     // Announcing one's own checkout is an acknowledgement (readMessages), not an order for a person.
     ['aku order ya', false],
     ['mau order, gimana caranya?', false],
