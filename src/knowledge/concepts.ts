@@ -137,6 +137,10 @@ const PHRASES: [string[], string][] = [
   ['2 charges', 'chargedtwice'],
   ['two charges', 'chargedtwice'],
   ['2 tagihan', 'chargedtwice'],
+  // The shop's account number to transfer to: a shop paid by virtual account answers with how it gives one.
+  ['nomor rekening', 'bank'],
+  ['no rekening', 'bank'],
+  ['account number', 'bank'],
   ['luar negeri', 'abroad'],
   ['ongkos kirim', 'price'],
   // "how much?" after a product asks its price, as "brp harganya?" does.
