@@ -14,6 +14,7 @@ import type { ScoredChunk } from '../knowledge/types.js';
 import { contentStems, contentTokens, normalizeText, termGroups, tokenize } from '../knowledge/text.js';
 import { slotOf } from '../language/slots.js';
 import { readRow, ROW_KEY_END, writeRow } from '../knowledge/table-row.js';
+import { asksHow } from '../knowledge/retrieve.js';
 import { withWeightCost } from './row-amount.js';
 import { WH_WORDS } from '../language/question-words.js';
 
@@ -206,6 +207,7 @@ function scoreSentences(passages: readonly ScoredChunk[], query: string, input: 
   // regions and days): its overlap counts for them at half weight.
   const headingOverlap = passages.map((passage) => overlapOf(contentStems(passage.metadata.heading ?? '')) / 2);
   const measures = amountsOf(input.asked ?? '');
+  const how = asksHow(input.asked ?? query);
   const weightiest = Math.max(0, ...weights);
   for (const sentence of sentences) {
     const passage = passages[sentence.passageRank]!;
@@ -214,13 +216,17 @@ function scoreSentences(passages: readonly ScoredChunk[], query: string, input: 
     });
     const own = overlapOf(sentence.terms);
     const saysWhen = sentence.passageRank === 0 && (statesAmount(sentence.text, measures) || (own > 0 && conditionMet(input.asked ?? '', sentence.text)));
-    sentence.overlap = own + headingOverlap[sentence.passageRank]! + (saysWhen ? 2 * weightiest : 0);
+    const instructs = how && sentence.passageRank === 0 && INSTRUCTION.test(sentence.text);
+    sentence.overlap = own + headingOverlap[sentence.passageRank]! + (saysWhen ? 2 * weightiest : 0) + (instructs ? weightiest : 0);
     // Retrieval ranked the passages with more than words (meaning, the heading, the conversation): a sentence of a
     // lower passage must share clearly more of the question to come first.
     sentence.score = sentence.overlap + passage.score + 0.3 / (1 + sentence.position) - PASSAGE_RANK_PENALTY * sentence.passageRank;
   }
   return { sentences, weights };
 }
+
+/** A sentence that says how to do something: "Untuk menukar, kirimkan …", "To exchange, send us …". */
+const INSTRUCTION = /^(?:untuk|to)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?,/iu;
 
 /** The amounts a customer writes with their unit ("kalo udh lewat 3 hari?": "3 hari"), normalised as sentences are. */
 function amountsOf(asked: string): string[] {

@@ -142,10 +142,15 @@ function usesOtherSense(query: string): (passage: ScoredChunk) => boolean {
 
 /** How much a passage naming several things of the kind asked for is preferred ("e-wallet apa aja?": GoPay, OVO, DANA). */
 const LIST_MATCH = 0.1;
-/** The question asks how something is done ("cara retur gimana?", "gimana caranya?", "how do I return it?"). */
 /** "gmn dong?", "terus gimana?", "so what do I do?": a bare "how" asks what to do next, the steps. */
 const WHAT_NOW = /^(?:(?:terus|trus|lalu|jadi|so|then) )?(?:bagaimana|what do i do|what should i do|what now)(?: (?:dong|ini|nih|ya|kakak|sih|min|now|then))*$/;
-export const asksHow = (question: string): boolean => ASKS_HOW.test(normalizeText(question)) || WHAT_NOW.test(tokenize(question).join(' '));
+/** "kalo mau tuker ukuran gmn?": what the customer wants to do, then "how". */
+const WANT_HOW = /\b(?:mau|ingin|pengen)\b.+\bbagaimana(?: (?:dong|ya|kakak|min|sih))*$/;
+/** The question asks how something is done ("cara retur gimana?", "gimana caranya?", "how do I return it?"). */
+export const asksHow = (question: string): boolean => {
+  const words = tokenize(question).join(' ');
+  return ASKS_HOW.test(normalizeText(question)) || WHAT_NOW.test(words) || WANT_HOW.test(words);
+};
 
 /** A passage of numbered steps ("1. Kirimkan nomor pesanan …"). */
 export const isNumberedSteps = (passage: ScoredChunk): boolean => NUMBERED_STEPS.test(passage.text);
