@@ -7,6 +7,7 @@
 // Each message is peeled: social words come off its start ("halo kak, mau tanya, …") and its end ("…, makasih kak"),
 // and what is left is the question. A message that is only social words is small talk; a greeting that carries a
 // question ("halo kak, brp ongkir ke sby?") answers the question and greets back.
+import { conditionMet, saysWaited } from './overdue.js';
 import { contentStems, contentTokens, foldText, tokenize } from '../knowledge/text.js';
 import { QUESTION_WORDS, WH_WORDS } from '../language/question-words.js';
 import { slotOf } from '../language/slots.js';
@@ -191,6 +192,10 @@ export function withoutEchoes(reading: Reading, messages: readonly string[], sai
     const tokens = tokenize(text);
     const words = contentTokens(text);
     if (words.length === 0 || words.length > ECHO_WORDS || asksStrictly(text, tokens) || asks(text, text) || tokens.some((token) => ASKS_FOR_MORE.has(token) || token.endsWith('nya'))) return false;
+    // "udh 5 hari" after "lama pengiriman: 2–3 hari kerja" says how long the customer has waited (overdue.ts), not
+    // "ok"; after a reply that says what to do once that time has passed ("Jika 1 jam setelah membayar …, kirimkan …")
+    // it only agrees that it has.
+    if (saysWaited(text) !== undefined && !conditionMet(text, said)) return false;
     return words.every((word) => [...contentStems(word)].some((term) => saidTerms.has(term)));
   };
   const questions = reading.questions.filter((question) => !echoes(question));

@@ -158,6 +158,13 @@ describe('withoutEchoes', () => {
     expect(echoed(['ok kak, ukuran M 1 ya']).questions).toEqual([]);
   });
 
+  it('keeps a time waited past the one Jawab gave, and takes one its reply says what to do after as agreement', () => {
+    const days = 'Surabaya — ongkos kirim per kg: Rp 19.000; lama pengiriman: 2–3 hari kerja.';
+    expect(withoutEchoes(readMessages(['udh 5 hari']), ['udh 5 hari'], days).questions).toEqual(['udh 5 hari']);
+    const whatNow = 'Jika 1 jam setelah membayar status pesanan masih "Menunggu pembayaran", kirimkan nomor pesanan dan bukti transfer.';
+    expect(withoutEchoes(readMessages(['sudah 3 jam kak']), ['sudah 3 jam kak'], whatNow).questions).toEqual([]);
+  });
+
   it('keeps what asks for more: a question mark, a question word or tag, -nya, "kalau", "dong", new words', () => {
     for (const message of ['habis?', 'kapan habis', 'harganya', 'kalau ukuran M', 'linknya dong', 'lama bgt gk', 'yah habis, kapan restock']) {
       expect(echoed([message]).questions, message).toHaveLength(1);
