@@ -25,14 +25,14 @@
 // (the coverage half of the score does not depend on the model) but were not measured here.
 import type { Language } from '../config/settings.js';
 import { OFF_TOPIC } from '../language/off-topic.js';
-import { WH_WORDS } from '../language/question-words.js';
 import { regionsOf } from '../language/regions.js';
 import { type Slot, slotOf } from '../language/slots.js';
-import { OTHER_SENSES, phraseMatches } from './concepts.js';
 import { DEFAULT_THRESHOLDS, type RelevanceThresholds, thresholdsFor } from './calibration.js';
 import { asksMissingMeasure, fittingSizeRow } from './measurement.js';
 import { ROW_KEY_END } from './table-row.js';
-import { contentStems, isContentToken, normalizeText, termsOf, tokenize } from './text.js';
+import { contentStems, normalizeText, tokenize } from './text.js';
+import { phraseMeanings, usesOtherSense } from './word-sense.js';
+import { withoutProductName } from './owned-product.js';
 import type { ScoredChunk, SearchableIndex } from './types.js';
 import { productFits } from './product-fit.js';
 import { asksForUnknownProduct } from './unknown-product.js';
@@ -94,51 +94,8 @@ const NUMBERED_STEPS = /^\s*1[.)]\s/m;
  */
 const PHRASE_MATCH = 0.1;
 
-/**
- * The meanings of the phrases the question is built on: those holding its question word ("kalo tf skrg jam 4 sore
- * dikirim kapan": when it ships, whatever the transfer), or all of them when they make at least half of its content
- * words ("saldo kepotong 2x"). A phrase in passing ("blm masuk" in "mau refund udh 2 minggu blm masuk dananya") is not
- * what the question is about.
- */
-function phraseMeanings(query: string): string[] {
-  const tokens = tokenize(query);
-  const phrases = phraseMatches(tokens);
-  const asking = phrases.filter((phrase) => tokens.slice(phrase.start, phrase.end).some((token) => WH_WORDS.has(token)));
-  if (asking.length > 0) return [...new Set(asking.map((phrase) => phrase.concept))];
-  const content = tokens.flatMap((token, at) => (isContentToken(token) ? [at] : []));
-  const inPhrase = content.filter((at) => phrases.some((phrase) => at >= phrase.start && at < phrase.end));
-  return content.length > 0 && inPhrase.length * 2 >= content.length ? [...new Set(phrases.map((phrase) => phrase.concept))] : [];
-}
 /** How much a passage that uses the question's word only in another sense ("barang diskon" for "ada diskon?") falls back. */
 const OTHER_SENSE = 0.3;
-
-/** Whether `phrase` stands in `tokens` with its word `word` at `at`. */
-function phraseAround(tokens: readonly string[], at: number, phrase: readonly string[], word: string): boolean {
-  const offset = phrase.indexOf(word);
-  return offset >= 0 && phrase.every((part, i) => tokens[at - offset + i] === part);
-}
-
-/**
- * Whether a passage shares with the question only a word it uses in another sense (concepts.ts OTHER_SENSES): "ada
- * diskon?" and "ada promo?" against "Barang diskon … tidak dapat dikembalikan". Not when the question says the phrase
- * too ("barang diskon bisa diretur?").
- */
-function usesOtherSense(query: string): (passage: ScoredChunk) => boolean {
-  const asked = tokenize(query);
-  const terms = contentStems(query);
-  const senses = OTHER_SENSES.filter(({ phrase, word }) => termsOf(word).some((term) => terms.has(term)) && !asked.some((_, at) => phraseAround(asked, at, phrase, phrase[0]!)));
-  if (senses.length === 0) return () => false;
-  return (passage) => {
-    const shared = sharedTerms(query, passage);
-    const tokens = tokenize(`${passage.metadata.heading ?? ''}\n${passage.text}`);
-    return senses.some(({ word }) => {
-      const ofWord = new Set(termsOf(word));
-      if (shared.length === 0 || !shared.every((term) => ofWord.has(term))) return false;
-      const uses = tokens.flatMap((token, at) => (token === word ? [at] : []));
-      return uses.length > 0 && uses.every((at) => OTHER_SENSES.some((sense) => sense.word === word && phraseAround(tokens, at, sense.phrase, word)));
-    });
-  };
-}
 
 /** How much a passage naming several things of the kind asked for is preferred ("e-wallet apa aja?": GoPay, OVO, DANA). */
 const LIST_MATCH = 0.1;
@@ -250,7 +207,7 @@ export function rankCandidates(passages: readonly ScoredChunk[], language: Langu
   const lists = listsOfKind(query);
   const fits = fittingSizeRow(query, passages);
   const meanings = phraseMeanings(query);
-  const otherSense = usesOtherSense(query);
+  const otherSense = usesOtherSense(query, sharedTerms);
   const carriesMeanings = (passage: ScoredChunk): boolean => meanings.length > 0 && meanings.every((concept) => sharedTerms(query, passage).includes(concept));
   const rank = (passage: ScoredChunk): number =>
     passage.score +
@@ -315,39 +272,6 @@ export async function searchCandidates(index: SearchableIndex, query: string, k:
   const search = (n: number) => index.search(query, n, sources === undefined ? {} : { sources });
   const found = await search(k * 2);
   return found.filter(rowsFitting(query)).length < k ? search(k * ROW_WIDENING) : found;
-}
-
-/** Words that make a product the customer's own: "I bought", "my", "aku punya". */
-const OWNS = new Set(['bought', 'purchased', 'received', 'my', 'punya']);
-/** "beli" said of the past: "beli kmrn", "udh beli", "tadi beli", "minggu lalu beli". */
-const BOUGHT_WHEN = new Set(['kemarin', 'sudah', 'tadi', 'lalu']);
-/** "yg aku beli", "yang saya beli": the one I bought. */
-const BUYER = new Set(['aku', 'saya', 'gue', 'gw']);
-
-function ownsItem(query: string): boolean {
-  const tokens = tokenize(query);
-  const bought = tokens.some((token, i) => token === 'beli' && tokens[i - 2] === 'yang' && BUYER.has(tokens[i - 1] ?? ''));
-  return bought || tokens.some((token) => OWNS.has(token)) || (tokens.includes('beli') && tokens.some((token) => BOUGHT_WHEN.has(token)));
-}
-
-/**
- * The question without the name of the product it is about, when the customer already has it ("beli kemeja mega
- * mendung kmrn pas diskon, ternyata kegedean, bisa dibalikin ga", "I bought the kawung dress … too small") and its row,
- * leading the candidates, does not answer: the name says which item, the rest asks a policy (returns, exchanges,
- * care), and the name's words drown the policy page. A question about a product not yet bought that its row does
- * not answer ("warna apa aja?", "more photos?") stays with the row, which hands it to a person. Undefined when there
- * is no such row or nothing but the name is asked.
- */
-export function withoutProductName(query: string, candidates: readonly ScoredChunk[], fits: (passage: ScoredChunk) => boolean): ((text: string) => string) | undefined {
-  const lead = candidates[0];
-  const product = lead?.metadata.product;
-  if (lead === undefined || product === undefined || fits(lead) || !ownsItem(query)) return undefined;
-  const name = new Set(tokenize(product.name));
-  const strip = (text: string): string => {
-    const kept = tokenize(text).filter((token) => !name.has(token));
-    return `${kept.join(' ')}${text.includes('?') ? '?' : ''}`;
-  };
-  return contentStems(strip(query)).size > 0 ? strip : undefined;
 }
 
 export async function retrieve(index: SearchableIndex, query: string, given: RetrieveOptions = {}): Promise<Retrieval> {
