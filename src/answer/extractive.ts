@@ -7,7 +7,7 @@
 // them into the persona's reply length without cutting a word. It can never state a fact that is not in the
 // passages, and adds no words of its own.
 import type { Language, Persona } from '../config/settings.js';
-import { conditionMet, opensCondition } from '../dialogue/overdue.js';
+import { conditionMet, opensCondition, saysWaited } from '../dialogue/overdue.js';
 import { REPLY_LENGTHS } from '../config/settings.js';
 import { type ProductField, productLine } from '../knowledge/formats/catalog.js';
 import type { ScoredChunk } from '../knowledge/types.js';
@@ -207,6 +207,8 @@ function scoreSentences(passages: readonly ScoredChunk[], query: string, input: 
   // regions and days): its overlap counts for them at half weight.
   const headingOverlap = passages.map((passage) => overlapOf(contentStems(passage.metadata.heading ?? '')) / 2);
   const measures = amountsOf(input.asked ?? '');
+  // Only a customer who says how long they have waited can have met a sentence's condition.
+  const waited = saysWaited(input.asked ?? '') !== undefined;
   const how = asksHow(input.asked ?? query);
   const weightiest = Math.max(0, ...weights);
   for (const sentence of sentences) {
@@ -215,7 +217,7 @@ function scoreSentences(passages: readonly ScoredChunk[], query: string, input: 
       if (matches(sentence.terms, group) > 0) sentence.matched.add(i);
     });
     const own = overlapOf(sentence.terms);
-    const saysWhen = sentence.passageRank === 0 && (statesAmount(sentence.text, measures) || (own > 0 && conditionMet(input.asked ?? '', sentence.text)));
+    const saysWhen = sentence.passageRank === 0 && (statesAmount(sentence.text, measures) || (waited && own > 0 && conditionMet(input.asked ?? '', sentence.text)));
     const instructs = how && sentence.passageRank === 0 && INSTRUCTION.test(sentence.text);
     sentence.overlap = own + headingOverlap[sentence.passageRank]! + (saysWhen ? 2 * weightiest : 0) + (instructs ? weightiest : 0);
     // Retrieval ranked the passages with more than words (meaning, the heading, the conversation): a sentence of a
@@ -228,9 +230,12 @@ function scoreSentences(passages: readonly ScoredChunk[], query: string, input: 
 /** A sentence that says how to do something: "Untuk menukar, kirimkan …", "To exchange, send us …". */
 const INSTRUCTION = /^(?:untuk|to)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?,/iu;
 
-/** The amounts a customer writes with their unit ("kalo udh lewat 3 hari?": "3 hari"), normalised as sentences are. */
-function amountsOf(asked: string): string[] {
-  return [...normalizeText(asked).matchAll(/(?<![\d.,–-])(\d+) (\p{L}+)/gu)].map((match) => `${match[1]} ${match[2]}`);
+/**
+ * The amounts a customer writes with their unit ("kalo udh lewat 3 hari?": "3 hari"), each as a pattern over sentences
+ * normalised alike that finds it as it is, not as the end of a range.
+ */
+function amountsOf(asked: string): RegExp[] {
+  return [...normalizeText(asked).matchAll(/(?<![\d.,–-])(\d+) (\p{L}+)/gu)].map((match) => new RegExp(`(?<![\\d.,–-])${match[1]} ${match[2]}\\b`, 'u'));
 }
 
 /**
@@ -240,10 +245,10 @@ function amountsOf(asked: string): string[] {
  * "Jika … masih ada setelah 3 hari kerja, kirimkan …"; dialogue/overdue.ts). Both only in the best passage: another
  * page's "Jika 1 jam setelah membayar …" is about something else.
  */
-function statesAmount(text: string, amounts: readonly string[]): boolean {
+function statesAmount(text: string, amounts: readonly RegExp[]): boolean {
   if (amounts.length === 0) return false;
   const normalized = normalizeText(text);
-  return amounts.some((amount) => new RegExp(`(?<![\\d.,–-])${amount}\\b`, 'u').test(normalized));
+  return amounts.some((amount) => amount.test(normalized));
 }
 
 /** The concepts (concepts.ts) that ask for one field of a product line. */

@@ -288,8 +288,11 @@ const QUANTITY = /^(?:\d{1,3}(?:pcs|pc|potong|biji|buah)?|satu|dua|tiga|empat|li
 const DONE = new Set(`sudah udah dah tadi kemarin kemaren sempat already ordered bought purchased`.split(/\s+/));
 /** Asking how to buy ("cara order", "how to order") is a question, whatever its mark. */
 const HOW = new Set(['cara', 'caranya', 'how', 'gimana', 'bagaimana']);
-/** Buying said as a supposition ("kalo beli 15 ada diskon?", "if I buy 3 …") asks what would follow; it orders nothing. */
-const SUPPOSING = new Set(['kalau', 'jika', 'jikalau', 'seandainya', 'andaikan', 'misal', 'misalnya', 'if']);
+/**
+ * Words that open a condition or a supposition: buying so said ("kalo beli 15 ada diskon?", "if I buy 3 …") asks what
+ * would follow and orders nothing; a question after one holds only under it (askingClause).
+ */
+const CONDITIONS = new Set(['if', 'kalau', 'jika', 'jikalau', 'apabila', 'bila', 'misal', 'misalnya', 'seandainya', 'andai', 'andaikan']);
 
 /**
  * An order being placed ("ok kak aku order 1 ya", "mau pesan kemeja parang uk L", "I'll take two"): a buying verb with
@@ -301,7 +304,7 @@ const SUPPOSING = new Set(['kalau', 'jika', 'jikalau', 'seandainya', 'andaikan',
  */
 export function placesOrder(text: string): boolean {
   const tokens = tokenize(text);
-  if (asksStrictly(text, tokens) || tokens.some((token) => DONE.has(token) || HOW.has(token) || TROUBLE.has(token) || SUPPOSING.has(token))) return false;
+  if (asksStrictly(text, tokens) || tokens.some((token) => DONE.has(token) || HOW.has(token) || TROUBLE.has(token) || CONDITIONS.has(token))) return false;
   // A verb, not the noun: "my order", "for one order", "order aku" (my order), "pesan saya" (my message).
   const verbAt = (i: number): boolean => !OWNED.has(tokens[i - 1] ?? '') && !OWNER.has(tokens[i + 1] ?? '');
   const what = tokens.some((token) => QUANTITY.test(token) || slotOf(token) === 'size');
@@ -312,9 +315,6 @@ export function placesOrder(text: string): boolean {
 /** Words before a noun ("my order", "one order") and owners after one ("order aku", "pesanan saya"). */
 const OWNED = new Set(`my your our the a an one this that his her their for per of each`.split(/\s+/));
 const OWNER = new Set(`aku saya sy ku gw gue kamu anda kita kami nya`.split(/\s+/));
-
-/** Words that open a condition: "if …", "kalau …", "jika …", "misalnya …". */
-const CONDITIONS = new Set(['if', 'kalau', 'jika', 'jikalau', 'apabila', 'bila', 'misal', 'misalnya', 'seandainya', 'andai']);
 
 /** Where a message's clauses part: commas, semicolons, "tapi" ("aku mau beli kain sogan tp mau liat dulu, …"). */
 const CLAUSE_END = /[,;]|\b(?:tapi|tp|tpi|but)\b/iu;

@@ -208,7 +208,11 @@ export function rankCandidates(passages: readonly ScoredChunk[], language: Langu
   const fits = fittingSizeRow(query, passages);
   const meanings = phraseMeanings(query);
   const otherSense = usesOtherSense(query, sharedTerms);
-  const carriesMeanings = (passage: ScoredChunk): boolean => meanings.length > 0 && meanings.every((concept) => sharedTerms(query, passage).includes(concept));
+  const carriesMeanings = (passage: ScoredChunk): boolean => {
+    if (meanings.length === 0) return false;
+    const shared = new Set(sharedTerms(query, passage));
+    return meanings.every((concept) => shared.has(concept));
+  };
   const rank = (passage: ScoredChunk): number =>
     passage.score +
     (passage.id === fits ? MEASURE_MATCH : 0) +
@@ -286,8 +290,8 @@ export async function retrieve(index: SearchableIndex, query: string, given: Ret
     return { retrieval: relevant.length > 0 ? { passages: relevant, relevant: true, candidates } : { passages: candidates.slice(0, k), relevant: false, candidates }, fits };
   };
   const whole = await judge(query, options.asked);
-  const { relevant, unanswerable: never, candidates } = whole.retrieval;
-  const strip = relevant || never ? undefined : withoutProductName(query, candidates, whole.fits);
+  const { relevant, unanswerable: noPassageMay, candidates } = whole.retrieval;
+  const strip = relevant || noPassageMay ? undefined : withoutProductName(query, candidates, whole.fits);
   if (strip === undefined) return whole.retrieval;
   const policy = (await judge(strip(query), options.asked === undefined ? undefined : strip(options.asked))).retrieval;
   return policy.relevant ? policy : whole.retrieval;

@@ -42,13 +42,14 @@ function phraseAround(tokens: readonly string[], at: number, phrase: readonly st
 export function usesOtherSense(query: string, sharedTerms: Shared): (passage: ScoredChunk) => boolean {
   const asked = tokenize(query);
   const terms = contentStems(query);
-  const senses = OTHER_SENSES.filter(({ phrase, word }) => termsOf(word).some((term) => terms.has(term)) && !asked.some((_, at) => phraseAround(asked, at, phrase, phrase[0]!)));
+  const senses = OTHER_SENSES.map(({ phrase, word }) => ({ phrase, word, ofWord: new Set(termsOf(word)) })).filter(
+    ({ phrase, ofWord }) => [...ofWord].some((term) => terms.has(term)) && !asked.some((_, at) => phraseAround(asked, at, phrase, phrase[0]!)),
+  );
   if (senses.length === 0) return () => false;
   return (passage) => {
     const shared = sharedTerms(query, passage);
     const tokens = tokenize(`${passage.metadata.heading ?? ''}\n${passage.text}`);
-    return senses.some(({ word }) => {
-      const ofWord = new Set(termsOf(word));
+    return senses.some(({ word, ofWord }) => {
       if (shared.length === 0 || !shared.every((term) => ofWord.has(term))) return false;
       const uses = tokens.flatMap((token, at) => (token === word ? [at] : []));
       return uses.length > 0 && uses.every((at) => OTHER_SENSES.some((sense) => sense.word === word && phraseAround(tokens, at, sense.phrase, word)));
